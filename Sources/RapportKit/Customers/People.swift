@@ -1,0 +1,50 @@
+/// Contacts: names in any script, a phonetic reading for Japanese names, several emails
+/// and phones.
+public enum People {
+    public static let type = RecordType(
+        name: "people",
+        singular: "person",
+        fields: [
+            FieldSpec("display_name", .text(maxLength: 200), search: .name),
+            FieldSpec("family_name", .text(maxLength: 100), search: .name),
+            FieldSpec("given_name", .text(maxLength: 100), search: .name),
+            FieldSpec("name_reading", .text(maxLength: 200), search: .name, label: "Name reading"),
+            FieldSpec("emails", .emails, search: .email, sensitive: true),
+            FieldSpec("phones", .phones, search: .phone, sensitive: true),
+            FieldSpec("job_title", .text(maxLength: 200), search: .text),
+            FieldSpec("organization_id", .reference("organizations"), search: .text, label: "Organization"),
+            FieldSpec("language", .language),
+            FieldSpec("time_zone", .timeZone),
+            FieldSpec("lifecycle_stage", .choice(LifecycleStage.all)),
+            FieldSpec("source", .text(maxLength: 100)),
+            FieldSpec("tags", .tags),
+        ],
+        titleField: "display_name",
+        uniqueKeys: [.init(field: "emails", kind: "email")],
+        hooks: RecordHooks(derive: derive, validate: validate)
+    )
+
+    /// Display names follow the script: family name first without a space for Korean,
+    /// Chinese and Japanese (`김보경`, `山田太郎`), given name first otherwise.
+    public static func displayName(family: String?, given: String?) -> String? {
+        let f = family ?? "", g = given ?? ""
+        if f.isEmpty { return g.isEmpty ? nil : g }
+        if g.isEmpty { return f }
+        let eastAsian = (f + g).unicodeScalars.contains { SearchText.isCJK($0) }
+        return eastAsian ? f + g : g + " " + f
+    }
+
+    @Sendable static func derive(_ record: inout JSONObject) {
+        if record["display_name"]?.stringValue == nil {
+            let name = displayName(family: record["family_name"]?.stringValue, given: record["given_name"]?.stringValue)
+                ?? record["emails"]?.arrayValue?.first?.objectValue?["address"]?.stringValue
+            record["display_name"] = name.map(JSONValue.string) ?? .null
+        }
+    }
+
+    @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
+        let hasName = ["display_name", "family_name", "given_name"].contains { record[$0]?.stringValue != nil }
+        let hasEmail = record["emails"]?.arrayValue?.isEmpty == false
+        return hasName || hasEmail ? [] : [FieldError(field: "display_name", code: "required", message: "A person needs a name or an email address.")]
+    }
+}

@@ -1,0 +1,63 @@
+/// One field of a record type, described once and read by every layer.
+public struct FieldSpec: Sendable, Equatable {
+    /// How a field's text feeds the search index.
+    public enum SearchRole: Sendable, Equatable {
+        /// Not searched.
+        case none
+        /// Names and titles: tokenised words and CJK bigrams, ranked highest.
+        case name
+        /// Secondary words (reading, job title, city...).
+        case text
+        /// Email addresses: whole address, local part and domain.
+        case email
+        /// Phone numbers: digits only.
+        case phone
+        /// Domains and URLs: host and its labels.
+        case domain
+    }
+
+    /// The snake_case name used in JSON, filters, CSV headers and (for built-ins) the column.
+    public var name: String
+    public var kind: FieldKind
+    public var required: Bool
+    public var search: SearchRole
+    /// True for fields an admin added at run time; stored in the record's `custom` JSON.
+    public var isCustom: Bool
+    /// Sensitive fields can be hidden per role and are encrypted at rest when custom.
+    public var sensitive: Bool
+    /// Human label (English); pages translate by `name`.
+    public var label: String
+
+    public init(
+        _ name: String,
+        _ kind: FieldKind,
+        required: Bool = false,
+        search: SearchRole = .none,
+        isCustom: Bool = false,
+        sensitive: Bool = false,
+        label: String? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+        self.search = search
+        self.isCustom = isCustom
+        self.sensitive = sensitive
+        self.label = label ?? name.replacingOccurrences(of: "_", with: " ").capitalized
+    }
+
+    /// Column names the field occupies when built in; custom fields live in `custom`.
+    public var columns: [String] {
+        if isCustom { return [] }
+        if case .money = kind { return [name + "_amount", name + "_currency"] }
+        return [name]
+    }
+
+    /// Whether `filter[name]` and `sort=name` are offered (lists filter by membership).
+    public var isSortable: Bool {
+        switch kind {
+        case .longText, .emails, .phones, .choices, .references, .links, .tags: return false
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// UUIDv7 ids (RFC 9562): time-ordered, so new rows append to the primary-key index
+/// instead of splitting random pages, and ids sort by creation time.
+public enum RecordID {
+    public static func make(millisecondsSince1970 millis: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) -> String {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var generator = SystemRandomNumberGenerator()
+        for i in 6..<16 { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
+        let ms = UInt64(max(0, millis))
+        for i in 0..<6 { bytes[i] = UInt8((ms >> (8 * UInt64(5 - i))) & 0xFF) }
+        bytes[6] = 0x70 | (bytes[6] & 0x0F)
+        bytes[8] = 0x80 | (bytes[8] & 0x3F)
+        let hex = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(36)
+        for (i, b) in bytes.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True for the canonical lower-case 8-4-4-4-12 form; anything else is answered with 404
+    /// without touching the database.
+    public static func isValid(_ text: String) -> Bool {
+        let b = text.utf8
+        guard b.count == 36 else { return false }
+        for (i, c) in b.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                if c != UInt8(ascii: "-") { return false }
+            } else if !((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) {
+                return false
+            }
+        }
+        return true
+    }
+}

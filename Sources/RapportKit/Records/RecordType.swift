@@ -1,0 +1,124 @@
+/// The single description of a record type from which storage, API, search, audit, CSV
+/// and the OpenAPI document are derived.
+///
+/// Type-specific behaviour is a ``RecordHooks`` value, not a copy of the engine.
+public struct RecordType: Sendable {
+    /// A uniqueness rule: the value of `field`, normalised, may belong to one live record only.
+    public struct UniqueKey: Sendable, Equatable {
+        public var field: String
+        /// Prefix of the key stored in the key table, e.g. `email`.
+        public var kind: String
+        public init(field: String, kind: String) {
+            self.field = field
+            self.kind = kind
+        }
+    }
+
+    /// Plural path segment and table name: `people`, `organizations`.
+    public var name: String
+    /// Singular noun for messages: `person`.
+    public var singular: String
+    /// Built-in fields in display order.
+    public var fields: [FieldSpec]
+    /// The field that names a record in lists, timelines and links.
+    public var titleField: String
+    public var uniqueKeys: [UniqueKey]
+    /// Whether records carry an owner (most do; tags do not).
+    public var hasOwner: Bool
+    /// Whether admins may add custom fields to this type.
+    public var allowsCustomFields: Bool
+    public var hooks: RecordHooks
+
+    public init(
+        name: String,
+        singular: String,
+        fields: [FieldSpec],
+        titleField: String,
+        uniqueKeys: [UniqueKey] = [],
+        hasOwner: Bool = true,
+        allowsCustomFields: Bool = true,
+        hooks: RecordHooks = RecordHooks()
+    ) {
+        self.name = name
+        self.singular = singular
+        self.fields = fields
+        self.titleField = titleField
+        self.uniqueKeys = uniqueKeys
+        self.hasOwner = hasOwner
+        self.allowsCustomFields = allowsCustomFields
+        self.hooks = hooks
+    }
+
+    /// Fields maintained by the engine: visible in responses, never accepted from clients.
+    public static let systemFields = ["id", "version", "created_at", "updated_at", "created_by", "updated_by", "owner_id"]
+
+    public func field(_ name: String) -> FieldSpec? {
+        fields.first { $0.name == name }
+    }
+
+    /// The same type with the admin's custom fields appended.
+    public func extended(with custom: [FieldSpec]) -> RecordType {
+        guard allowsCustomFields, !custom.isEmpty else { return self }
+        var copy = self
+        copy.fields += custom
+        return copy
+    }
+
+    /// Fields whose values feed the search index, in ranking order.
+    public var searchFields: [FieldSpec] {
+        fields.filter { $0.search != .none }
+    }
+
+    /// Built-in fields stored in columns, in table order.
+    public var columnFields: [FieldSpec] {
+        fields.filter { !$0.isCustom }
+    }
+
+    public var customFields: [FieldSpec] {
+        fields.filter(\.isCustom)
+    }
+}
+
+/// Type-specific behaviour plugged into the engine.
+///
+/// Hooks are plain functions over JSON objects so they stay testable without a database.
+public struct RecordHooks: Sendable {
+    /// Fills derived fields (a person's display name, a domain from a website) after
+    /// validation and before storage; gets the merged record (existing values plus changes).
+    public var derive: @Sendable (inout JSONObject) -> Void
+    /// Cross-field rules that single-field validators cannot express.
+    public var validate: @Sendable (JSONObject) -> [FieldError]
+
+    public init(
+        derive: @escaping @Sendable (inout JSONObject) -> Void = { _ in },
+        validate: @escaping @Sendable (JSONObject) -> [FieldError] = { _ in [] }
+    ) {
+        self.derive = derive
+        self.validate = validate
+    }
+}
+
+/// A problem with one field, reported to clients as `{ field, code, message }`.
+public struct FieldError: Error, Sendable, Equatable {
+    public var field: String
+    public var code: String
+    public var message: String
+    public init(field: String, code: String, message: String) {
+        self.field = field
+        self.code = code
+        self.message = message
+    }
+}
+
+extension RecordType {
+    /// A complete record from validated changes: fields not given are null, lists empty,
+    /// so every response has the same shape whatever was sent.
+    public func newRecord(from changes: JSONObject) -> JSONObject {
+        var record = JSONObject()
+        for field in fields {
+            let value = changes[field.name] ?? .null
+            record[field.name] = value.isNull && field.kind.isList ? .array([]) : value
+        }
+        return record
+    }
+}

@@ -1,0 +1,73 @@
+/// A parsed `?q=`: the terms every hit must contain.
+public struct SearchQuery: Sendable, Equatable {
+    public struct Term: Sendable, Equatable, Hashable {
+        public var text: String
+        /// Matches any index term that starts with `text`.
+        public var isPrefix: Bool
+        public init(_ text: String, isPrefix: Bool) {
+            self.text = text
+            self.isPrefix = isPrefix
+        }
+    }
+
+    public var raw: String
+    public var terms: [Term]
+    /// The folded query without separators, compared against field values for ranking.
+    public var compact: String
+
+    /// Words match by prefix (`lov` finds Lovelace); CJK runs become exact bigrams
+    /// (`보경`); a single CJK character matches by prefix; a phone-like query matches
+    /// the stored digits by prefix.
+    public init(_ raw: String) {
+        self.raw = raw
+        self.compact = SearchText.compact(raw)
+        var terms: [Term] = []
+        let phoneLike = raw.unicodeScalars.allSatisfy { "0123456789+-(). /".unicodeScalars.contains($0) }
+        let digits = Phone.digits(raw)
+        if phoneLike, digits.count >= 4, raw.unicodeScalars.contains(where: { !("0"..."9").contains($0) }) {
+            terms.append(Term(digits, isPrefix: true))
+        } else {
+            for piece in SearchText.pieces(SearchText.fold(raw)) {
+                switch piece {
+                case .word(let w):
+                    terms.append(Term(w, isPrefix: true))
+                case .cjk(let run):
+                    if run.count == 1 {
+                        terms.append(Term(String(Character(run[0])), isPrefix: true))
+                    } else {
+                        for i in 0..<(run.count - 1) {
+                            var s = String.UnicodeScalarView()
+                            s.append(run[i])
+                            s.append(run[i + 1])
+                            terms.append(Term(String(s), isPrefix: false))
+                        }
+                    }
+                }
+            }
+        }
+        var seen = Set<Term>()
+        self.terms = terms.filter { seen.insert($0).inserted }
+    }
+
+    public var isEmpty: Bool { terms.isEmpty }
+
+    /// Relevance of a hit: exact name first, then names starting with the query, then the
+    /// rest. `names` are the record's name-role values, `others` its other searched values.
+    public func rank(names: [String], others: [String]) -> Int {
+        var best = 0
+        for name in names {
+            let c = SearchText.compact(name)
+            if c == compact { return 100 }
+            if c.hasPrefix(compact) { best = max(best, 80) }
+            else if name.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(where: { SearchText.compact(String($0)).hasPrefix(compact) }) { best = max(best, 70) }
+            else if c.contains(compact) { best = max(best, 50) }
+        }
+        if best > 0 { return best }
+        for other in others {
+            let c = SearchText.compact(other)
+            if c == compact { best = max(best, 40) }
+            else if c.hasPrefix(compact) { best = max(best, 30) }
+        }
+        return max(best, 10)
+    }
+}

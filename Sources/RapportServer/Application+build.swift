@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import Logging
+import RapportKit
+import RapportStore
+
+/// What `rapport serve` and the tests configure.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+public let rapportVersion = "0.1.0"
+
+/// Builds the whole HTTP application over an open database; `rapport serve` and the tests
+/// call this same function, so what is tested is what ships.
+public func buildApplication(
+    database: Database, configuration: ServerConfiguration = ServerConfiguration(), logger: Logger = Logger(label: "rapport")
+) -> some ApplicationProtocol {
+    let store = RecordStore(db: database)
+    let tokens = TokenStore(db: database)
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ProblemMiddleware(catalog: store.catalog))
+
+    router.get("healthz") { _, _ -> Response in
+        do {
+            _ = try await database.read { s in try await s.query("SELECT 1 AS ok") }
+            return .json(.object(JSONObject([("status", .string("ok")), ("database", .string(database.dialect.rawValue))])))
+        } catch {
+            return .json(.object(JSONObject([("status", .string("unavailable"))])), status: .serviceUnavailable)
+        }
+    }
+    router.get("api/openapi.json") { _, _ -> Response in
+        var types: [RecordType] = []
+        for base in store.catalog.types { types.append(try await store.type(named: base.name)) }
+        return .json(OpenAPIDocument.build(types: types, version: rapportVersion))
+    }
+
+    let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(tokens: tokens))
+    FieldRoutes(store: store).register(on: api)
+    RecordRoutes(store: store).register(on: api)
+
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapport"),
+        logger: logger)
+}

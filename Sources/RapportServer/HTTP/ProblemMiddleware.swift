@@ -1,0 +1,38 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import RapportKit
+
+/// Gives every request an id and turns every error into problem+json: known errors keep
+/// their status, anything unexpected is logged with the request id and answered 500
+/// without details.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let catalog: RecordCatalog
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.requestID = request.headers[.init("X-Request-Id")!].flatMap { $0.count <= 64 && $0.allSatisfy { $0.isASCII && !$0.isWhitespace } ? $0 : nil }
+            ?? RecordID.make()
+        let requestID = context.requestID
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let problem as Problem {
+            response = problem.response(requestID: requestID, instance: request.uri.path)
+        } catch let error as RecordError {
+            response = Problem(error, catalog: catalog).response(requestID: requestID, instance: request.uri.path)
+        } catch let error as HTTPResponseError {
+            let status = error.status
+            let detail = status == .notFound ? "Nothing lives at \(request.uri.path)." : status.reasonPhrase
+            response = Problem(status, status.reasonPhrase, detail: detail).response(requestID: requestID, instance: request.uri.path)
+        } catch {
+            context.logger.error("Unhandled error", metadata: ["request_id": "\(requestID)", "error": "\(error)"])
+            response = Problem(.internalServerError, "Internal error", detail: "Something went wrong on our side; the request id identifies it in the server log.")
+                .response(requestID: requestID, instance: request.uri.path)
+        }
+        response.headers[.init("X-Request-Id")!] = requestID
+        return response
+    }
+}

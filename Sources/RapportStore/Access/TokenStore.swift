@@ -1,0 +1,97 @@
+import Crypto
+import Foundation
+import RapportKit
+
+/// API tokens: random secrets shown once and stored only as SHA-256 digests, so a copy of
+/// the database does not hand out working credentials.
+public struct TokenStore: Sendable {
+    public let db: Database
+
+    public init(db: Database) {
+        self.db = db
+    }
+
+    public struct Created: Sendable {
+        public var token: String
+        public var tokenID: String
+        public var userID: String
+        public var userEmail: String
+        public var createdFirstAdmin: Bool
+    }
+
+    /// Creates a token for `userEmail`, or for the first admin, creating that admin when
+    /// the database has no users yet.
+    public func create(name: String, userEmail: String? = nil, scope: String = "write", expiresAt: String? = nil) async throws -> Created {
+        guard ["read", "write"].contains(scope) else { throw DatabaseError.configuration("Scope is read or write.") }
+        let secret = Self.randomSecret()
+        let now = Timestamp.format(Date())
+        return try await db.transaction { s in
+            var createdAdmin = false
+            let user: Row
+            if let userEmail {
+                guard let row = try await s.query("SELECT id, email FROM users WHERE email = \(userEmail.lowercased()) AND active = 1").first else {
+                    throw DatabaseError.configuration("No active user has the email \(userEmail).")
+                }
+                user = row
+            } else if let row = try await s.query("SELECT id, email FROM users WHERE role = 'admin' AND active = 1 ORDER BY created_at LIMIT 1").first {
+                user = row
+            } else {
+                let id = RecordID.make()
+                try await s.execute("INSERT INTO users (id, email, name, role, active, created_at) VALUES (\(id), 'admin@localhost', 'Administrator', 'admin', 1, \(now))")
+                try await AuditLog.append(s, actor: .system, action: "user.create", type: "users", id: id, changes: .object(JSONObject([("role", .string("admin"))])), at: now)
+                createdAdmin = true
+                user = try await s.query("SELECT id, email FROM users WHERE id = \(id)")[0]
+            }
+            let tokenID = RecordID.make()
+            let userID = user.text("id") ?? ""
+            try await s.execute("""
+                INSERT INTO api_tokens (id, user_id, name, token_hash, scope, created_at, expires_at)
+                VALUES (\(tokenID), \(userID), \(name), \(Self.digest(secret)), \(scope), \(now), \(expiresAt))
+                """)
+            try await AuditLog.append(s, actor: .system, action: "token.create", type: "api_tokens", id: tokenID, changes: .object(JSONObject([("name", .string(name)), ("scope", .string(scope))])), at: now)
+            return Created(token: secret, tokenID: tokenID, userID: userID, userEmail: user.text("email") ?? "", createdFirstAdmin: createdAdmin)
+        }
+    }
+
+    /// The identity a bearer token stands for, or nil when it is unknown, revoked, expired
+    /// or its user is disabled. Last use is written at most once a minute per token so
+    /// reads stay reads.
+    public func authenticate(_ token: String) async throws -> Identity? {
+        guard token.hasPrefix("rpt_"), token.utf8.count == 4 + 64 else { return nil }
+        let hash = Self.digest(token)
+        let now = Date()
+        let rows = try await db.read { s in
+            try await s.query("""
+                SELECT t.id AS token_id, t.scope, t.expires_at, t.last_used_at, u.id AS user_id, u.email, u.role
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = \(hash) AND t.revoked_at IS NULL AND u.active = 1
+                """)
+        }
+        guard let row = rows.first else { return nil }
+        if let expires = row.text("expires_at"), let ms = Timestamp.parse(expires), Double(ms) / 1000 < now.timeIntervalSince1970 { return nil }
+        let tokenID = row.text("token_id") ?? ""
+        let lastUsed = row.text("last_used_at").flatMap(Timestamp.parse) ?? 0
+        if now.timeIntervalSince1970 * 1000 - Double(lastUsed) > 60_000 {
+            try await db.transaction { s in
+                try await s.execute("UPDATE api_tokens SET last_used_at = \(Timestamp.format(now)) WHERE id = \(tokenID)")
+            }
+        }
+        return Identity(userID: row.text("user_id") ?? "", email: row.text("email") ?? "", role: row.text("role") ?? "viewer", scope: row.text("scope") ?? "read", tokenID: tokenID)
+    }
+
+    static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let hex = Array("0123456789abcdef".utf8)
+        var out = Array("rpt_".utf8)
+        for _ in 0..<32 {
+            let b = UInt8.random(in: 0...255, using: &generator)
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func digest(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// The one database Rapport talks to, SQLite or PostgreSQL, behind a single async API.
+public final class Database: Sendable {
+    public enum Dialect: String, Sendable {
+        case sqlite, postgres
+    }
+
+    public let dialect: Dialect
+    public let url: DatabaseURL
+    let pool: ConnectionPool
+    let writeGate: WriteGate?
+
+    init(dialect: Dialect, url: DatabaseURL, pool: ConnectionPool) {
+        self.dialect = dialect
+        self.url = url
+        self.pool = pool
+        self.writeGate = dialect == .sqlite ? WriteGate() : nil
+    }
+
+    /// Opens a pool for `url`. PostgreSQL may take a `search_path` so tests can use a
+    /// schema each.
+    public static func open(_ url: DatabaseURL, logger: Logger = Logger(label: "rapport.db"), maxConnections: Int? = nil) async throws -> Database {
+        switch url {
+        case .sqlite(let path):
+            let absolute = path == ":memory:" ? path : URL(fileURLWithPath: path).path
+            let pool = ConnectionPool(limit: maxConnections ?? 4) {
+                let conn = try await SQLiteConnection.open(storage: .file(path: absolute), logger: logger)
+                for pragma in [
+                    "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000",
+                    "PRAGMA cache_size = -16000", "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = OFF",
+                ] {
+                    _ = try await conn.query(pragma)
+                }
+                return PooledConnection(sql: conn.sql(queryLogLevel: nil)) { try? await conn.close() }
+            }
+            return Database(dialect: .sqlite, url: url, pool: pool)
+        case .postgres(let text):
+            let config: SQLPostgresConfiguration
+            do { config = try SQLPostgresConfiguration(url: text) } catch {
+                throw DatabaseError.configuration("Cannot read the PostgreSQL URL \(url): expected postgres://user:pass@host:port/db.")
+            }
+            let searchPath = URLComponents(string: text)?.queryItems?.first(where: { $0.name == "schema" })?.value
+            let pool = ConnectionPool(limit: maxConnections ?? 10) {
+                let conn = try await PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.any(),
+                    configuration: config.coreConfiguration, id: 1, logger: logger)
+                if let searchPath {
+                    _ = try await conn.sql(queryLogLevel: nil).raw("SET search_path TO \(unsafeRaw: "\"" + searchPath.replacingOccurrences(of: "\"", with: "") + "\"")").all()
+                }
+                return PooledConnection(sql: conn.sql(queryLogLevel: nil)) { try? await conn.close() }
+            }
+            return Database(dialect: .postgres, url: url, pool: pool)
+        }
+    }
+
+    /// Runs `body` on one connection, outside a transaction.
+    public func read<T: Sendable>(_ body: (Session) async throws -> T) async throws -> T {
+        let conn = try await pool.acquire()
+        do {
+            let result = try await body(Session(sql: conn.sql, dialect: dialect))
+            await pool.release(conn)
+            return result
+        } catch {
+            await pool.release(conn)
+            throw error
+        }
+    }
+
+    /// Runs `body` in one transaction: everything or nothing is written.
+    public func transaction<T: Sendable>(_ body: (Session) async throws -> T) async throws -> T {
+        if let writeGate { await writeGate.enter() }
+        let conn: PooledConnection
+        do { conn = try await pool.acquire() } catch {
+            await writeGate?.leave()
+            throw error
+        }
+        let session = Session(sql: conn.sql, dialect: dialect)
+        do {
+            try await session.execute(SQL(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"))
+            let result = try await body(session)
+            try await session.execute("COMMIT")
+            await pool.release(conn)
+            await writeGate?.leave()
+            return result
+        } catch {
+            do {
+                try await session.execute("ROLLBACK")
+                await pool.release(conn)
+            } catch {
+                await pool.discard(conn)
+            }
+            await writeGate?.leave()
+            throw error
+        }
+    }
+
+    public func close() async {
+        await pool.shutdown()
+    }
+}
+
+/// One connection lent to a read or a transaction.
+public struct Session: Sendable {
+    let sql: any SQLDatabase
+    public let dialect: Database.Dialect
+
+    public func query(_ statement: SQL) async throws -> [Row] {
+        try await StatementFetcher(query: statement, database: sql).all().map(Row.init)
+    }
+
+    public func execute(_ statement: SQL) async throws {
+        try await sql.execute(sql: statement) { _ in }
+    }
+}
+
+/// Lets SQLKit's fetch helpers run a prebuilt ``SQL`` statement.
+final class StatementFetcher: SQLQueryFetcher {
+    let query: any SQLExpression
+    var database: any SQLDatabase
+
+    init(query: SQL, database: any SQLDatabase) {
+        self.query = query
+        self.database = database
+    }
+}
+
+/// A result row read by column name.
+public struct Row: Sendable {
+    let raw: any SQLRow
+
+    public func text(_ column: String) -> String? {
+        (try? raw.decodeNil(column: column)) == false ? (try? raw.decode(column: column, as: String.self)) : nil
+    }
+
+    public func int(_ column: String) -> Int64? {
+        (try? raw.decodeNil(column: column)) == false ? (try? raw.decode(column: column, as: Int64.self)) : nil
+    }
+
+    public func value(_ column: String, integer: Bool) -> SQLValue {
+        if integer { return int(column).map(SQLValue.integer) ?? .null }
+        return text(column).map(SQLValue.text) ?? .null
+    }
+}

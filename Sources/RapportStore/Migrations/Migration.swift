@@ -1,0 +1,16 @@
+/// A numbered, frozen schema change. Once released, a migration's SQL never changes and
+/// never reads today's record descriptions, so an old database upgrades the same way forever.
+struct Migration: Sendable {
+    var version: Int
+    var name: String
+    var sqlite: [String]
+    var postgres: [String]
+
+    func statements(for dialect: Database.Dialect) -> [String] {
+        dialect == .sqlite ? sqlite : postgres
+    }
+}
+
+enum Migrations {
+    static let all: [Migration] = [Migration0001Foundation.migration]
+}

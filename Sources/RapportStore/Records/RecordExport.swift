@@ -1,0 +1,50 @@
+import RapportKit
+
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case csv, jsonl
+}
+
+extension RecordStore {
+    /// Streams every live record in creation order, a batch at a time, so memory stays flat
+    /// at any size. CSV uses the same cell forms import reads.
+    public func export(_ type: RecordType, format: ExportFormat, write: (String) async throws -> Void) async throws -> Int {
+        let codec = RecordCodec(type: type)
+        let headers = ["id"] + type.fields.map(\.name) + (type.hasOwner ? ["owner_id"] : []) + ["created_at", "updated_at"]
+        if format == .csv { try await write(CSVWriter.line(headers)) }
+        var after: Int64 = 0
+        var count = 0
+        while true {
+            let rows = try await db.read { s in
+                try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE deleted_at IS NULL AND seq > \(after) ORDER BY seq LIMIT 2000")
+            }
+            if rows.isEmpty { break }
+            var chunk = ""
+            for row in rows {
+                let r = codec.decode(row)
+                after = r.seq
+                count += 1
+                switch format {
+                case .jsonl:
+                    chunk += JSONValue.object(r.json(type)).serialized() + "\n"
+                case .csv:
+                    var cells = [r.id]
+                    for field in type.fields { cells.append(CSVWriter.safeCell(RecordInput.toCSV(r.fields[field.name], field: field))) }
+                    if type.hasOwner { cells.append(r.ownerID ?? "") }
+                    cells += [r.createdAt, r.updatedAt]
+                    chunk += CSVWriter.line(cells)
+                }
+            }
+            try await write(chunk)
+        }
+        return count
+    }
+}
+
+extension CSVWriter {
+    /// Cells that a spreadsheet would run as a formula get a leading apostrophe.
+    static func safeCell(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        if first == "-" || first == "+", value.dropFirst().allSatisfy({ $0.isNumber || $0 == "." || $0 == " " || $0 == "-" || $0 == "(" || $0 == ")" }) { return value }
+        return "'" + value
+    }
+}

@@ -1,0 +1,362 @@
+import Foundation
+import RapportKit
+
+/// How a CSV import maps and treats its rows.
+public struct ImportOptions: Sendable {
+    public enum OnDuplicate: String, Sendable, CaseIterable {
+        /// Keep the existing record, count the row as skipped.
+        case skip
+        /// Write the row's non-empty cells onto the existing record.
+        case update
+    }
+
+    /// Header → field name; a field of `-` ignores the column.
+    public var mapping: [String: String] = [:]
+    public var onDuplicate: OnDuplicate = .skip
+    /// Check everything, write nothing.
+    public var dryRun = false
+    /// Any invalid row aborts the whole import; otherwise valid rows are imported.
+    public var strict = false
+    public var batchSize = 1000
+
+    public init() {}
+}
+
+/// A problem with one cell, as a spreadsheet user finds it: row (the line in the file),
+/// column (the header) and reason.
+public struct ImportRowError: Sendable, Equatable {
+    public var row: Int
+    public var column: String
+    public var reason: String
+}
+
+public struct ImportSummary: Sendable {
+    public var rows = 0
+    public var created = 0
+    public var updated = 0
+    public var skipped = 0
+    public var failed = 0
+    public var relatedCreated = 0
+    public var errors: [ImportRowError] = []
+    public var dryRun = false
+    public var committed = false
+}
+
+public enum ImportError: Error, CustomStringConvertible {
+    case unknownColumns([String], fields: [String])
+    case emptyFile
+    case invalidRows(ImportSummary)
+
+    public var description: String {
+        switch self {
+        case .unknownColumns(let cols, let fields):
+            return "These columns match no field: \(cols.joined(separator: ", ")). Map them with --map 'Header=field' or skip them with --map 'Header=-'. Fields: \(fields.joined(separator: ", "))."
+        case .emptyFile:
+            return "The file has no header row."
+        case .invalidRows(let s):
+            return "\(s.failed) rows are invalid; nothing was imported (strict mode)."
+        }
+    }
+}
+
+/// Usual spreadsheet headers for built-in fields, so most exports import without a map.
+enum HeaderAliases {
+    static let common: [String: String] = [
+        "email": "emails", "email_address": "emails", "e_mail": "emails", "phone": "phones", "phone_number": "phones",
+        "mobile": "phones", "company": "organization_id", "organization": "organization_id", "company_name": "organization_id",
+        "first_name": "given_name", "last_name": "family_name", "surname": "family_name", "name": "display_name",
+        "title": "job_title", "reading": "name_reading", "furigana": "name_reading", "owner": "owner_id", "tag": "tags",
+        "stage": "lifecycle_stage", "roles": "relationship_roles", "website_url": "website", "revenue": "annual_revenue",
+    ]
+}
+
+extension RecordStore {
+    /// Imports CSV rows in one transaction: every row is validated, deduplicated and
+    /// indexed by the same rules as the API, and an unexpected failure leaves nothing
+    /// written. References to organizations may name them (or their domain); unknown
+    /// names create the organization.
+    public func importCSV<Rows: AsyncSequence & Sendable>(
+        _ type: RecordType, rows: Rows, options: ImportOptions, actor: Actor,
+        progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws -> ImportSummary where Rows.Element == CSVRow {
+        var iterator = rows.makeAsyncIterator()
+        guard let header = try await iterator.next() else { throw ImportError.emptyFile }
+        let columns = try mapColumns(header.fields, type: type, options: options)
+        let now = Timestamp.format(Date())
+        let summaryBox = SummaryBox()
+        do {
+            try await db.transaction { s in
+                var summary = ImportSummary()
+                summary.dryRun = options.dryRun
+                var state = ImportState()
+                var batch: [CSVRow] = []
+                while let row = try await iterator.next() {
+                    batch.append(row)
+                    if batch.count >= options.batchSize {
+                        try await self.importBatch(s, type: type, rows: batch, columns: columns, options: options, actor: actor, now: now, state: &state, summary: &summary)
+                        batch.removeAll(keepingCapacity: true)
+                        progress(summary.rows)
+                    }
+                }
+                if !batch.isEmpty {
+                    try await self.importBatch(s, type: type, rows: batch, columns: columns, options: options, actor: actor, now: now, state: &state, summary: &summary)
+                    progress(summary.rows)
+                }
+                if options.strict && summary.failed > 0 { throw ImportError.invalidRows(summary) }
+                try await AuditLog.append(s, actor: actor, action: options.dryRun ? "import.dry_run" : "import", type: type.name, id: nil, changes: .object(JSONObject([
+                    ("rows", .number(String(summary.rows))), ("created", .number(String(summary.created))),
+                    ("updated", .number(String(summary.updated))), ("skipped", .number(String(summary.skipped))),
+                    ("failed", .number(String(summary.failed))),
+                ])), at: now)
+                summaryBox.value = summary
+                if options.dryRun { throw DryRunRollback() }
+            }
+            var summary = summaryBox.value
+            summary.committed = true
+            return summary
+        } catch is DryRunRollback {
+            return summaryBox.value
+        }
+    }
+
+    func mapColumns(_ headers: [String], type: RecordType, options: ImportOptions) throws -> [FieldSpec?] {
+        var unknown: [String] = []
+        var out: [FieldSpec?] = []
+        for header in headers {
+            let trimmed = header.trimmingCharacters(in: .whitespaces)
+            let target: String
+            if let mapped = options.mapping[trimmed] {
+                target = mapped
+            } else {
+                let key = SearchText.fold(trimmed).replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+                if type.field(key) != nil || key == "owner_id" {
+                    target = key
+                } else if let alias = HeaderAliases.common[key], type.field(alias) != nil || alias == "owner_id" {
+                    target = type.name == "organizations" && alias == "display_name" ? "name" : alias
+                } else if key == "name", type.field("name") != nil {
+                    target = "name"
+                } else if key == "id" || key == "created_at" || key == "updated_at" || key == "version" || key == "created_by" || key == "updated_by" {
+                    target = "-"
+                } else {
+                    target = key
+                }
+            }
+            if target == "-" { out.append(nil); continue }
+            if target == "owner_id" { out.append(FieldSpec("owner_id", .user)); continue }
+            guard let field = type.field(target) else {
+                unknown.append(trimmed)
+                out.append(nil)
+                continue
+            }
+            out.append(field)
+        }
+        if !unknown.isEmpty { throw ImportError.unknownColumns(unknown, fields: type.fields.map(\.name)) }
+        return out
+    }
+
+    struct ImportState {
+        var seenKeys: [String: Int] = [:]
+        var referenceCache: [String: String] = [:]
+        var referenceTitles: [String: [String]] = [:]
+    }
+
+    func importBatch(
+        _ s: Session, type: RecordType, rows: [CSVRow], columns: [FieldSpec?], options: ImportOptions,
+        actor: Actor, now: String, state: inout ImportState, summary: inout ImportSummary
+    ) async throws {
+        struct Pending {
+            var line: Int
+            var record: JSONObject
+            var changes: JSONObject
+            var keys: [String]
+            var owner: String?
+        }
+        var pending: [Pending] = []
+        for row in rows {
+            summary.rows += 1
+            var body = JSONObject()
+            var errors: [ImportRowError] = []
+            var headerOf: [String: String] = [:]
+            for (i, field) in columns.enumerated() {
+                guard let field else { continue }
+                let cell = i < row.fields.count ? row.fields[i] : ""
+                headerOf[field.name] = "\(i + 1)"
+                if field.name == "organization_id" || { if case .reference = field.kind { return true }; return false }() {
+                    let value = cell.trimmingCharacters(in: .whitespaces)
+                    if value.isEmpty { continue }
+                    if case .reference(let target) = field.kind, !RecordID.isValid(value) {
+                        do {
+                            body[field.name] = .string(try await resolveReference(s, target: target, text: value, actor: actor, now: now, dryRun: options.dryRun, state: &state, summary: &summary))
+                        } catch let e as RecordError {
+                            if case .invalid(let fe) = e { errors += fe.map { ImportRowError(row: row.line, column: field.name, reason: $0.message) } }
+                        }
+                        continue
+                    }
+                }
+                let value = RecordInput.fromCSV(cell, field: field)
+                if value.isNull { continue }
+                body[field.name] = value
+            }
+            if row.fields.count > columns.count {
+                errors.append(ImportRowError(row: row.line, column: "-", reason: "The row has \(row.fields.count) cells but the header has \(columns.count)."))
+            }
+            var changes = JSONObject()
+            switch RecordInput.validate(body, type: type, mode: .create) {
+            case .success(let c): changes = c
+            case .failure(.invalid(let fe)): errors += fe.map { ImportRowError(row: row.line, column: $0.field, reason: $0.message) }
+            case .failure(let other): errors.append(ImportRowError(row: row.line, column: "-", reason: "\(other)"))
+            }
+            var record = type.newRecord(from: changes)
+            if errors.isEmpty {
+                do { try prepare(&record, type: type) } catch RecordError.invalid(let fe) {
+                    errors += fe.map { ImportRowError(row: row.line, column: $0.field, reason: $0.message) }
+                }
+            }
+            if errors.isEmpty, let owner = changes["owner_id"]?.stringValue, try await !userExists(s, owner) {
+                errors.append(ImportRowError(row: row.line, column: "owner_id", reason: "No active user has the id \(owner)."))
+            }
+            if !errors.isEmpty {
+                summary.failed += 1
+                summary.errors += errors
+                continue
+            }
+            pending.append(Pending(line: row.line, record: record, changes: changes, keys: type.uniqueKeyValues(record), owner: changes["owner_id"]?.stringValue))
+        }
+        // Duplicates: against the database in one query, and against earlier rows of the file.
+        let allKeys = pending.flatMap(\.keys)
+        var existing: [String: String] = [:]
+        for chunk in stride(from: 0, to: allKeys.count, by: 500).map({ Array(allKeys[$0..<min($0 + 500, allKeys.count)]) }) {
+            let rows = try await s.query("SELECT key, record_id FROM record_keys WHERE record_type = \(type.name) AND key IN (\(SQL.join(chunk.map { "\($0)" }, ", ")))")
+            for row in rows { if let k = row.text("key"), let id = row.text("record_id") { existing[k] = id } }
+        }
+        var inserts: [StoredRecord] = []
+        for p in pending {
+            if let dupID = p.keys.lazy.compactMap({ existing[$0] }).first {
+                if options.onDuplicate == .update {
+                    var changes = p.changes
+                    for key in changes.keys where changes[key]?.isNull == true { changes[key] = nil }
+                    _ = try await update(in: s, type, id: dupID, changes: changes, ifMatch: nil, actor: actor)
+                    summary.updated += 1
+                } else {
+                    summary.skipped += 1
+                }
+                continue
+            }
+            let seen = state.seenKeys
+            if let firstLine = p.keys.lazy.compactMap({ seen[$0] }).first {
+                summary.skipped += 1
+                summary.errors.append(ImportRowError(row: p.line, column: type.uniqueKeys.first?.field ?? "-", reason: "Same as row \(firstLine); skipped."))
+                continue
+            }
+            for k in p.keys { state.seenKeys[k] = p.line }
+            inserts.append(StoredRecord(
+                type: type.name, id: RecordID.make(), seq: 0, version: 1, fields: p.record,
+                ownerID: type.hasOwner ? (p.owner ?? actor.userID) : nil, createdAt: now, updatedAt: now,
+                createdBy: actor.userID, updatedBy: actor.userID))
+        }
+        try await insertMany(s, type: type, records: inserts, state: &state)
+        summary.created += inserts.count
+    }
+
+    /// Multi-row inserts of records, keys, memberships and search terms: the bulk path
+    /// that makes a million-row import a matter of seconds.
+    func insertMany(_ s: Session, type: RecordType, records: [StoredRecord], state: inout ImportState) async throws {
+        guard !records.isEmpty else { return }
+        let codec = RecordCodec(type: type)
+        var columns = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
+        columns += type.columnFields.flatMap(\.columns)
+        let isPG = s.dialect == .postgres
+        if isPG { columns.append("search") }
+        var termsByID: [String: String] = [:]
+        for r in records {
+            var referenced: [String] = []
+            for field in type.searchFields {
+                guard case .reference(let target) = field.kind, let id = r.fields[field.name]?.stringValue else { continue }
+                if let cached = state.referenceTitles[id] {
+                    referenced += cached
+                } else if let t = catalog[target] {
+                    let titles = try await referenceSearchText(s, type: t, id: id)
+                    state.referenceTitles[id] = titles
+                    referenced += titles
+                }
+            }
+            termsByID[r.id] = type.searchTerms(r.fields, referenced: referenced).joined(separator: " ")
+        }
+        let perStatement = max(1, 30_000 / columns.count / 2)
+        var start = 0
+        while start < records.count {
+            let slice = records[start..<min(start + perStatement, records.count)]
+            start += perStatement
+            var tuples: [SQL] = []
+            for r in slice {
+                var values: [SQL] = [
+                    "\(r.id)", "\(codec.customColumn(r.fields))", "\(r.ownerID)", "\(r.createdBy)", "\(r.updatedBy)",
+                    "\(r.createdAt)", "\(r.updatedAt)", "\(r.version)",
+                ]
+                for (_, value) in codec.columns(r.fields) { values.append("\(value)") }
+                if isPG { values.append("array_to_tsvector(string_to_array(\(termsByID[r.id] ?? ""), ' '))") }
+                tuples.append("(\(SQL.join(values, ", ")))")
+            }
+            let returned = try await s.query("INSERT INTO \(raw: type.name) (\(raw: columns.joined(separator: ", "))) VALUES \(SQL.join(tuples, ", ")) RETURNING seq, id")
+            if !isPG {
+                let search = returned.map { row -> SQL in "(\(row.int("seq") ?? 0), \(termsByID[row.text("id") ?? ""] ?? ""))" }
+                try await s.execute("INSERT INTO \(raw: type.name)_search (rowid, terms) VALUES \(SQL.join(search, ", "))")
+            }
+            var keyRows: [SQL] = []
+            var memberRows: [SQL] = []
+            for r in slice {
+                for k in type.uniqueKeyValues(r.fields) { keyRows.append("(\(type.name), \(k), \(r.id))") }
+                for m in codec.members(r.fields) { memberRows.append("(\(type.name), \(m.field), \(m.value), \(r.id))") }
+            }
+            if !keyRows.isEmpty {
+                try await s.execute("INSERT INTO record_keys (record_type, key, record_id) VALUES \(SQL.join(keyRows, ", "))")
+            }
+            for chunk in stride(from: 0, to: memberRows.count, by: 2000).map({ Array(memberRows[$0..<min($0 + 2000, memberRows.count)]) }) {
+                try await s.execute("INSERT INTO record_members (record_type, field, value, record_id) VALUES \(SQL.join(chunk, ", ")) ON CONFLICT DO NOTHING")
+            }
+        }
+    }
+
+    /// Finds an organization (or other referenced record) by id, domain or exact name, and
+    /// creates it by name when nothing matches.
+    func resolveReference(
+        _ s: Session, target: String, text: String, actor: Actor, now: String, dryRun: Bool,
+        state: inout ImportState, summary: inout ImportSummary
+    ) async throws -> String {
+        let cacheKey = target + "\u{1}" + SearchText.fold(text)
+        if let id = state.referenceCache[cacheKey] { return id }
+        guard let targetType = catalog[target] else {
+            throw RecordError.invalid([FieldError(field: target, code: "invalid_reference", message: "Unknown record type.")])
+        }
+        var found: String?
+        if let domainKey = targetType.uniqueKeys.first, let domain = Domain.normalize(text), text.contains(".") {
+            found = try await s.query("SELECT record_id FROM record_keys WHERE record_type = \(target) AND key = \(domainKey.kind + ":" + domain)").first?.text("record_id")
+        }
+        if found == nil {
+            found = try await s.query("SELECT id FROM \(raw: target) WHERE \(raw: targetType.titleField) = \(text) AND deleted_at IS NULL ORDER BY created_at LIMIT 1").first?.text("id")
+        }
+        if let found {
+            state.referenceCache[cacheKey] = found
+            return found
+        }
+        let full = try await type(named: target)
+        let changes = try RecordInput.validate(JSONObject([(targetType.titleField, .string(text))]), type: full, mode: .create).get()
+        var record = full.newRecord(from: changes)
+        try prepare(&record, type: full)
+        let stored = StoredRecord(
+            type: target, id: RecordID.make(), seq: 0, version: 1, fields: record, ownerID: full.hasOwner ? actor.userID : nil,
+            createdAt: now, updatedAt: now, createdBy: actor.userID, updatedBy: actor.userID)
+        _ = try await insert(s, type: full, record: stored, terms: full.searchTerms(record))
+        summary.relatedCreated += 1
+        state.referenceCache[cacheKey] = stored.id
+        return stored.id
+    }
+}
+
+/// Thrown to roll back a dry run after every check has run.
+struct DryRunRollback: Error {}
+
+/// Carries the summary out of the transaction closure.
+final class SummaryBox: @unchecked Sendable {
+    var value = ImportSummary()
+}

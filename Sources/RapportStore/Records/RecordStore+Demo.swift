@@ -1,0 +1,42 @@
+import Foundation
+import RapportKit
+
+extension RecordStore {
+    public struct DemoCounts: Sendable {
+        public var organizations: Int
+        public var people: Int
+        public var activities: Int
+    }
+
+    /// Fills the database with ``DemoData``: companies, their people and a history of
+    /// calls, meetings, notes and tasks linked to both.
+    public func seedDemo(people count: Int, seed: UInt64 = 2026, actor: Actor) async throws -> DemoCounts {
+        let demo = DemoData(people: count, seed: seed)
+        let orgType = try await type(named: Organizations.type.name)
+        let peopleType = try await type(named: People.type.name)
+        let activityType = try await type(named: Activities.type.name)
+        let orgIDs = try await bulkCreate(orgType, bodies: demo.organizations, actor: actor)
+        var personOrg: [String] = []
+        var bodies: [JSONObject] = []
+        bodies.reserveCapacity(demo.people.count)
+        for var p in demo.people {
+            let index = Int(p["organization_id"]?.numberLiteral ?? "0") ?? 0
+            p["organization_id"] = .string(orgIDs[index])
+            personOrg.append(orgIDs[index])
+            bodies.append(p)
+        }
+        var personIDs: [String] = []
+        for start in stride(from: 0, to: bodies.count, by: 50_000) {
+            personIDs += try await bulkCreate(peopleType, bodies: Array(bodies[start..<min(start + 50_000, bodies.count)]), actor: actor)
+        }
+        var activities: [JSONObject] = []
+        for (a, index) in demo.activities where index < personIDs.count {
+            var a = a
+            a["participants"] = .array([.string(personIDs[index])])
+            a["links"] = .array([.object(JSONObject([("type", .string("organizations")), ("id", .string(personOrg[index]))]))])
+            activities.append(a)
+        }
+        _ = try await bulkCreate(activityType, bodies: activities, actor: actor)
+        return DemoCounts(organizations: orgIDs.count, people: personIDs.count, activities: activities.count)
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import RapportKit
+
+/// One page of a list.
+public struct RecordPage: Sendable {
+    public var records: [StoredRecord]
+    public var nextCursor: String?
+}
+
+extension RecordStore {
+    /// Lists live records: filtered, sorted with keyset paging, or ranked by relevance when
+    /// `q` is given without an explicit sort.
+    public func list(_ type: RecordType, query: ListQuery) async throws -> RecordPage {
+        let where_ = try conditions(type, query.filters, dialect: db.dialect)
+        if let search = query.search, query.sort == nil {
+            return try await rankedSearch(type, search: search, where_: where_, query: query)
+        }
+        var clauses = where_
+        if let search = query.search { clauses.append(searchCondition(type, search, dialect: db.dialect)) }
+        let sortName = query.sort ?? "updated_at"
+        let (sortExpr, sortIsInteger) = try sortExpression(type, sortName, dialect: db.dialect)
+        if let cursor = query.cursor {
+            clauses.append(keysetCondition(sortExpr, cursor: cursor, descending: query.descending))
+        }
+        let order = query.descending ? "\(sortExpr) DESC NULLS LAST, id DESC" : "\(sortExpr) ASC NULLS FIRST, id ASC"
+        let codec = RecordCodec(type: type)
+        let statement: SQL = "SELECT \(raw: codec.selectList), \(raw: sortExpr) AS sort_value FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) ORDER BY \(raw: order) LIMIT \(query.limit + 1)"
+        let rows = try await db.read { s in try await s.query(statement) }
+        var records = rows.prefix(query.limit).map(codec.decode)
+        var next: String?
+        if rows.count > query.limit, let last = rows.dropLast().last, let lastRecord = records.last {
+            let value: JSONValue
+            if sortIsInteger {
+                value = last.int("sort_value").map { .number(String($0)) } ?? .null
+            } else {
+                value = last.text("sort_value").map(JSONValue.string) ?? .null
+            }
+            next = Cursor(sort: query.sortKey, value: value, id: lastRecord.id).encoded
+        }
+        records = Array(records)
+        return RecordPage(records: records, nextCursor: next)
+    }
+
+    /// Relevance order: exact-term hits first, then prefix hits, each ranked in Swift by
+    /// how well the names match; paged by offset over at most ``searchCandidateLimit`` hits.
+    func rankedSearch(_ type: RecordType, search: SearchQuery, where_: [SQL], query: ListQuery) async throws -> RecordPage {
+        let offset: Int
+        if let cursor = query.cursor {
+            guard let n = cursor.value.numberLiteral.flatMap(Int.init), n >= 0 else {
+                throw RecordError.badRequest("The cursor is not valid.", [FieldError(field: "cursor", code: "invalid_cursor", message: "Start again without a cursor.")])
+            }
+            offset = n
+        } else {
+            offset = 0
+        }
+        let rankFields = type.searchFields.filter { !$0.kind.isReferenceKind && !$0.isCustom }
+        let rankColumns = rankFields.flatMap(\.columns)
+        let codec = RecordCodec(type: type)
+        var phases: [SearchQuery] = []
+        if search.terms.contains(where: \.isPrefix) {
+            var exact = search
+            exact.terms = search.terms.map { SearchQuery.Term($0.text, isPrefix: false) }
+            phases.append(exact)
+        }
+        phases.append(search)
+        let limit = Self.searchCandidateLimit
+        let candidates = try await db.read { s -> [(String, Int)] in
+            var seen = Set<String>()
+            var out: [(String, Int)] = []
+            for phase in phases {
+                if out.count >= limit { break }
+                let clauses = [searchCondition(type, phase, dialect: s.dialect)] + where_
+                let rows = try await s.query("SELECT id, \(raw: rankColumns.joined(separator: ", ")) FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) LIMIT \(limit)")
+                for row in rows {
+                    guard let id = row.text("id"), seen.insert(id).inserted else { continue }
+                    var fields = JSONObject()
+                    for f in rankFields { fields[f.name] = codec.decodeField(row, field: f) }
+                    let values = type.rankingValues(fields)
+                    out.append((id, search.rank(names: values.names, others: values.others)))
+                }
+            }
+            return out
+        }
+        let ordered = candidates.enumerated().sorted { a, b in
+            a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
+        }.map(\.element.0)
+        let pageIDs = Array(ordered.dropFirst(offset).prefix(query.limit))
+        guard !pageIDs.isEmpty else { return RecordPage(records: [], nextCursor: nil) }
+        let rows = try await db.read { s in
+            try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE id IN (\(SQL.join(pageIDs.map { "\($0)" }, ", ")))")
+        }
+        let byID = Dictionary(rows.map(codec.decode).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let records = pageIDs.compactMap { byID[$0] }
+        let nextOffset = offset + query.limit
+        let next = ordered.count > nextOffset ? Cursor(sort: query.sortKey, value: .number(String(nextOffset)), id: "").encoded : nil
+        return RecordPage(records: records, nextCursor: next)
+    }
+
+    static var searchCandidateLimit: Int { 300 }
+
+    /// The full-text condition: FTS5 on SQLite, a GIN-indexed tsvector on PostgreSQL, both
+    /// over the same terms from ``SearchText``.
+    func searchCondition(_ type: RecordType, _ search: SearchQuery, dialect: Database.Dialect) -> SQL {
+        switch dialect {
+        case .sqlite:
+            let expr = search.terms.map { "\"\($0.text)\"" + ($0.isPrefix ? "*" : "") }.joined(separator: " ")
+            return "seq IN (SELECT rowid FROM \(raw: type.name)_search WHERE \(raw: type.name)_search MATCH \(expr))"
+        case .postgres:
+            let expr = search.terms.map { "'\($0.text)'" + ($0.isPrefix ? ":*" : "") }.joined(separator: " & ")
+            return "search @@ CAST(\(expr) AS tsquery)"
+        }
+    }
+
+    /// Column or JSON expression a field is sorted and compared by, and whether it is an integer.
+    func sortExpression(_ type: RecordType, _ name: String, dialect: Database.Dialect) throws -> (String, Bool) {
+        if ListQuery.systemFilterFields[name] != nil { return (name, false) }
+        guard let field = type.field(name) else { throw RecordError.badRequest("Unknown sort field.", [FieldError(field: "sort", code: "unknown_field", message: "Cannot sort by \(name).")]) }
+        if field.isCustom { return (customExpression(field, dialect: dialect, path: nil), false) }
+        switch field.kind {
+        case .money: return (name + "_amount", true)
+        case .boolean: return (name, true)
+        default: return (name, false)
+        }
+    }
+
+    /// Reads a custom field out of the `custom` JSON column, typed for comparison.
+    func customExpression(_ field: FieldSpec, dialect: Database.Dialect, path: String?) -> String {
+        let key = field.name + (path.map { "." + $0 } ?? "")
+        switch dialect {
+        case .sqlite:
+            let raw = "json_extract(custom, '$.\(key)')"
+            if field.kind == .number || (field.kind == .money && path == "amount") { return "CAST(\(raw) AS REAL)" }
+            return raw
+        case .postgres:
+            let raw = path.map { "(CAST(custom AS jsonb) -> '\(field.name)' ->> '\($0)')" } ?? "(CAST(custom AS jsonb) ->> '\(field.name)')"
+            if field.kind == .number || (field.kind == .money && path == "amount") { return "CAST(\(raw) AS numeric)" }
+            return raw
+        }
+    }
+
+    func keysetCondition(_ expr: String, cursor: Cursor, descending: Bool) -> SQL {
+        let id = cursor.id
+        let value: SQLValue
+        switch cursor.value {
+        case .null: value = .null
+        case .number(let n): value = Int64(n).map(SQLValue.integer) ?? .text(n)
+        case .string(let s): value = .text(s)
+        default: value = .null
+        }
+        if value == .null {
+            return descending
+                ? "(\(raw: expr) IS NULL AND id < \(id))"
+                : "((\(raw: expr) IS NULL AND id > \(id)) OR \(raw: expr) IS NOT NULL)"
+        }
+        return descending
+            ? "(\(raw: expr) < \(value) OR (\(raw: expr) = \(value) AND id < \(id)) OR \(raw: expr) IS NULL)"
+            : "(\(raw: expr) > \(value) OR (\(raw: expr) = \(value) AND id > \(id)))"
+    }
+
+    /// SQL conditions for `filter[...]`, always including `deleted_at IS NULL`.
+    func conditions(_ type: RecordType, _ filters: [ListQuery.Filter], dialect: Database.Dialect) throws -> [SQL] {
+        var out: [SQL] = ["deleted_at IS NULL"]
+        let codec = RecordCodec(type: type)
+        for filter in filters {
+            let field = type.field(filter.field) ?? FieldSpec(filter.field, ListQuery.systemFilterFields[filter.field] ?? .text(maxLength: 100))
+            if field.kind.isList {
+                out.append(try membershipCondition(type, field, filter))
+                continue
+            }
+            if case .money = field.kind {
+                var parts: [SQL] = []
+                for v in filter.values {
+                    guard let o = v.objectValue, let c = o["currency"]?.stringValue, let a = o["amount"]?.stringValue,
+                          let currency = Currency.named(c), let m = try? Money(decimal: a, currency: currency) else { continue }
+                    let amountExpr = field.isCustom ? customExpression(field, dialect: dialect, path: "amount") : field.name + "_amount"
+                    let currencyExpr = field.isCustom ? customExpression(field, dialect: dialect, path: "currency") : field.name + "_currency"
+                    let amount: SQLValue = field.isCustom ? .text(a) : .integer(m.minorUnits)
+                    let cmp = field.isCustom ? "CAST(\(amount.text ?? "0") AS \(dialect == .sqlite ? "REAL" : "numeric"))" : nil
+                    let op = filter.op == .gte ? ">=" : filter.op == .lte ? "<=" : filter.op == .ne ? "<>" : "="
+                    if let cmp {
+                        parts.append("(\(raw: currencyExpr) = \(c) AND \(raw: amountExpr) \(raw: op) \(raw: cmp))")
+                    } else {
+                        parts.append("(\(raw: currencyExpr) = \(c) AND \(raw: amountExpr) \(raw: op) \(amount))")
+                    }
+                }
+                out.append("(\(SQL.join(parts, " OR ")))")
+                continue
+            }
+            let expr = field.isCustom ? customExpression(field, dialect: dialect, path: nil) : field.name
+            var values = filter.values.map { v -> SQLValue in
+                if field.isCustom, field.kind == .boolean, dialect == .postgres, let b = v.boolValue { return .text(b ? "true" : "false") }
+                if field.isCustom, field.kind == .number, let n = v.numberLiteral { return .text(n) }
+                return codec.scalar(v, kind: field.kind)
+            }
+            let numericCustom = field.isCustom && field.kind == .number
+            func operand(_ v: SQLValue) -> SQL {
+                numericCustom ? "CAST(\(v) AS \(raw: dialect == .sqlite ? "REAL" : "numeric"))" : "\(v)"
+            }
+            // A date given for a timestamp field means the whole day.
+            if field.kind == .dateTime, let d = values.first?.text, d.count == 10, let (y, m, day) = CivilDate.parseISO(d) {
+                let next = CivilDate.fromDays(CivilDate.toDays(year: y, month: m, day: day) + 1)
+                let nextDay = String(format: "%04d-%02d-%02d", Int(next.0), next.1, next.2)
+                switch filter.op {
+                case .gte: out.append("\(raw: expr) >= \(d)")
+                case .lte: out.append("\(raw: expr) < \(nextDay)")
+                case .eq: out.append("(\(raw: expr) >= \(d) AND \(raw: expr) < \(nextDay))")
+                case .ne: out.append("NOT (\(raw: expr) >= \(d) AND \(raw: expr) < \(nextDay))")
+                case .in: values = values.map { $0 }
+                }
+                if filter.op != .in { continue }
+            }
+            switch filter.op {
+            case .eq:
+                out.append(values[0] == .null ? "\(raw: expr) IS NULL" : "\(raw: expr) = \(operand(values[0]))")
+            case .ne:
+                out.append(values[0] == .null ? "\(raw: expr) IS NOT NULL" : "(\(raw: expr) IS NULL OR \(raw: expr) <> \(operand(values[0])))")
+            case .gte:
+                out.append("\(raw: expr) >= \(operand(values[0]))")
+            case .lte:
+                out.append("\(raw: expr) <= \(operand(values[0]))")
+            case .in:
+                let nonNull = values.filter { $0 != .null }
+                var parts: [SQL] = []
+                if !nonNull.isEmpty { parts.append("\(raw: expr) IN (\(SQL.join(nonNull.map(operand), ", ")))") }
+                if nonNull.count != values.count { parts.append("\(raw: expr) IS NULL") }
+                out.append("(\(SQL.join(parts, " OR ")))")
+            }
+        }
+        return out
+    }
+
+    func membershipCondition(_ type: RecordType, _ field: FieldSpec, _ filter: ListQuery.Filter) throws -> SQL {
+        let values = filter.values.compactMap(\.stringValue)
+        switch field.kind {
+        case .emails:
+            let keys = values.map { "email:" + $0 }
+            let sub: SQL = "id IN (SELECT record_id FROM record_keys WHERE record_type = \(type.name) AND key IN (\(SQL.join(keys.map { "\($0)" }, ", "))))"
+            return filter.op == .ne ? "NOT \(sub)" : sub
+        case .phones:
+            throw RecordError.badRequest("Phones cannot be filtered.", [FieldError(field: "filter[\(field.name)]", code: "invalid_filter", message: "Find phone numbers with q=.")])
+        default:
+            if filter.values.contains(.null) {
+                let sub: SQL = "id IN (SELECT record_id FROM record_members WHERE record_type = \(type.name) AND field = \(field.name))"
+                return filter.op == .ne ? sub : "NOT \(sub)"
+            }
+            let sub: SQL = "id IN (SELECT record_id FROM record_members WHERE record_type = \(type.name) AND field = \(field.name) AND value IN (\(SQL.join(values.map { "\($0)" }, ", "))))"
+            return filter.op == .ne ? "NOT \(sub)" : sub
+        }
+    }
+}

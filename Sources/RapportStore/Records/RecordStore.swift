@@ -1,0 +1,303 @@
+import Foundation
+import RapportKit
+
+/// The record engine: create, read, update, soft delete, list, search, timeline, merge,
+/// import and export for every record type, driven only by its ``RecordType``.
+public final class RecordStore: Sendable {
+    public let db: Database
+    public let catalog: RecordCatalog
+    let customFields: CustomFieldCache
+
+    public init(db: Database, catalog: RecordCatalog = .builtIn) {
+        self.db = db
+        self.catalog = catalog
+        self.customFields = CustomFieldCache()
+    }
+
+    /// The type named in a URL, extended with its custom fields; 404 for unknown names.
+    public func type(named name: String) async throws -> RecordType {
+        guard let base = catalog[name] else { throw RecordError.notFound(type: name, id: "") }
+        let custom = try await customFields.fields(for: name, db: db)
+        return base.extended(with: custom)
+    }
+
+    // MARK: Read
+
+    public func get(_ type: RecordType, id: String) async throws -> StoredRecord {
+        guard RecordID.isValid(id) else { throw RecordError.notFound(type: type.name, id: id) }
+        let codec = RecordCodec(type: type)
+        let rows = try await db.read { s in
+            try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: codec.table) WHERE id = \(id) AND deleted_at IS NULL")
+        }
+        guard let row = rows.first else { throw RecordError.notFound(type: type.name, id: id) }
+        return codec.decode(row)
+    }
+
+    func load(_ s: Session, _ type: RecordType, id: String, forUpdate: Bool) async throws -> StoredRecord {
+        guard RecordID.isValid(id) else { throw RecordError.notFound(type: type.name, id: id) }
+        let codec = RecordCodec(type: type)
+        let lock = forUpdate && s.dialect == .postgres ? " FOR UPDATE" : ""
+        let rows = try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: codec.table) WHERE id = \(id) AND deleted_at IS NULL\(raw: lock)")
+        guard let row = rows.first else { throw RecordError.notFound(type: type.name, id: id) }
+        return codec.decode(row)
+    }
+
+    // MARK: Write
+
+    public func create(_ type: RecordType, body: JSONObject, actor: Actor) async throws -> StoredRecord {
+        let changes = try RecordInput.validate(body, type: type, mode: .create).get()
+        var record = type.newRecord(from: changes)
+        try prepare(&record, type: type)
+        let owner = type.hasOwner ? (changes["owner_id"]?.stringValue ?? actor.userID) : nil
+        let now = Timestamp.format(Date())
+        let id = RecordID.make()
+        return try await db.transaction { s in
+            try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue)
+            try await self.claimKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id)
+            let stored = StoredRecord(
+                type: type.name, id: id, seq: 0, version: 1, fields: record, ownerID: owner,
+                createdAt: now, updatedAt: now, createdBy: actor.userID, updatedBy: actor.userID)
+            let seq = try await self.insert(s, type: type, record: stored, terms: try await self.searchTerms(s, type: type, record: record))
+            try await self.writeMembers(s, type: type, id: id, record: record, replacing: nil)
+            var created = JSONObject()
+            for field in type.fields where !(record[field.name].map { AuditLog.sameValue($0, .null) } ?? true) {
+                created[field.name] = record[field.name]
+            }
+            try await AuditLog.append(s, actor: actor, action: "create", type: type.name, id: id, changes: .object(created), at: now)
+            var result = stored
+            result.seq = seq
+            return result
+        }
+    }
+
+    public func update(_ type: RecordType, id: String, body: JSONObject, ifMatch: Int?, actor: Actor) async throws -> StoredRecord {
+        let changes = try RecordInput.validate(body, type: type, mode: .update).get()
+        return try await db.transaction { s in
+            try await self.update(in: s, type, id: id, changes: changes, ifMatch: ifMatch, actor: actor)
+        }
+    }
+
+    /// The update itself, inside the caller's transaction (imports update many rows in one).
+    func update(in s: Session, _ type: RecordType, id: String, changes: JSONObject, ifMatch: Int?, actor: Actor) async throws -> StoredRecord {
+        let existing = try await self.load(s, type, id: id, forUpdate: true)
+        if let ifMatch, ifMatch != existing.version { throw RecordError.stale(current: existing.version) }
+        var record = existing.fields
+        for field in type.fields {
+            if let v = changes[field.name] { record[field.name] = v.isNull && field.kind.isList ? .array([]) : v }
+        }
+        try self.prepare(&record, type: type)
+        var diff = AuditLog.diff(before: existing.fields, after: record, fields: type.fields)
+        var owner = existing.ownerID
+        if let newOwner = changes["owner_id"]?.stringValue, newOwner != existing.ownerID {
+            diff["owner_id"] = .array([existing.ownerID.map(JSONValue.string) ?? .null, .string(newOwner)])
+            owner = newOwner
+        }
+        if diff.count == 0 { return existing }
+        try await self.checkReferences(s, type: type, record: record, changedFields: Set(diff.keys), owner: owner == existing.ownerID ? nil : owner)
+        let oldKeys = Set(type.uniqueKeyValues(existing.fields)), newKeys = Set(type.uniqueKeyValues(record))
+        if oldKeys != newKeys {
+            try await self.releaseKeys(s, type: type, keys: Array(oldKeys.subtracting(newKeys)), id: id)
+            try await self.claimKeys(s, type: type, keys: Array(newKeys.subtracting(oldKeys)), id: id)
+        }
+        let now = Timestamp.format(Date())
+        let codec = RecordCodec(type: type)
+        var sets: [SQL] = []
+        for field in type.columnFields where diff[field.name] != nil {
+            for (column, value) in codec.encode(record[field.name] ?? .null, field: field) {
+                sets.append("\(raw: column) = \(value)")
+            }
+        }
+        if type.customFields.contains(where: { diff[$0.name] != nil }) { sets.append("custom = \(codec.customColumn(record))") }
+        sets.append("owner_id = \(owner)")
+        sets.append("updated_at = \(now)")
+        sets.append("updated_by = \(actor.userID)")
+        sets.append("version = version + 1")
+        try await s.execute("UPDATE \(raw: type.name) SET \(SQL.join(sets, ", ")) WHERE id = \(id) AND version = \(existing.version)")
+        let searchChanged = type.searchFields.contains { diff[$0.name] != nil }
+        if searchChanged {
+            try await self.reindex(s, type: type, seq: existing.seq, terms: try await self.searchTerms(s, type: type, record: record), replacing: true)
+        }
+        if type.fields.contains(where: { $0.kind.isList && diff[$0.name] != nil }) {
+            try await self.writeMembers(s, type: type, id: id, record: record, replacing: existing.fields)
+        }
+        try await AuditLog.append(s, actor: actor, action: "update", type: type.name, id: id, changes: .object(diff), at: now)
+        if diff[type.titleField] != nil || type.searchFields.contains(where: { $0.search == .domain && diff[$0.name] != nil }) {
+            try await self.reindexReferrers(s, to: type.name, id: id)
+        }
+        var updated = existing
+        updated.fields = record
+        updated.version += 1
+        updated.updatedAt = now
+        updated.updatedBy = actor.userID
+        updated.ownerID = owner
+        return updated
+    }
+
+    public func delete(_ type: RecordType, id: String, ifMatch: Int?, actor: Actor) async throws {
+        try await db.transaction { s in
+            let existing = try await self.load(s, type, id: id, forUpdate: true)
+            if let ifMatch, ifMatch != existing.version { throw RecordError.stale(current: existing.version) }
+            let now = Timestamp.format(Date())
+            try await s.execute("UPDATE \(raw: type.name) SET deleted_at = \(now), updated_at = \(now), updated_by = \(actor.userID), version = version + 1 WHERE id = \(id)")
+            try await self.releaseKeys(s, type: type, keys: type.uniqueKeyValues(existing.fields), id: id)
+            try await self.reindex(s, type: type, seq: existing.seq, terms: nil, replacing: true)
+            try await AuditLog.append(s, actor: actor, action: "delete", type: type.name, id: id, changes: nil, at: now)
+        }
+    }
+
+    /// Derives computed fields and runs the type's cross-field rules.
+    func prepare(_ record: inout JSONObject, type: RecordType) throws {
+        type.hooks.derive(&record)
+        let errors = type.hooks.validate(record)
+        if !errors.isEmpty { throw RecordError.invalid(errors) }
+    }
+
+    // MARK: Pieces shared by create, update, merge and import
+
+    func insert(_ s: Session, type: RecordType, record: StoredRecord, terms: [String]) async throws -> Int64 {
+        let codec = RecordCodec(type: type)
+        var columns: [String] = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
+        var values: [SQL] = [
+            "\(record.id)", "\(codec.customColumn(record.fields))", "\(record.ownerID)", "\(record.createdBy)", "\(record.updatedBy)",
+            "\(record.createdAt)", "\(record.updatedAt)", "\(record.version)",
+        ]
+        for (column, value) in codec.columns(record.fields) {
+            columns.append(column)
+            values.append("\(value)")
+        }
+        if s.dialect == .postgres {
+            columns.append("search")
+            values.append("array_to_tsvector(string_to_array(\(terms.joined(separator: " ")), ' '))")
+        }
+        let rows = try await s.query("INSERT INTO \(raw: type.name) (\(raw: columns.joined(separator: ", "))) VALUES (\(SQL.join(values, ", "))) RETURNING seq")
+        let seq = rows.first?.int("seq") ?? 0
+        if s.dialect == .sqlite {
+            try await s.execute("INSERT INTO \(raw: type.name)_search (rowid, terms) VALUES (\(seq), \(terms.joined(separator: " ")))")
+        }
+        return seq
+    }
+
+    /// Replaces a record's index terms; nil removes it from search (deleted, erased).
+    func reindex(_ s: Session, type: RecordType, seq: Int64, terms: [String]?, replacing: Bool) async throws {
+        switch s.dialect {
+        case .sqlite:
+            if replacing { try await s.execute("DELETE FROM \(raw: type.name)_search WHERE rowid = \(seq)") }
+            if let terms { try await s.execute("INSERT INTO \(raw: type.name)_search (rowid, terms) VALUES (\(seq), \(terms.joined(separator: " ")))") }
+        case .postgres:
+            if let terms {
+                try await s.execute("UPDATE \(raw: type.name) SET search = array_to_tsvector(string_to_array(\(terms.joined(separator: " ")), ' ')) WHERE seq = \(seq)")
+            } else {
+                try await s.execute("UPDATE \(raw: type.name) SET search = NULL WHERE seq = \(seq)")
+            }
+        }
+    }
+
+    /// Index terms of a record, including the titles and domains of the records its
+    /// searchable references point at, so a person is found by their company's name.
+    func searchTerms(_ s: Session, type: RecordType, record: JSONObject) async throws -> [String] {
+        var referenced: [String] = []
+        for field in type.searchFields {
+            guard case .reference(let target) = field.kind, let id = record[field.name]?.stringValue, let targetType = catalog[target] else { continue }
+            referenced += try await referenceSearchText(s, type: targetType, id: id)
+        }
+        return type.searchTerms(record, referenced: referenced)
+    }
+
+    func referenceSearchText(_ s: Session, type: RecordType, id: String) async throws -> [String] {
+        let columns = [type.titleField] + type.searchFields.filter { $0.search == .domain }.map(\.name)
+        let rows = try await s.query("SELECT \(raw: columns.joined(separator: ", ")) FROM \(raw: type.name) WHERE id = \(id)")
+        guard let row = rows.first else { return [] }
+        return columns.compactMap { row.text($0) }
+    }
+
+    /// After a record's title or domain changes, refreshes the index of records that are
+    /// found through it (the people of a renamed company).
+    func reindexReferrers(_ s: Session, to typeName: String, id: String) async throws {
+        for type in catalog.types {
+            for field in type.searchFields {
+                guard case .reference(let target) = field.kind, target == typeName else { continue }
+                let full = try await self.type(named: type.name)
+                let codec = RecordCodec(type: full)
+                let rows = try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE \(raw: field.name) = \(id) AND deleted_at IS NULL")
+                for row in rows {
+                    let r = codec.decode(row)
+                    try await reindex(s, type: full, seq: r.seq, terms: try await searchTerms(s, type: full, record: r.fields), replacing: true)
+                }
+            }
+        }
+    }
+
+    func writeMembers(_ s: Session, type: RecordType, id: String, record: JSONObject, replacing old: JSONObject?) async throws {
+        let codec = RecordCodec(type: type)
+        if old != nil { try await s.execute("DELETE FROM record_members WHERE record_id = \(id) AND record_type = \(type.name)") }
+        let members = codec.members(record)
+        guard !members.isEmpty else { return }
+        let values = members.map { m -> SQL in "(\(type.name), \(m.field), \(m.value), \(id))" }
+        try await s.execute("INSERT INTO record_members (record_type, field, value, record_id) VALUES \(SQL.join(values, ", ")) ON CONFLICT DO NOTHING")
+    }
+
+    /// Takes ownership of unique values (emails, domains); 409 names the record that has one.
+    func claimKeys(_ s: Session, type: RecordType, keys: [String], id: String) async throws {
+        guard !keys.isEmpty else { return }
+        let list = SQL.join(keys.map { "\($0)" }, ", ")
+        let rows = try await s.query("SELECT key, record_id FROM record_keys WHERE record_type = \(type.name) AND key IN (\(list))")
+        for row in rows where row.text("record_id") != id {
+            let key = row.text("key") ?? ""
+            let kind = String(key.prefix { $0 != ":" })
+            let field = type.uniqueKeys.first { $0.kind == kind }?.field ?? kind
+            throw RecordError.duplicate(field: field, value: String(key.dropFirst(kind.count + 1)), existingID: row.text("record_id") ?? "")
+        }
+        let taken = Set(rows.compactMap { $0.text("key") })
+        let fresh = keys.filter { !taken.contains($0) }
+        guard !fresh.isEmpty else { return }
+        try await s.execute("INSERT INTO record_keys (record_type, key, record_id) VALUES \(SQL.join(fresh.map { "(\(type.name), \($0), \(id))" }, ", "))")
+    }
+
+    func releaseKeys(_ s: Session, type: RecordType, keys: [String], id: String) async throws {
+        guard !keys.isEmpty else { return }
+        try await s.execute("DELETE FROM record_keys WHERE record_type = \(type.name) AND record_id = \(id) AND key IN (\(SQL.join(keys.map { "\($0)" }, ", ")))")
+    }
+
+    /// Every referenced record must exist and be live; the owner must be an active user.
+    func checkReferences(_ s: Session, type: RecordType, record: JSONObject, changedFields: Set<String>?, owner: String?) async throws {
+        var errors: [FieldError] = []
+        for field in type.fields where changedFields?.contains(field.name) ?? true {
+            var targets: [(String, String)] = []
+            switch field.kind {
+            case .reference(let t):
+                if let id = record[field.name]?.stringValue { targets = [(t, id)] }
+            case .references(let t):
+                targets = (record[field.name]?.arrayValue ?? []).compactMap { $0.stringValue }.map { (t, $0) }
+            case .links:
+                targets = (record[field.name]?.arrayValue ?? []).compactMap { item in
+                    guard let o = item.objectValue, let t = o["type"]?.stringValue, let id = o["id"]?.stringValue else { return nil }
+                    return (t, id)
+                }
+            case .user:
+                if let id = record[field.name]?.stringValue, try await !userExists(s, id) {
+                    errors.append(FieldError(field: field.name, code: "invalid_reference", message: "No active user has the id \(id)."))
+                }
+            default:
+                continue
+            }
+            for (t, id) in targets {
+                guard catalog[t] != nil else {
+                    errors.append(FieldError(field: field.name, code: "invalid_reference", message: "Unknown record type '\(t)'."))
+                    continue
+                }
+                let rows = try await s.query("SELECT 1 AS found FROM \(raw: t) WHERE id = \(id) AND deleted_at IS NULL")
+                if rows.isEmpty {
+                    errors.append(FieldError(field: field.name, code: "invalid_reference", message: "No \(catalog[t]?.singular ?? t) has the id \(id)."))
+                }
+            }
+        }
+        if let owner, try await !userExists(s, owner) {
+            errors.append(FieldError(field: "owner_id", code: "invalid_reference", message: "No active user has the id \(owner)."))
+        }
+        if !errors.isEmpty { throw RecordError.invalid(errors) }
+    }
+
+    func userExists(_ s: Session, _ id: String) async throws -> Bool {
+        !(try await s.query("SELECT 1 AS found FROM users WHERE id = \(id) AND active = 1")).isEmpty
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RapportStore
+
+/// `--database`, shared by every command; falls back to `RAPPORT_DATABASE`, then to the
+/// embedded SQLite file `rapport.db`.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "sqlite:FILE (default sqlite:rapport.db) or postgres://user:pass@host:port/db. Also RAPPORT_DATABASE.")
+    var database: String?
+
+    var url: String {
+        database ?? ProcessInfo.processInfo.environment["RAPPORT_DATABASE"] ?? "sqlite:rapport.db"
+    }
+
+    /// Opens the database. SQLite migrates itself; PostgreSQL must be migrated with
+    /// `rapport migrate` (unless `migrate` is true), so several instances never race a
+    /// schema change.
+    func open(migrate: Bool = false, logger: Logger = Logger(label: "rapport")) async throws -> Database {
+        let parsed = try DatabaseURL(url)
+        let db = try await Database.open(parsed, logger: logger)
+        do {
+            if case .sqlite = parsed {
+                try await Migrator.migrate(db)
+            } else if migrate {
+                try await Migrator.migrate(db)
+            } else {
+                let current = try await Migrator.currentVersion(db)
+                if current < Migrator.latestVersion {
+                    throw ValidationError("The PostgreSQL schema is at version \(current), this build needs \(Migrator.latestVersion). Run `rapport migrate --database …` first.")
+                }
+            }
+        } catch {
+            await db.close()
+            throw error
+        }
+        return db
+    }
+}
+
+/// Prints to standard error, which keeps standard output clean for tokens and exports.
+func note(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

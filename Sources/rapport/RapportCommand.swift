@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct RapportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Every relationship your company has, in one place.",
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
+            TokenCommand.self,
+        ],
+        defaultSubcommand: ServeCommand.self)
+}

@@ -1,0 +1,33 @@
+import RapportKit
+import Testing
+
+@Suite("OpenAPI document")
+struct OpenAPITests {
+    @Test("Describes every record type, its fields and custom fields", arguments: Backend.available)
+    func document(backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            #expect(try await api.call(.post, "/api/v1/fields", json: #"{"record_type":"people","name":"nps","kind":"number"}"#).status == .created)
+            let reply = try await api.client.execute(uri: "/api/openapi.json", method: .get, headers: [:], body: nil)
+            #expect(reply.status == .ok)
+            let doc = try #require(try JSONValue.parse(String(buffer: reply.body)).objectValue)
+            #expect(doc.string("openapi") == "3.1.0")
+            let paths = try #require(doc["paths"]?.objectValue)
+            for type in RecordCatalog.builtIn.types {
+                #expect(paths["/api/v1/\(type.name)"] != nil)
+                #expect(paths["/api/v1/\(type.name)/{id}"] != nil)
+                #expect(paths["/api/v1/\(type.name)/{id}/timeline"] != nil)
+            }
+            let person = doc["components"]?.objectValue?["schemas"]?.objectValue?["Person"]?.objectValue?["properties"]?.objectValue
+            #expect(person?["name_reading"] != nil)
+            #expect(person?["nps"] != nil)
+        }
+    }
+
+    @Test("Health answers when the database answers", arguments: Backend.available)
+    func health(backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let reply = try await api.client.execute(uri: "/healthz", method: .get, headers: [:], body: nil)
+            #expect(reply.status == .ok)
+        }
+    }
+}
