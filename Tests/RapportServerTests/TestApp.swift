@@ -43,12 +43,17 @@ struct TestDatabase {
             let base = ProcessInfo.processInfo.environment["RAPPORT_TEST_POSTGRES"]!
             let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             let admin = try await Database.open(.postgres(url: base), maxConnections: 1)
-            try await admin.transaction { s in try await s.execute(SQL("CREATE SCHEMA \(schema)")) }
+            do {
+                try await admin.transaction { s in try await s.execute(SQL("CREATE SCHEMA \(raw: schema)")) }
+            } catch {
+                await admin.close()
+                throw error
+            }
             let separator = base.contains("?") ? "&" : "?"
             let db = try await Database.open(.postgres(url: base + separator + "schema=\(schema)"), maxConnections: 4)
             func cleanup() async {
                 await db.close()
-                try? await admin.transaction { s in try await s.execute(SQL("DROP SCHEMA \(schema) CASCADE")) }
+                try? await admin.transaction { s in try await s.execute(SQL("DROP SCHEMA \(raw: schema) CASCADE")) }
                 await admin.close()
             }
             do {

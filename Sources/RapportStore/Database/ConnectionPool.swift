@@ -42,8 +42,11 @@ actor ConnectionPool {
         return try await withCheckedThrowingContinuation { waiters.append($0) }
     }
 
-    func release(_ connection: PooledConnection) {
-        if !waiters.isEmpty {
+    func release(_ connection: PooledConnection) async {
+        if closed {
+            openCount -= 1
+            await connection.close()
+        } else if !waiters.isEmpty {
             waiters.removeFirst().resume(returning: connection)
         } else {
             idle.append(connection)

@@ -52,7 +52,12 @@ public final class Database: Sendable {
                     on: MultiThreadedEventLoopGroup.singleton.any(),
                     configuration: config.coreConfiguration, id: 1, logger: logger)
                 if let searchPath {
-                    _ = try await conn.sql(queryLogLevel: nil).raw("SET search_path TO \(unsafeRaw: "\"" + searchPath.replacingOccurrences(of: "\"", with: "") + "\"")").all()
+                    do {
+                        _ = try await conn.sql(queryLogLevel: nil).raw("SET search_path TO \(unsafeRaw: "\"" + searchPath.replacingOccurrences(of: "\"", with: "") + "\"")").all()
+                    } catch {
+                        try? await conn.close()
+                        throw error
+                    }
                 }
                 return PooledConnection(sql: conn.sql(queryLogLevel: nil)) { try? await conn.close() }
             }
