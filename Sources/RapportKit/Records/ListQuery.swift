@@ -58,11 +58,7 @@ public struct ListQuery: Sendable, Equatable {
                 var name = value
                 var desc = false
                 if name.hasPrefix("-") { desc = true; name.removeFirst() }
-                if let kind = systemFilterFields[name], name != "id" || true {
-                    _ = kind
-                    query.sort = name
-                    query.descending = desc
-                } else if let f = type.field(name), f.isSortable {
+                if systemFilterFields[name] != nil || type.field(name)?.isSortable == true {
                     query.sort = name
                     query.descending = desc
                 } else {
@@ -83,7 +79,7 @@ public struct ListQuery: Sendable, Equatable {
                 }
             }
         }
-        if query.cursor != nil, query.cursor?.sort != (query.sort ?? (query.search == nil ? "-updated_at" : "~rank")).withDirection(query) {
+        if let cursor = query.cursor, cursor.sort != query.sortKey {
             errors.append(FieldError(field: "cursor", code: "invalid_cursor", message: "The cursor belongs to a different sort order."))
         }
         return errors.isEmpty ? .success(query) : .failure(.badRequest("The list request has invalid parameters.", errors))
@@ -172,10 +168,6 @@ public struct ListQuery: Sendable, Equatable {
             return FieldValidator.canonical(RecordInput.fromCSV(raw, field: field), for: field)
         }
     }
-}
-
-extension String {
-    fileprivate func withDirection(_ q: ListQuery) -> String { q.sortKey }
 }
 
 /// An opaque position in a list: the sort value and id of the last row served.

@@ -52,7 +52,10 @@ public enum Timestamp {
                 i += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<3 where digits < 3 { millis *= 10 }
+            while digits < 3 {
+                millis *= 10
+                digits += 1
+            }
         }
         guard i < b.count else { return nil }
         var offsetMinutes = 0

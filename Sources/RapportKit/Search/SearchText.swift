@@ -17,11 +17,13 @@ public enum SearchText {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: text.utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
         }
-        let nfkc = text.precomposedStringWithCompatibilityMapping.lowercased()
-        guard nfkc.unicodeScalars.contains(where: { $0.value >= 0xC0 && $0.value < 0x0530 }) else { return nfkc }
+        // Decompose then compose explicitly: the one-step NFKC call does not recompose on
+        // Linux, which leaves half-width ｶﾞ as カ + combining mark instead of ガ.
+        let nfkc = text.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.lowercased()
+        guard nfkc.unicodeScalars.contains(where: hasStrippableMarks) else { return nfkc }
         var out = String.UnicodeScalarView()
         for scalar in nfkc.unicodeScalars {
-            if scalar.value >= 0xC0 && scalar.value < 0x0530 {
+            if hasStrippableMarks(scalar) {
                 for s in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars where !(0x0300...0x036F).contains(s.value) {
                     out.append(s)
                 }
@@ -30,6 +32,13 @@ public enum SearchText {
             }
         }
         return String(out)
+    }
+
+    /// Latin, Greek and Cyrillic letters (including Vietnamese and polytonic Greek), whose
+    /// accents users leave out when they search.
+    @inline(__always)
+    static func hasStrippableMarks(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0xC0 && s.value < 0x0530) || (s.value >= 0x1E00 && s.value <= 0x1FFF)
     }
 
     /// Scripts written without spaces between words, indexed as bigrams.
@@ -64,29 +73,23 @@ public enum SearchText {
         var result: [Piece] = []
         var word = String.UnicodeScalarView()
         var cjk: [Unicode.Scalar] = []
-        var cjkPendingJoin = false  // only whitespace since the last CJK run
         func flushWord() {
             if !word.isEmpty { result.append(.word(String(word))); word = String.UnicodeScalarView() }
         }
         func flushCJK() {
             if !cjk.isEmpty { result.append(.cjk(cjk)); cjk = [] }
-            cjkPendingJoin = false
         }
         for s in folded.unicodeScalars {
             if isCJK(s) {
                 flushWord()
                 cjk.append(s)
-                cjkPendingJoin = false
             } else if isWordScalar(s) {
                 flushCJK()
                 word.append(s)
             } else {
                 flushWord()
-                if s.properties.isWhitespace, !cjk.isEmpty {
-                    cjkPendingJoin = true
-                } else {
-                    flushCJK()
-                }
+                // Whitespace does not end a CJK run; any other separator does.
+                if !s.properties.isWhitespace { flushCJK() }
             }
         }
         flushWord()

@@ -1,14 +1,17 @@
 import Crypto
 import Foundation
 import RapportKit
+import Synchronization
 
 /// API tokens: random secrets shown once and stored only as SHA-256 digests, so a copy of
 /// the database does not hand out working credentials.
 public struct TokenStore: Sendable {
     public let db: Database
+    let cache: TokenCache
 
-    public init(db: Database) {
+    public init(db: Database, cache: TokenCache = TokenCache()) {
         self.db = db
+        self.cache = cache
     }
 
     public struct Created: Sendable {
@@ -60,6 +63,7 @@ public struct TokenStore: Sendable {
         guard token.hasPrefix("rpt_"), token.utf8.count == 4 + 64 else { return nil }
         let hash = Self.digest(token)
         let now = Date()
+        if let cached = cache.lookup(hash, now: now) { return cached }
         let rows = try await db.read { s in
             try await s.query("""
                 SELECT t.id AS token_id, t.scope, t.expires_at, t.last_used_at, u.id AS user_id, u.email, u.role
@@ -76,7 +80,9 @@ public struct TokenStore: Sendable {
                 try await s.execute("UPDATE api_tokens SET last_used_at = \(Timestamp.format(now)) WHERE id = \(tokenID)")
             }
         }
-        return Identity(userID: row.text("user_id") ?? "", email: row.text("email") ?? "", role: row.text("role") ?? "viewer", scope: row.text("scope") ?? "read", tokenID: tokenID)
+        let identity = Identity(userID: row.text("user_id") ?? "", email: row.text("email") ?? "", role: row.text("role") ?? "viewer", scope: row.text("scope") ?? "read", tokenID: tokenID)
+        cache.store(hash, identity, now: now)
+        return identity
     }
 
     static func randomSecret() -> String {
@@ -93,5 +99,37 @@ public struct TokenStore: Sendable {
 
     static func digest(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Remembers authenticated tokens for a few seconds so a busy client costs one token query
+/// per interval instead of one per request.
+///
+/// - Important: a revoked token or disabled user keeps working on an instance for at most
+///   ``lifetime`` seconds; revocation on the same instance calls ``clear()``.
+public final class TokenCache: Sendable {
+    public static let lifetime: TimeInterval = 5
+    private let entries = Mutex<[String: (Identity, Date)]>([:])
+
+    public init() {}
+
+    func lookup(_ hash: String, now: Date) -> Identity? {
+        entries.withLock { e in
+            guard let (identity, at) = e[hash] else { return nil }
+            if now.timeIntervalSince(at) < Self.lifetime { return identity }
+            e[hash] = nil
+            return nil
+        }
+    }
+
+    func store(_ hash: String, _ identity: Identity, now: Date) {
+        entries.withLock { e in
+            if e.count > 10_000 { e.removeAll() }
+            e[hash] = (identity, now)
+        }
+    }
+
+    public func clear() {
+        entries.withLock { $0.removeAll() }
     }
 }

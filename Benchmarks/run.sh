@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Reproduces docs/benchmarks.md: import, request latency under load, memory and start time
+# at N people (default 1,000,000) on SQLite, and on PostgreSQL when BENCH_POSTGRES is set.
+# Needs wrk and sqlite3 (apt-get install -y wrk sqlite3). Loopback only; every step ends
+# by itself (wrk runs for DURATION seconds).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-1000000}
+DURATION=${DURATION:-10}
+CONNS=${CONNS:-32}
+THREADS=${THREADS:-2}
+WORK=${WORK:-bench-data}
+mkdir -p "$WORK"
+swift build -c release >/dev/null
+BIN=$(swift build -c release --show-bin-path)/rapport
+export LOG_LEVEL=warning
+
+say() { printf '\n## %s\n' "$*"; }
+ms() { date +%s%N | awk '{ printf "%d", $1 / 1000000 }'; }
+
+say "data"
+[ -f "$WORK/people-$N.csv" ] || "$BIN" bench data --people "$N" --out "$WORK/people-$N.csv"
+ls -l "$WORK/people-$N.csv" | awk '{ print $5 " bytes" }'
+
+say "import $N people (SQLite) vs sqlite3 .import of the same file"
+rm -f "$WORK/import.db"* "$WORK/baseline.db"*
+t0=$(ms); sqlite3 "$WORK/baseline.db" ".mode csv" ".import $WORK/people-$N.csv people"; t1=$(ms)
+echo "sqlite3 .import: $((t1 - t0)) ms"
+t0=$(ms); "$BIN" import people "$WORK/people-$N.csv" --database "sqlite:$WORK/import.db" | tail -1; t1=$(ms)
+echo "rapport import: $((t1 - t0)) ms"
+
+load() { # name db-url
+  local name=$1 url=$2
+  local port=18$((RANDOM % 900 + 100))
+  local token
+  token=$("$BIN" token create --name bench --database "$url" 2>/dev/null)
+  "$BIN" bench ids people --database "$url" --count 10000 > "$WORK/ids.txt"
+  local start; start=$(ms)
+  "$BIN" serve --database "$url" --port "$port" > "$WORK/serve-$name.log" 2>&1 &
+  local pid=$!
+  until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
+  echo "$name: start to first answer $(( $(ms) - start )) ms"
+  local first_id; first_id=$(head -1 "$WORK/ids.txt")
+  for spec in \
+    "get-by-id|get_by_id.lua|" \
+    "list-page-1|get_path.lua|/api/v1/people" \
+    "search-latin|get_path.lua|/api/v1/people?q=lovelace|/api/v1/people?q=ada|/api/v1/people?q=hopper" \
+    "search-korean-2ch|get_path.lua|/api/v1/people?q=%EB%B3%B4%EA%B2%BD|/api/v1/people?q=%EB%AF%BC%EC%A4%80|/api/v1/people?q=%EC%84%9C%EC%97%B0" \
+    "search-japanese|get_path.lua|/api/v1/people?q=%E5%A4%AA%E9%83%8E|/api/v1/people?q=%E3%82%84%E3%81%BE%E3%81%A0|/api/v1/people?q=%E8%8A%B1%E5%AD%90"; do
+    IFS='|' read -r label script paths <<< "$spec"
+    paths=${spec#*|*|}
+    TOKEN=$token IDS="$WORK/ids.txt" PATHS="${paths:-/}" wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency \
+      -s "Benchmarks/$script" "http://127.0.0.1:$port" > "$WORK/wrk-$name-$label.txt"
+    printf '%s %s: ' "$name" "$label"
+    awk '/Requests\/sec/ { rps=$2 } /^ +50%/ { p50=$2 } /^ +99%/ { p99=$2 } /Non-2xx/ { bad=$NF }
+         END { printf "%s req/s, p50 %s, p99 %s%s\n", rps, p50, p99, (bad ? ", non-2xx " bad : "") }' "$WORK/wrk-$name-$label.txt"
+  done
+  echo "$name: peak RSS $(awk '/VmHWM/ { print $2 " " $3 }' /proc/$pid/status)"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+say "baseline: Hummingbird route returning a constant JSON"
+"$BIN" bench constant --port 18090 & cpid=$!
+until curl -sf http://127.0.0.1:18090/constant >/dev/null; do sleep 0.05; done
+wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency http://127.0.0.1:18090/constant > "$WORK/wrk-constant.txt"
+awk '/Requests\/sec/ { rps=$2 } /^ +50%/ { p50=$2 } /^ +99%/ { p99=$2 } END { printf "constant: %s req/s, p50 %s, p99 %s\n", rps, p50, p99 }' "$WORK/wrk-constant.txt"
+kill $cpid; wait $cpid 2>/dev/null || true
+
+say "SQLite at $N people"
+load sqlite "sqlite:$WORK/import.db"
+
+if [ -n "${BENCH_POSTGRES:-}" ]; then
+  say "PostgreSQL at $N people"
+  "$BIN" migrate --database "$BENCH_POSTGRES"
+  if [ "$("$BIN" bench ids people --database "$BENCH_POSTGRES" --count 1 | wc -l)" = 0 ]; then
+    t0=$(ms); "$BIN" import people "$WORK/people-$N.csv" --database "$BENCH_POSTGRES" | tail -1; t1=$(ms)
+    echo "rapport import (PostgreSQL): $((t1 - t0)) ms"
+  fi
+  load postgres "$BENCH_POSTGRES"
+fi
