@@ -16,7 +16,7 @@ BIN=$(swift build -c release --show-bin-path)/rapport
 export LOG_LEVEL=warning
 
 say() { printf '\n## %s\n' "$*"; }
-ms() { date +%s%N | awk '{ printf "%d", $1 / 1000000 }'; }
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 say "data"
 [ -f "$WORK/people-$N.csv" ] || "$BIN" bench data --people "$N" --out "$WORK/people-$N.csv"

@@ -20,7 +20,10 @@ public enum JSONValue: Sendable, Equatable {
 /// Equality compares keys in order, because the order is part of what the API promises clients.
 public struct JSONObject: Sendable, Equatable, Sequence {
     private var entries: [(key: String, value: JSONValue)] = []
-    private var index: [String: Int] = [:]
+    /// Built only for large objects: records have a few dozen keys, where comparing short
+    /// keys in order beats hashing each one.
+    private var index: [String: Int]?
+    private static let indexThreshold = 32
 
     public init() {}
 
@@ -28,7 +31,6 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     /// so building from literal pairs never throws.
     public init(_ pairs: [(String, JSONValue)]) {
         entries.reserveCapacity(pairs.count)
-        index.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             self[key] = value
         }
@@ -38,34 +40,57 @@ public struct JSONObject: Sendable, Equatable, Sequence {
 
     public var count: Int { entries.count }
 
+    @inline(__always)
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for i in entries.indices where entries[i].key == key { return i }
+        return nil
+    }
+
+    private mutating func rebuildIndex() {
+        if entries.count > Self.indexThreshold {
+            var map = [String: Int](minimumCapacity: entries.count * 2)
+            for (i, e) in entries.enumerated() { map[e.key] = i }
+            index = map
+        } else {
+            index = nil
+        }
+    }
+
     /// Assigning nil removes the key (O(n), the rarer operation); assigning to an existing key keeps its position.
     public subscript(key: String) -> JSONValue? {
         get {
-            guard let position = index[key] else { return nil }
+            guard let position = position(of: key) else { return nil }
             return entries[position].value
         }
         set {
             if let newValue {
-                if let position = index[key] {
+                if let position = position(of: key) {
                     entries[position].value = newValue
                 } else {
-                    index[key] = entries.count
                     entries.append((key, newValue))
+                    if index != nil {
+                        index![key] = entries.count - 1
+                    } else if entries.count > Self.indexThreshold {
+                        rebuildIndex()
+                    }
                 }
-            } else if let position = index.removeValue(forKey: key) {
+            } else if let position = position(of: key) {
                 entries.remove(at: position)
-                for later in position..<entries.count {
-                    index[entries[later].key] = later
-                }
+                rebuildIndex()
             }
         }
     }
 
     /// Appends without overwriting, so the parser can report duplicate keys instead of silently keeping one.
     mutating func appendIfAbsent(_ key: String, _ value: JSONValue) -> Bool {
-        if index[key] != nil { return false }
-        index[key] = entries.count
+        if position(of: key) != nil { return false }
         entries.append((key, value))
+        if index != nil {
+            index![key] = entries.count - 1
+        } else if entries.count > Self.indexThreshold {
+            rebuildIndex()
+        }
         return true
     }
 

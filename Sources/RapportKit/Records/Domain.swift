@@ -4,7 +4,7 @@ import Foundation
 /// and `example.com` are the same company.
 public enum Domain {
     public static func normalize(_ text: String) -> String? {
-        var s = text.trimmingCharacters(in: .whitespaces).lowercased()
+        var s = text.trimmedWhitespace.lowercased()
         for scheme in ["https://", "http://"] where s.hasPrefix(scheme) { s.removeFirst(scheme.count) }
         if let cut = s.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { s = String(s[..<cut]) }
         if let colon = s.firstIndex(of: ":") { s = String(s[..<colon]) }

@@ -18,7 +18,7 @@ public enum FieldValidator {
         switch field.kind {
         case .text(let maxLength):
             guard let s = value.stringValue else { return wrongType("a string") }
-            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = s.trimmedWhitespace
             if t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                 return fail("invalid_characters", "Control characters are not allowed.")
             }
@@ -36,7 +36,7 @@ public enum FieldValidator {
         case .phones:
             return phones(value, field: field)
         case .url:
-            guard let s = value.stringValue?.trimmingCharacters(in: .whitespaces) else { return wrongType("a URL string") }
+            guard let s = value.stringValue?.trimmedWhitespace else { return wrongType("a URL string") }
             if s.isEmpty { return .success(.null) }
             guard s.count <= 2048, let url = URL(string: s), let scheme = url.scheme?.lowercased(),
                   scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
@@ -44,12 +44,12 @@ public enum FieldValidator {
             return .success(.string(s))
         case .domain:
             guard let s = value.stringValue else { return wrongType("a domain string") }
-            if s.trimmingCharacters(in: .whitespaces).isEmpty { return .success(.null) }
+            if s.trimmedWhitespace.isEmpty { return .success(.null) }
             guard let d = Domain.normalize(s) else { return fail("invalid_domain", "Expected a domain such as example.com.") }
             return .success(.string(d))
         case .number:
             let literal: String
-            if let n = value.numberLiteral { literal = n } else if let s = value.stringValue { literal = s.trimmingCharacters(in: .whitespaces) } else { return wrongType("a number") }
+            if let n = value.numberLiteral { literal = n } else if let s = value.stringValue { literal = s.trimmedWhitespace } else { return wrongType("a number") }
             guard let canonical = DecimalText.canonical(literal) else { return fail("invalid_number", "Expected a decimal number.") }
             return .success(.number(canonical))
         case .date:
@@ -65,7 +65,7 @@ public enum FieldValidator {
             return wrongType("true or false")
         case .choice(let options):
             guard let s = value.stringValue else { return wrongType("a string") }
-            guard let match = options.first(where: { $0.caseInsensitiveCompare(s.trimmingCharacters(in: .whitespaces)) == .orderedSame })
+            guard let match = options.first(where: { $0.caseInsensitiveCompare(s.trimmedWhitespace) == .orderedSame })
             else { return fail("invalid_choice", "Expected one of: \(options.joined(separator: ", ")).") }
             return .success(.string(match))
         case .choices(let options):
@@ -73,7 +73,7 @@ public enum FieldValidator {
             var out: [String] = []
             for item in items {
                 guard let s = item.stringValue else { return wrongType("an array of strings") }
-                guard let match = options.first(where: { $0.caseInsensitiveCompare(s.trimmingCharacters(in: .whitespaces)) == .orderedSame })
+                guard let match = options.first(where: { $0.caseInsensitiveCompare(s.trimmedWhitespace) == .orderedSame })
                 else { return fail("invalid_choice", "'\(s)' is not one of: \(options.joined(separator: ", ")).") }
                 if !out.contains(match) { out.append(match) }
             }
@@ -107,26 +107,26 @@ public enum FieldValidator {
             guard let items = value.arrayValue else { return wrongType("an array of tag names") }
             var out: [String] = []
             for item in items {
-                guard let s = item.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) else { return wrongType("an array of tag names") }
+                guard let s = item.stringValue?.trimmedWhitespace else { return wrongType("an array of tag names") }
                 guard !s.isEmpty, s.count <= 50, !s.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\"" || $0 == "\\" || $0 == "," })
                 else { return fail("invalid_tag", "Tags are 1 to 50 characters without commas, quotes or backslashes.") }
                 if !out.contains(where: { $0.caseInsensitiveCompare(s) == .orderedSame }) { out.append(s) }
             }
             return .success(.array(out.map(JSONValue.string)))
         case .country:
-            guard let s = value.stringValue?.trimmingCharacters(in: .whitespaces) else { return wrongType("a country code") }
+            guard let s = value.stringValue?.trimmedWhitespace else { return wrongType("a country code") }
             if s.isEmpty { return .success(.null) }
             let up = s.uppercased()
             guard up.count == 2, up.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }), Locale.Region.isoRegions.contains(where: { $0.identifier == up })
             else { return fail("invalid_country", "Expected an ISO 3166 country code such as KR, JP or US.") }
             return .success(.string(up))
         case .language:
-            guard let s = value.stringValue?.trimmingCharacters(in: .whitespaces) else { return wrongType("a language tag") }
+            guard let s = value.stringValue?.trimmedWhitespace else { return wrongType("a language tag") }
             if s.isEmpty { return .success(.null) }
             guard let tag = LanguageTag.canonical(s) else { return fail("invalid_language", "Expected a language tag such as ko, ja or en-US.") }
             return .success(.string(tag))
         case .timeZone:
-            guard let s = value.stringValue?.trimmingCharacters(in: .whitespaces) else { return wrongType("a time zone") }
+            guard let s = value.stringValue?.trimmedWhitespace else { return wrongType("a time zone") }
             if s.isEmpty { return .success(.null) }
             guard s.contains("/") || s == "UTC", TimeZone(identifier: s) != nil else { return fail("invalid_time_zone", "Expected an IANA time zone such as Asia/Seoul.") }
             return .success(.string(s))
@@ -155,7 +155,7 @@ public enum FieldValidator {
             } else {
                 return .failure(FieldError(field: field.name, code: "invalid_type", message: "Expected email addresses or {address, primary} objects."))
             }
-            address = address.trimmingCharacters(in: .whitespaces)
+            address = address.trimmedWhitespace
             guard let normalized = Email.normalize(address) else {
                 return .failure(FieldError(field: field.name, code: "invalid_email", message: "'\(address)' is not a valid email address."))
             }
@@ -201,7 +201,7 @@ public enum FieldValidator {
             } else {
                 return .failure(FieldError(field: field.name, code: "invalid_type", message: "Expected phone numbers or {number, kind} objects."))
             }
-            number = number.trimmingCharacters(in: .whitespaces)
+            number = number.trimmedWhitespace
             guard Phone.isValid(number) else {
                 return .failure(FieldError(field: field.name, code: "invalid_phone", message: "'\(number)' is not a phone number (4 to 20 digits, optional + ( ) - . and spaces)."))
             }

@@ -41,7 +41,7 @@ public struct ListQuery: Sendable, Equatable {
         for (key, value) in params {
             switch key {
             case "q":
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                let trimmed = value.trimmedWhitespace
                 if trimmed.count > 200 {
                     errors.append(FieldError(field: "q", code: "too_long", message: "Search text is at most 200 characters."))
                 } else if !trimmed.isEmpty {
@@ -144,7 +144,7 @@ public struct ListQuery: Sendable, Equatable {
         case .phones:
             return .success(.string(Phone.digits(raw)))
         case .tags:
-            return .success(.string(SearchText.fold(raw.trimmingCharacters(in: .whitespaces))))
+            return .success(.string(SearchText.fold(raw.trimmedWhitespace)))
         case .choices(let options):
             return FieldValidator.canonical(.string(raw), for: FieldSpec(field.name, .choice(options)))
         case .references(let t):

@@ -5,8 +5,11 @@ import Foundation
 public enum RecordID {
     public static func make(millisecondsSince1970 millis: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) -> String {
         var bytes = [UInt8](repeating: 0, count: 16)
+        // Two 64-bit draws instead of ten byte draws: each draw is a getrandom call.
         var generator = SystemRandomNumberGenerator()
-        for i in 6..<16 { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
+        let a = generator.next(), b = generator.next()
+        for i in 6..<8 { bytes[i] = UInt8(truncatingIfNeeded: a >> (8 * UInt64(i - 6))) }
+        for i in 8..<16 { bytes[i] = UInt8(truncatingIfNeeded: b >> (8 * UInt64(i - 8))) }
         let ms = UInt64(max(0, millis))
         for i in 0..<6 { bytes[i] = UInt8((ms >> (8 * UInt64(5 - i))) & 0xFF) }
         bytes[6] = 0x70 | (bytes[6] & 0x0F)

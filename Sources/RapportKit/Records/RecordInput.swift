@@ -59,17 +59,17 @@ public enum RecordInput {
     /// Turns a CSV cell into the JSON value the field validator expects, so imports follow
     /// exactly the API's rules. Lists are separated by `;` (commas belong to CSV itself).
     public static func fromCSV(_ cell: String, field: FieldSpec) -> JSONValue {
-        let t = cell.trimmingCharacters(in: .whitespaces)
+        let t = cell.trimmedWhitespace
         if t.isEmpty { return .null }
         func list() -> JSONValue {
-            .array(t.split(separator: ";").map { .string($0.trimmingCharacters(in: .whitespaces)) }.filter { $0.stringValue?.isEmpty == false })
+            .array(t.split(separator: ";").map { .string($0.trimmedWhitespace) }.filter { $0.stringValue?.isEmpty == false })
         }
         switch field.kind {
         case .emails, .phones, .choices, .tags, .references:
             return list()
         case .links:
             return .array(t.split(separator: ";").map { item in
-                let parts = item.split(separator: "/", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+                let parts = item.split(separator: "/", maxSplits: 1).map { String($0).trimmedWhitespace }
                 return parts.count == 2 ? .object(JSONObject([("type", .string(parts[0])), ("id", .string(parts[1]))])) : .string(String(item))
             })
         case .boolean:

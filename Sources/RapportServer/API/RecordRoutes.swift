@@ -140,7 +140,7 @@ struct RecordRoutes {
 
     /// `If-Match: "3"` (or `W/"3"`, or `*`); a malformed value is a 400, not a silent skip.
     static func ifMatch(_ request: Request) throws -> Int? {
-        guard var value = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard var value = request.headers[.ifMatch]?.trimmedWhitespace else { return nil }
         if value == "*" { return nil }
         if value.hasPrefix("W/") { value.removeFirst(2) }
         guard value.count >= 3, value.hasPrefix("\""), value.hasSuffix("\""), let n = Int(value.dropFirst().dropLast()), n > 0 else {

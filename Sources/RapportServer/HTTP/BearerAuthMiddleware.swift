@@ -14,7 +14,7 @@ struct BearerAuthMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization], header.count > 7, header.prefix(7).lowercased() == "bearer " else {
             throw Problem(.unauthorized, "Unauthorized", detail: "Send Authorization: Bearer <token>; create one with `rapport token create`.", headers: challenge)
         }
-        let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        let token = String(header.dropFirst(7)).trimmedWhitespace
         guard let identity = try await tokens.authenticate(token) else {
             throw Problem(.unauthorized, "Unauthorized", detail: "The token is unknown, revoked or expired.", headers: challenge)
         }

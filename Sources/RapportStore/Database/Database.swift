@@ -117,7 +117,7 @@ public struct Session: Sendable {
     public let dialect: Database.Dialect
 
     public func query(_ statement: SQL) async throws -> [Row] {
-        try await StatementFetcher(query: statement, database: sql).all().map(Row.init)
+        try await StatementFetcher(query: statement, database: sql).all().map { Row($0) }
     }
 
     public func execute(_ statement: SQL) async throws {
@@ -137,19 +137,46 @@ final class StatementFetcher: SQLQueryFetcher {
 }
 
 /// A result row read by column name.
+///
+/// SQLite rows are read directly from the driver's values: going through SQLKit's
+/// `Decodable` path cost more than the query itself on list pages.
 public struct Row: Sendable {
-    let raw: any SQLRow
+    enum Storage: Sendable {
+        case sqlite(SQLiteRow)
+        case other(any SQLRow)
+    }
+
+    let storage: Storage
+
+    init(_ raw: any SQLRow) {
+        if let row = raw as? SQLiteRow { storage = .sqlite(row) } else { storage = .other(raw) }
+    }
 
     public func text(_ column: String) -> String? {
-        (try? raw.decodeNil(column: column)) == false ? (try? raw.decode(column: column, as: String.self)) : nil
+        switch storage {
+        case .sqlite(let row):
+            switch row.column(column) {
+            case .text(let s): return s
+            case .integer(let i): return String(i)
+            case .float(let d): return String(d)
+            default: return nil
+            }
+        case .other(let raw):
+            return (try? raw.decodeNil(column: column)) == false ? (try? raw.decode(column: column, as: String.self)) : nil
+        }
     }
 
     public func int(_ column: String) -> Int64? {
-        (try? raw.decodeNil(column: column)) == false ? (try? raw.decode(column: column, as: Int64.self)) : nil
-    }
-
-    public func value(_ column: String, integer: Bool) -> SQLValue {
-        if integer { return int(column).map(SQLValue.integer) ?? .null }
-        return text(column).map(SQLValue.text) ?? .null
+        switch storage {
+        case .sqlite(let row):
+            switch row.column(column) {
+            case .integer(let i): return Int64(i)
+            case .text(let s): return Int64(s)
+            case .float(let d): return Int64(exactly: d)
+            default: return nil
+            }
+        case .other(let raw):
+            return (try? raw.decodeNil(column: column)) == false ? (try? raw.decode(column: column, as: Int64.self)) : nil
+        }
     }
 }

@@ -123,7 +123,7 @@ extension RecordStore {
         var unknown: [String] = []
         var out: [FieldSpec?] = []
         for header in headers {
-            let trimmed = header.trimmingCharacters(in: .whitespaces)
+            let trimmed = header.trimmedWhitespace
             let target: String
             if let mapped = options.mapping[trimmed] {
                 target = mapped
@@ -182,7 +182,7 @@ extension RecordStore {
                 let cell = i < row.fields.count ? row.fields[i] : ""
                 headerOf[field.name] = "\(i + 1)"
                 if field.name == "organization_id" || { if case .reference = field.kind { return true }; return false }() {
-                    let value = cell.trimmingCharacters(in: .whitespaces)
+                    let value = cell.trimmedWhitespace
                     if value.isEmpty { continue }
                     if case .reference(let target) = field.kind, !RecordID.isValid(value) {
                         do {
