@@ -54,20 +54,33 @@ public struct SearchQuery: Sendable, Equatable {
     /// Relevance of a hit: exact name first, then names starting with the query, then the
     /// rest. `names` are the record's name-role values, `others` its other searched values.
     public func rank(names: [String], others: [String]) -> Int {
+        let query = Array(compact.unicodeScalars)
         var best = 0
         for name in names {
-            let c = SearchText.compact(name)
-            if c == compact { return 100 }
-            if c.hasPrefix(compact) { best = max(best, 80) }
-            else if name.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(where: { SearchText.compact(String($0)).hasPrefix(compact) }) { best = max(best, 70) }
-            else if c.contains(compact) { best = max(best, 50) }
+            let c = Array(SearchText.compact(name).unicodeScalars)
+            if c == query { return 100 }
+            if c.starts(with: query) {
+                best = max(best, 80)
+            } else if name.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(where: { Array(SearchText.compact(String($0)).unicodeScalars).starts(with: query) }) {
+                best = max(best, 70)
+            } else if Self.contains(c, query) {
+                best = max(best, 50)
+            }
         }
         if best > 0 { return best }
         for other in others {
-            let c = SearchText.compact(other)
-            if c == compact { best = max(best, 40) }
-            else if c.hasPrefix(compact) { best = max(best, 30) }
+            let c = Array(SearchText.compact(other).unicodeScalars)
+            if c == query { best = max(best, 40) } else if c.starts(with: query) { best = max(best, 30) }
         }
         return max(best, 10)
+    }
+
+    /// Substring test over scalars, without Foundation's locale-aware search.
+    static func contains(_ haystack: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }

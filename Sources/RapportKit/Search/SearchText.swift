@@ -17,6 +17,15 @@ public enum SearchText {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: text.utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
         }
+        // Most names are ASCII mixed with Hangul syllables, kanji and full-width kana, all of
+        // which NFKC leaves alone and which have no case: only ASCII needs lowering.
+        if text.unicodeScalars.allSatisfy(isFoldStable) {
+            var out = String.UnicodeScalarView()
+            for s in text.unicodeScalars {
+                out.append(s.value >= 65 && s.value <= 90 ? Unicode.Scalar(s.value + 32)! : s)
+            }
+            return String(out)
+        }
         // Decompose then compose explicitly: the one-step NFKC call does not recompose on
         // Linux, which leaves half-width ｶﾞ as カ + combining mark instead of ガ.
         let nfkc = text.decomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.lowercased()
@@ -32,6 +41,19 @@ public enum SearchText {
             }
         }
         return String(out)
+    }
+
+    /// Scalars that NFKC, lower-casing and accent stripping all leave unchanged (apart from
+    /// ASCII capitals, lowered separately).
+    @inline(__always)
+    static func isFoldStable(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20...0x7E: return true
+        case 0xAC00...0xD7A3: return true  // Hangul syllables
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: return true  // CJK ideographs
+        case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC: return true  // hiragana, katakana, ー
+        default: return false
+        }
     }
 
     /// Latin, Greek and Cyrillic letters (including Vietnamese and polytonic Greek), whose

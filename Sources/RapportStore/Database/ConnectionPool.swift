@@ -1,12 +1,16 @@
 import SQLKit
+import SQLiteNIO
 
 /// One open connection and how to close it, whichever driver made it.
 final class PooledConnection: Sendable {
     let sql: any SQLDatabase
+    /// Set for SQLite, whose statements are run on the driver directly (see ``Session``).
+    let sqlite: SQLiteConnection?
     let close: @Sendable () async -> Void
 
-    init(sql: any SQLDatabase, close: @escaping @Sendable () async -> Void) {
+    init(sql: any SQLDatabase, sqlite: SQLiteConnection? = nil, close: @escaping @Sendable () async -> Void) {
         self.sql = sql
+        self.sqlite = sqlite
         self.close = close
     }
 }

@@ -38,7 +38,7 @@ public final class Database: Sendable {
                 ] {
                     _ = try await conn.query(pragma)
                 }
-                return PooledConnection(sql: conn.sql(queryLogLevel: nil)) { try? await conn.close() }
+                return PooledConnection(sql: conn.sql(queryLogLevel: nil), sqlite: conn) { try? await conn.close() }
             }
             return Database(dialect: .sqlite, url: url, pool: pool)
         case .postgres(let text):
@@ -69,7 +69,7 @@ public final class Database: Sendable {
     public func read<T: Sendable>(_ body: (Session) async throws -> T) async throws -> T {
         let conn = try await pool.acquire()
         do {
-            let result = try await body(Session(sql: conn.sql, dialect: dialect))
+            let result = try await body(Session(sql: conn.sql, sqlite: conn.sqlite, dialect: dialect))
             await pool.release(conn)
             return result
         } catch {
@@ -86,7 +86,7 @@ public final class Database: Sendable {
             await writeGate?.leave()
             throw error
         }
-        let session = Session(sql: conn.sql, dialect: dialect)
+        let session = Session(sql: conn.sql, sqlite: conn.sqlite, dialect: dialect)
         do {
             try await session.execute(SQL(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"))
             let result = try await body(session)
@@ -112,16 +112,38 @@ public final class Database: Sendable {
 }
 
 /// One connection lent to a read or a transaction.
+///
+/// On SQLite, statements go straight to the driver with `?` placeholders: SQLKit's
+/// `Encodable` binds and `Decodable` rows cost more than the queries themselves. PostgreSQL
+/// goes through SQLKit.
 public struct Session: Sendable {
     let sql: any SQLDatabase
+    let sqlite: SQLiteConnection?
     public let dialect: Database.Dialect
 
     public func query(_ statement: SQL) async throws -> [Row] {
-        try await StatementFetcher(query: statement, database: sql).all().map { Row($0) }
+        if let sqlite {
+            let (text, binds) = statement.renderedForSQLite()
+            return try await sqlite.query(text, binds.map(Self.sqliteData)).map { Row(sqlite: $0) }
+        }
+        return try await StatementFetcher(query: statement, database: sql).all().map { Row($0) }
     }
 
     public func execute(_ statement: SQL) async throws {
+        if let sqlite {
+            let (text, binds) = statement.renderedForSQLite()
+            _ = try await sqlite.query(text, binds.map(Self.sqliteData))
+            return
+        }
         try await sql.execute(sql: statement) { _ in }
+    }
+
+    static func sqliteData(_ value: SQLValue) -> SQLiteData {
+        switch value {
+        case .null: return .null
+        case .text(let s): return .text(s)
+        case .integer(let i): return .integer(Int(i))
+        }
     }
 }
 
@@ -149,7 +171,11 @@ public struct Row: Sendable {
     let storage: Storage
 
     init(_ raw: any SQLRow) {
-        if let row = raw as? SQLiteRow { storage = .sqlite(row) } else { storage = .other(raw) }
+        storage = .other(raw)
+    }
+
+    init(sqlite row: SQLiteRow) {
+        storage = .sqlite(row)
     }
 
     public func text(_ column: String) -> String? {

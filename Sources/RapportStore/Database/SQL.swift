@@ -64,6 +64,22 @@ public struct SQL: SQLExpression, Sendable, ExpressibleByStringInterpolation {
         parts.reduce(0) { if case .bind(let v) = $1, v != .null { return $0 + 1 }; return $0 }
     }
 
+    /// The text with `?` placeholders and the values to bind, for drivers called directly.
+    func renderedForSQLite() -> (String, [SQLValue]) {
+        var text = ""
+        var binds: [SQLValue] = []
+        for part in parts {
+            switch part {
+            case .raw(let s): text += s
+            case .bind(.null): text += "NULL"
+            case .bind(let v):
+                text += "?"
+                binds.append(v)
+            }
+        }
+        return (text, binds)
+    }
+
     public func serialize(to serializer: inout SQLSerializer) {
         for part in parts {
             switch part {

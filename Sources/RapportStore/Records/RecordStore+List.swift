@@ -53,7 +53,9 @@ extension RecordStore {
         } else {
             offset = 0
         }
-        let rankFields = type.searchFields.filter { !$0.kind.isReferenceKind && !$0.isCustom }
+        // Names decide the rank; emails break ties for address-like queries. Other searched
+        // fields only find candidates, so they are not read back.
+        let rankFields = type.searchFields.filter { !$0.isCustom && ($0.search == .name || $0.search == .email) }
         let rankColumns = rankFields.flatMap(\.columns)
         let codec = RecordCodec(type: type)
         var phases: [SearchQuery] = []
@@ -69,8 +71,21 @@ extension RecordStore {
             var out: [(String, Int)] = []
             for phase in phases {
                 if out.count >= limit { break }
-                let clauses = [searchCondition(type, phase, dialect: s.dialect)] + where_
-                let rows = try await s.query("SELECT id, \(raw: rankColumns.joined(separator: ", ")) FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) LIMIT \(limit)")
+                let rows: [Row]
+                if s.dialect == .sqlite {
+                    // Joining the index streams hits in index order and stops at the limit,
+                    // where `seq IN (…)` would first collect every hit of a common term. The
+                    // filters name no column the index table has, so they need no qualifier.
+                    let columns = (["id"] + rankColumns).map { "t." + $0 }.joined(separator: ", ")
+                    let match = phase.terms.map { "\"\($0.text)\"" + ($0.isPrefix ? "*" : "") }.joined(separator: " ")
+                    rows = try await s.query("""
+                        SELECT \(raw: columns) FROM \(raw: type.name)_search f JOIN \(raw: type.name) t ON t.seq = f.rowid
+                        WHERE \(raw: type.name)_search MATCH \(match) AND \(SQL.join(where_, " AND ")) LIMIT \(limit)
+                        """)
+                } else {
+                    let clauses = [searchCondition(type, phase, dialect: s.dialect)] + where_
+                    rows = try await s.query("SELECT id, \(raw: rankColumns.joined(separator: ", ")) FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) LIMIT \(limit)")
+                }
                 for row in rows {
                     guard let id = row.text("id"), seen.insert(id).inserted else { continue }
                     var fields = JSONObject()
@@ -96,7 +111,7 @@ extension RecordStore {
         return RecordPage(records: records, nextCursor: next)
     }
 
-    static var searchCandidateLimit: Int { 300 }
+    static var searchCandidateLimit: Int { 200 }
 
     /// The full-text condition: FTS5 on SQLite, a GIN-indexed tsvector on PostgreSQL, both
     /// over the same terms from ``SearchText``.
