@@ -27,7 +27,7 @@ struct DatabaseOptions: ParsableArguments {
             } else {
                 let current = try await Migrator.currentVersion(db)
                 if current < Migrator.latestVersion {
-                    throw ValidationError("The PostgreSQL schema is at version \(current), this build needs \(Migrator.latestVersion). Run `rapport migrate --database …` first.")
+                    throw CommandFailure("The PostgreSQL schema is at version \(current), this build needs \(Migrator.latestVersion). Run `rapport migrate --database …` first.")
                 }
             }
         } catch {

@@ -26,7 +26,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         guard ["people", "organizations"].contains(type) else { throw ValidationError("Import people or organizations.") }
         guard let onDuplicate = ImportOptions.OnDuplicate(rawValue: onDuplicate) else { throw ValidationError("--on-duplicate is skip or update.") }
-        guard FileManager.default.isReadableFile(atPath: file) else { throw ValidationError("Cannot read \(file).") }
+        guard FileManager.default.isReadableFile(atPath: file) else { throw CommandFailure("Cannot read \(file).") }
         var options = ImportOptions()
         options.onDuplicate = onDuplicate
         options.dryRun = dryRun
@@ -51,11 +51,11 @@ struct ImportCommand: AsyncParsableCommand {
             bar.finish()
             await database.close()
             if case .invalidRows(let s) = error { report(s.errors) }
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         } catch let error as CSVError {
             bar.finish()
             await database.close()
-            throw ValidationError("\(file) line \(error.line): \(error.message). Nothing was imported.")
+            throw CommandFailure("\(file) line \(error.line): \(error.message). Nothing was imported.")
         }
         bar.finish()
         await database.close()
@@ -65,7 +65,6 @@ struct ImportCommand: AsyncParsableCommand {
         print(String(format: "%@ %d rows in %.1f s (%.0f rows/s): %d created, %d updated, %d skipped as duplicates, %d invalid; %d related records created.",
                      verb, summary.rows, seconds, Double(summary.rows) / max(seconds, 0.001), summary.created, summary.updated,
                      summary.skipped, summary.failed, summary.relatedCreated))
-        if summary.failed > 0 { throw ExitCode(2) }
     }
 
     func report(_ errors: [ImportRowError]) {

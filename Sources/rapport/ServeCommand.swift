@@ -59,7 +59,7 @@ struct DemoCommand: AsyncParsableCommand {
         let store = RecordStore(db: database)
         guard try await store.count(People.type) == 0, try await store.count(Organizations.type) == 0 else {
             await database.close()
-            throw ValidationError("The database already has records; demo data goes into an empty database.")
+            throw CommandFailure("The database already has records; demo data goes into an empty database.")
         }
         let start = Date()
         let counts = try await store.seedDemo(people: people, seed: seed, actor: .system)

@@ -55,7 +55,7 @@ public struct Problem: Error, Sendable {
                 self.init(.notFound, "Not found", detail: "No \(noun) has the id \(id).")
             }
         case .duplicate(let field, let value, let existingID):
-            self.init(.conflict, "Duplicate", detail: "Another record already has \(field) \(value): \(existingID).",
+            self.init(.conflict, "Duplicate", detail: "\(value) is already used by another record (\(existingID)).",
                       errors: [FieldError(field: field, code: "duplicate", message: "\(value) already belongs to \(existingID).")],
                       extra: JSONObject([("existing_id", .string(existingID))]))
         case .conflict(let detail):

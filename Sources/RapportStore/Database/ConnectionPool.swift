@@ -1,5 +1,6 @@
 import SQLKit
 import SQLiteNIO
+import Synchronization
 
 /// One open connection and how to close it, whichever driver made it.
 final class PooledConnection: Sendable {
@@ -17,14 +18,25 @@ final class PooledConnection: Sendable {
 
 /// A small async pool: connections are opened lazily up to `limit` and handed to waiters
 /// in arrival order. Written here rather than taken from AsyncKit so both drivers share
-/// one async path with no EventLoopFuture plumbing.
-actor ConnectionPool {
+/// one async path with no EventLoopFuture plumbing; a lock (not an actor) guards it so the
+/// common case, an idle connection at hand, costs no executor hop.
+final class ConnectionPool: Sendable {
+    private struct State {
+        var idle: [PooledConnection] = []
+        var openCount = 0
+        var waiters: [CheckedContinuation<PooledConnection, any Error>] = []
+        var closed = false
+    }
+
+    private enum Next {
+        case ready(PooledConnection)
+        case open
+        case fail
+    }
+
     private let open: @Sendable () async throws -> PooledConnection
     private let limit: Int
-    private var idle: [PooledConnection] = []
-    private var openCount = 0
-    private var waiters: [CheckedContinuation<PooledConnection, any Error>] = []
-    private var closed = false
+    private let state = Mutex(State())
 
     init(limit: Int, open: @escaping @Sendable () async throws -> PooledConnection) {
         self.limit = limit
@@ -32,51 +44,82 @@ actor ConnectionPool {
     }
 
     func acquire() async throws -> PooledConnection {
-        if let c = idle.popLast() { return c }
-        if closed { throw CancellationError() }
-        if openCount < limit {
-            openCount += 1
-            do {
-                return try await open()
-            } catch {
-                openCount -= 1
+        let next: Next? = state.withLock { s in
+            if let c = s.idle.popLast() { return .ready(c) }
+            if s.closed { return .fail }
+            if s.openCount < limit {
+                s.openCount += 1
+                return .open
+            }
+            return nil
+        }
+        switch next {
+        case .ready(let c): return c
+        case .fail: throw CancellationError()
+        case .open:
+            do { return try await open() } catch {
+                state.withLock { $0.openCount -= 1 }
                 throw error
             }
+        case nil:
+            return try await withCheckedThrowingContinuation { continuation in
+                let ready: PooledConnection? = state.withLock { s in
+                    if let c = s.idle.popLast() { return c }
+                    s.waiters.append(continuation)
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
         }
-        return try await withCheckedThrowingContinuation { waiters.append($0) }
     }
 
     func release(_ connection: PooledConnection) async {
-        if closed {
-            openCount -= 1
-            await connection.close()
-        } else if !waiters.isEmpty {
-            waiters.removeFirst().resume(returning: connection)
-        } else {
-            idle.append(connection)
+        enum Action { case close, hand(CheckedContinuation<PooledConnection, any Error>), keep }
+        let action: Action = state.withLock { s in
+            if s.closed {
+                s.openCount -= 1
+                return .close
+            }
+            if !s.waiters.isEmpty { return .hand(s.waiters.removeFirst()) }
+            s.idle.append(connection)
+            return .keep
+        }
+        switch action {
+        case .close: await connection.close()
+        case .hand(let waiter): waiter.resume(returning: connection)
+        case .keep: break
         }
     }
 
-    /// Drops a connection that failed mid-transaction instead of reusing it.
+    /// Drops a connection that failed mid-transaction instead of reusing it, and opens a
+    /// replacement for the first waiter, if any.
     func discard(_ connection: PooledConnection) async {
-        openCount -= 1
+        let waiter: CheckedContinuation<PooledConnection, any Error>? = state.withLock { s in
+            s.openCount -= 1
+            guard !s.waiters.isEmpty, s.openCount < limit else { return nil }
+            s.openCount += 1
+            return s.waiters.removeFirst()
+        }
         await connection.close()
-        if let waiter = waiters.first, openCount < limit {
-            waiters.removeFirst()
-            openCount += 1
-            do { waiter.resume(returning: try await open()) } catch {
-                openCount -= 1
-                waiter.resume(throwing: error)
-            }
+        guard let waiter else { return }
+        do { waiter.resume(returning: try await open()) } catch {
+            state.withLock { $0.openCount -= 1 }
+            waiter.resume(throwing: error)
         }
     }
 
     func shutdown() async {
-        closed = true
+        let (idle, waiters) = state.withLock { s -> ([PooledConnection], [CheckedContinuation<PooledConnection, any Error>]) in
+            s.closed = true
+            defer {
+                s.openCount -= s.idle.count
+                s.idle.removeAll()
+                s.waiters.removeAll()
+            }
+            return (s.idle, s.waiters)
+        }
         for c in idle { await c.close() }
-        idle.removeAll()
         for w in waiters { w.resume(throwing: CancellationError()) }
-        waiters.removeAll()
     }
 }
 

@@ -82,6 +82,8 @@ extension RecordStore {
         var iterator = rows.makeAsyncIterator()
         guard let header = try await iterator.next() else { throw ImportError.emptyFile }
         let columns = try mapColumns(header.fields, type: type, options: options)
+        var headers: [String: String] = [:]
+        for (i, field) in columns.enumerated() { if let field { headers[field.name] = header.fields[i].trimmedWhitespace } }
         let now = Timestamp.format(Date())
         let summaryBox = SummaryBox()
         do {
@@ -93,13 +95,13 @@ extension RecordStore {
                 while let row = try await iterator.next() {
                     batch.append(row)
                     if batch.count >= options.batchSize {
-                        try await self.importBatch(s, type: type, rows: batch, columns: columns, options: options, actor: actor, now: now, state: &state, summary: &summary)
+                        try await self.importBatch(s, type: type, rows: batch, columns: columns, headers: headers, options: options, actor: actor, now: now, state: &state, summary: &summary)
                         batch.removeAll(keepingCapacity: true)
                         progress(summary.rows)
                     }
                 }
                 if !batch.isEmpty {
-                    try await self.importBatch(s, type: type, rows: batch, columns: columns, options: options, actor: actor, now: now, state: &state, summary: &summary)
+                    try await self.importBatch(s, type: type, rows: batch, columns: columns, headers: headers, options: options, actor: actor, now: now, state: &state, summary: &summary)
                     progress(summary.rows)
                 }
                 if options.strict && summary.failed > 0 { throw ImportError.invalidRows(summary) }
@@ -161,7 +163,7 @@ extension RecordStore {
     }
 
     func importBatch(
-        _ s: Session, type: RecordType, rows: [CSVRow], columns: [FieldSpec?], options: ImportOptions,
+        _ s: Session, type: RecordType, rows: [CSVRow], columns: [FieldSpec?], headers: [String: String], options: ImportOptions,
         actor: Actor, now: String, state: inout ImportState, summary: inout ImportSummary
     ) async throws {
         struct Pending {
@@ -176,11 +178,9 @@ extension RecordStore {
             summary.rows += 1
             var body = JSONObject()
             var errors: [ImportRowError] = []
-            var headerOf: [String: String] = [:]
             for (i, field) in columns.enumerated() {
                 guard let field else { continue }
                 let cell = i < row.fields.count ? row.fields[i] : ""
-                headerOf[field.name] = "\(i + 1)"
                 if field.name == "organization_id" || { if case .reference = field.kind { return true }; return false }() {
                     let value = cell.trimmedWhitespace
                     if value.isEmpty { continue }
@@ -188,7 +188,7 @@ extension RecordStore {
                         do {
                             body[field.name] = .string(try await resolveReference(s, target: target, text: value, actor: actor, now: now, dryRun: options.dryRun, state: &state, summary: &summary))
                         } catch let e as RecordError {
-                            if case .invalid(let fe) = e { errors += fe.map { ImportRowError(row: row.line, column: field.name, reason: $0.message) } }
+                            if case .invalid(let fe) = e { errors += fe.map { ImportRowError(row: row.line, column: headers[field.name] ?? field.name, reason: $0.message) } }
                         }
                         continue
                     }
@@ -203,17 +203,17 @@ extension RecordStore {
             var changes = JSONObject()
             switch RecordInput.validate(body, type: type, mode: .create) {
             case .success(let c): changes = c
-            case .failure(.invalid(let fe)): errors += fe.map { ImportRowError(row: row.line, column: $0.field, reason: $0.message) }
+            case .failure(.invalid(let fe)): errors += fe.map { ImportRowError(row: row.line, column: headers[$0.field] ?? $0.field, reason: $0.message) }
             case .failure(let other): errors.append(ImportRowError(row: row.line, column: "-", reason: "\(other)"))
             }
             var record = type.newRecord(from: changes)
             if errors.isEmpty {
                 do { try prepare(&record, type: type) } catch RecordError.invalid(let fe) {
-                    errors += fe.map { ImportRowError(row: row.line, column: $0.field, reason: $0.message) }
+                    errors += fe.map { ImportRowError(row: row.line, column: headers[$0.field] ?? $0.field, reason: $0.message) }
                 }
             }
             if errors.isEmpty, let owner = changes["owner_id"]?.stringValue, try await !userExists(s, owner) {
-                errors.append(ImportRowError(row: row.line, column: "owner_id", reason: "No active user has the id \(owner)."))
+                errors.append(ImportRowError(row: row.line, column: headers["owner_id"] ?? "owner_id", reason: "No active user has the id \(owner)."))
             }
             if !errors.isEmpty {
                 summary.failed += 1
@@ -245,7 +245,7 @@ extension RecordStore {
             let seen = state.seenKeys
             if let firstLine = p.keys.lazy.compactMap({ seen[$0] }).first {
                 summary.skipped += 1
-                summary.errors.append(ImportRowError(row: p.line, column: type.uniqueKeys.first?.field ?? "-", reason: "Same as row \(firstLine); skipped."))
+                summary.errors.append(ImportRowError(row: p.line, column: type.uniqueKeys.first.flatMap { headers[$0.field] } ?? "-", reason: "Same as row \(firstLine); skipped."))
                 continue
             }
             for k in p.keys { state.seenKeys[k] = p.line }
