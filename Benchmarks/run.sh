@@ -18,6 +18,9 @@ export LOG_LEVEL=warning
 say() { printf '\n## %s\n' "$*"; }
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
+ONLY=${ONLY:-all}   # all, or postgres to rerun only the PostgreSQL part
+
+if [ "$ONLY" = all ]; then
 say "data"
 [ -f "$WORK/people-$N.csv" ] || "$BIN" bench data --people "$N" --out "$WORK/people-$N.csv"
 ls -l "$WORK/people-$N.csv" | awk '{ print $5 " bytes" }'
@@ -28,6 +31,7 @@ t0=$(ms); sqlite3 "$WORK/baseline.db" ".mode csv" ".import $WORK/people-$N.csv p
 echo "sqlite3 .import: $((t1 - t0)) ms"
 t0=$(ms); "$BIN" import people "$WORK/people-$N.csv" --database "sqlite:$WORK/import.db" | tail -1; t1=$(ms)
 echo "rapport import: $((t1 - t0)) ms"
+fi
 
 load() { # name db-url
   local name=$1 url=$2
@@ -59,6 +63,7 @@ load() { # name db-url
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+if [ "$ONLY" = all ]; then
 say "baseline: Hummingbird route returning a constant JSON"
 "$BIN" bench constant --port 18090 & cpid=$!
 until curl -sf http://127.0.0.1:18090/constant >/dev/null; do sleep 0.05; done
@@ -68,6 +73,7 @@ kill $cpid; wait $cpid 2>/dev/null || true
 
 say "SQLite at $N people"
 load sqlite "sqlite:$WORK/import.db"
+fi
 
 if [ -n "${BENCH_POSTGRES:-}" ]; then
   say "PostgreSQL at $N people"

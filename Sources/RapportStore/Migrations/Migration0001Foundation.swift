@@ -46,8 +46,8 @@ enum Migration0001Foundation {
         let nf = sqlite ? "" : " NULLS FIRST"
         var out: [String] = []
         for (table, title) in [("organizations", "name"), ("people", "display_name"), ("activities", "subject"), ("tags", "name")] {
-            out.append("CREATE INDEX \(table)_updated ON \(table) (updated_at, id) WHERE deleted_at IS NULL")
-            out.append("CREATE INDEX \(table)_created ON \(table) (created_at, id) WHERE deleted_at IS NULL")
+            out.append("CREATE INDEX \(table)_updated ON \(table) (updated_at\(nf), id) WHERE deleted_at IS NULL")
+            out.append("CREATE INDEX \(table)_created ON \(table) (created_at\(nf), id) WHERE deleted_at IS NULL")
             out.append("CREATE INDEX \(table)_title ON \(table) (\(title)\(nf), id) WHERE deleted_at IS NULL")
             if table != "tags" { out.append("CREATE INDEX \(table)_owner ON \(table) (owner_id\(nf), id) WHERE deleted_at IS NULL") }
         }

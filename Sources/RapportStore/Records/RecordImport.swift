@@ -115,9 +115,23 @@ extension RecordStore {
             }
             var summary = summaryBox.value
             summary.committed = true
+            if summary.created > 1000 { try await refreshStatistics(type) }
             return summary
         } catch is DryRunRollback {
             return summaryBox.value
+        }
+    }
+
+    /// After a bulk load the planner's statistics describe the empty table; without fresh
+    /// ones PostgreSQL picks sequential scans for searches and sorts.
+    func refreshStatistics(_ type: RecordType) async throws {
+        try await db.read { s in
+            switch s.dialect {
+            case .postgres:
+                for table in [type.name, "record_keys", "record_members"] { try await s.execute("ANALYZE \(raw: table)") }
+            case .sqlite:
+                try await s.execute("PRAGMA optimize")
+            }
         }
     }
 

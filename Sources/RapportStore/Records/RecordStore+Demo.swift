@@ -37,6 +37,9 @@ extension RecordStore {
             activities.append(a)
         }
         _ = try await bulkCreate(activityType, bodies: activities, actor: actor)
+        if count > 1000 {
+            for t in [orgType, peopleType, activityType] { try await refreshStatistics(t) }
+        }
         return DemoCounts(organizations: orgIDs.count, people: personIDs.count, activities: activities.count)
     }
 }
