@@ -1,18 +1,17 @@
-import SQLKit
+import PostgresNIO
 import SQLiteNIO
 import Synchronization
 
-/// One open connection and how to close it, whichever driver made it.
-final class PooledConnection: Sendable {
-    let sql: any SQLDatabase
-    /// Set for SQLite, whose statements are run on the driver directly (see ``Session``).
-    let sqlite: SQLiteConnection?
-    let close: @Sendable () async -> Void
+/// One open connection, whichever driver made it.
+enum PooledConnection: Sendable {
+    case sqlite(SQLiteConnection)
+    case postgres(PostgresConnection)
 
-    init(sql: any SQLDatabase, sqlite: SQLiteConnection? = nil, close: @escaping @Sendable () async -> Void) {
-        self.sql = sql
-        self.sqlite = sqlite
-        self.close = close
+    func close() async {
+        switch self {
+        case .sqlite(let c): try? await c.close()
+        case .postgres(let c): try? await c.close()
+        }
     }
 }
 

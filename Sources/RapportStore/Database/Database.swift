@@ -2,9 +2,9 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
-import PostgresKit
-import SQLKit
-import SQLiteKit
+import NIOSSL
+import PostgresNIO
+import SQLiteNIO
 
 /// The one database Rapport talks to, SQLite or PostgreSQL, behind a single async API.
 public final class Database: Sendable {
@@ -16,60 +16,82 @@ public final class Database: Sendable {
     public let url: DatabaseURL
     let pool: ConnectionPool
     let writeGate: WriteGate?
+    let logger: Logger
 
-    init(dialect: Dialect, url: DatabaseURL, pool: ConnectionPool) {
+    init(dialect: Dialect, url: DatabaseURL, pool: ConnectionPool, logger: Logger) {
         self.dialect = dialect
         self.url = url
         self.pool = pool
+        self.logger = logger
         self.writeGate = dialect == .sqlite ? WriteGate() : nil
     }
 
-    /// Opens a pool for `url`. PostgreSQL may take a `search_path` so tests can use a
-    /// schema each.
+    /// Opens a pool for `url`. A PostgreSQL URL may name a `schema` (tests use one each)
+    /// and an `sslmode` of `disable`, `prefer` (the default) or `require`.
     public static func open(_ url: DatabaseURL, logger: Logger = Logger(label: "rapport.db"), maxConnections: Int? = nil) async throws -> Database {
         switch url {
         case .sqlite(let path):
             let absolute = path == ":memory:" ? path : URL(fileURLWithPath: path).path
             let pool = ConnectionPool(limit: maxConnections ?? 4) {
                 let conn = try await SQLiteConnection.open(storage: .file(path: absolute), logger: logger)
-                for pragma in [
-                    "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000",
-                    "PRAGMA cache_size = -16000", "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = OFF",
-                ] {
-                    _ = try await conn.query(pragma)
+                do {
+                    for pragma in [
+                        "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000",
+                        "PRAGMA cache_size = -16000", "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = OFF",
+                    ] {
+                        _ = try await conn.query(pragma)
+                    }
+                } catch {
+                    try? await conn.close()
+                    throw error
                 }
-                return PooledConnection(sql: conn.sql(queryLogLevel: nil), sqlite: conn) { try? await conn.close() }
+                return .sqlite(conn)
             }
-            return Database(dialect: .sqlite, url: url, pool: pool)
+            return Database(dialect: .sqlite, url: url, pool: pool, logger: logger)
         case .postgres(let text):
-            let config: SQLPostgresConfiguration
-            do { config = try SQLPostgresConfiguration(url: text) } catch {
-                throw DatabaseError.configuration("Cannot read the PostgreSQL URL \(url): expected postgres://user:pass@host:port/db.")
-            }
-            let searchPath = URLComponents(string: text)?.queryItems?.first(where: { $0.name == "schema" })?.value
+            let (configuration, schema) = try postgresConfiguration(text, printable: url.description)
             let pool = ConnectionPool(limit: maxConnections ?? 10) {
                 let conn = try await PostgresConnection.connect(
-                    on: MultiThreadedEventLoopGroup.singleton.any(),
-                    configuration: config.coreConfiguration, id: 1, logger: logger)
-                if let searchPath {
+                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger)
+                if let schema {
                     do {
-                        _ = try await conn.sql(queryLogLevel: nil).raw("SET search_path TO \(unsafeRaw: "\"" + searchPath.replacingOccurrences(of: "\"", with: "") + "\"")").all()
+                        let quoted = "\"" + schema.replacingOccurrences(of: "\"", with: "") + "\""
+                        _ = try await conn.query(PostgresQuery(unsafeSQL: "SET search_path TO \(quoted)"), logger: logger)
                     } catch {
                         try? await conn.close()
                         throw error
                     }
                 }
-                return PooledConnection(sql: conn.sql(queryLogLevel: nil)) { try? await conn.close() }
+                return .postgres(conn)
             }
-            return Database(dialect: .postgres, url: url, pool: pool)
+            return Database(dialect: .postgres, url: url, pool: pool, logger: logger)
         }
+    }
+
+    static func postgresConfiguration(_ text: String, printable: String) throws -> (PostgresConnection.Configuration, String?) {
+        guard let c = URLComponents(string: text), let host = c.host, !host.isEmpty, let user = c.user else {
+            throw DatabaseError.configuration("Cannot read the PostgreSQL URL \(printable): expected postgres://user:pass@host:port/db.")
+        }
+        let items = c.queryItems ?? []
+        let database = c.path.hasPrefix("/") ? String(c.path.dropFirst()) : c.path
+        let tls: PostgresConnection.Configuration.TLS
+        switch items.last(where: { $0.name == "sslmode" || $0.name == "tlsmode" })?.value ?? "prefer" {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case "require", "verify-ca", "verify-full": tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case let other: throw DatabaseError.configuration("Unknown sslmode '\(other ?? "")': use disable, prefer or require.")
+        }
+        let configuration = PostgresConnection.Configuration(
+            host: host, port: c.port ?? 5432, username: user.removingPercentEncoding ?? user,
+            password: c.password?.removingPercentEncoding, database: database.isEmpty ? nil : database, tls: tls)
+        return (configuration, items.first(where: { $0.name == "schema" })?.value)
     }
 
     /// Runs `body` on one connection, outside a transaction.
     public func read<T: Sendable>(_ body: (Session) async throws -> T) async throws -> T {
         let conn = try await pool.acquire()
         do {
-            let result = try await body(Session(sql: conn.sql, sqlite: conn.sqlite, dialect: dialect))
+            let result = try await body(Session(connection: conn, logger: logger))
             await pool.release(conn)
             return result
         } catch {
@@ -86,7 +108,7 @@ public final class Database: Sendable {
             await writeGate?.leave()
             throw error
         }
-        let session = Session(sql: conn.sql, sqlite: conn.sqlite, dialect: dialect)
+        let session = Session(connection: conn, logger: logger)
         do {
             try await session.execute(SQL(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"))
             let result = try await body(session)
@@ -111,31 +133,32 @@ public final class Database: Sendable {
     }
 }
 
-/// One connection lent to a read or a transaction.
-///
-/// On SQLite, statements go straight to the driver with `?` placeholders: SQLKit's
-/// `Encodable` binds and `Decodable` rows cost more than the queries themselves. PostgreSQL
-/// goes through SQLKit.
+/// One connection lent to a read or a transaction; statements go straight to the driver.
 public struct Session: Sendable {
-    let sql: any SQLDatabase
-    let sqlite: SQLiteConnection?
-    public let dialect: Database.Dialect
+    let connection: PooledConnection
+    let logger: Logger
+
+    public var dialect: Database.Dialect {
+        if case .sqlite = connection { return .sqlite }
+        return .postgres
+    }
 
     public func query(_ statement: SQL) async throws -> [Row] {
-        if let sqlite {
-            let (text, binds) = statement.renderedForSQLite()
-            return try await sqlite.query(text, binds.map(Self.sqliteData)).map { Row(sqlite: $0) }
+        switch connection {
+        case .sqlite(let conn):
+            let (text, binds) = statement.rendered(numbered: false)
+            return try await conn.query(text, binds.map(Self.sqliteData)).map { Row(storage: .sqlite($0)) }
+        case .postgres(let conn):
+            var rows: [Row] = []
+            for try await row in try await conn.query(try Self.postgresQuery(statement), logger: logger) {
+                rows.append(Row(storage: .postgres(row.makeRandomAccess())))
+            }
+            return rows
         }
-        return try await StatementFetcher(query: statement, database: sql).all().map { Row($0) }
     }
 
     public func execute(_ statement: SQL) async throws {
-        if let sqlite {
-            let (text, binds) = statement.renderedForSQLite()
-            _ = try await sqlite.query(text, binds.map(Self.sqliteData))
-            return
-        }
-        try await sql.execute(sql: statement) { _ in }
+        _ = try await query(statement)
     }
 
     static func sqliteData(_ value: SQLValue) -> SQLiteData {
@@ -145,38 +168,29 @@ public struct Session: Sendable {
         case .integer(let i): return .integer(Int(i))
         }
     }
-}
 
-/// Lets SQLKit's fetch helpers run a prebuilt ``SQL`` statement.
-final class StatementFetcher: SQLQueryFetcher {
-    let query: any SQLExpression
-    var database: any SQLDatabase
-
-    init(query: SQL, database: any SQLDatabase) {
-        self.query = query
-        self.database = database
+    static func postgresQuery(_ statement: SQL) throws -> PostgresQuery {
+        let (text, values) = statement.rendered(numbered: true)
+        var binds = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .null: binds.appendNull()
+            case .text(let s): try binds.append(s)
+            case .integer(let i): try binds.append(i)
+            }
+        }
+        return PostgresQuery(unsafeSQL: text, binds: binds)
     }
 }
 
-/// A result row read by column name.
-///
-/// SQLite rows are read directly from the driver's values: going through SQLKit's
-/// `Decodable` path cost more than the query itself on list pages.
+/// A result row read by column name, straight from the driver's values.
 public struct Row: Sendable {
     enum Storage: Sendable {
         case sqlite(SQLiteRow)
-        case other(any SQLRow)
+        case postgres(PostgresRandomAccessRow)
     }
 
     let storage: Storage
-
-    init(_ raw: any SQLRow) {
-        storage = .other(raw)
-    }
-
-    init(sqlite row: SQLiteRow) {
-        storage = .sqlite(row)
-    }
 
     public func text(_ column: String) -> String? {
         switch storage {
@@ -187,8 +201,12 @@ public struct Row: Sendable {
             case .float(let d): return String(d)
             default: return nil
             }
-        case .other(let raw):
-            return (try? raw.decodeNil(column: column)) == false ? (try? raw.decode(column: column, as: String.self)) : nil
+        case .postgres(let row):
+            guard row.contains(column) else { return nil }
+            let cell = row[column]
+            guard cell.bytes != nil else { return nil }
+            if let s = try? cell.decode(String.self) { return s }
+            return (try? cell.decode(Int64.self)).map(String.init)
         }
     }
 
@@ -201,8 +219,12 @@ public struct Row: Sendable {
             case .float(let d): return Int64(exactly: d)
             default: return nil
             }
-        case .other(let raw):
-            return (try? raw.decodeNil(column: column)) == false ? (try? raw.decode(column: column, as: Int64.self)) : nil
+        case .postgres(let row):
+            guard row.contains(column) else { return nil }
+            let cell = row[column]
+            guard cell.bytes != nil else { return nil }
+            if let i = try? cell.decode(Int64.self) { return i }
+            return (try? cell.decode(String.self)).flatMap { Int64($0) }
         }
     }
 }

@@ -1,13 +1,10 @@
-import SQLKit
-
 /// A statement with its bound values, built by interpolation:
 /// `SQL("SELECT * FROM people WHERE id = \(id)")` binds `id`; `\(raw: name)` inserts text
 /// that must come from record descriptions, never from a request.
 ///
-/// Binds render as `?` on SQLite and `$n` on PostgreSQL through SQLKit's serializer.
-/// Null binds are written as the literal `NULL` so PostgreSQL never has to guess the type
-/// of an untyped null parameter.
-public struct SQL: SQLExpression, Sendable, ExpressibleByStringInterpolation {
+/// Binds render as `?` on SQLite and `$n` on PostgreSQL. Null binds are written as the
+/// literal `NULL` so PostgreSQL never has to guess the type of an untyped null parameter.
+public struct SQL: Sendable, ExpressibleByStringInterpolation {
     enum Part: Sendable {
         case raw(String)
         case bind(SQLValue)
@@ -64,8 +61,8 @@ public struct SQL: SQLExpression, Sendable, ExpressibleByStringInterpolation {
         parts.reduce(0) { if case .bind(let v) = $1, v != .null { return $0 + 1 }; return $0 }
     }
 
-    /// The text with `?` placeholders and the values to bind, for drivers called directly.
-    func renderedForSQLite() -> (String, [SQLValue]) {
+    /// The text with `?` (SQLite) or `$n` (PostgreSQL) placeholders and the values to bind.
+    func rendered(numbered: Bool) -> (String, [SQLValue]) {
         var text = ""
         var binds: [SQLValue] = []
         for part in parts {
@@ -73,21 +70,10 @@ public struct SQL: SQLExpression, Sendable, ExpressibleByStringInterpolation {
             case .raw(let s): text += s
             case .bind(.null): text += "NULL"
             case .bind(let v):
-                text += "?"
                 binds.append(v)
+                text += numbered ? "$\(binds.count)" : "?"
             }
         }
         return (text, binds)
-    }
-
-    public func serialize(to serializer: inout SQLSerializer) {
-        for part in parts {
-            switch part {
-            case .raw(let s): serializer.write(s)
-            case .bind(.null): serializer.write("NULL")
-            case .bind(.text(let s)): serializer.write(bind: s)
-            case .bind(.integer(let i)): serializer.write(bind: i)
-            }
-        }
     }
 }

@@ -66,7 +66,20 @@ extension RecordStore {
         }
         phases.append(search)
         let limit = Self.searchCandidateLimit
-        let candidates = try await db.read { s -> [(String, Int)] in
+        // A GIN scan on PostgreSQL visits every posting of a term before any limit applies;
+        // when nothing else narrows the hits, sampling a few thousand of them is enough to
+        // fill the candidate list and keeps common terms as fast as rare ones.
+        let sample = db.dialect == .postgres && where_.count == 1
+        let run: ((Session) async throws -> [(String, Int)]) async throws -> [(String, Int)] = { body in
+            if sample {
+                return try await self.db.transaction { s in
+                    try await s.execute("SET LOCAL gin_fuzzy_search_limit = 4000")
+                    return try await body(s)
+                }
+            }
+            return try await self.db.read(body)
+        }
+        let candidates = try await run { s -> [(String, Int)] in
             var seen = Set<String>()
             var out: [(String, Int)] = []
             for phase in phases {
