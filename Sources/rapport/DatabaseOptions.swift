@@ -20,6 +20,7 @@ struct DatabaseOptions: ParsableArguments {
         let parsed = try DatabaseURL(url)
         let db = try await Database.open(parsed, logger: logger)
         do {
+            _ = try await db.read { s in try await s.query("SELECT 1 AS ok") }
             if case .sqlite = parsed {
                 try await Migrator.migrate(db)
             } else if migrate {
@@ -32,7 +33,7 @@ struct DatabaseOptions: ParsableArguments {
             }
         } catch {
             await db.close()
-            throw error
+            throw DatabaseError.explain(error, url: parsed).map(CommandFailure.init) ?? error
         }
         return db
     }

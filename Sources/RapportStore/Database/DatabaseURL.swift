@@ -1,4 +1,6 @@
 import Foundation
+import PostgresNIO
+import SQLiteNIO
 
 /// Where the data lives: `sqlite:rapport.db` (the default, embedded) or
 /// `postgres://user:pass@host:5432/db` when the company grows.
@@ -41,5 +43,19 @@ public enum DatabaseError: Error, CustomStringConvertible {
         switch self {
         case .configuration(let m), .migration(let m): return m
         }
+    }
+}
+
+extension DatabaseError {
+    /// A message for a driver error that tells an operator what went wrong without
+    /// printing queries or values: the server's own message, or the kind of failure.
+    public static func explain(_ error: any Error, url: DatabaseURL) -> String? {
+        if let e = error as? PSQLError {
+            if let message = e.serverInfo?[.message] { return "PostgreSQL at \(url): \(message)." }
+            if let underlying = e.underlying { return "Cannot reach PostgreSQL at \(url): \(underlying)." }
+            return "PostgreSQL at \(url) failed: \(e.code)."
+        }
+        if let e = error as? SQLiteError { return "SQLite \(url): \(e.message)." }
+        return nil
     }
 }
