@@ -82,8 +82,9 @@ extension RecordStore {
         var iterator = rows.makeAsyncIterator()
         guard let header = try await iterator.next() else { throw ImportError.emptyFile }
         let columns = try mapColumns(header.fields, type: type, options: options)
-        var headers: [String: String] = [:]
-        for (i, field) in columns.enumerated() { if let field { headers[field.name] = header.fields[i].trimmedWhitespace } }
+        var headerNames: [String: String] = [:]
+        for (i, field) in columns.enumerated() { if let field { headerNames[field.name] = header.fields[i].trimmedWhitespace } }
+        let headers = headerNames
         let now = Timestamp.format(Date())
         let summaryBox = SummaryBox()
         do {
@@ -91,18 +92,24 @@ extension RecordStore {
                 var summary = ImportSummary()
                 summary.dryRun = options.dryRun
                 var state = ImportState()
-                var batch: [CSVRow] = []
-                while let row = try await iterator.next() {
-                    batch.append(row)
-                    if batch.count >= options.batchSize {
-                        try await self.importBatch(s, type: type, rows: batch, columns: columns, headers: headers, options: options, actor: actor, now: now, state: &state, summary: &summary)
-                        batch.removeAll(keepingCapacity: true)
-                        progress(summary.rows)
-                    }
+                // A pipeline: while one batch is written (SQLite works on its own thread),
+                // the next is parsed, validated and tokenised on the other core.
+                func nextBatch() async throws -> [CSVRow] {
+                    var batch: [CSVRow] = []
+                    batch.reserveCapacity(options.batchSize)
+                    while batch.count < options.batchSize, let row = try await iterator.next() { batch.append(row) }
+                    return batch
                 }
-                if !batch.isEmpty {
-                    try await self.importBatch(s, type: type, rows: batch, columns: columns, headers: headers, options: options, actor: actor, now: now, state: &state, summary: &summary)
+                var rows = try await nextBatch()
+                var prepared = Self.prepare(rows, type: type, columns: columns, headers: headers)
+                while !rows.isEmpty {
+                    let following = try await nextBatch()
+                    let current = prepared
+                    async let upcoming = Self.prepare(following, type: type, columns: columns, headers: headers)
+                    try await self.writeBatch(s, type: type, prepared: current, options: options, actor: actor, now: now, state: &state, summary: &summary)
                     progress(summary.rows)
+                    prepared = await upcoming
+                    rows = following
                 }
                 if options.strict && summary.failed > 0 { throw ImportError.invalidRows(summary) }
                 try await AuditLog.append(s, actor: actor, action: options.dryRun ? "import.dry_run" : "import", type: type.name, id: nil, changes: .object(JSONObject([
@@ -176,40 +183,51 @@ extension RecordStore {
         var referenceTitles: [String: [String]] = [:]
     }
 
-    func importBatch(
-        _ s: Session, type: RecordType, rows: [CSVRow], columns: [FieldSpec?], headers: [String: String], options: ImportOptions,
-        actor: Actor, now: String, state: inout ImportState, summary: inout ImportSummary
-    ) async throws {
-        struct Pending {
-            var line: Int
-            var record: JSONObject
-            var changes: JSONObject
-            var keys: [String]
-            var owner: String?
-        }
-        var pending: [Pending] = []
+    /// A row after the checks that need no database: its record, unique keys and own
+    /// search terms, plus references still given by name.
+    struct PreparedRow: Sendable {
+        var line: Int
+        var record: JSONObject
+        var changes: JSONObject
+        var keys: [String]
+        var terms: [String]
+        /// Reference fields given by name or domain, resolved when the batch is written.
+        var pendingReferences: [(field: String, target: String, text: String, column: String)]
+    }
+
+    struct PreparedBatch: Sendable {
+        var rows = 0
+        var ready: [PreparedRow] = []
+        var errors: [ImportRowError] = []
+        var failed = 0
+    }
+
+    /// Stands in for a reference given by name while the rest of the row is validated.
+    static let pendingReferenceID = "00000000-0000-7000-8000-000000000000"
+
+    /// Validates a batch by the API's rules without touching the database, so it can run
+    /// beside the write of the previous batch.
+    static func prepare(_ rows: [CSVRow], type: RecordType, columns: [FieldSpec?], headers: [String: String]) -> PreparedBatch {
+        var batch = PreparedBatch()
         for row in rows {
-            summary.rows += 1
+            batch.rows += 1
             var body = JSONObject()
             var errors: [ImportRowError] = []
+            var pending: [(field: String, target: String, text: String, column: String)] = []
             for (i, field) in columns.enumerated() {
                 guard let field else { continue }
                 let cell = i < row.fields.count ? row.fields[i] : ""
-                if field.name == "organization_id" || { if case .reference = field.kind { return true }; return false }() {
+                if case .reference(let target) = field.kind {
                     let value = cell.trimmedWhitespace
                     if value.isEmpty { continue }
-                    if case .reference(let target) = field.kind, !RecordID.isValid(value) {
-                        do {
-                            body[field.name] = .string(try await resolveReference(s, target: target, text: value, actor: actor, now: now, dryRun: options.dryRun, state: &state, summary: &summary))
-                        } catch let e as RecordError {
-                            if case .invalid(let fe) = e { errors += fe.map { ImportRowError(row: row.line, column: headers[field.name] ?? field.name, reason: $0.message) } }
-                        }
+                    if !RecordID.isValid(value) {
+                        pending.append((field.name, target, value, headers[field.name] ?? field.name))
+                        body[field.name] = .string(pendingReferenceID)
                         continue
                     }
                 }
                 let value = RecordInput.fromCSV(cell, field: field)
-                if value.isNull { continue }
-                body[field.name] = value
+                if !value.isNull { body[field.name] = value }
             }
             if row.fields.count > columns.count {
                 errors.append(ImportRowError(row: row.line, column: "-", reason: "The row has \(row.fields.count) cells but the header has \(columns.count)."))
@@ -222,19 +240,49 @@ extension RecordStore {
             }
             var record = type.newRecord(from: changes)
             if errors.isEmpty {
-                do { try prepare(&record, type: type) } catch RecordError.invalid(let fe) {
-                    errors += fe.map { ImportRowError(row: row.line, column: headers[$0.field] ?? $0.field, reason: $0.message) }
-                }
-            }
-            if errors.isEmpty, let owner = changes["owner_id"]?.stringValue, try await !userExists(s, owner) {
-                errors.append(ImportRowError(row: row.line, column: headers["owner_id"] ?? "owner_id", reason: "No active user has the id \(owner)."))
+                type.hooks.derive(&record)
+                errors += type.hooks.validate(record).map { ImportRowError(row: row.line, column: headers[$0.field] ?? $0.field, reason: $0.message) }
             }
             if !errors.isEmpty {
-                summary.failed += 1
-                summary.errors += errors
+                batch.failed += 1
+                batch.errors += errors
                 continue
             }
-            pending.append(Pending(line: row.line, record: record, changes: changes, keys: type.uniqueKeyValues(record), owner: changes["owner_id"]?.stringValue))
+            batch.ready.append(PreparedRow(
+                line: row.line, record: record, changes: changes, keys: type.uniqueKeyValues(record),
+                terms: type.searchTerms(record), pendingReferences: pending))
+        }
+        return batch
+    }
+
+    /// The database half of a batch: references by name, owners, duplicates, then the
+    /// bulk insert.
+    func writeBatch(
+        _ s: Session, type: RecordType, prepared: PreparedBatch, options: ImportOptions,
+        actor: Actor, now: String, state: inout ImportState, summary: inout ImportSummary
+    ) async throws {
+        summary.rows += prepared.rows
+        summary.failed += prepared.failed
+        summary.errors += prepared.errors
+        var pending: [PreparedRow] = []
+        rows: for var p in prepared.ready {
+            for ref in p.pendingReferences {
+                do {
+                    let id = try await resolveReference(s, target: ref.target, text: ref.text, actor: actor, now: now, dryRun: options.dryRun, state: &state, summary: &summary)
+                    p.record[ref.field] = .string(id)
+                    p.changes[ref.field] = .string(id)
+                } catch RecordError.invalid(let fe) {
+                    summary.failed += 1
+                    summary.errors += fe.map { ImportRowError(row: p.line, column: ref.column, reason: $0.message) }
+                    continue rows
+                }
+            }
+            if let owner = p.changes["owner_id"]?.stringValue, try await !userExists(s, owner) {
+                summary.failed += 1
+                summary.errors.append(ImportRowError(row: p.line, column: "owner_id", reason: "No active user has the id \(owner)."))
+                continue
+            }
+            pending.append(p)
         }
         // Duplicates: against the database in one query, and against earlier rows of the file.
         let allKeys = pending.flatMap(\.keys)
@@ -244,6 +292,7 @@ extension RecordStore {
             for row in rows { if let k = row.text("key"), let id = row.text("record_id") { existing[k] = id } }
         }
         var inserts: [StoredRecord] = []
+        var terms: [String: [String]] = [:]
         for p in pending {
             if let dupID = p.keys.lazy.compactMap({ existing[$0] }).first {
                 if options.onDuplicate == .update {
@@ -259,22 +308,27 @@ extension RecordStore {
             let seen = state.seenKeys
             if let firstLine = p.keys.lazy.compactMap({ seen[$0] }).first {
                 summary.skipped += 1
-                summary.errors.append(ImportRowError(row: p.line, column: type.uniqueKeys.first.flatMap { headers[$0.field] } ?? "-", reason: "Same as row \(firstLine); skipped."))
+                summary.errors.append(ImportRowError(row: p.line, column: type.uniqueKeys.first?.field ?? "-", reason: "Same as row \(firstLine); skipped."))
                 continue
             }
             for k in p.keys { state.seenKeys[k] = p.line }
-            inserts.append(StoredRecord(
+            let record = StoredRecord(
                 type: type.name, id: RecordID.make(), seq: 0, version: 1, fields: p.record,
-                ownerID: type.hasOwner ? (p.owner ?? actor.userID) : nil, createdAt: now, updatedAt: now,
-                createdBy: actor.userID, updatedBy: actor.userID))
+                ownerID: type.hasOwner ? (p.changes["owner_id"]?.stringValue ?? actor.userID) : nil, createdAt: now, updatedAt: now,
+                createdBy: actor.userID, updatedBy: actor.userID)
+            terms[record.id] = p.terms
+            inserts.append(record)
         }
-        try await insertMany(s, type: type, records: inserts, state: &state)
+        try await insertMany(s, type: type, records: inserts, ownTerms: terms, state: &state)
         summary.created += inserts.count
     }
 
     /// Multi-row inserts of records, keys, memberships and search terms: the bulk path
     /// that makes a million-row import a matter of seconds.
-    func insertMany(_ s: Session, type: RecordType, records: [StoredRecord], state: inout ImportState) async throws {
+    ///
+    /// `ownTerms` are the records' own search terms when already computed; the terms of
+    /// the records they reference (a person's company) are added here.
+    func insertMany(_ s: Session, type: RecordType, records: [StoredRecord], ownTerms: [String: [String]] = [:], state: inout ImportState) async throws {
         guard !records.isEmpty else { return }
         let codec = RecordCodec(type: type)
         var columns = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
@@ -294,7 +348,14 @@ extension RecordStore {
                     referenced += titles
                 }
             }
-            termsByID[r.id] = type.searchTerms(r.fields, referenced: referenced).joined(separator: " ")
+            if let own = ownTerms[r.id] {
+                var extra: [String] = []
+                for text in referenced { SearchText.terms(text, role: .text, into: &extra) }
+                var seen = Set(own)
+                termsByID[r.id] = (own + extra.filter { seen.insert($0).inserted }).joined(separator: " ")
+            } else {
+                termsByID[r.id] = type.searchTerms(r.fields, referenced: referenced).joined(separator: " ")
+            }
         }
         let perStatement = max(1, 30_000 / columns.count / 2)
         var start = 0
