@@ -309,3 +309,14 @@ private func codes(_ result: Result<JSONObject, RecordError>) -> [String] {
         }
     }
 }
+
+/// Ids made in one process sort in creation order, which keyset paging and field order rely on.
+@Suite struct RecordIDOrderTests {
+    @Test func monotonicWithinAMillisecond() {
+        let ids = (0..<5000).map { _ in RecordID.make(millisecondsSince1970: 1_790_000_000_000) }
+        #expect(ids == ids.sorted())
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy(RecordID.isValid))
+        #expect(ids.allSatisfy { $0.dropFirst(14).first == "7" })
+    }
+}

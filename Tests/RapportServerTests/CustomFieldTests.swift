@@ -26,6 +26,11 @@ struct CustomFieldTests {
             #expect(try await api.names("/api/v1/organizations?filter[seats][gte]=100", field: "name") == ["Large"])
             #expect(try await api.names("/api/v1/organizations?filter[tier]=gold", field: "name") == ["Large"])
             #expect(try await api.names("/api/v1/organizations?sort=-seats&limit=2", field: "name") == ["Large", "Small"])
+            // Paging on a custom number continues in numeric order on both databases.
+            let first = try await api.call(.get, "/api/v1/organizations?sort=seats&limit=1").object()
+            #expect(first["data"]?.arrayValue?.first?.objectValue?.string("name") == "None")
+            let cursor = try #require(first["next_cursor"]?.stringValue)
+            #expect(try await api.names("/api/v1/organizations?sort=seats&limit=5&cursor=\(cursor)", field: "name") == ["Small", "Large"])
             #expect(try await api.names("/api/v1/organizations?filter[budget][lte]=20+USD", field: "name") == ["Small"])
             let large = try await api.call(.get, "/api/v1/organizations?filter[tier]=gold").object()["data"]?.arrayValue?.first?.objectValue
             #expect(large?["seats"] == .number("120.5"))

@@ -20,11 +20,13 @@ extension RecordStore {
         let sortName = query.sort ?? "updated_at"
         let (sortExpr, sortIsInteger) = try sortExpression(type, sortName, dialect: db.dialect)
         if let cursor = query.cursor {
-            clauses.append(keysetCondition(sortExpr, cursor: cursor, descending: query.descending))
+            let numeric = type.field(sortName).map { $0.isCustom && $0.kind == .number } ?? false
+            clauses.append(keysetCondition(sortExpr, cursor: cursor, descending: query.descending, numeric: numeric ? db.dialect : nil))
         }
         let order = query.descending ? "\(sortExpr) DESC NULLS LAST, id DESC" : "\(sortExpr) ASC NULLS FIRST, id ASC"
         let codec = RecordCodec(type: type)
-        let statement: SQL = "SELECT \(raw: codec.selectList), \(raw: sortExpr) AS sort_value FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) ORDER BY \(raw: order) LIMIT \(query.limit + 1)"
+        let sortValue = sortIsInteger ? sortExpr : "CAST(\(sortExpr) AS TEXT)"
+        let statement: SQL = "SELECT \(raw: codec.selectList), \(raw: sortValue) AS sort_value FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) ORDER BY \(raw: order) LIMIT \(query.limit + 1)"
         let rows = try await db.read { s in try await s.query(statement) }
         var records = rows.prefix(query.limit).map(codec.decode)
         var next: String?
@@ -166,14 +168,25 @@ extension RecordStore {
         }
     }
 
-    func keysetCondition(_ expr: String, cursor: Cursor, descending: Bool) -> SQL {
+    /// Rows after the cursor in sort order. `numeric` names the dialect when the sort
+    /// expression is a number read from JSON, so the cursor's text is cast to match.
+    func keysetCondition(_ expr: String, cursor: Cursor, descending: Bool, numeric: Database.Dialect? = nil) -> SQL {
         let id = cursor.id
-        let value: SQLValue
+        var value: SQLValue
         switch cursor.value {
         case .null: value = .null
         case .number(let n): value = Int64(n).map(SQLValue.integer) ?? .text(n)
         case .string(let s): value = .text(s)
         default: value = .null
+        }
+        if let numeric, let text = value.text ?? value.integer.map(String.init) {
+            guard DecimalText.canonical(text) != nil || Double(text) != nil else {
+                return "1 = 0"
+            }
+            let cast: SQL = "CAST(\(text) AS \(raw: numeric == .sqlite ? "REAL" : "numeric"))"
+            return descending
+                ? "(\(raw: expr) < \(cast) OR (\(raw: expr) = \(cast) AND id < \(id)) OR \(raw: expr) IS NULL)"
+                : "(\(raw: expr) > \(cast) OR (\(raw: expr) = \(cast) AND id > \(id)))"
         }
         if value == .null {
             return descending
