@@ -264,18 +264,18 @@ extension RecordStore {
         summary.rows += prepared.rows
         summary.failed += prepared.failed
         summary.errors += prepared.errors
+        let failures = try await resolveReferences(s, prepared.ready.flatMap(\.pendingReferences), actor: actor, now: now, state: &state, summary: &summary)
         var pending: [PreparedRow] = []
         rows: for var p in prepared.ready {
             for ref in p.pendingReferences {
-                do {
-                    let id = try await resolveReference(s, target: ref.target, text: ref.text, actor: actor, now: now, dryRun: options.dryRun, state: &state, summary: &summary)
-                    p.record[ref.field] = .string(id)
-                    p.changes[ref.field] = .string(id)
-                } catch RecordError.invalid(let fe) {
+                let key = Self.referenceKey(ref.target, ref.text)
+                guard let id = state.referenceCache[key] else {
                     summary.failed += 1
-                    summary.errors += fe.map { ImportRowError(row: p.line, column: ref.column, reason: $0.message) }
+                    summary.errors.append(ImportRowError(row: p.line, column: ref.column, reason: failures[key] ?? "Cannot resolve '\(ref.text)'."))
                     continue rows
                 }
+                p.record[ref.field] = .string(id)
+                p.changes[ref.field] = .string(id)
             }
             if let owner = p.changes["owner_id"]?.stringValue, try await !userExists(s, owner) {
                 summary.failed += 1
@@ -392,39 +392,82 @@ extension RecordStore {
         }
     }
 
-    /// Finds an organization (or other referenced record) by id, domain or exact name, and
-    /// creates it by name when nothing matches.
-    func resolveReference(
-        _ s: Session, target: String, text: String, actor: Actor, now: String, dryRun: Bool,
-        state: inout ImportState, summary: inout ImportSummary
-    ) async throws -> String {
-        let cacheKey = target + "\u{1}" + SearchText.fold(text)
-        if let id = state.referenceCache[cacheKey] { return id }
-        guard let targetType = catalog[target] else {
-            throw RecordError.invalid([FieldError(field: target, code: "invalid_reference", message: "Unknown record type.")])
+    static func referenceKey(_ target: String, _ text: String) -> String {
+        target + "\u{1}" + SearchText.fold(text)
+    }
+
+    /// Finds the organizations (or other referenced records) a batch names by domain or
+    /// exact name, in one query per kind, and creates the missing ones by name in one bulk
+    /// insert. Results go to `state.referenceCache`; the reasons for names that could not
+    /// be used are returned by key.
+    func resolveReferences(
+        _ s: Session, _ refs: [(field: String, target: String, text: String, column: String)],
+        actor: Actor, now: String, state: inout ImportState, summary: inout ImportSummary
+    ) async throws -> [String: String] {
+        var wanted: [String: [String: String]] = [:]  // target → key → text
+        for ref in refs {
+            let key = Self.referenceKey(ref.target, ref.text)
+            if state.referenceCache[key] == nil { wanted[ref.target, default: [:]][key] = ref.text }
         }
-        var found: String?
-        if let domainKey = targetType.uniqueKeys.first, let domain = Domain.normalize(text), text.contains(".") {
-            found = try await s.query("SELECT record_id FROM record_keys WHERE record_type = \(target) AND key = \(domainKey.kind + ":" + domain)").first?.text("record_id")
+        var failures: [String: String] = [:]
+        for (target, byKey) in wanted {
+            guard let base = catalog[target] else {
+                for key in byKey.keys { failures[key] = "Unknown record type '\(target)'." }
+                continue
+            }
+            var missing = byKey
+            if let domainKey = base.uniqueKeys.first(where: { base.field($0.field)?.kind == .domain }) {
+                var byDomainKey: [String: String] = [:]
+                for (key, text) in missing where text.contains(".") {
+                    if let d = Domain.normalize(text) { byDomainKey[domainKey.kind + ":" + d] = key }
+                }
+                if !byDomainKey.isEmpty {
+                    let rows = try await s.query("SELECT key, record_id FROM record_keys WHERE record_type = \(target) AND key IN (\(SQL.join(byDomainKey.keys.map { "\($0)" }, ", ")))")
+                    for row in rows {
+                        guard let k = row.text("key"), let id = row.text("record_id"), let key = byDomainKey[k] else { continue }
+                        state.referenceCache[key] = id
+                        missing[key] = nil
+                    }
+                }
+            }
+            if !missing.isEmpty {
+                let names = Set(missing.values)
+                let rows = try await s.query("SELECT id, \(raw: base.titleField) AS title FROM \(raw: target) WHERE \(raw: base.titleField) IN (\(SQL.join(names.map { "\($0)" }, ", "))) AND deleted_at IS NULL ORDER BY created_at, id")
+                var byTitle: [String: String] = [:]
+                for row in rows { if let t = row.text("title"), byTitle[t] == nil { byTitle[t] = row.text("id") } }
+                for (key, text) in missing {
+                    if let id = byTitle[text] {
+                        state.referenceCache[key] = id
+                        missing[key] = nil
+                    }
+                }
+            }
+            guard !missing.isEmpty else { continue }
+            let full = try await type(named: target)
+            var created: [StoredRecord] = []
+            for (key, text) in missing.sorted(by: { $0.key < $1.key }) {
+                switch RecordInput.validate(JSONObject([(full.titleField, .string(text))]), type: full, mode: .create) {
+                case .success(let changes):
+                    var record = full.newRecord(from: changes)
+                    do { try prepare(&record, type: full) } catch RecordError.invalid(let fe) {
+                        failures[key] = fe.first?.message
+                        continue
+                    }
+                    let stored = StoredRecord(
+                        type: target, id: RecordID.make(), seq: 0, version: 1, fields: record, ownerID: full.hasOwner ? actor.userID : nil,
+                        createdAt: now, updatedAt: now, createdBy: actor.userID, updatedBy: actor.userID)
+                    created.append(stored)
+                    state.referenceCache[key] = stored.id
+                case .failure(.invalid(let fe)):
+                    failures[key] = fe.first.map { "\(full.singular.capitalized) '\(text)': \($0.message)" }
+                case .failure:
+                    failures[key] = "Cannot create \(full.singular) '\(text)'."
+                }
+            }
+            try await insertMany(s, type: full, records: created, state: &state)
+            summary.relatedCreated += created.count
         }
-        if found == nil {
-            found = try await s.query("SELECT id FROM \(raw: target) WHERE \(raw: targetType.titleField) = \(text) AND deleted_at IS NULL ORDER BY created_at LIMIT 1").first?.text("id")
-        }
-        if let found {
-            state.referenceCache[cacheKey] = found
-            return found
-        }
-        let full = try await type(named: target)
-        let changes = try RecordInput.validate(JSONObject([(targetType.titleField, .string(text))]), type: full, mode: .create).get()
-        var record = full.newRecord(from: changes)
-        try prepare(&record, type: full)
-        let stored = StoredRecord(
-            type: target, id: RecordID.make(), seq: 0, version: 1, fields: record, ownerID: full.hasOwner ? actor.userID : nil,
-            createdAt: now, updatedAt: now, createdBy: actor.userID, updatedBy: actor.userID)
-        _ = try await insert(s, type: full, record: stored, terms: full.searchTerms(record))
-        summary.relatedCreated += 1
-        state.referenceCache[cacheKey] = stored.id
-        return stored.id
+        return failures
     }
 }
 
