@@ -57,11 +57,11 @@ public struct SearchQuery: Sendable, Equatable {
         let query = Array(compact.unicodeScalars)
         var best = 0
         for name in names {
-            let c = Array(SearchText.compact(name).unicodeScalars)
+            let (c, wordStarts) = Self.compactWithWordStarts(name)
             if c == query { return 100 }
             if c.starts(with: query) {
                 best = max(best, 80)
-            } else if name.split(whereSeparator: { $0 == " " || $0 == "-" }).contains(where: { Array(SearchText.compact(String($0)).unicodeScalars).starts(with: query) }) {
+            } else if wordStarts.contains(where: { c[$0...].starts(with: query) }) {
                 best = max(best, 70)
             } else if Self.contains(c, query) {
                 best = max(best, 50)
@@ -69,10 +69,28 @@ public struct SearchQuery: Sendable, Equatable {
         }
         if best > 0 { return best }
         for other in others {
-            let c = Array(SearchText.compact(other).unicodeScalars)
+            let (c, _) = Self.compactWithWordStarts(other)
             if c == query { best = max(best, 40) } else if c.starts(with: query) { best = max(best, 30) }
         }
         return max(best, 10)
+    }
+
+    /// The folded text without separators, and where each word starts in it, in one pass:
+    /// ranking runs over hundreds of candidates per search.
+    static func compactWithWordStarts(_ text: String) -> ([Unicode.Scalar], [Int]) {
+        var out: [Unicode.Scalar] = []
+        var starts: [Int] = []
+        var inWord = false
+        for s in SearchText.fold(text).unicodeScalars {
+            if SearchText.isCJK(s) || SearchText.isWordScalar(s) {
+                if !inWord { starts.append(out.count) }
+                out.append(s)
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+        return (out, starts)
     }
 
     /// Substring test over scalars, without Foundation's locale-aware search.

@@ -55,9 +55,10 @@ extension RecordStore {
         } else {
             offset = 0
         }
-        // Names decide the rank; emails break ties for address-like queries. Other searched
-        // fields only find candidates, so they are not read back.
-        let rankFields = type.searchFields.filter { !$0.isCustom && ($0.search == .name || $0.search == .email) }
+        // Names decide the rank; emails break ties for address-like queries only. Other
+        // searched fields find candidates but are not read back.
+        let addressLike = search.raw.contains("@") || search.raw.contains(".")
+        let rankFields = type.searchFields.filter { !$0.isCustom && ($0.search == .name || ($0.search == .email && addressLike)) }
         let rankColumns = rankFields.flatMap(\.columns)
         let codec = RecordCodec(type: type)
         var phases: [SearchQuery] = []
@@ -72,7 +73,7 @@ extension RecordStore {
         // when nothing else narrows the hits, sampling a few thousand of them is enough to
         // fill the candidate list and keeps common terms as fast as rare ones.
         let sample = db.dialect == .postgres && where_.count == 1
-        let run: ((Session) async throws -> [(String, Int)]) async throws -> [(String, Int)] = { body in
+        let run: ((Session) async throws -> RecordPage) async throws -> RecordPage = { body in
             if sample {
                 return try await self.db.transaction { s in
                     try await s.execute("SET LOCAL gin_fuzzy_search_limit = 4000")
@@ -81,7 +82,7 @@ extension RecordStore {
             }
             return try await self.db.read(body)
         }
-        let candidates = try await run { s -> [(String, Int)] in
+        return try await run { s -> RecordPage in
             var seen = Set<String>()
             var out: [(String, Int)] = []
             for phase in phases {
@@ -109,21 +110,19 @@ extension RecordStore {
                     out.append((id, search.rank(names: values.names, others: values.others)))
                 }
             }
-            return out
+            let ordered = out.enumerated().sorted { a, b in
+                a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
+            }.map(\.element.0)
+            let pageIDs = Array(ordered.dropFirst(offset).prefix(query.limit))
+            guard !pageIDs.isEmpty else { return RecordPage(records: [], nextCursor: nil) }
+            // The page is read on the same connection: one pool round trip per search.
+            let rows = try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE id IN (\(SQL.join(pageIDs.map { "\($0)" }, ", ")))")
+            let byID = Dictionary(rows.map(codec.decode).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let records = pageIDs.compactMap { byID[$0] }
+            let nextOffset = offset + query.limit
+            let next = ordered.count > nextOffset ? Cursor(sort: query.sortKey, value: .number(String(nextOffset)), id: "").encoded : nil
+            return RecordPage(records: records, nextCursor: next)
         }
-        let ordered = candidates.enumerated().sorted { a, b in
-            a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
-        }.map(\.element.0)
-        let pageIDs = Array(ordered.dropFirst(offset).prefix(query.limit))
-        guard !pageIDs.isEmpty else { return RecordPage(records: [], nextCursor: nil) }
-        let rows = try await db.read { s in
-            try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE id IN (\(SQL.join(pageIDs.map { "\($0)" }, ", ")))")
-        }
-        let byID = Dictionary(rows.map(codec.decode).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let records = pageIDs.compactMap { byID[$0] }
-        let nextOffset = offset + query.limit
-        let next = ordered.count > nextOffset ? Cursor(sort: query.sortKey, value: .number(String(nextOffset)), id: "").encoded : nil
-        return RecordPage(records: records, nextCursor: next)
     }
 
     static var searchCandidateLimit: Int { 200 }
