@@ -312,10 +312,7 @@ extension RecordStore {
                 continue
             }
             for k in p.keys { state.seenKeys[k] = p.line }
-            let record = StoredRecord(
-                type: type.name, id: RecordID.make(), seq: 0, version: 1, fields: p.record,
-                ownerID: type.hasOwner ? (p.changes["owner_id"]?.stringValue ?? actor.userID) : nil, createdAt: now, updatedAt: now,
-                createdBy: actor.userID, updatedBy: actor.userID)
+            let record = StoredRecord.new(type, fields: p.record, owner: p.changes["owner_id"]?.stringValue, actor: actor, now: now)
             terms[record.id] = p.terms
             inserts.append(record)
         }
@@ -453,9 +450,7 @@ extension RecordStore {
                         failures[key] = fe.first?.message
                         continue
                     }
-                    let stored = StoredRecord(
-                        type: target, id: RecordID.make(), seq: 0, version: 1, fields: record, ownerID: full.hasOwner ? actor.userID : nil,
-                        createdAt: now, updatedAt: now, createdBy: actor.userID, updatedBy: actor.userID)
+                    let stored = StoredRecord.new(full, fields: record, owner: nil, actor: actor, now: now)
                     created.append(stored)
                     state.referenceCache[key] = stored.id
                 case .failure(.invalid(let fe)):

@@ -12,10 +12,7 @@ extension RecordStore {
             let changes = try RecordInput.validate(body, type: type, mode: .create).get()
             var record = type.newRecord(from: changes)
             try prepare(&record, type: type)
-            records.append(StoredRecord(
-                type: type.name, id: RecordID.make(), seq: 0, version: 1, fields: record,
-                ownerID: type.hasOwner ? (changes["owner_id"]?.stringValue ?? actor.userID) : nil,
-                createdAt: now, updatedAt: now, createdBy: actor.userID, updatedBy: actor.userID))
+            records.append(StoredRecord.new(type, fields: record, owner: changes["owner_id"]?.stringValue, actor: actor, now: now))
         }
         try await db.transaction { s in
             var state = ImportState()

@@ -54,9 +54,7 @@ public final class RecordStore: Sendable {
         return try await db.transaction { s in
             try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue)
             try await self.claimKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id)
-            let stored = StoredRecord(
-                type: type.name, id: id, seq: 0, version: 1, fields: record, ownerID: owner,
-                createdAt: now, updatedAt: now, createdBy: actor.userID, updatedBy: actor.userID)
+            let stored = StoredRecord.new(type, id: id, fields: record, owner: owner, actor: actor, now: now)
             let seq = try await self.insert(s, type: type, record: stored, terms: try await self.searchTerms(s, type: type, record: record))
             try await self.writeMembers(s, type: type, id: id, record: record, replacing: nil)
             var created = JSONObject()

@@ -30,6 +30,14 @@ public struct StoredRecord: Sendable {
         return out
     }
 
+    /// A record about to be inserted: version 1, owned by `owner` (else the actor) when the
+    /// type has owners, created and last changed by `actor` at `now`.
+    static func new(_ type: RecordType, id: String = RecordID.make(), fields: JSONObject, owner: String?, actor: Actor, now: String) -> StoredRecord {
+        StoredRecord(
+            type: type.name, id: id, seq: 0, version: 1, fields: fields, ownerID: type.hasOwner ? (owner ?? actor.userID) : nil,
+            createdAt: now, updatedAt: now, createdBy: actor.userID, updatedBy: actor.userID)
+    }
+
     /// Strong validator for `ETag` / `If-Match`: changes with every write.
     public var etag: String { "\"\(version)\"" }
 }
