@@ -217,10 +217,38 @@ public final class RecordStore: Sendable {
                 let full = try await self.type(named: type.name)
                 let codec = RecordCodec(type: full)
                 let rows = try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE \(raw: field.name) = \(id) AND deleted_at IS NULL")
+                var titles: [String: [String]] = [:]
+                var entries: [(seq: Int64, terms: String)] = []
                 for row in rows {
                     let r = codec.decode(row)
-                    try await reindex(s, type: full, seq: r.seq, terms: try await searchTerms(s, type: full, record: r.fields), replacing: true)
+                    var referenced: [String] = []
+                    for f in full.searchFields {
+                        guard case .reference(let t) = f.kind, let rid = r.fields[f.name]?.stringValue, let tt = catalog[t] else { continue }
+                        if titles[rid] == nil { titles[rid] = try await referenceSearchText(s, type: tt, id: rid) }
+                        referenced += titles[rid] ?? []
+                    }
+                    entries.append((r.seq, full.searchTerms(r.fields, referenced: referenced).joined(separator: " ")))
                 }
+                try await reindexMany(s, type: full, entries: entries)
+            }
+        }
+    }
+
+    /// Replaces the index terms of many records in a few statements, so renaming a
+    /// company with thousands of people stays one short transaction.
+    func reindexMany(_ s: Session, type: RecordType, entries: [(seq: Int64, terms: String)]) async throws {
+        for start in stride(from: 0, to: entries.count, by: 500) {
+            let chunk = entries[start..<min(start + 500, entries.count)]
+            switch s.dialect {
+            case .sqlite:
+                try await s.execute("DELETE FROM \(raw: type.name)_search WHERE rowid IN (\(SQL.join(chunk.map { "\($0.seq)" }, ", ")))")
+                try await s.execute("INSERT INTO \(raw: type.name)_search (rowid, terms) VALUES \(SQL.join(chunk.map { "(\($0.seq), \($0.terms))" }, ", "))")
+            case .postgres:
+                let values = SQL.join(chunk.map { "(CAST(\($0.seq) AS BIGINT), CAST(\($0.terms) AS TEXT))" }, ", ")
+                try await s.execute("""
+                    UPDATE \(raw: type.name) AS t SET search = array_to_tsvector(string_to_array(v.terms, ' '))
+                    FROM (VALUES \(values)) AS v(seq, terms) WHERE t.seq = v.seq
+                    """)
             }
         }
     }
