@@ -42,6 +42,7 @@ public func buildApplication(
 
     let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(tokens: tokens))
     FieldRoutes(store: store).register(on: api)
+    ImportRoute(store: store).register(on: api)
     RecordRoutes(store: store).register(on: api)
 
     return Application(

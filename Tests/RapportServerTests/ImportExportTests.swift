@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import NIOCore
 import RapportKit
 import RapportStore
 import Testing
@@ -122,6 +124,47 @@ struct ImportExportTests {
                 #expect(p?.fields["emails"]?.arrayValue?.count == 2)
                 #expect(p?.fields["name_reading"] == .string("やまだ たろう"))
             }
+        }
+    }
+}
+
+@Suite("CSV import over HTTP")
+struct ImportAPITests {
+    @Test("Reports bad rows by line and header, honours dry runs and strict mode", arguments: Backend.available)
+    func importOverHTTP(backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let csv = "Name,Email,Company\nAda Lovelace,ada@example.com,Analytical Engines\nBad Row,not-an-email,\n김보경,bokyung@hanbit.kr,hanbit.kr\n"
+            let headers: HTTPFields = [.authorization: "Bearer \(api.token)", .contentType: "text/csv"]
+            let dry = try await api.raw(.post, "/api/v1/people/import?dry_run=true", body: ByteBuffer(string: csv), headers: headers)
+            #expect(dry.status == .ok)
+            #expect(try dry.object()["committed"] == .bool(false))
+            #expect(try await api.names("/api/v1/people").isEmpty)
+
+            let strict = try await api.raw(.post, "/api/v1/people/import?strict=true", body: ByteBuffer(string: csv), headers: headers)
+            #expect(strict.status == .unprocessableContent)
+            #expect(try strict.errorFields() == ["row 3, Email"])
+            #expect(try await api.names("/api/v1/people").isEmpty)
+
+            let reply = try await api.raw(.post, "/api/v1/people/import", body: ByteBuffer(string: csv), headers: headers)
+            #expect(reply.status == .ok, "\(reply.body)")
+            let summary = try reply.object()
+            #expect(summary["created"] == .number("2"))
+            #expect(summary["failed"] == .number("1"))
+            #expect(summary["related_created"] == .number("2"))
+            let error = summary["errors"]?.arrayValue?.first?.objectValue
+            #expect(error?["row"] == .number("3"))
+            #expect(error?.string("column") == "Email")
+            #expect(try await api.names("/api/v1/people?q=%EB%B3%B4%EA%B2%BD") == ["김보경"])
+            #expect(try await api.names("/api/v1/people?q=analytical") == ["Ada Lovelace"])
+            // The company given by its domain was created with that domain.
+            #expect(try await api.names("/api/v1/organizations?filter[domain]=hanbit.kr", field: "name") == ["hanbit.kr"])
+
+            let json = try await api.raw(.post, "/api/v1/people/import", body: ByteBuffer(string: csv), headers: [.authorization: "Bearer \(api.token)", .contentType: "application/json"])
+            #expect(json.status == .unsupportedMediaType)
+            let unmapped = try await api.raw(.post, "/api/v1/people/import", body: ByteBuffer(string: "Shoe size\n42\n"), headers: headers)
+            #expect(unmapped.status == .unprocessableContent)
+            let broken = try await api.raw(.post, "/api/v1/people/import", body: ByteBuffer(string: "Name\n\"unterminated\n"), headers: headers)
+            #expect(broken.status == .badRequest)
         }
     }
 }

@@ -105,6 +105,24 @@ enum OpenAPIDocument {
                     ("properties", obj([("survivor_id", uuid()), ("duplicate_id", uuid())])),
                 ]), responses: [("200", jsonResponse("The surviving record", ref(name), etag: true)), ("404", problem("Not found")), ("422", problem("Invalid"))])),
             ])
+            let flag = obj([("type", .string("string")), ("enum", strings(["true", "false"]))])
+            paths["/api/v1/\(type.name)/import"] = obj([
+                ("post", obj([
+                    ("operationId", .string("import\(name)")), ("summary", .string("Import \(type.name) from CSV (one transaction; bad rows reported and left out)")),
+                    ("tags", strings([type.name])),
+                    ("parameters", .array([
+                        obj([("name", .string("on_duplicate")), ("in", .string("query")), ("schema", obj([("type", .string("string")), ("enum", strings(["skip", "update"]))]))]),
+                        obj([("name", .string("dry_run")), ("in", .string("query")), ("schema", flag)]),
+                        obj([("name", .string("strict")), ("in", .string("query")), ("schema", flag)]),
+                    ])),
+                    ("requestBody", obj([("required", .bool(true)), ("content", obj([("text/csv", obj([("schema", str())]))]))])),
+                    ("responses", obj([
+                        ("200", jsonResponse("Import summary", obj([("type", .string("object"))]))),
+                        ("400", problem("Not valid CSV")), ("401", problem("Missing or unknown token")),
+                        ("413", problem("File too large")), ("415", problem("Not text/csv")), ("422", problem("Unmapped columns, or invalid rows in strict mode")),
+                    ])),
+                ])),
+            ])
             paths["/api/v1/\(type.name)/export"] = obj([
                 ("get", operation("export\(name)", "Export all \(type.name)", tag: type.name, parameters: [
                     obj([("name", .string("format")), ("in", .string("query")), ("schema", obj([("type", .string("string")), ("enum", strings(["csv", "jsonl"]))]))]),

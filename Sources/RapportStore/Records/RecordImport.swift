@@ -442,8 +442,15 @@ extension RecordStore {
             guard !missing.isEmpty else { continue }
             let full = try await type(named: target)
             var created: [StoredRecord] = []
+            let domainField = full.uniqueKeys.first { full.field($0.field)?.kind == .domain }?.field
             for (key, text) in missing.sorted(by: { $0.key < $1.key }) {
-                switch RecordInput.validate(JSONObject([(full.titleField, .string(text))]), type: full, mode: .create) {
+                // A company given by its domain is created with that domain, so the next
+                // import (or a person with that email domain) finds it again.
+                var body = JSONObject([(full.titleField, .string(text))])
+                if let domainField, text.contains("."), !text.contains(" "), let domain = Domain.normalize(text) {
+                    body[domainField] = .string(domain)
+                }
+                switch RecordInput.validate(body, type: full, mode: .create) {
                 case .success(let changes):
                     var record = full.newRecord(from: changes)
                     do { try prepare(&record, type: full) } catch RecordError.invalid(let fe) {
