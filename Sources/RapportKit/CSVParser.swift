@@ -271,3 +271,32 @@ public struct CSVParser: Sendable {
         return index + 1
     }
 }
+
+/// Parsed rows as the async sequence the importer reads, for input that is already in
+/// memory (an uploaded file); files on disk are read in chunks instead.
+public struct CSVRowList: AsyncSequence, Sendable {
+    public typealias Element = CSVRow
+    public let rows: [CSVRow]
+
+    public init(rows: [CSVRow]) {
+        self.rows = rows
+    }
+
+    /// Parses a whole document.
+    public init(parsing bytes: some Collection<UInt8>) throws(CSVError) {
+        var parser = CSVParser()
+        rows = try parser.feed(bytes) + parser.finish()
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        var rows: [CSVRow]
+        var index = 0
+        public mutating func next() async throws -> CSVRow? {
+            guard index < rows.count else { return nil }
+            defer { index += 1 }
+            return rows[index]
+        }
+    }
+
+    public func makeAsyncIterator() -> Iterator { Iterator(rows: rows) }
+}

@@ -5,23 +5,9 @@ import RapportKit
 import RapportStore
 import Testing
 
-/// Rows handed to the importer as an async sequence, as the CLI does from a file.
-struct RowSource: AsyncSequence, Sendable {
-    let rows: [CSVRow]
-    struct Iterator: AsyncIteratorProtocol {
-        var rows: [CSVRow]
-        var i = 0
-        mutating func next() async throws -> CSVRow? {
-            defer { i += 1 }
-            return i < rows.count ? rows[i] : nil
-        }
-    }
-    func makeAsyncIterator() -> Iterator { Iterator(rows: rows) }
-
-    init(csv: String) throws {
-        var parser = CSVParser()
-        rows = try parser.feed(Array(csv.utf8)) + parser.finish()
-    }
+/// The rows of a CSV text, as the importer reads them.
+func rows(_ csv: String) throws -> CSVRowList {
+    try CSVRowList(parsing: Array(csv.utf8))
 }
 
 @Suite("CSV import and export")
@@ -49,7 +35,7 @@ struct ImportExportTests {
             let people = try await store.type(named: "people")
             let badRows: Set<Int> = [3, 17, 250, 999, 1000, 4001, 5555, 7000, 9998, 10000]
             let csv = Self.sample(rows: 10_000, bad: badRows)
-            let summary = try await store.importCSV(people, rows: try RowSource(csv: csv), options: ImportOptions(), actor: .system)
+            let summary = try await store.importCSV(people, rows: try rows(csv), options: ImportOptions(), actor: .system)
             #expect(summary.rows == 10_000)
             #expect(summary.failed == 10)
             #expect(summary.created == 9_990)
@@ -64,11 +50,11 @@ struct ImportExportTests {
             #expect(hits.records.first?.fields["tags"] == .array([.string("a"), .string("b")]))
 
             // Importing again skips the duplicates and creates only rows 3 and 17, now valid.
-            let again = try await store.importCSV(people, rows: try RowSource(csv: Self.sample(rows: 20, bad: [])), options: ImportOptions(), actor: .system)
+            let again = try await store.importCSV(people, rows: try rows(Self.sample(rows: 20, bad: [])), options: ImportOptions(), actor: .system)
             #expect(again.skipped == 18 && again.created == 2, "\(again)")
             var update = ImportOptions()
             update.onDuplicate = .update
-            let updated = try await store.importCSV(people, rows: try RowSource(csv: "Email,Title\np5@example.com,CFO\n"), options: update, actor: .system)
+            let updated = try await store.importCSV(people, rows: try rows("Email,Title\np5@example.com,CFO\n"), options: update, actor: .system)
             #expect(updated.updated == 1)
         }
     }
@@ -80,18 +66,18 @@ struct ImportExportTests {
             let people = try await store.type(named: "people")
             var dry = ImportOptions()
             dry.dryRun = true
-            let checked = try await store.importCSV(people, rows: try RowSource(csv: Self.sample(rows: 50, bad: [7])), options: dry, actor: .system)
+            let checked = try await store.importCSV(people, rows: try rows(Self.sample(rows: 50, bad: [7])), options: dry, actor: .system)
             #expect(checked.created == 49 && checked.failed == 1 && !checked.committed)
             #expect(try await store.count(people) == 0)
             var strict = ImportOptions()
             strict.strict = true
             await #expect(throws: ImportError.self) {
-                _ = try await store.importCSV(people, rows: try RowSource(csv: Self.sample(rows: 50, bad: [7])), options: strict, actor: .system)
+                _ = try await store.importCSV(people, rows: try rows(Self.sample(rows: 50, bad: [7])), options: strict, actor: .system)
             }
             #expect(try await store.count(people) == 0)
             #expect(try await store.count(try await store.type(named: "organizations")) == 0)
             await #expect(throws: ImportError.self) {
-                _ = try await store.importCSV(people, rows: try RowSource(csv: "Name,Shoe size\nA,42\n"), options: ImportOptions(), actor: .system)
+                _ = try await store.importCSV(people, rows: try rows("Name,Shoe size\nA,42\n"), options: ImportOptions(), actor: .system)
             }
         }
     }
@@ -116,7 +102,7 @@ struct ImportExportTests {
                 _ = try await store2.create(try await store2.type(named: "organizations"), body: JSONObject([("name", .string("Acme, Inc."))]), actor: .system)
                 var options = ImportOptions()
                 options.mapping["organization_id"] = "-"
-                let summary = try await store2.importCSV(try await store2.type(named: "people"), rows: try RowSource(csv: csv), options: options, actor: .system)
+                let summary = try await store2.importCSV(try await store2.type(named: "people"), rows: try rows(csv), options: options, actor: .system)
                 #expect(summary.created == 1 && summary.failed == 0, "\(summary.errors)")
                 var q = ListQuery()
                 q.search = SearchQuery("やまだ")

@@ -57,6 +57,12 @@ extension RecordType {
                 continue
             }
         }
+        return Self.addingReferenced(referenced, to: terms)
+    }
+
+    /// `own` terms plus those of the referenced titles and domains, each term once.
+    public static func addingReferenced(_ referenced: [String], to own: [String]) -> [String] {
+        var terms = own
         for text in referenced { SearchText.terms(text, role: .text, into: &terms) }
         var seen = Set<String>()
         return terms.filter { seen.insert($0).inserted }

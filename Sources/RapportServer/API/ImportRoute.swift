@@ -45,16 +45,15 @@ struct ImportRoute {
         } catch is NIOTooManyBytesError {
             throw Problem(.contentTooLarge, "File too large", detail: "Upload at most 50 MiB per request, or use `rapport import` on the server.")
         }
-        var parser = CSVParser()
-        let rows: [CSVRow]
+        let rows: CSVRowList
         do {
-            rows = try parser.feed(buffer.readableBytesView) + parser.finish()
+            rows = try CSVRowList(parsing: buffer.readableBytesView)
         } catch {
             throw Problem.badRequest("The file is not valid CSV: line \(error.line): \(error.message).")
         }
         let summary: ImportSummary
         do {
-            summary = try await store.importCSV(type, rows: RowList(rows: rows), options: options, actor: context.actor)
+            summary = try await store.importCSV(type, rows: rows, options: options, actor: context.actor)
         } catch let error as ImportError {
             switch error {
             case .invalidRows(let s):
@@ -74,21 +73,4 @@ struct ImportRoute {
             })),
         ])))
     }
-}
-
-/// Parsed rows handed to the importer as the async sequence it reads.
-struct RowList: AsyncSequence, Sendable {
-    let rows: [CSVRow]
-
-    struct Iterator: AsyncIteratorProtocol {
-        var rows: [CSVRow]
-        var index = 0
-        mutating func next() async throws -> CSVRow? {
-            guard index < rows.count else { return nil }
-            defer { index += 1 }
-            return rows[index]
-        }
-    }
-
-    func makeAsyncIterator() -> Iterator { Iterator(rows: rows) }
 }

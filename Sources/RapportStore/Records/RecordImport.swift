@@ -180,7 +180,8 @@ extension RecordStore {
     struct ImportState {
         var seenKeys: [String: Int] = [:]
         var referenceCache: [String: String] = [:]
-        var referenceTitles: [String: [String]] = [:]
+        /// Titles and domains of referenced records by id, for their referrers' search terms.
+        var titles: [String: [String]] = [:]
     }
 
     /// A row after the checks that need no database: its record, unique keys and own
@@ -316,7 +317,7 @@ extension RecordStore {
             terms[record.id] = p.terms
             inserts.append(record)
         }
-        try await insertMany(s, type: type, records: inserts, ownTerms: terms, state: &state)
+        try await insertMany(s, type: type, records: inserts, ownTerms: terms, titles: &state.titles)
         summary.created += inserts.count
     }
 
@@ -325,8 +326,10 @@ extension RecordStore {
     ///
     /// `ownTerms` are the records' own search terms when already computed; the terms of
     /// the records they reference (a person's company) are added here.
-    func insertMany(_ s: Session, type: RecordType, records: [StoredRecord], ownTerms: [String: [String]] = [:], state: inout ImportState) async throws {
-        guard !records.isEmpty else { return }
+    /// Returns the rows' `seq` in input order.
+    @discardableResult
+    func insertMany(_ s: Session, type: RecordType, records: [StoredRecord], ownTerms: [String: [String]] = [:], titles: inout [String: [String]]) async throws -> [Int64] {
+        guard !records.isEmpty else { return [] }
         let codec = RecordCodec(type: type)
         var columns = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
         columns += type.columnFields.flatMap(\.columns)
@@ -334,26 +337,11 @@ extension RecordStore {
         if isPG { columns.append("search") }
         var termsByID: [String: String] = [:]
         for r in records {
-            var referenced: [String] = []
-            for field in type.searchFields {
-                guard case .reference(let target) = field.kind, let id = r.fields[field.name]?.stringValue else { continue }
-                if let cached = state.referenceTitles[id] {
-                    referenced += cached
-                } else if let t = catalog[target] {
-                    let titles = try await referenceSearchText(s, type: t, id: id)
-                    state.referenceTitles[id] = titles
-                    referenced += titles
-                }
-            }
-            if let own = ownTerms[r.id] {
-                var extra: [String] = []
-                for text in referenced { SearchText.terms(text, role: .text, into: &extra) }
-                var seen = Set(own)
-                termsByID[r.id] = (own + extra.filter { seen.insert($0).inserted }).joined(separator: " ")
-            } else {
-                termsByID[r.id] = type.searchTerms(r.fields, referenced: referenced).joined(separator: " ")
-            }
+            let referenced = try await referencedText(s, type: type, record: r.fields, titles: &titles)
+            let terms = ownTerms[r.id].map { RecordType.addingReferenced(referenced, to: $0) } ?? type.searchTerms(r.fields, referenced: referenced)
+            termsByID[r.id] = terms.joined(separator: " ")
         }
+        var seqs: [String: Int64] = [:]
         let perStatement = max(1, 30_000 / columns.count / 2)
         var start = 0
         while start < records.count {
@@ -370,6 +358,7 @@ extension RecordStore {
                 tuples.append("(\(SQL.join(values, ", ")))")
             }
             let returned = try await s.query("INSERT INTO \(raw: type.name) (\(raw: columns.joined(separator: ", "))) VALUES \(SQL.join(tuples, ", ")) RETURNING seq, id")
+            for row in returned { if let id = row.text("id"), let seq = row.int("seq") { seqs[id] = seq } }
             if !isPG {
                 let search = returned.map { row -> SQL in "(\(row.int("seq") ?? 0), \(termsByID[row.text("id") ?? ""] ?? ""))" }
                 try await s.execute("INSERT INTO \(raw: type.name)_search (rowid, terms) VALUES \(SQL.join(search, ", "))")
@@ -387,6 +376,7 @@ extension RecordStore {
                 try await s.execute("INSERT INTO record_members (record_type, field, value, record_id) VALUES \(SQL.join(chunk, ", ")) ON CONFLICT DO NOTHING")
             }
         }
+        return records.map { seqs[$0.id] ?? 0 }
     }
 
     static func referenceKey(_ target: String, _ text: String) -> String {
@@ -466,7 +456,7 @@ extension RecordStore {
                     failures[key] = "Cannot create \(full.singular) '\(text)'."
                 }
             }
-            try await insertMany(s, type: full, records: created, state: &state)
+            try await insertMany(s, type: full, records: created, titles: &state.titles)
             summary.relatedCreated += created.count
         }
         return failures

@@ -15,7 +15,7 @@ extension RecordStore {
             records.append(StoredRecord.new(type, fields: record, owner: changes["owner_id"]?.stringValue, actor: actor, now: now))
         }
         try await db.transaction { s in
-            var state = ImportState()
+            var titles: [String: [String]] = [:]
             for start in stride(from: 0, to: records.count, by: 1000) {
                 let slice = Array(records[start..<min(start + 1000, records.count)])
                 let keys = slice.flatMap { type.uniqueKeyValues($0.fields) }
@@ -25,7 +25,7 @@ extension RecordStore {
                         throw RecordError.duplicate(field: type.uniqueKeys.first?.field ?? "key", value: row.text("key") ?? "", existingID: row.text("record_id") ?? "")
                     }
                 }
-                try await self.insertMany(s, type: type, records: slice, state: &state)
+                try await self.insertMany(s, type: type, records: slice, titles: &titles)
             }
             try await AuditLog.append(s, actor: actor, action: "bulk_create", type: type.name, id: nil, changes: .object(JSONObject([("records", .number(String(records.count)))])), at: now)
         }

@@ -93,7 +93,7 @@ extension RecordStore {
                     // where `seq IN (…)` would first collect every hit of a common term. The
                     // filters name no column the index table has, so they need no qualifier.
                     let columns = (["id"] + rankColumns).map { "t." + $0 }.joined(separator: ", ")
-                    let match = phase.terms.map { "\"\($0.text)\"" + ($0.isPrefix ? "*" : "") }.joined(separator: " ")
+                    let match = Self.ftsMatch(phase)
                     rows = try await s.query("""
                         SELECT \(raw: columns) FROM \(raw: type.name)_search f JOIN \(raw: type.name) t ON t.seq = f.rowid
                         WHERE \(raw: type.name)_search MATCH \(match) AND \(SQL.join(where_, " AND ")) LIMIT \(limit)
@@ -132,12 +132,16 @@ extension RecordStore {
     func searchCondition(_ type: RecordType, _ search: SearchQuery, dialect: Database.Dialect) -> SQL {
         switch dialect {
         case .sqlite:
-            let expr = search.terms.map { "\"\($0.text)\"" + ($0.isPrefix ? "*" : "") }.joined(separator: " ")
-            return "seq IN (SELECT rowid FROM \(raw: type.name)_search WHERE \(raw: type.name)_search MATCH \(expr))"
+            return "seq IN (SELECT rowid FROM \(raw: type.name)_search WHERE \(raw: type.name)_search MATCH \(Self.ftsMatch(search)))"
         case .postgres:
             let expr = search.terms.map { "'\($0.text)'" + ($0.isPrefix ? ":*" : "") }.joined(separator: " & ")
             return "search @@ CAST(\(expr) AS tsquery)"
         }
+    }
+
+    /// The FTS5 query for a search: quoted terms (implicitly ANDed), `*` for prefixes.
+    static func ftsMatch(_ search: SearchQuery) -> String {
+        search.terms.map { "\"\($0.text)\"" + ($0.isPrefix ? "*" : "") }.joined(separator: " ")
     }
 
     /// Column or JSON expression a field is sorted and compared by, and whether it is an integer.

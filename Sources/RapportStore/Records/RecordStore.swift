@@ -53,10 +53,10 @@ public final class RecordStore: Sendable {
         let id = RecordID.make()
         return try await db.transaction { s in
             try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue)
-            try await self.claimKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id)
+            _ = try await self.checkKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id)
             let stored = StoredRecord.new(type, id: id, fields: record, owner: owner, actor: actor, now: now)
-            let seq = try await self.insert(s, type: type, record: stored, terms: try await self.searchTerms(s, type: type, record: record))
-            try await self.writeMembers(s, type: type, id: id, record: record, replacing: nil)
+            var titles: [String: [String]] = [:]
+            let seq = try await self.insertMany(s, type: type, records: [stored], titles: &titles).first ?? 0
             var created = JSONObject()
             for field in type.fields where !(record[field.name].map { AuditLog.sameValue($0, .null) } ?? true) {
                 created[field.name] = record[field.name]
@@ -152,29 +152,6 @@ public final class RecordStore: Sendable {
 
     // MARK: Pieces shared by create, update, merge and import
 
-    func insert(_ s: Session, type: RecordType, record: StoredRecord, terms: [String]) async throws -> Int64 {
-        let codec = RecordCodec(type: type)
-        var columns: [String] = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
-        var values: [SQL] = [
-            "\(record.id)", "\(codec.customColumn(record.fields))", "\(record.ownerID)", "\(record.createdBy)", "\(record.updatedBy)",
-            "\(record.createdAt)", "\(record.updatedAt)", "\(record.version)",
-        ]
-        for (column, value) in codec.columns(record.fields) {
-            columns.append(column)
-            values.append("\(value)")
-        }
-        if s.dialect == .postgres {
-            columns.append("search")
-            values.append("array_to_tsvector(string_to_array(\(terms.joined(separator: " ")), ' '))")
-        }
-        let rows = try await s.query("INSERT INTO \(raw: type.name) (\(raw: columns.joined(separator: ", "))) VALUES (\(SQL.join(values, ", "))) RETURNING seq")
-        let seq = rows.first?.int("seq") ?? 0
-        if s.dialect == .sqlite {
-            try await s.execute("INSERT INTO \(raw: type.name)_search (rowid, terms) VALUES (\(seq), \(terms.joined(separator: " ")))")
-        }
-        return seq
-    }
-
     /// Replaces a record's index terms; nil removes it from search (deleted, erased).
     func reindex(_ s: Session, type: RecordType, seq: Int64, terms: [String]?, replacing: Bool) async throws {
         switch s.dialect {
@@ -193,19 +170,27 @@ public final class RecordStore: Sendable {
     /// Index terms of a record, including the titles and domains of the records its
     /// searchable references point at, so a person is found by their company's name.
     func searchTerms(_ s: Session, type: RecordType, record: JSONObject) async throws -> [String] {
-        var referenced: [String] = []
-        for field in type.searchFields {
-            guard case .reference(let target) = field.kind, let id = record[field.name]?.stringValue, let targetType = catalog[target] else { continue }
-            referenced += try await referenceSearchText(s, type: targetType, id: id)
-        }
-        return type.searchTerms(record, referenced: referenced)
+        var titles: [String: [String]] = [:]
+        return type.searchTerms(record, referenced: try await referencedText(s, type: type, record: record, titles: &titles))
     }
 
-    func referenceSearchText(_ s: Session, type: RecordType, id: String) async throws -> [String] {
-        let columns = [type.titleField] + type.searchFields.filter { $0.search == .domain }.map(\.name)
-        let rows = try await s.query("SELECT \(raw: columns.joined(separator: ", ")) FROM \(raw: type.name) WHERE id = \(id)")
-        guard let row = rows.first else { return [] }
-        return columns.compactMap { row.text($0) }
+    /// Titles and domains of the records `record`'s searchable references point at.
+    /// `titles` caches them by id across the records of one batch.
+    func referencedText(_ s: Session, type: RecordType, record: JSONObject, titles: inout [String: [String]]) async throws -> [String] {
+        var out: [String] = []
+        for field in type.searchFields {
+            guard case .reference(let target) = field.kind, let id = record[field.name]?.stringValue, let targetType = catalog[target] else { continue }
+            if let cached = titles[id] {
+                out += cached
+                continue
+            }
+            let columns = [targetType.titleField] + targetType.searchFields.filter { $0.search == .domain }.map(\.name)
+            let rows = try await s.query("SELECT \(raw: columns.joined(separator: ", ")) FROM \(raw: target) WHERE id = \(id)")
+            let found = rows.first.map { row in columns.compactMap { row.text($0) } } ?? []
+            titles[id] = found
+            out += found
+        }
+        return out
     }
 
     /// After a record's title or domain changes, refreshes the index of records that are
@@ -221,12 +206,7 @@ public final class RecordStore: Sendable {
                 var entries: [(seq: Int64, terms: String)] = []
                 for row in rows {
                     let r = codec.decode(row)
-                    var referenced: [String] = []
-                    for f in full.searchFields {
-                        guard case .reference(let t) = f.kind, let rid = r.fields[f.name]?.stringValue, let tt = catalog[t] else { continue }
-                        if titles[rid] == nil { titles[rid] = try await referenceSearchText(s, type: tt, id: rid) }
-                        referenced += titles[rid] ?? []
-                    }
+                    let referenced = try await referencedText(s, type: full, record: r.fields, titles: &titles)
                     entries.append((r.seq, full.searchTerms(r.fields, referenced: referenced).joined(separator: " ")))
                 }
                 try await reindexMany(s, type: full, entries: entries)
@@ -262,9 +242,10 @@ public final class RecordStore: Sendable {
         try await s.execute("INSERT INTO record_members (record_type, field, value, record_id) VALUES \(SQL.join(values, ", ")) ON CONFLICT DO NOTHING")
     }
 
-    /// Takes ownership of unique values (emails, domains); 409 names the record that has one.
-    func claimKeys(_ s: Session, type: RecordType, keys: [String], id: String) async throws {
-        guard !keys.isEmpty else { return }
+    /// Refuses unique values (emails, domains) another record holds with a 409 naming it;
+    /// returns those `id` already holds.
+    func checkKeys(_ s: Session, type: RecordType, keys: [String], id: String) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
         let list = SQL.join(keys.map { "\($0)" }, ", ")
         let rows = try await s.query("SELECT key, record_id FROM record_keys WHERE record_type = \(type.name) AND key IN (\(list))")
         for row in rows where row.text("record_id") != id {
@@ -273,7 +254,12 @@ public final class RecordStore: Sendable {
             let field = type.uniqueKeys.first { $0.kind == kind }?.field ?? kind
             throw RecordError.duplicate(field: field, value: String(key.dropFirst(kind.count + 1)), existingID: row.text("record_id") ?? "")
         }
-        let taken = Set(rows.compactMap { $0.text("key") })
+        return Set(rows.compactMap { $0.text("key") })
+    }
+
+    /// Takes ownership of unique values after ``checkKeys(_:type:keys:id:)``.
+    func claimKeys(_ s: Session, type: RecordType, keys: [String], id: String) async throws {
+        let taken = try await checkKeys(s, type: type, keys: keys, id: id)
         let fresh = keys.filter { !taken.contains($0) }
         guard !fresh.isEmpty else { return }
         try await s.execute("INSERT INTO record_keys (record_type, key, record_id) VALUES \(SQL.join(fresh.map { "(\(type.name), \($0), \(id))" }, ", "))")
