@@ -8,9 +8,19 @@ import RapportStore
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    /// Marks the session cookie `Secure`: set when a TLS proxy fronts the server.
+    public var secureCookies: Bool
+    /// Encrypts sensitive custom fields; without it they cannot be created.
+    public var cipher: FieldCipher?
+    /// bcrypt work factor for new passwords (tests lower it).
+    public var passwordCost: UInt8
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, cipher: FieldCipher? = nil, passwordCost: UInt8 = 12) {
         self.host = host
         self.port = port
+        self.secureCookies = secureCookies
+        self.cipher = cipher
+        self.passwordCost = passwordCost
     }
 }
 
@@ -21,8 +31,12 @@ public let rapportVersion = "0.1.0"
 public func buildApplication(
     database: Database, configuration: ServerConfiguration = ServerConfiguration(), logger: Logger = Logger(label: "rapport")
 ) -> some ApplicationProtocol {
-    let store = RecordStore(db: database)
+    let store = RecordStore(db: database, cipher: configuration.cipher)
     let tokens = TokenStore(db: database)
+    let sessions = SessionStore(db: database)
+    let directory = AccessDirectory(db: database)
+    let admin = AccessAdmin(db: database, directory: directory, catalog: store.catalog, passwordCost: configuration.passwordCost)
+    let audit = AuditTrail(db: database)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ProblemMiddleware(catalog: store.catalog))
 
@@ -40,7 +54,15 @@ public func buildApplication(
         return .json(OpenAPIDocument.build(types: types, version: rapportVersion))
     }
 
-    let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(tokens: tokens))
+    let pages = PageDependencies(
+        admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),
+        throttle: SignInLimiter(), secureCookies: configuration.secureCookies)
+    SignInPages(deps: pages).register(on: router)
+    AccountPages(deps: pages).register(on: router)
+
+    let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
+    AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)
+    PrivacyRoutes(store: store).register(on: api)
     FieldRoutes(store: store).register(on: api)
     ImportRoute(store: store).register(on: api)
     RecordRoutes(store: store).register(on: api)

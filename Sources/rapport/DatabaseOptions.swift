@@ -39,6 +39,24 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+extension DatabaseOptions {
+    /// The record engine over `database`, with the field cipher when
+    /// `RAPPORT_SECRET_KEY_FILE` names a key: every command that writes records encrypts
+    /// sensitive fields the same way the server does.
+    func store(_ database: Database) throws -> RecordStore {
+        RecordStore(db: database, cipher: try Self.cipher())
+    }
+
+    static func cipher() throws -> FieldCipher? {
+        guard let path = ProcessInfo.processInfo.environment["RAPPORT_SECRET_KEY_FILE"], !path.isEmpty else { return nil }
+        do {
+            return try FieldCipher(keyFile: path)
+        } catch let error as DatabaseError {
+            throw CommandFailure("\(error)")
+        }
+    }
+}
+
 /// Prints to standard error, which keeps standard output clean for tokens and exports.
 func note(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -14,22 +14,36 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Fill an empty database with demo data and print an API token for it.") var demo = false
     @Option(help: "People to create with --demo.") var demoPeople = 300
+    @Flag(help: "Mark the session cookie Secure (when a TLS proxy serves Rapport over https).") var secureCookies = false
 
     func run() async throws {
         var logger = Logger(label: "rapport")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let database = try await db.open(logger: logger)
+        let store = try db.store(database)
+        if store.cipher == nil, try await store.hasSensitiveFields() {
+            await database.close()
+            throw CommandFailure("This database has sensitive custom fields, which are encrypted: set RAPPORT_SECRET_KEY_FILE to the key file they were written with.")
+        }
         if demo {
-            let store = RecordStore(db: database)
             if try await store.count(People.type) == 0 {
                 let counts = try await store.seedDemo(people: demoPeople, actor: .system)
-                let token = try await TokenStore(db: database).create(name: "demo")
                 note("Demo data: \(counts.organizations) organizations, \(counts.people) people, \(counts.activities) activities.")
-                note("Demo API token (shown once): \(token.token)")
+                let admin = AccessAdmin(db: database, directory: AccessDirectory(db: database))
+                if try await admin.user(email: DemoAccount.email) == nil {
+                    let password = DemoAccount.newPassword()
+                    _ = try await admin.addUser(JSONObject([
+                        ("email", .string(DemoAccount.email)), ("name", .string("Demo Admin")), ("role", .string("admin")), ("password", .string(password)),
+                    ]), actor: .system)
+                    let token = try await TokenStore(db: database).create(name: "demo", userEmail: DemoAccount.email)
+                    note("Sign in at http://\(host):\(port)/signin as \(DemoAccount.email) with the password \(password)")
+                    note("Demo API token (shown once): \(token.token)")
+                }
             }
         }
         logger.info("Rapport \(rapportVersion) on http://\(host):\(port) with \(database.url)")
-        let app = buildApplication(database: database, configuration: ServerConfiguration(host: host, port: port), logger: logger)
+        let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, cipher: store.cipher)
+        let app = buildApplication(database: database, configuration: configuration, logger: logger)
         try await app.runService()
         await database.close()
     }
@@ -56,7 +70,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         guard (1...5_000_000).contains(people) else { throw ValidationError("--people is 1 to 5,000,000.") }
         let database = try await db.open()
-        let store = RecordStore(db: database)
+        let store = try db.store(database)
         guard try await store.count(People.type) == 0, try await store.count(Organizations.type) == 0 else {
             await database.close()
             throw CommandFailure("The database already has records; demo data goes into an empty database.")
@@ -68,23 +82,14 @@ struct DemoCommand: AsyncParsableCommand {
     }
 }
 
-struct TokenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API tokens.", subcommands: [Create.self])
 
-    struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a new API token (stored hashed; shown once).")
-        @OptionGroup var db: DatabaseOptions
-        @Option(help: "A name to recognise the token by.") var name = "api"
-        @Option(help: "The user the token acts for (default: the first admin, created if there is none).") var user: String?
-        @Option(help: "read or write.") var scope = "write"
+/// The admin `serve --demo` creates, with a fresh password printed once.
+enum DemoAccount {
+    static let email = "admin@example.com"
 
-        func run() async throws {
-            guard ["read", "write"].contains(scope) else { throw ValidationError("--scope is read or write.") }
-            let database = try await db.open()
-            defer { Task { await database.close() } }
-            let created = try await TokenStore(db: database).create(name: name, userEmail: user, scope: scope)
-            if created.createdFirstAdmin { note("Created the first admin user \(created.userEmail).") }
-            print(created.token)
-        }
+    static func newPassword() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }
 }

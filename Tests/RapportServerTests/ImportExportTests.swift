@@ -45,7 +45,7 @@ struct ImportExportTests {
             #expect(try await store.count(people) == 9_990)
             var q = ListQuery()
             q.search = SearchQuery("p4242@example.com")
-            let hits = try await store.list(people, query: q)
+            let hits = try await store.list(people, query: q, actor: .system)
             #expect(hits.records.map { $0.fields["display_name"]?.stringValue } == ["Person 4242"])
             #expect(hits.records.first?.fields["tags"] == .array([.string("a"), .string("b")]))
 
@@ -90,11 +90,11 @@ struct ImportExportTests {
             let org = try await store.create(try await store.type(named: "organizations"), body: JSONObject([("name", .string("Acme, Inc."))]), actor: .system)
             _ = try await store.create(people, body: try JSONValue.parse(#"{"family_name":"山田","given_name":"太郎","name_reading":"やまだ たろう","emails":["taro@acme.example","t@acme.example"],"phones":["+81 90-1234-5678"],"tags":["=cmd","重要"],"organization_id":"\#(org.id)"}"#).objectValue!, actor: .system)
             var csv = ""
-            _ = try await store.export(people, format: .csv) { csv += $0 }
+            _ = try await store.export(people, format: .csv, actor: .system) { csv += $0 }
             #expect(csv.contains("'=cmd"))
             #expect(csv.contains("taro@acme.example;t@acme.example"))
             var jsonl = ""
-            #expect(try await store.export(people, format: .jsonl) { jsonl += $0 } == 1)
+            #expect(try await store.export(people, format: .jsonl, actor: .system) { jsonl += $0 } == 1)
             #expect(try JSONValue.parse(String(jsonl.dropLast())).objectValue?.string("display_name") == "山田太郎")
 
             try await TestDatabase.with(backend) { other in
@@ -106,7 +106,7 @@ struct ImportExportTests {
                 #expect(summary.created == 1 && summary.failed == 0, "\(summary.errors)")
                 var q = ListQuery()
                 q.search = SearchQuery("やまだ")
-                let p = try await store2.list(try await store2.type(named: "people"), query: q).records.first
+                let p = try await store2.list(try await store2.type(named: "people"), query: q, actor: .system).records.first
                 #expect(p?.fields["emails"]?.arrayValue?.count == 2)
                 #expect(p?.fields["name_reading"] == .string("やまだ たろう"))
             }

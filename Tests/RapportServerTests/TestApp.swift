@@ -96,6 +96,24 @@ struct API {
         return try reply.object()
     }
 
+    /// Adds a user through the admin API and returns a token acting for them.
+    @discardableResult
+    func user(_ email: String, role: String, teams: [String] = [], password: String? = nil, scope: String = "write") async throws -> String {
+        var body = JSONObject([("email", .string(email)), ("role", .string(role)), ("teams", .array(teams.map(JSONValue.string)))])
+        if let password { body["password"] = .string(password) }
+        let reply = try await call(.post, "/api/v1/users", json: JSONValue.object(body).serialized())
+        #expect(reply.status == .created, "\(reply.body)")
+        return try await TokenStore(db: db).create(name: email, userEmail: email, scope: scope).token
+    }
+
+    /// Creates a team through the admin API.
+    func team(_ name: String, manager: String? = nil) async throws {
+        var body = JSONObject([("name", .string(name))])
+        if let manager { body["manager_id"] = .string(manager) }
+        let reply = try await call(.post, "/api/v1/teams", json: JSONValue.object(body).serialized())
+        #expect(reply.status == .created, "\(reply.body)")
+    }
+
     func names(_ uri: String, field: String = "display_name") async throws -> [String] {
         let reply = try await call(.get, uri)
         #expect(reply.status == .ok, "\(reply.body)")
@@ -124,11 +142,14 @@ struct TestFailure: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
+/// The configuration tests run with: a cheap bcrypt cost and a fixed field key.
+let testConfiguration = ServerConfiguration(cipher: FieldCipher(keyBytes: Array(repeating: 7, count: 32)), passwordCost: 4)
+
 /// Runs `body` against the real application on a fresh database of `backend`.
-func withAPI(_ backend: Backend, _ body: @escaping @Sendable (API) async throws -> Void) async throws {
+func withAPI(_ backend: Backend, configuration: ServerConfiguration = testConfiguration, _ body: @escaping @Sendable (API) async throws -> Void) async throws {
     try await TestDatabase.with(backend) { db in
         let token = try await TokenStore(db: db).create(name: "test").token
-        let app = buildApplication(database: db)
+        let app = buildApplication(database: db, configuration: configuration)
         try await app.test(.router) { client in
             try await body(API(client: client, token: token, db: db))
         }

@@ -17,7 +17,8 @@ public enum Activities {
             FieldSpec("links", .links),
         ],
         titleField: "subject",
-        hooks: RecordHooks(validate: validate)
+        hooks: RecordHooks(validate: validate),
+        personalFields: ["subject", "body"]
     )
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {

@@ -46,6 +46,9 @@ public struct FieldSpec: Sendable, Equatable {
         self.label = label ?? name.replacingOccurrences(of: "_", with: " ").capitalized
     }
 
+    /// Sensitive custom fields are stored encrypted, so the database cannot compare them.
+    public var isEncrypted: Bool { isCustom && sensitive }
+
     /// Column names the field occupies when built in; custom fields live in `custom`.
     public var columns: [String] {
         if isCustom { return [] }
@@ -55,6 +58,7 @@ public struct FieldSpec: Sendable, Equatable {
 
     /// Whether `filter[name]` and `sort=name` are offered (lists filter by membership).
     public var isSortable: Bool {
+        if isEncrypted { return false }
         switch kind {
         case .longText, .emails, .phones, .choices, .references, .links, .tags: return false
         default: return true

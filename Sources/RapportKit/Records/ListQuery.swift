@@ -115,6 +115,9 @@ public struct ListQuery: Sendable, Equatable {
         if field.kind == .longText {
             return .failure(FieldError(field: key, code: "invalid_filter", message: "\(name) can be searched with q, not filtered."))
         }
+        if field.isEncrypted {
+            return .failure(FieldError(field: key, code: "invalid_filter", message: "\(name) is encrypted at rest and cannot be filtered."))
+        }
         if (op == .gte || op == .lte) && field.kind.isList {
             return .failure(FieldError(field: key, code: "invalid_filter", message: "\(name) is a list: use filter[\(name)]=value."))
         }

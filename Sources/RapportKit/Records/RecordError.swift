@@ -3,6 +3,8 @@
 public enum RecordError: Error, Sendable, Equatable {
     /// 400: the request itself is malformed (bad query parameter, cursor, JSON).
     case badRequest(String, [FieldError])
+    /// 403: the caller's role does not allow this action on this type.
+    case forbidden(String)
     /// 404: no such live record, or one the caller may not see.
     case notFound(type: String, id: String)
     /// 409: a unique value (email, domain) already belongs to `existingID`.

@@ -28,6 +28,10 @@ public struct RecordType: Sendable {
     /// Whether admins may add custom fields to this type.
     public var allowsCustomFields: Bool
     public var hooks: RecordHooks
+    /// Fields that hold personal data: what erasing a person removes, from the person and
+    /// from records that mention them (an activity's subject and body). Custom fields
+    /// always count as personal.
+    public var personalFields: Set<String>
 
     public init(
         name: String,
@@ -37,7 +41,8 @@ public struct RecordType: Sendable {
         uniqueKeys: [UniqueKey] = [],
         hasOwner: Bool = true,
         allowsCustomFields: Bool = true,
-        hooks: RecordHooks = RecordHooks()
+        hooks: RecordHooks = RecordHooks(),
+        personalFields: Set<String> = []
     ) {
         self.name = name
         self.singular = singular
@@ -47,6 +52,7 @@ public struct RecordType: Sendable {
         self.hasOwner = hasOwner
         self.allowsCustomFields = allowsCustomFields
         self.hooks = hooks
+        self.personalFields = personalFields
     }
 
     /// Fields maintained by the engine: visible in responses, never accepted from clients.
@@ -61,6 +67,15 @@ public struct RecordType: Sendable {
         guard allowsCustomFields, !custom.isEmpty else { return self }
         var copy = self
         copy.fields += custom
+        return copy
+    }
+
+    /// The type as a role sees it: without the fields it hides, so validation, filters,
+    /// sorting, output and export treat them as unknown.
+    public func hiding(_ names: Set<String>) -> RecordType {
+        guard !names.isEmpty else { return self }
+        var copy = self
+        copy.fields.removeAll { names.contains($0.name) }
         return copy
     }
 

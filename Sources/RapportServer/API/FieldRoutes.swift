@@ -25,21 +25,16 @@ struct FieldRoutes {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try requireAdmin(context)
+        try context.requireAdmin("change custom fields")
         let body = try await request.jsonObject(context: context)
         let def = try await store.addCustomField(body, actor: context.actor)
         return .json(.object(def.json), status: .created, headers: [.location: "/api/v1/fields/\(def.id)"])
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try requireAdmin(context)
+        try context.requireAdmin("change custom fields")
         try await store.removeCustomField(id: context.parameters.get("id") ?? "", actor: context.actor)
         return Response(status: .noContent)
     }
 
-    func requireAdmin(_ context: AppRequestContext) throws {
-        guard context.identity?.role == "admin" else {
-            throw Problem(.forbidden, "Forbidden", detail: "Only admins change custom fields.")
-        }
-    }
 }

@@ -28,10 +28,11 @@ struct RecordRoutes {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let type = try await recordType(context)
         let params = try QueryString.parse(request.uri.query)
-        let query = try ListQuery.parse(params, type: type).get()
-        let page = try await store.list(type, query: query)
+        let shown = store.view(type, for: context.actor)
+        let query = try ListQuery.parse(params, type: shown).get()
+        let page = try await store.list(type, query: query, actor: context.actor)
         return .json(.object(JSONObject([
-            ("data", .array(page.records.map { .object($0.json(type)) })),
+            ("data", .array(page.records.map { .object($0.json(shown)) })),
             ("next_cursor", page.nextCursor.map(JSONValue.string) ?? .null),
         ])))
     }
@@ -40,18 +41,18 @@ struct RecordRoutes {
         let type = try await recordType(context)
         let body = try await request.jsonObject(context: context)
         let record = try await store.create(type, body: body, actor: context.actor)
-        return .json(.object(record.json(type)), status: .created, headers: [
+        return .json(.object(record.json(store.view(type, for: context.actor))), status: .created, headers: [
             .eTag: record.etag, .location: "/api/v1/\(type.name)/\(record.id)",
         ])
     }
 
     @Sendable func read(_ request: Request, context: AppRequestContext) async throws -> Response {
         let type = try await recordType(context)
-        let record = try await store.get(type, id: context.parameters.get("id") ?? "")
+        let record = try await store.get(type, id: context.parameters.get("id") ?? "", actor: context.actor)
         if let none = request.headers[.ifNoneMatch], none == record.etag {
             return Response(status: .notModified, headers: [.eTag: record.etag])
         }
-        return .json(.object(record.json(type)), headers: [.eTag: record.etag])
+        return .json(.object(record.json(store.view(type, for: context.actor))), headers: [.eTag: record.etag])
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -60,7 +61,7 @@ struct RecordRoutes {
         let ifMatch = try Self.ifMatch(request)
         let body = try await request.jsonObject(context: context)
         let record = try await store.update(type, id: id, body: body, ifMatch: ifMatch, actor: context.actor)
-        return .json(.object(record.json(type)), headers: [.eTag: record.etag])
+        return .json(.object(record.json(store.view(type, for: context.actor))), headers: [.eTag: record.etag])
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -89,7 +90,7 @@ struct RecordRoutes {
                 throw Problem.badRequest("Unknown query parameter '\(key)'.", errors: [FieldError(field: key, code: "unknown_parameter", message: "Timelines take limit and cursor.")])
             }
         }
-        let page = try await store.timeline(type, id: context.parameters.get("id") ?? "", limit: limit, cursor: cursor)
+        let page = try await store.timeline(type, id: context.parameters.get("id") ?? "", limit: limit, cursor: cursor, actor: context.actor)
         return .json(.object(JSONObject([
             ("data", .array(page.entries.map { .object($0.json) })),
             ("next_cursor", page.nextCursor.map(JSONValue.string) ?? .null),
@@ -109,7 +110,7 @@ struct RecordRoutes {
         if duplicate == nil { errors.append(FieldError(field: "duplicate_id", code: "required", message: "The id of the record merged into it.")) }
         if !errors.isEmpty { throw RecordError.invalid(errors) }
         let record = try await store.merge(type, survivorID: survivor!, duplicateID: duplicate!, actor: context.actor)
-        return .json(.object(record.json(type)), headers: [.eTag: record.etag])
+        return .json(.object(record.json(store.view(type, for: context.actor))), headers: [.eTag: record.etag])
     }
 
     /// Streams every record as CSV or JSON Lines.
@@ -125,12 +126,16 @@ struct RecordRoutes {
         let store = self.store
         let actor = context.actor
         let chosen = format
+        // Refused before the response starts, so a forbidden export is a 403, not a cut stream.
+        if let viewer = actor.viewer, !viewer.role.allows(.export, on: type.name) {
+            throw RecordError.forbidden("The \(viewer.role.label) role may not export \(type.name).")
+        }
         let contentType = format == .csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8"
         return Response(
             status: .ok,
             headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(type.name).\(format.rawValue)\""],
             body: ResponseBody { writer in
-                let count = try await store.export(type, format: chosen) { chunk in
+                let count = try await store.export(type, format: chosen, actor: actor) { chunk in
                     try await writer.write(ByteBuffer(string: chunk))
                 }
                 try await store.recordExport(type: type.name, format: chosen.rawValue, count: count, actor: actor)

@@ -54,12 +54,17 @@ public struct Problem: Error, Sendable {
                 let noun = catalog[type]?.singular ?? "record"
                 self.init(.notFound, "Not found", detail: "No \(noun) has the id \(id).")
             }
+        case .duplicate(let field, let value, let existingID) where existingID.isEmpty:
+            self.init(.conflict, "Duplicate", detail: "\(value) is already used by another record.",
+                      errors: [FieldError(field: field, code: "duplicate", message: "\(value) already belongs to another record.")])
         case .duplicate(let field, let value, let existingID):
             self.init(.conflict, "Duplicate", detail: "\(value) is already used by another record (\(existingID)).",
                       errors: [FieldError(field: field, code: "duplicate", message: "\(value) already belongs to \(existingID).")],
                       extra: JSONObject([("existing_id", .string(existingID))]))
         case .conflict(let detail):
             self.init(.conflict, "Conflict", detail: detail)
+        case .forbidden(let detail):
+            self.init(.forbidden, "Forbidden", detail: detail)
         case .stale(let current):
             self.init(.preconditionFailed, "Stale version", detail: "The record changed since you read it; it is now at version \(current). Read it again and retry.",
                       extra: JSONObject([("current_version", .number(String(current)))]))

@@ -1,3 +1,6 @@
+import Hummingbird
+import RapportKit
+
 /// Query parameters decoded the way browsers and HTTP clients encode them (`+` is a space,
 /// keys are percent-decoded too, so `filter%5Bname%5D` works).
 enum QueryString {
@@ -37,6 +40,15 @@ enum QueryString {
         case 65...70: return c - 55
         case 97...102: return c - 87
         default: return nil
+        }
+    }
+}
+
+extension QueryString {
+    /// For routes that take no query parameters: an unexpected one is a 400, not ignored.
+    static func expectNone(_ request: Request) throws {
+        if let (key, _) = try parse(request.uri.query).first {
+            throw Problem.badRequest("Unknown query parameter '\(key)'.", errors: [FieldError(field: key, code: "unknown_parameter", message: "This route takes no query parameters.")])
         }
     }
 }

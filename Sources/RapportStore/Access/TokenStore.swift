@@ -24,7 +24,7 @@ public struct TokenStore: Sendable {
 
     /// Creates a token for `userEmail`, or for the first admin, creating that admin when
     /// the database has no users yet.
-    public func create(name: String, userEmail: String? = nil, scope: String = "write", expiresAt: String? = nil) async throws -> Created {
+    public func create(name: String, userEmail: String? = nil, scope: String = "write", expiresAt: String? = nil, actor: Actor = .system) async throws -> Created {
         guard ["read", "write"].contains(scope) else { throw DatabaseError.configuration("Scope is read or write.") }
         let secret = Self.randomSecret()
         let now = Timestamp.format(Date())
@@ -51,7 +51,7 @@ public struct TokenStore: Sendable {
                 INSERT INTO api_tokens (id, user_id, name, token_hash, scope, created_at, expires_at)
                 VALUES (\(tokenID), \(userID), \(name), \(Self.digest(secret)), \(scope), \(now), \(expiresAt))
                 """)
-            try await AuditLog.append(s, actor: .system, action: "token.create", type: "api_tokens", id: tokenID, changes: .object(JSONObject([("name", .string(name)), ("scope", .string(scope))])), at: now)
+            try await AuditLog.append(s, actor: actor, action: "token.create", type: "api_tokens", id: tokenID, changes: .object(JSONObject([("name", .string(name)), ("scope", .string(scope))])), at: now)
             return Created(token: secret, tokenID: tokenID, userID: userID, userEmail: user.text("email") ?? "", createdFirstAdmin: createdAdmin)
         }
     }
@@ -59,7 +59,7 @@ public struct TokenStore: Sendable {
     /// The identity a bearer token stands for, or nil when it is unknown, revoked, expired
     /// or its user is disabled. Last use is written at most once a minute per token so
     /// reads stay reads.
-    public func authenticate(_ token: String) async throws -> Identity? {
+    public func authenticate(_ token: String, address: String? = nil) async throws -> Identity? {
         guard token.hasPrefix("rpt_"), token.utf8.count == 4 + 64 else { return nil }
         let hash = Self.digest(token)
         let now = Date()
@@ -76,13 +76,48 @@ public struct TokenStore: Sendable {
         let tokenID = row.text("token_id") ?? ""
         let lastUsed = row.text("last_used_at").flatMap(Timestamp.parse) ?? 0
         if now.timeIntervalSince1970 * 1000 - Double(lastUsed) > 60_000 {
+            // Token use enters the audit log with the same once-a-minute rhythm.
             try await db.transaction { s in
                 try await s.execute("UPDATE api_tokens SET last_used_at = \(Timestamp.format(now)) WHERE id = \(tokenID)")
+                try await AuditLog.append(s, actor: Actor(userID: row.text("user_id"), address: address), action: "token.use", type: "api_tokens", id: tokenID, changes: nil, at: Timestamp.format(now))
             }
         }
         let identity = Identity(userID: row.text("user_id") ?? "", email: row.text("email") ?? "", role: row.text("role") ?? "viewer", scope: row.text("scope") ?? "read", tokenID: tokenID)
         cache.store(hash, identity, now: now)
         return identity
+    }
+
+    /// Tokens without their secrets; one user's, or everyone's for nil.
+    public func list(userID: String?) async throws -> [JSONObject] {
+        let filter: SQL = userID.map { "WHERE t.user_id = \($0)" } ?? ""
+        return try await db.read { s in
+            try await s.query("""
+                SELECT t.id, t.name, t.scope, t.created_at, t.last_used_at, t.expires_at, t.revoked_at, u.id AS user_id, u.email
+                FROM api_tokens t JOIN users u ON u.id = t.user_id \(filter) ORDER BY t.created_at DESC
+                """).map { row in
+                func opt(_ k: String) -> JSONValue { row.text(k).map(JSONValue.string) ?? .null }
+                return JSONObject([
+                    ("id", opt("id")), ("name", opt("name")), ("scope", opt("scope")), ("user_id", opt("user_id")), ("user_email", opt("email")),
+                    ("created_at", opt("created_at")), ("last_used_at", opt("last_used_at")), ("expires_at", opt("expires_at")),
+                    ("revoked_at", opt("revoked_at")),
+                ])
+            }
+        }
+    }
+
+    /// Revokes a token; `ownerID` limits it to that user's tokens. False when none matched.
+    public func revoke(id: String, ownerID: String?, actor: Actor) async throws -> Bool {
+        let now = Timestamp.format(Date())
+        let done = try await db.transaction { s -> Bool in
+            var clauses: [SQL] = ["id = \(id)", "revoked_at IS NULL"]
+            if let ownerID { clauses.append("user_id = \(ownerID)") }
+            guard try await !s.query("SELECT id FROM api_tokens WHERE \(SQL.join(clauses, " AND "))").isEmpty else { return false }
+            try await s.execute("UPDATE api_tokens SET revoked_at = \(now) WHERE id = \(id)")
+            try await AuditLog.append(s, actor: actor, action: "token.revoke", type: "api_tokens", id: id, changes: nil, at: now)
+            return true
+        }
+        if done { cache.clear() }
+        return done
     }
 
     static func randomSecret() -> String {

@@ -38,6 +38,9 @@ public final class Database: Sendable {
                     for pragma in [
                         "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000",
                         "PRAGMA cache_size = -16000", "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = OFF",
+                        // Deleted and overwritten content is zeroed, so an erased person's
+                        // data does not linger in free pages of the file.
+                        "PRAGMA secure_delete = ON",
                     ] {
                         _ = try await conn.query(pragma)
                     }

@@ -74,6 +74,11 @@ public struct CustomFieldDefinition: Sendable {
 }
 
 extension RecordStore {
+    /// Whether any custom field is sensitive: the server must not start without a key then.
+    public func hasSensitiveFields() async throws -> Bool {
+        try await customFieldDefinitions(type: nil).contains { $0.sensitive }
+    }
+
     public func customFieldDefinitions(type: String?) async throws -> [CustomFieldDefinition] {
         let all = try await db.read { s in try await CustomFieldDefinition.loadAll(s) }
         return all.filter { type == nil || $0.recordType == type }
@@ -123,6 +128,9 @@ extension RecordStore {
             if let v = body[key], !v.isNull {
                 if let b = v.boolValue { flags[key] = b } else { errors.append(FieldError(field: key, code: "invalid_type", message: "Expected true or false.")) }
             }
+        }
+        if flags["sensitive"] == true && cipher == nil {
+            errors.append(FieldError(field: "sensitive", code: "no_secret_key", message: "Sensitive fields are encrypted at rest: start the server with RAPPORT_SECRET_KEY_FILE naming a key file (`rapport key create`)."))
         }
         if !errors.isEmpty { throw RecordError.invalid(errors) }
         let def = CustomFieldDefinition(

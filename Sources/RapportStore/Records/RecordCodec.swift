@@ -6,6 +6,9 @@ import RapportKit
 /// text, money is an integer count of minor units beside its currency code.
 struct RecordCodec: Sendable {
     let type: RecordType
+    /// Seals sensitive custom fields in the `custom` column; nil when no key is set (the
+    /// server then refuses sensitive fields).
+    var cipher: FieldCipher? = nil
 
     /// Bookkeeping columns read with every record.
     static let systemColumns = ["seq", "id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
@@ -53,7 +56,8 @@ struct RecordCodec: Sendable {
     func customColumn(_ record: JSONObject) -> SQLValue {
         var o = JSONObject()
         for field in type.customFields {
-            if let v = record[field.name], !v.isNull { o[field.name] = v }
+            guard let v = record[field.name], !v.isNull else { continue }
+            o[field.name] = field.sensitive ? (cipher?.seal(v) ?? v) : v
         }
         return o.count == 0 ? .null : .text(JSONValue.object(o).serialized())
     }
@@ -65,7 +69,8 @@ struct RecordCodec: Sendable {
         }
         if let custom = row.text("custom"), let o = (try? JSONValue.parse(custom))?.objectValue {
             for field in type.customFields {
-                fields[field.name] = o[field.name] ?? .null
+                let v = o[field.name] ?? .null
+                fields[field.name] = field.sensitive ? (cipher?.open(v) ?? v) : v
             }
         } else {
             for field in type.customFields { fields[field.name] = .null }

@@ -7,15 +7,21 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 extension RecordStore {
     /// Streams every live record in creation order, a batch at a time, so memory stays flat
     /// at any size. CSV uses the same cell forms import reads.
-    public func export(_ type: RecordType, format: ExportFormat, write: (String) async throws -> Void) async throws -> Int {
-        let codec = RecordCodec(type: type)
+    /// Only the records and fields the actor may see leave the building.
+    public func export(_ full: RecordType, format: ExportFormat, actor: Actor, write: (String) async throws -> Void) async throws -> Int {
+        try require(.export, full, actor)
+        let codec = self.codec(full)
+        let type = view(full, for: actor)
+        var clauses: [SQL] = ["deleted_at IS NULL"]
+        if let visible = visibility(full, actor) { clauses.append(visible) }
+        let where_ = SQL.join(clauses, " AND ")
         let headers = ["id"] + type.fields.map(\.name) + (type.hasOwner ? ["owner_id"] : []) + ["created_at", "updated_at"]
         if format == .csv { try await write(CSVWriter.line(headers)) }
         var after: Int64 = 0
         var count = 0
         while true {
             let rows = try await db.read { s in
-                try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE deleted_at IS NULL AND seq > \(after) ORDER BY seq LIMIT 2000")
+                try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE \(where_) AND seq > \(after) ORDER BY seq LIMIT 2000")
             }
             if rows.isEmpty { break }
             var chunk = ""

@@ -79,9 +79,12 @@ extension RecordStore {
         _ type: RecordType, rows: Rows, options: ImportOptions, actor: Actor,
         progress: @escaping @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportSummary where Rows.Element == CSVRow {
+        try require(.import, type, actor)
+        try require(.create, type, actor)
+        if options.onDuplicate == .update { try require(.update, type, actor) }
         var iterator = rows.makeAsyncIterator()
         guard let header = try await iterator.next() else { throw ImportError.emptyFile }
-        let columns = try mapColumns(header.fields, type: type, options: options)
+        let columns = try mapColumns(header.fields, type: view(type, for: actor), options: options)
         var headerNames: [String: String] = [:]
         for (i, field) in columns.enumerated() { if let field { headerNames[field.name] = header.fields[i].trimmedWhitespace } }
         let headers = headerNames
@@ -278,10 +281,17 @@ extension RecordStore {
                 p.record[ref.field] = .string(id)
                 p.changes[ref.field] = .string(id)
             }
-            if let owner = p.changes["owner_id"]?.stringValue, try await !userExists(s, owner) {
-                summary.failed += 1
-                summary.errors.append(ImportRowError(row: p.line, column: "owner_id", reason: "No active user has the id \(owner)."))
-                continue
+            if let owner = p.changes["owner_id"]?.stringValue {
+                if try await !userExists(s, owner) {
+                    summary.failed += 1
+                    summary.errors.append(ImportRowError(row: p.line, column: "owner_id", reason: "No active user has the id \(owner)."))
+                    continue
+                }
+                if let viewer = actor.viewer, !viewer.mayAssign(type, to: owner) {
+                    summary.failed += 1
+                    summary.errors.append(ImportRowError(row: p.line, column: "owner_id", reason: "Your role may not give records to that user."))
+                    continue
+                }
             }
             pending.append(p)
         }
@@ -299,8 +309,14 @@ extension RecordStore {
                 if options.onDuplicate == .update {
                     var changes = p.changes
                     for key in changes.keys where changes[key]?.isNull == true { changes[key] = nil }
-                    _ = try await update(in: s, type, id: dupID, changes: changes, ifMatch: nil, actor: actor)
-                    summary.updated += 1
+                    do {
+                        _ = try await update(in: s, type, id: dupID, changes: changes, ifMatch: nil, actor: actor)
+                        summary.updated += 1
+                    } catch RecordError.notFound {
+                        // Held by a record outside the importer's view: neither shown nor changed.
+                        summary.failed += 1
+                        summary.errors.append(ImportRowError(row: p.line, column: type.uniqueKeys.first?.field ?? "-", reason: "Another record already has this value."))
+                    }
                 } else {
                     summary.skipped += 1
                 }
@@ -330,7 +346,7 @@ extension RecordStore {
     @discardableResult
     func insertMany(_ s: Session, type: RecordType, records: [StoredRecord], ownTerms: [String: [String]] = [:], titles: inout [String: [String]]) async throws -> [Int64] {
         guard !records.isEmpty else { return [] }
-        let codec = RecordCodec(type: type)
+        let codec = self.codec(type)
         var columns = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
         columns += type.columnFields.flatMap(\.columns)
         let isPG = s.dialect == .postgres

@@ -10,11 +10,25 @@ public struct RecordPage: Sendable {
 extension RecordStore {
     /// Lists live records: filtered, sorted with keyset paging, or ranked by relevance when
     /// `q` is given without an explicit sort.
-    public func list(_ type: RecordType, query: ListQuery) async throws -> RecordPage {
-        let where_ = try conditions(type, query.filters, dialect: db.dialect)
-        if let search = query.search, query.sort == nil {
-            return try await rankedSearch(type, search: search, where_: where_, query: query)
+    public func list(_ type: RecordType, query: ListQuery, actor: Actor) async throws -> RecordPage {
+        try require(.read, type, actor)
+        let shown = view(type, for: actor)
+        if let hidden = (query.filters.map(\.field) + [query.sort].compactMap { $0 }).first(where: { type.field($0) != nil && shown.field($0) == nil }) {
+            throw RecordError.badRequest("\(type.name) have no field named '\(hidden)'.", [FieldError(field: hidden, code: "unknown_field", message: "No such field.")])
         }
+        var where_ = try conditions(type, query.filters, dialect: db.dialect)
+        if let visible = visibility(type, actor) { where_.append(visible) }
+        var page: RecordPage
+        if let search = query.search, query.sort == nil {
+            page = try await rankedSearch(type, search: search, where_: where_, query: query)
+        } else {
+            page = try await sortedPage(type, where_: where_, query: query)
+        }
+        page.records = page.records.map { redact($0, type, actor) }
+        return page
+    }
+
+    func sortedPage(_ type: RecordType, where_: [SQL], query: ListQuery) async throws -> RecordPage {
         var clauses = where_
         if let search = query.search { clauses.append(searchCondition(type, search, dialect: db.dialect)) }
         let sortName = query.sort ?? "updated_at"
@@ -24,7 +38,7 @@ extension RecordStore {
             clauses.append(keysetCondition(sortExpr, cursor: cursor, descending: query.descending, numeric: numeric ? db.dialect : nil))
         }
         let order = query.descending ? "\(sortExpr) DESC NULLS LAST, id DESC" : "\(sortExpr) ASC NULLS FIRST, id ASC"
-        let codec = RecordCodec(type: type)
+        let codec = self.codec(type)
         let sortValue = sortIsInteger ? sortExpr : "CAST(\(sortExpr) AS TEXT)"
         let statement: SQL = "SELECT \(raw: codec.selectList), \(raw: sortValue) AS sort_value FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) ORDER BY \(raw: order) LIMIT \(query.limit + 1)"
         let rows = try await db.read { s in try await s.query(statement) }
@@ -60,7 +74,7 @@ extension RecordStore {
         let addressLike = search.raw.contains("@") || search.raw.contains(".")
         let rankFields = type.searchFields.filter { !$0.isCustom && ($0.search == .name || ($0.search == .email && addressLike)) }
         let rankColumns = rankFields.flatMap(\.columns)
-        let codec = RecordCodec(type: type)
+        let codec = self.codec(type)
         var phases: [SearchQuery] = []
         if search.terms.contains(where: \.isPrefix) {
             var exact = search
@@ -204,7 +218,7 @@ extension RecordStore {
     /// SQL conditions for `filter[...]`, always including `deleted_at IS NULL`.
     func conditions(_ type: RecordType, _ filters: [ListQuery.Filter], dialect: Database.Dialect) throws -> [SQL] {
         var out: [SQL] = ["deleted_at IS NULL"]
-        let codec = RecordCodec(type: type)
+        let codec = self.codec(type)
         for filter in filters {
             let field = type.field(filter.field) ?? FieldSpec(filter.field, ListQuery.systemFilterFields[filter.field] ?? .text(maxLength: 100))
             if field.kind.isList {

@@ -10,9 +10,11 @@ extension RecordStore {
         guard survivorID != duplicateID else {
             throw RecordError.invalid([FieldError(field: "duplicate_id", code: "same_record", message: "A record cannot be merged into itself.")])
         }
-        return try await db.transaction { s in
-            let survivor = try await self.load(s, type, id: survivorID, forUpdate: true)
-            let duplicate = try await self.load(s, type, id: duplicateID, forUpdate: true)
+        try require(.update, type, actor)
+        try require(.delete, type, actor)
+        let merged = try await db.transaction { s in
+            let survivor = try await self.load(s, type, id: survivorID, forUpdate: true, actor: actor)
+            let duplicate = try await self.load(s, type, id: duplicateID, forUpdate: true, actor: actor)
             var record = survivor.fields
             for field in type.fields {
                 let mine = record[field.name] ?? .null, theirs = duplicate.fields[field.name] ?? .null
@@ -33,7 +35,7 @@ extension RecordStore {
             try await s.execute("UPDATE \(raw: type.name) SET deleted_at = \(now), merged_into = \(survivorID), updated_at = \(now), updated_by = \(actor.userID), version = version + 1 WHERE id = \(duplicateID)")
             try await self.reindex(s, type: type, seq: duplicate.seq, terms: nil, replacing: true)
             let diff = AuditLog.diff(before: survivor.fields, after: record, fields: type.fields)
-            let codec = RecordCodec(type: type)
+            let codec = self.codec(type)
             var sets: [SQL] = []
             for field in type.columnFields where diff[field.name] != nil {
                 for (column, value) in codec.encode(record[field.name] ?? .null, field: field) { sets.append("\(raw: column) = \(value)") }
@@ -49,7 +51,7 @@ extension RecordStore {
             try await s.execute("UPDATE record_merges SET into_id = \(survivorID) WHERE into_id = \(duplicateID)")
             try await AuditLog.append(s, actor: actor, action: "merge", type: type.name, id: survivorID, changes: .object(JSONObject([
                 ("merged_id", .string(duplicateID)), ("fields", .object(diff)), ("references_moved", .number(String(moved))),
-                ("duplicate", .object(duplicate.fields)),
+                ("duplicate", .object(Self.auditable(duplicate.fields, type))),
             ])), at: now)
             var merged = survivor
             merged.fields = record
@@ -58,6 +60,14 @@ extension RecordStore {
             merged.updatedBy = actor.userID
             return merged
         }
+        return redact(merged, type, actor)
+    }
+
+    /// A record's values as the audit log may hold them: encrypted fields only marked.
+    static func auditable(_ fields: JSONObject, _ type: RecordType) -> JSONObject {
+        var out = fields
+        for f in type.fields where f.isEncrypted && !(fields[f.name]?.isNull ?? true) { out[f.name] = .string(AuditLog.sensitiveMark) }
+        return out
     }
 
     static func sameListItem(_ a: JSONValue, _ b: JSONValue, kind: FieldKind) -> Bool {
@@ -82,7 +92,7 @@ extension RecordStore {
         var moved = 0
         for base in catalog.types {
             let type = try await self.type(named: base.name)
-            let codec = RecordCodec(type: type)
+            let codec = self.codec(type)
             for field in type.columnFields {
                 switch field.kind {
                 case .reference(let target) where target == typeName:

@@ -16,10 +16,16 @@ public struct TimelinePage: Sendable {
 extension RecordStore {
     /// Activities linked to the record (as participant or link) and its audited changes,
     /// newest first, including those of records merged into it.
-    public func timeline(_ type: RecordType, id: String, limit: Int, cursor: Cursor?) async throws -> TimelinePage {
-        _ = try await get(type, id: id)
+    /// Only what the actor may see: activities within their visibility, and changes
+    /// without the fields their role hides.
+    public func timeline(_ type: RecordType, id: String, limit: Int, cursor: Cursor?, actor: Actor) async throws -> TimelinePage {
+        _ = try await get(type, id: id, actor: actor)
         let activities = try await self.type(named: Activities.type.name)
-        let codec = RecordCodec(type: activities)
+        let showsActivities = actor.viewer.map { $0.role.allows(.read, on: activities.name) } ?? true
+        let activityVisibility = visibility(activities, actor)
+        let hidden = actor.viewer?.hiddenFields(type) ?? []
+        let shownActivities = view(activities, for: actor)
+        let codec = self.codec(activities)
         let before: (String, String)? = cursor.flatMap { c in c.value.stringValue.map { ($0, c.id) } }
         return try await db.read { s in
             let merged = try await s.query("SELECT from_id FROM record_merges WHERE into_id = \(id)").compactMap { $0.text("from_id") }
@@ -28,6 +34,8 @@ extension RecordStore {
             let at = "COALESCE(occurred_at, created_at)"
             var activityWhere: SQL = "deleted_at IS NULL AND id IN (SELECT record_id FROM record_members WHERE record_type = 'activities' AND field IN ('participants', 'links') AND value IN (\(idList)))"
             var auditWhere: SQL = "record_id IN (\(idList))"
+            if !showsActivities { activityWhere.append(" AND 1 = 0") }
+            if let activityVisibility { activityWhere.append(" AND \(activityVisibility)") }
             if let (t, cid) = before {
                 activityWhere.append(" AND (\(raw: at) < \(t) OR (\(raw: at) = \(t) AND id < \(cid)))")
                 auditWhere.append(" AND (at < \(t) OR (at = \(t) AND id < \(cid)))")
@@ -36,15 +44,27 @@ extension RecordStore {
             let auditRows = try await s.query("SELECT id, at, actor_id, action, record_type, record_id, changes, request_id FROM audit_log WHERE \(auditWhere) ORDER BY at DESC, id DESC LIMIT \(limit + 1)")
             var entries: [TimelineEntry] = []
             for row in activityRows {
-                let r = codec.decode(row)
+                let r = self.redact(codec.decode(row), activities, actor)
                 let when = row.text("at") ?? r.createdAt
                 entries.append(TimelineEntry(at: when, json: JSONObject([
-                    ("entry", .string("activity")), ("at", .string(when)), ("activity", .object(r.json(activities))),
+                    ("entry", .string("activity")), ("at", .string(when)), ("activity", .object(r.json(shownActivities))),
                 ]), sortID: r.id))
             }
             for row in auditRows {
                 let when = row.text("at") ?? ""
-                let changes = row.text("changes").flatMap { try? JSONValue.parse($0) } ?? .null
+                var changes = row.text("changes").flatMap { try? JSONValue.parse($0) } ?? .null
+                if !hidden.isEmpty, var o = changes.objectValue {
+                    for name in hidden { o[name] = nil }
+                    if var fields = o["fields"]?.objectValue {
+                        for name in hidden { fields[name] = nil }
+                        o["fields"] = .object(fields)
+                    }
+                    if var dup = o["duplicate"]?.objectValue {
+                        for name in hidden { dup[name] = nil }
+                        o["duplicate"] = .object(dup)
+                    }
+                    changes = .object(o)
+                }
                 entries.append(TimelineEntry(at: when, json: JSONObject([
                     ("entry", .string("change")), ("at", .string(when)), ("action", .string(row.text("action") ?? "")),
                     ("actor_id", row.text("actor_id").map(JSONValue.string) ?? .null),

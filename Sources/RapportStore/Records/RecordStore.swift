@@ -7,11 +7,17 @@ public final class RecordStore: Sendable {
     public let db: Database
     public let catalog: RecordCatalog
     let customFields: CustomFieldCache
+    public let cipher: FieldCipher?
 
-    public init(db: Database, catalog: RecordCatalog = .builtIn) {
+    public init(db: Database, catalog: RecordCatalog = .builtIn, cipher: FieldCipher? = nil) {
         self.db = db
         self.catalog = catalog
         self.customFields = CustomFieldCache()
+        self.cipher = cipher
+    }
+
+    func codec(_ type: RecordType) -> RecordCodec {
+        RecordCodec(type: type, cipher: cipher)
     }
 
     /// The type named in a URL, extended with its custom fields; 404 for unknown names.
@@ -23,21 +29,20 @@ public final class RecordStore: Sendable {
 
     // MARK: Read
 
-    public func get(_ type: RecordType, id: String) async throws -> StoredRecord {
-        guard RecordID.isValid(id) else { throw RecordError.notFound(type: type.name, id: id) }
-        let codec = RecordCodec(type: type)
-        let rows = try await db.read { s in
-            try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: codec.table) WHERE id = \(id) AND deleted_at IS NULL")
-        }
-        guard let row = rows.first else { throw RecordError.notFound(type: type.name, id: id) }
-        return codec.decode(row)
+    /// 404 for records the actor may not see: their existence is not revealed.
+    public func get(_ type: RecordType, id: String, actor: Actor) async throws -> StoredRecord {
+        try require(.read, type, actor)
+        let record = try await db.read { s in try await self.load(s, type, id: id, forUpdate: false, actor: actor) }
+        return redact(record, type, actor)
     }
 
-    func load(_ s: Session, _ type: RecordType, id: String, forUpdate: Bool) async throws -> StoredRecord {
+    func load(_ s: Session, _ type: RecordType, id: String, forUpdate: Bool, actor: Actor = .system) async throws -> StoredRecord {
         guard RecordID.isValid(id) else { throw RecordError.notFound(type: type.name, id: id) }
-        let codec = RecordCodec(type: type)
+        let codec = self.codec(type)
         let lock = forUpdate && s.dialect == .postgres ? " FOR UPDATE" : ""
-        let rows = try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: codec.table) WHERE id = \(id) AND deleted_at IS NULL\(raw: lock)")
+        var clauses: [SQL] = ["id = \(id)", "deleted_at IS NULL"]
+        if let visible = visibility(type, actor) { clauses.append(visible) }
+        let rows = try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: codec.table) WHERE \(SQL.join(clauses, " AND "))\(raw: lock)")
         guard let row = rows.first else { throw RecordError.notFound(type: type.name, id: id) }
         return codec.decode(row)
     }
@@ -45,15 +50,17 @@ public final class RecordStore: Sendable {
     // MARK: Write
 
     public func create(_ type: RecordType, body: JSONObject, actor: Actor) async throws -> StoredRecord {
-        let changes = try RecordInput.validate(body, type: type, mode: .create).get()
+        try require(.create, type, actor)
+        let changes = try RecordInput.validate(body, type: view(type, for: actor), mode: .create).get()
+        try checkAssignable(type, owner: changes["owner_id"]?.stringValue, actor)
         var record = type.newRecord(from: changes)
         try prepare(&record, type: type)
         let owner = type.hasOwner ? (changes["owner_id"]?.stringValue ?? actor.userID) : nil
         let now = Timestamp.format(Date())
         let id = RecordID.make()
         return try await db.transaction { s in
-            try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue)
-            _ = try await self.checkKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id)
+            try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue, actor: actor)
+            _ = try await self.checkKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id, actor: actor)
             let stored = StoredRecord.new(type, id: id, fields: record, owner: owner, actor: actor, now: now)
             var titles: [String: [String]] = [:]
             let seq = try await self.insertMany(s, type: type, records: [stored], titles: &titles).first ?? 0
@@ -64,20 +71,23 @@ public final class RecordStore: Sendable {
             try await AuditLog.append(s, actor: actor, action: "create", type: type.name, id: id, changes: .object(created), at: now)
             var result = stored
             result.seq = seq
-            return result
+            return self.redact(result, type, actor)
         }
     }
 
     public func update(_ type: RecordType, id: String, body: JSONObject, ifMatch: Int?, actor: Actor) async throws -> StoredRecord {
-        let changes = try RecordInput.validate(body, type: type, mode: .update).get()
-        return try await db.transaction { s in
+        try require(.update, type, actor)
+        let changes = try RecordInput.validate(body, type: view(type, for: actor), mode: .update).get()
+        try checkAssignable(type, owner: changes["owner_id"]?.stringValue, actor)
+        let updated = try await db.transaction { s in
             try await self.update(in: s, type, id: id, changes: changes, ifMatch: ifMatch, actor: actor)
         }
+        return redact(updated, type, actor)
     }
 
     /// The update itself, inside the caller's transaction (imports update many rows in one).
     func update(in s: Session, _ type: RecordType, id: String, changes: JSONObject, ifMatch: Int?, actor: Actor) async throws -> StoredRecord {
-        let existing = try await self.load(s, type, id: id, forUpdate: true)
+        let existing = try await self.load(s, type, id: id, forUpdate: true, actor: actor)
         if let ifMatch, ifMatch != existing.version { throw RecordError.stale(current: existing.version) }
         var record = existing.fields
         for field in type.fields {
@@ -91,14 +101,14 @@ public final class RecordStore: Sendable {
             owner = newOwner
         }
         if diff.count == 0 { return existing }
-        try await self.checkReferences(s, type: type, record: record, changedFields: Set(diff.keys), owner: owner == existing.ownerID ? nil : owner)
+        try await self.checkReferences(s, type: type, record: record, changedFields: Set(diff.keys), owner: owner == existing.ownerID ? nil : owner, actor: actor)
         let oldKeys = Set(type.uniqueKeyValues(existing.fields)), newKeys = Set(type.uniqueKeyValues(record))
         if oldKeys != newKeys {
             try await self.releaseKeys(s, type: type, keys: Array(oldKeys.subtracting(newKeys)), id: id)
-            try await self.claimKeys(s, type: type, keys: Array(newKeys.subtracting(oldKeys)), id: id)
+            try await self.claimKeys(s, type: type, keys: Array(newKeys.subtracting(oldKeys)), id: id, actor: actor)
         }
         let now = Timestamp.format(Date())
-        let codec = RecordCodec(type: type)
+        let codec = self.codec(type)
         var sets: [SQL] = []
         for field in type.columnFields where diff[field.name] != nil {
             for (column, value) in codec.encode(record[field.name] ?? .null, field: field) {
@@ -132,8 +142,9 @@ public final class RecordStore: Sendable {
     }
 
     public func delete(_ type: RecordType, id: String, ifMatch: Int?, actor: Actor) async throws {
+        try require(.delete, type, actor)
         try await db.transaction { s in
-            let existing = try await self.load(s, type, id: id, forUpdate: true)
+            let existing = try await self.load(s, type, id: id, forUpdate: true, actor: actor)
             if let ifMatch, ifMatch != existing.version { throw RecordError.stale(current: existing.version) }
             let now = Timestamp.format(Date())
             try await s.execute("UPDATE \(raw: type.name) SET deleted_at = \(now), updated_at = \(now), updated_by = \(actor.userID), version = version + 1 WHERE id = \(id)")
@@ -200,7 +211,7 @@ public final class RecordStore: Sendable {
             for field in type.searchFields {
                 guard case .reference(let target) = field.kind, target == typeName else { continue }
                 let full = try await self.type(named: type.name)
-                let codec = RecordCodec(type: full)
+                let codec = self.codec(full)
                 let rows = try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE \(raw: field.name) = \(id) AND deleted_at IS NULL")
                 var titles: [String: [String]] = [:]
                 var entries: [(seq: Int64, terms: String)] = []
@@ -234,7 +245,7 @@ public final class RecordStore: Sendable {
     }
 
     func writeMembers(_ s: Session, type: RecordType, id: String, record: JSONObject, replacing old: JSONObject?) async throws {
-        let codec = RecordCodec(type: type)
+        let codec = self.codec(type)
         if old != nil { try await s.execute("DELETE FROM record_members WHERE record_id = \(id) AND record_type = \(type.name)") }
         let members = codec.members(record)
         guard !members.isEmpty else { return }
@@ -244,7 +255,8 @@ public final class RecordStore: Sendable {
 
     /// Refuses unique values (emails, domains) another record holds with a 409 naming it;
     /// returns those `id` already holds.
-    func checkKeys(_ s: Session, type: RecordType, keys: [String], id: String) async throws -> Set<String> {
+    /// The holder's id is left out when the actor may not see it.
+    func checkKeys(_ s: Session, type: RecordType, keys: [String], id: String, actor: Actor = .system) async throws -> Set<String> {
         guard !keys.isEmpty else { return [] }
         let list = SQL.join(keys.map { "\($0)" }, ", ")
         let rows = try await s.query("SELECT key, record_id FROM record_keys WHERE record_type = \(type.name) AND key IN (\(list))")
@@ -252,14 +264,18 @@ public final class RecordStore: Sendable {
             let key = row.text("key") ?? ""
             let kind = String(key.prefix { $0 != ":" })
             let field = type.uniqueKeys.first { $0.kind == kind }?.field ?? kind
-            throw RecordError.duplicate(field: field, value: String(key.dropFirst(kind.count + 1)), existingID: row.text("record_id") ?? "")
+            var holder = row.text("record_id") ?? ""
+            if let visible = visibility(type, actor), try await s.query("SELECT 1 AS found FROM \(raw: type.name) WHERE id = \(holder) AND \(visible)").isEmpty {
+                holder = ""
+            }
+            throw RecordError.duplicate(field: field, value: String(key.dropFirst(kind.count + 1)), existingID: holder)
         }
         return Set(rows.compactMap { $0.text("key") })
     }
 
     /// Takes ownership of unique values after ``checkKeys(_:type:keys:id:)``.
-    func claimKeys(_ s: Session, type: RecordType, keys: [String], id: String) async throws {
-        let taken = try await checkKeys(s, type: type, keys: keys, id: id)
+    func claimKeys(_ s: Session, type: RecordType, keys: [String], id: String, actor: Actor = .system) async throws {
+        let taken = try await checkKeys(s, type: type, keys: keys, id: id, actor: actor)
         let fresh = keys.filter { !taken.contains($0) }
         guard !fresh.isEmpty else { return }
         try await s.execute("INSERT INTO record_keys (record_type, key, record_id) VALUES \(SQL.join(fresh.map { "(\(type.name), \($0), \(id))" }, ", "))")
@@ -271,7 +287,8 @@ public final class RecordStore: Sendable {
     }
 
     /// Every referenced record must exist and be live; the owner must be an active user.
-    func checkReferences(_ s: Session, type: RecordType, record: JSONObject, changedFields: Set<String>?, owner: String?) async throws {
+    /// References to records the actor cannot see are as unknown as missing ones.
+    func checkReferences(_ s: Session, type: RecordType, record: JSONObject, changedFields: Set<String>?, owner: String?, actor: Actor) async throws {
         var errors: [FieldError] = []
         for field in type.fields where changedFields?.contains(field.name) ?? true {
             var targets: [(String, String)] = []
@@ -297,7 +314,9 @@ public final class RecordStore: Sendable {
                     errors.append(FieldError(field: field.name, code: "invalid_reference", message: "Unknown record type '\(t)'."))
                     continue
                 }
-                let rows = try await s.query("SELECT 1 AS found FROM \(raw: t) WHERE id = \(id) AND deleted_at IS NULL")
+                var clauses: [SQL] = ["id = \(id)", "deleted_at IS NULL"]
+                if let targetType = catalog[t], let visible = visibility(targetType, actor) { clauses.append(visible) }
+                let rows = try await s.query("SELECT 1 AS found FROM \(raw: t) WHERE \(SQL.join(clauses, " AND "))")
                 if rows.isEmpty {
                     errors.append(FieldError(field: field.name, code: "invalid_reference", message: "No \(catalog[t]?.singular ?? t) has the id \(id)."))
                 }

@@ -1,0 +1,33 @@
+extension Role {
+    /// The roles every installation starts with. Their defaults follow how teams usually
+    /// split the work: reps see their own contacts, managers their team's, service and
+    /// marketing everyone's, viewers read without contact details.
+    public static let builtIn: [Role] = [
+        Role(name: "admin", label: "Administrator", isBuiltIn: true, grants: ["*": .everything]),
+        Role(name: "manager", label: "Manager", isBuiltIn: true, grants: ["*": Grant(Set(RecordAction.allCases), visibility: .team)]),
+        Role(name: "sales", label: "Sales", isBuiltIn: true, grants: [
+            "*": Grant([.read, .create, .update, .delete, .import, .export], visibility: .own),
+            "organizations": Grant([.read, .create, .update], visibility: .all),
+            "tags": Grant([.read, .create], visibility: .all),
+        ]),
+        Role(name: "support", label: "Support", isBuiltIn: true, grants: [
+            "*": Grant([.read, .create, .update], visibility: .all),
+            "tags": Grant([.read], visibility: .all),
+        ]),
+        Role(name: "marketing", label: "Marketing", isBuiltIn: true, grants: [
+            "*": Grant([.read], visibility: .all),
+            "people": Grant([.read, .create, .update, .import, .export], visibility: .all, hiddenFields: ["phones"]),
+            "tags": Grant([.read, .create, .update], visibility: .all),
+        ]),
+        Role(name: "partner_manager", label: "Partner manager", isBuiltIn: true, grants: [
+            "*": Grant([.read, .create, .update], visibility: .own),
+            "organizations": Grant([.read, .create, .update], visibility: .all),
+            "tags": Grant([.read], visibility: .all),
+        ]),
+        Role(name: "viewer", label: "Viewer", isBuiltIn: true, grants: ["*": Grant([.read], visibility: .all, hidesSensitive: true)]),
+    ]
+
+    public static func builtIn(named name: String) -> Role? {
+        builtIn.first { $0.name == name }
+    }
+}

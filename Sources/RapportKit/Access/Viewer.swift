@@ -1,0 +1,40 @@
+/// A signed-in user as the record engine sees them: their role and whose records their
+/// team visibility reaches. Built once per request from the user, role and team tables.
+public struct Viewer: Sendable, Equatable {
+    public var userID: String
+    public var role: Role
+    /// The user and everyone in a team the user belongs to or manages.
+    public var teamMembers: Set<String>
+
+    public init(userID: String, role: Role, teamMembers: Set<String>) {
+        self.userID = userID
+        self.role = role
+        self.teamMembers = teamMembers.union([userID])
+    }
+
+    /// Which owners' records of `type` are visible: nil for all of them.
+    public func visibleOwners(_ type: RecordType) -> Set<String>? {
+        guard type.hasOwner else { return nil }
+        switch role.grant(for: type.name).visibility {
+        case .all: return nil
+        case .team: return teamMembers
+        case .own: return [userID]
+        }
+    }
+
+    public func canSee(_ type: RecordType, ownerID: String?) -> Bool {
+        guard let owners = visibleOwners(type) else { return true }
+        return ownerID.map(owners.contains) ?? false
+    }
+
+    /// Whether the user may hand a record of `type` to `owner`: only to someone whose
+    /// records they can see, so nobody can push records out of their own sight or into a
+    /// stranger's list.
+    public func mayAssign(_ type: RecordType, to owner: String) -> Bool {
+        visibleOwners(type).map { $0.contains(owner) } ?? true
+    }
+
+    public func hiddenFields(_ type: RecordType) -> Set<String> {
+        role.grant(for: type.name).hidden(in: type)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RapportKit
+import RapportStore
+import Synchronization
+
+/// What the page handlers share.
+struct PageDependencies: Sendable {
+    let admin: AccessAdmin
+    let sessions: SessionStore
+    let resets: PasswordResets
+    let audit: AuditTrail
+    let renderer: PageRenderer
+    let throttle: SignInLimiter
+    let secureCookies: Bool
+
+    func language(_ request: Request, user: User? = nil) -> String {
+        PageStrings.language(acceptLanguage: request.headers[.acceptLanguage], preferred: user?.language)
+    }
+
+    /// The form fields of an `application/x-www-form-urlencoded` body (at most 64 KiB).
+    func form(_ request: Request) async throws -> [String: String] {
+        let buffer = try await request.body.collect(upTo: 64 << 10)
+        var out: [String: String] = [:]
+        for (k, v) in try QueryString.parse(String(buffer: buffer)) { out[k] = v }
+        return out
+    }
+
+    /// The signed-in session behind the request's cookie, if any.
+    func session(_ request: Request) async throws -> PageSession? {
+        guard let cookie = SessionCookie.value(in: request) else { return nil }
+        return try await sessions.lookup(cookie)
+    }
+
+    func refused(_ request: Request, language: String) -> Response {
+        renderer.render("message", language: language, title: "forbidden_title", values: [
+            "message": PageStrings.catalogs[language]?["csrf_refused"] ?? "",
+        ], status: .forbidden)
+    }
+}
+
+/// Failed sign-ins per account and per address, shared by every request of this process.
+/// Five wrong passwords for one account or twenty from one address within fifteen
+/// minutes lock that key until the oldest failure is fifteen minutes old.
+final class SignInLimiter: Sendable {
+    private let accounts = Mutex(SignInThrottle(limit: 5, window: 15 * 60))
+    private let addresses = Mutex(SignInThrottle(limit: 20, window: 15 * 60))
+
+    func retryAfter(account: String, address: String?) -> Int? {
+        let now = Date().timeIntervalSince1970
+        let a = accounts.withLock { $0.retryAfter(account, now: now) }
+        let b = address.flatMap { ip in addresses.withLock { $0.retryAfter(ip, now: now) } }
+        return [a, b].compactMap { $0 }.max()
+    }
+
+    func failed(account: String, address: String?) {
+        let now = Date().timeIntervalSince1970
+        accounts.withLock { $0.recordFailure(account, now: now) }
+        if let address { addresses.withLock { $0.recordFailure(address, now: now) } }
+    }
+
+    func succeeded(account: String) {
+        accounts.withLock { $0.reset(account) }
+    }
+}
+
+/// Forms that exist before a session (sign-in, reset) carry a token that must match a
+/// cookie set with the form: a page on another site can neither read nor set it.
+enum FormToken {
+    static let cookie = "rapport_form"
+
+    static func issue(_ request: Request) -> (token: String, setCookie: String?) {
+        if let existing = request.cookies[cookie]?.value, existing.utf8.count == 64 { return (existing, nil) }
+        var generator = SystemRandomNumberGenerator()
+        let token = Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        return (token, "\(cookie)=\(token); Path=/; HttpOnly; SameSite=Strict")
+    }
+
+    static func valid(_ request: Request, form: [String: String]) -> Bool {
+        guard let sent = form["_csrf"], let held = request.cookies[cookie]?.value, held.utf8.count == 64 else { return false }
+        return SessionCookie.same(sent, held)
+    }
+}

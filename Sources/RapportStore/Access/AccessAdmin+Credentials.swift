@@ -1,0 +1,44 @@
+import Foundation
+import RapportKit
+
+/// What signing in checks: the password digest and the two-factor secret.
+public struct Credentials: Sendable {
+    public var user: User
+    public var passwordHash: String?
+    public var totpSecret: String?
+    public var totpLastStep: Int64?
+}
+
+extension AccessAdmin {
+    public func credentials(email: String) async throws -> Credentials? {
+        try await db.read { s in
+            guard let row = try await s.query("SELECT \(raw: User.columns), password_hash, totp_last_step FROM users WHERE email = \(email.trimmedWhitespace.lowercased())").first else { return nil }
+            return Credentials(user: User.decode(row, teams: []), passwordHash: row.text("password_hash"), totpSecret: row.text("totp_secret"), totpLastStep: row.int("totp_last_step"))
+        }
+    }
+
+    public func credentials(userID: String) async throws -> Credentials? {
+        guard let user = try await user(id: userID) else { return nil }
+        return try await credentials(email: user.email)
+    }
+
+    /// Turns two-factor sign-in on with a secret the user has just proven to hold.
+    public func enableTwoFactor(userID: String, secret: String, step: Int64, actor: Actor) async throws {
+        let now = Timestamp.format(Date())
+        try await db.transaction { s in
+            try await s.execute("UPDATE users SET totp_secret = \(secret), totp_last_step = \(step), updated_at = \(now) WHERE id = \(userID)")
+            try await AuditLog.append(s, actor: actor, action: "user.two_factor", type: "users", id: userID, changes: .object(JSONObject([("enabled", .bool(true))])), at: now)
+        }
+    }
+
+    /// Spends a one-time code's time step so the same code cannot sign in twice. False
+    /// when the step was already used (a replay).
+    public func spendTwoFactorStep(userID: String, step: Int64) async throws -> Bool {
+        try await db.transaction { s in
+            let last = try await s.query("SELECT totp_last_step FROM users WHERE id = \(userID)").first?.int("totp_last_step") ?? -1
+            guard step > last else { return false }
+            try await s.execute("UPDATE users SET totp_last_step = \(step) WHERE id = \(userID)")
+            return true
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import RapportKit
+import Synchronization
+
+/// A team: a manager and members whose records team visibility shares.
+public struct Team: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var managerID: String?
+    public var members: [String]
+
+    public var json: JSONObject {
+        JSONObject([
+            ("id", .string(id)), ("name", .string(name)), ("manager_id", managerID.map(JSONValue.string) ?? .null),
+            ("members", .array(members.map(JSONValue.string))),
+        ])
+    }
+}
+
+/// Roles and teams, read on every request to build the caller's ``Viewer``: cached for a
+/// moment (they are small and change rarely) and dropped on any change made here, so
+/// another instance's change shows within ``lifetime`` seconds.
+public final class AccessDirectory: Sendable {
+    struct Snapshot {
+        var roles: [String: Role]
+        var teams: [Team]
+        var loadedAt: Date
+    }
+
+    let db: Database
+    private let state = Mutex<Snapshot?>(nil)
+    static let lifetime: TimeInterval = 2
+
+    public init(db: Database) {
+        self.db = db
+    }
+
+    func snapshot() async throws -> Snapshot {
+        if let s = state.withLock({ $0 }), Date().timeIntervalSince(s.loadedAt) < Self.lifetime { return s }
+        let (roleRows, teamRows, memberRows) = try await db.read { s in
+            (
+                try await s.query("SELECT name, label, grants FROM roles"),
+                try await s.query("SELECT id, name, manager_id FROM teams ORDER BY name"),
+                try await s.query("SELECT team_id, user_id FROM team_members ORDER BY user_id")
+            )
+        }
+        var roles: [String: Role] = [:]
+        for role in Role.builtIn { roles[role.name] = role }
+        for row in roleRows {
+            var errors: [FieldError] = []
+            guard let name = row.text("name"), let text = row.text("grants"), let value = try? JSONValue.parse(text) else { continue }
+            let grants = Role.parseGrants(value, knownTypes: Set(value.objectValue?.keys ?? []), errors: &errors)
+            roles[name] = Role(name: name, label: row.text("label") ?? name, isBuiltIn: Role.builtIn(named: name) != nil, grants: grants)
+        }
+        var members: [String: [String]] = [:]
+        for row in memberRows { if let t = row.text("team_id"), let u = row.text("user_id") { members[t, default: []].append(u) } }
+        let teams = teamRows.map { row in
+            let id = row.text("id") ?? ""
+            return Team(id: id, name: row.text("name") ?? "", managerID: row.text("manager_id"), members: members[id] ?? [])
+        }
+        let snapshot = Snapshot(roles: roles, teams: teams, loadedAt: Date())
+        state.withLock { $0 = snapshot }
+        return snapshot
+    }
+
+    public func invalidate() {
+        state.withLock { $0 = nil }
+    }
+
+    /// Built-in roles first in their usual order, then custom roles by name.
+    public func roles() async throws -> [Role] {
+        let all = try await snapshot().roles
+        let builtIn = Role.builtIn.compactMap { all[$0.name] }
+        return builtIn + all.values.filter { !$0.isBuiltIn }.sorted { $0.name < $1.name }
+    }
+
+    public func role(named name: String) async throws -> Role? {
+        try await snapshot().roles[name]
+    }
+
+    public func teams() async throws -> [Team] {
+        try await snapshot().teams
+    }
+
+    /// The viewer for a user: an unknown role (deleted since) grants nothing.
+    public func viewer(userID: String, roleName: String) async throws -> Viewer {
+        let snapshot = try await snapshot()
+        let role = snapshot.roles[roleName] ?? Role(name: roleName, label: roleName, grants: [:])
+        var members = Set<String>()
+        for team in snapshot.teams where team.members.contains(userID) || team.managerID == userID {
+            members.formUnion(team.members)
+            if let m = team.managerID { members.insert(m) }
+        }
+        return Viewer(userID: userID, role: role, teamMembers: members)
+    }
+}

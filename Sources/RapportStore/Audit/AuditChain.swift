@@ -1,0 +1,145 @@
+import Crypto
+import Foundation
+import RapportKit
+
+/// The audit log's tamper evidence. Each entry's hash covers the previous entry's hash and
+/// the entry's own facts, so editing, inserting or removing a row breaks every link after
+/// it. The changes themselves enter through a salted digest: erasing a person's data
+/// from old entries (a legal duty) removes the changes and the salt but keeps the digest,
+/// so the chain still verifies and the digest tells nothing about what was erased.
+public enum AuditChain {
+    /// The hash before the first entry.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    public struct Entry: Sendable {
+        public var seq: Int64
+        public var id: String
+        public var at: String
+        public var actorID: String?
+        public var action: String
+        public var recordType: String?
+        public var recordID: String?
+        public var changes: String?
+        public var requestID: String?
+        public var address: String?
+        public var salt: String?
+        public var digest: String?
+        public var prevHash: String?
+        public var hash: String?
+        public var redacted: Bool
+    }
+
+    static func digest(salt: String, changes: String?) -> String {
+        var h = SHA256()
+        h.update(data: Data(salt.utf8))
+        h.update(data: Data((changes ?? "").utf8))
+        return Hex.encode(h.finalize())
+    }
+
+    /// Length-prefixed fields, so no choice of values can make two entries hash alike.
+    static func hash(prev: String, _ e: Entry, digest: String) -> String {
+        var h = SHA256()
+        for part in [prev, e.id, e.at, e.actorID ?? "", e.action, e.recordType ?? "", e.recordID ?? "", e.requestID ?? "", e.address ?? "", digest] {
+            h.update(data: Data("\(part.utf8.count):".utf8))
+            h.update(data: Data(part.utf8))
+        }
+        return Hex.encode(h.finalize())
+    }
+
+    static func newSalt() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Hex.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
+    /// The outcome of walking the chain.
+    public struct Report: Sendable, Equatable {
+        public var checked = 0
+        /// Entries written before the chain existed (upgraded databases).
+        public var unsealed = 0
+        public var redacted = 0
+        /// The first entry that does not verify, and why.
+        public var firstBroken: (seq: Int64, id: String, reason: String)?
+
+        public var isIntact: Bool { firstBroken == nil }
+
+        public static func == (a: Report, b: Report) -> Bool {
+            a.checked == b.checked && a.unsealed == b.unsealed && a.redacted == b.redacted
+                && a.firstBroken?.seq == b.firstBroken?.seq && a.firstBroken?.reason == b.firstBroken?.reason
+        }
+    }
+
+    /// Checks entries in order; `erasedIDs` are the ids erasure entries say they redacted.
+    /// Feed it every entry from the first, in `seq` order.
+    struct Walker {
+        var report = Report()
+        var previous: String?
+        var redactedIDs: [(Int64, String)] = []
+        var erasedIDs = Set<String>()
+
+        mutating func check(_ e: Entry) {
+            guard report.firstBroken == nil else { return }
+            guard let stored = e.hash, let digest = e.digest else {
+                if previous == nil { report.unsealed += 1 } else { broken(e, "the entry has no hash") }
+                return
+            }
+            report.checked += 1
+            let prev = previous ?? genesis
+            if (e.prevHash ?? "") != prev {
+                return broken(e, "it does not follow the entry before it")
+            }
+            if e.redacted {
+                report.redacted += 1
+                redactedIDs.append((e.seq, e.id))
+            } else if AuditChain.digest(salt: e.salt ?? "", changes: e.changes) != digest {
+                return broken(e, "its changes were altered")
+            }
+            if hash(prev: prev, e, digest: digest) != stored {
+                return broken(e, "its facts were altered")
+            }
+            if e.action == "erase", let changes = e.changes, let ids = (try? JSONValue.parse(changes))?.objectValue?["redacted_entries"]?.arrayValue {
+                for id in ids { if let s = id.stringValue { erasedIDs.insert(s) } }
+            }
+            previous = stored
+        }
+
+        mutating func finish() -> Report {
+            if report.firstBroken == nil, let (seq, id) = redactedIDs.first(where: { !erasedIDs.contains($0.1) }) {
+                report.firstBroken = (seq, id, "it was emptied without a recorded erasure")
+            }
+            return report
+        }
+
+        mutating func broken(_ e: Entry, _ reason: String) {
+            report.firstBroken = (e.seq, e.id, reason)
+        }
+    }
+
+    static let columns = "seq, id, at, actor_id, action, record_type, record_id, changes, request_id, address, salt, digest, prev_hash, hash, redacted"
+
+    static func entry(_ row: Row) -> Entry {
+        Entry(
+            seq: row.int("seq") ?? 0, id: row.text("id") ?? "", at: row.text("at") ?? "", actorID: row.text("actor_id"),
+            action: row.text("action") ?? "", recordType: row.text("record_type"), recordID: row.text("record_id"),
+            changes: row.text("changes"), requestID: row.text("request_id"), address: row.text("address"),
+            salt: row.text("salt"), digest: row.text("digest"), prevHash: row.text("prev_hash"), hash: row.text("hash"),
+            redacted: row.int("redacted") == 1)
+    }
+
+    /// Walks the whole log in pages.
+    public static func verify(_ db: Database) async throws -> Report {
+        var walker = Walker()
+        var after: Int64 = 0
+        while true {
+            let rows = try await db.read { s in
+                try await s.query("SELECT \(raw: columns) FROM audit_log WHERE seq > \(after) ORDER BY seq LIMIT 5000")
+            }
+            if rows.isEmpty { break }
+            for row in rows {
+                let e = entry(row)
+                after = e.seq
+                walker.check(e)
+            }
+        }
+        return walker.finish()
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import RapportKit
+
+extension RecordStore {
+    /// Everything stored about a person as one document: their fields, the records they
+    /// were merged from, the activities that mention them and the audit entries about
+    /// them — what a data subject access request asks for.
+    public func exportPerson(_ type: RecordType, id: String, actor: Actor) async throws -> JSONObject {
+        try requirePersonal(type)
+        try require(.export, type, actor)
+        let person = try await get(type, id: id, actor: actor)
+        let shown = view(type, for: actor)
+        let activities = try await self.type(named: Activities.type.name)
+        let activityCodec = codec(activities)
+        let (merged, activityRows, auditRows) = try await db.read { s in
+            let merged = try await s.query("SELECT from_id FROM record_merges WHERE into_id = \(id)").compactMap { $0.text("from_id") }
+            let ids = SQL.join(([id] + merged).map { "\($0)" }, ", ")
+            let activityRows = try await s.query("""
+                SELECT \(raw: activityCodec.selectList) FROM activities WHERE deleted_at IS NULL AND id IN
+                (SELECT record_id FROM record_members WHERE record_type = 'activities' AND field IN ('participants', 'links') AND value IN (\(ids)))
+                ORDER BY created_at
+                """)
+            let auditRows = try await s.query("SELECT id, at, action, actor_id, changes FROM audit_log WHERE record_id IN (\(ids)) ORDER BY seq")
+            return (merged, activityRows, auditRows)
+        }
+        let shownActivities = view(activities, for: actor)
+        let document = JSONObject([
+            ("exported_at", .string(Timestamp.format(Date()))),
+            ("person", .object(person.json(shown))),
+            ("merged_from", .array(merged.map(JSONValue.string))),
+            ("activities", .array(activityRows.map { .object(redact(activityCodec.decode($0), activities, actor).json(shownActivities)) })),
+            ("audit", .array(auditRows.map { row in
+                .object(JSONObject([
+                    ("id", row.text("id").map(JSONValue.string) ?? .null), ("at", row.text("at").map(JSONValue.string) ?? .null),
+                    ("action", row.text("action").map(JSONValue.string) ?? .null), ("actor_id", row.text("actor_id").map(JSONValue.string) ?? .null),
+                    ("changes", row.text("changes").flatMap { try? JSONValue.parse($0) } ?? .null),
+                ]))
+            })),
+        ])
+        try await db.transaction { s in
+            try await AuditLog.append(s, actor: actor, action: "privacy.export", type: type.name, id: id, changes: nil, at: Timestamp.format(Date()))
+        }
+        return document
+    }
+
+    public struct ErasureSummary: Sendable {
+        public var records = 0
+        public var activities = 0
+        public var auditEntries = 0
+    }
+
+    /// Erases a person: their personal fields (and all custom fields), unique keys and
+    /// search terms, on the record and on every record merged into it; the subject and
+    /// body of activities that mention them; and the changes recorded about all of these.
+    /// What remains is non-personal: ids, the company, stage, tags, dates, counts. The
+    /// erasure itself is audited without the erased data. Admins only.
+    public func erasePerson(_ type: RecordType, id: String, actor: Actor) async throws -> ErasureSummary {
+        try requirePersonal(type)
+        if let viewer = actor.viewer, !viewer.role.isAdmin { throw RecordError.forbidden("Only admins erase people.") }
+        let activities = try await self.type(named: Activities.type.name)
+        let now = Timestamp.format(Date())
+        let summary = try await db.transaction { s -> ErasureSummary in
+            let person = try await self.load(s, type, id: id, forUpdate: true, actor: actor)
+            let merged = try await s.query("SELECT from_id FROM record_merges WHERE into_id = \(id)").compactMap { $0.text("from_id") }
+            let ids = [id] + merged
+            let idList = SQL.join(ids.map { "\($0)" }, ", ")
+            var summary = ErasureSummary()
+            // The person and their merged-in duplicates.
+            let rows = try await s.query("SELECT seq, id FROM \(raw: type.name) WHERE id IN (\(idList))")
+            var sets: [SQL] = ["custom = NULL", "deleted_at = COALESCE(deleted_at, \(now))", "updated_at = \(now)", "updated_by = \(actor.userID)", "version = version + 1"]
+            for field in type.fields where type.personalFields.contains(field.name) {
+                for column in field.columns { sets.append(field.kind.isList ? "\(raw: column) = '[]'" : "\(raw: column) = NULL") }
+            }
+            try await s.execute("UPDATE \(raw: type.name) SET \(SQL.join(sets, ", ")) WHERE id IN (\(idList))")
+            try await s.execute("DELETE FROM record_keys WHERE record_type = \(type.name) AND record_id IN (\(idList))")
+            for row in rows {
+                try await self.reindex(s, type: type, seq: row.int("seq") ?? 0, terms: nil, replacing: true)
+            }
+            summary.records = rows.count
+            // Activities that mention them keep kind, dates and links, not their words.
+            let activityRows = try await s.query("""
+                SELECT seq, id FROM activities WHERE id IN
+                (SELECT record_id FROM record_members WHERE record_type = 'activities' AND field IN ('participants', 'links') AND value IN (\(idList)))
+                """)
+            if !activityRows.isEmpty {
+                let activityIDs = SQL.join(activityRows.compactMap { $0.text("id") }.map { "\($0)" }, ", ")
+                var activitySets: [SQL] = ["custom = NULL", "updated_at = \(now)", "version = version + 1"]
+                for name in activities.personalFields.sorted() { activitySets.append("\(raw: name) = NULL") }
+                try await s.execute("UPDATE activities SET \(SQL.join(activitySets, ", ")) WHERE id IN (\(activityIDs))")
+                for row in activityRows {
+                    try await self.reindex(s, type: activities, seq: row.int("seq") ?? 0, terms: [], replacing: true)
+                }
+            }
+            summary.activities = activityRows.count
+            // Their recorded changes: emptied, digest kept, so the chain still verifies.
+            let touched = ids + activityRows.compactMap { $0.text("id") }
+            let auditIDs = try await s.query("SELECT id FROM audit_log WHERE redacted = 0 AND record_id IN (\(SQL.join(touched.map { "\($0)" }, ", ")))").compactMap { $0.text("id") }
+            for start in stride(from: 0, to: auditIDs.count, by: 500) {
+                let chunk = SQL.join(auditIDs[start..<min(start + 500, auditIDs.count)].map { "\($0)" }, ", ")
+                try await s.execute("UPDATE audit_log SET changes = NULL, salt = NULL, redacted = 1 WHERE id IN (\(chunk))")
+            }
+            summary.auditEntries = auditIDs.count
+            try await AuditLog.append(s, actor: actor, action: "erase", type: type.name, id: person.id, changes: .object(JSONObject([
+                ("records", .number(String(summary.records))), ("activities", .number(String(summary.activities))),
+                ("redacted_entries", .array(auditIDs.map(JSONValue.string))),
+            ])), at: now)
+            return summary
+        }
+        try await compactAfterErasure([type, activities])
+        return summary
+    }
+
+    func requirePersonal(_ type: RecordType) throws {
+        guard !type.personalFields.isEmpty, type.uniqueKeys.contains(where: { $0.kind == "email" }) else {
+            throw RecordError.notFound(type: type.name, id: "")
+        }
+    }
+
+    /// Deleted index entries linger in FTS5 segments until they are merged, and a WAL
+    /// file keeps old page images until checkpointed: both are flushed so the erased
+    /// words are gone from the files. On PostgreSQL the dead row versions are vacuumed.
+    func compactAfterErasure(_ types: [RecordType]) async throws {
+        switch db.dialect {
+        case .sqlite:
+            try await db.transaction { s in
+                for type in types {
+                    try await s.execute("INSERT INTO \(raw: type.name)_search (\(raw: type.name)_search) VALUES ('optimize')")
+                }
+            }
+            try await db.read { s in _ = try await s.query("PRAGMA wal_checkpoint(TRUNCATE)") }
+        case .postgres:
+            try await db.read { s in
+                for type in types { try await s.execute("VACUUM \(raw: type.name)") }
+                try await s.execute("VACUUM audit_log")
+            }
+        }
+    }
+}
