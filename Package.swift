@@ -69,6 +69,7 @@ let package = Package(
                 "RapportStore",
                 "RapportKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ]
         ),
     ]

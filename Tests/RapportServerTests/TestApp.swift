@@ -96,14 +96,15 @@ struct API {
         return try reply.object()
     }
 
-    /// Adds a user through the admin API and returns a token acting for them.
+    /// Adds a user through the admin API, with a token acting for them.
     @discardableResult
-    func user(_ email: String, role: String, teams: [String] = [], password: String? = nil, scope: String = "write") async throws -> String {
+    func user(_ email: String, role: String, teams: [String] = [], password: String? = nil, scope: String = "write") async throws -> TestUser {
         var body = JSONObject([("email", .string(email)), ("role", .string(role)), ("teams", .array(teams.map(JSONValue.string)))])
         if let password { body["password"] = .string(password) }
         let reply = try await call(.post, "/api/v1/users", json: JSONValue.object(body).serialized())
         #expect(reply.status == .created, "\(reply.body)")
-        return try await TokenStore(db: db).create(name: email, userEmail: email, scope: scope).token
+        let token = try await TokenStore(db: db).create(name: email, userEmail: email, scope: scope).token
+        return TestUser(id: try reply.object().string("id") ?? "", email: email, token: token)
     }
 
     /// Creates a team through the admin API.
@@ -119,6 +120,12 @@ struct API {
         #expect(reply.status == .ok, "\(reply.body)")
         return try reply.object()["data"]?.arrayValue?.compactMap { $0.objectValue?[field]?.stringValue } ?? []
     }
+}
+
+struct TestUser {
+    var id: String
+    var email: String
+    var token: String
 }
 
 struct Reply {

@@ -14,6 +14,12 @@ public final class Database: Sendable {
 
     public let dialect: Dialect
     public let url: DatabaseURL
+
+    /// The SQLite file, for checks that read the file itself.
+    public var filePath: String? {
+        if case .sqlite(let path) = url, path != ":memory:" { return URL(fileURLWithPath: path).path }
+        return nil
+    }
     let pool: ConnectionPool
     let writeGate: WriteGate?
     let logger: Logger
@@ -194,6 +200,13 @@ public struct Row: Sendable {
     }
 
     let storage: Storage
+
+    public var columnNames: [String] {
+        switch storage {
+        case .sqlite(let row): return row.columns.map(\.name)
+        case .postgres(let row): return row.map(\.columnName)
+        }
+    }
 
     public func text(_ column: String) -> String? {
         switch storage {
