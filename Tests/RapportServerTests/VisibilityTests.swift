@@ -87,6 +87,11 @@ import Testing
             let list = try await api.call(.get, "/api/v1/people", token: viewer.token)
             #expect(!list.body.contains("hana@kim.example") && !list.body.contains("1234"))
             #expect(try await api.call(.get, "/api/v1/people?filter[phones]=1", token: marketer.token).status == .badRequest)
+            // Hidden fields find nothing: not by phone for marketing, not by email for viewers.
+            #expect(try await api.call(.get, "/api/v1/people?q=821012345678", token: marketer.token).body.contains(id) == false)
+            #expect(try await api.call(.get, "/api/v1/people?q=821012345678").body.contains(id))
+            #expect(try await api.call(.get, "/api/v1/people?q=hana@kim.example", token: viewer.token).body.contains(id) == false)
+            #expect(try await api.call(.get, "/api/v1/people?q=hana", token: viewer.token).body.contains(id))
             #expect(try await api.call(.patch, "/api/v1/people/\(id)", json: #"{"phones":["+82 10-0000-0000"]}"#, token: marketer.token).status == .unprocessableContent)
             let timeline = try await api.call(.get, "/api/v1/people/\(id)/timeline", token: viewer.token)
             #expect(timeline.status == .ok)

@@ -51,6 +51,15 @@ public struct SearchQuery: Sendable, Equatable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// Whether a record with these index terms answers the query: every query term is
+    /// one of them (or, for prefix terms, begins one) — the rule the indexes apply.
+    public func matches(terms recordTerms: [String]) -> Bool {
+        let exact = Set(recordTerms)
+        return terms.allSatisfy { t in
+            exact.contains(t.text) || (t.isPrefix && recordTerms.contains { $0.hasPrefix(t.text) })
+        }
+    }
+
     /// Relevance of a hit: exact name first, then names starting with the query, then the
     /// rest. `names` are the record's name-role values, `others` its other searched values.
     public func rank(names: [String], others: [String]) -> Int {

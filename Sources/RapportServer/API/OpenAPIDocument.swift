@@ -146,6 +146,8 @@ enum OpenAPIDocument {
                 obj([("name", .string("id")), ("in", .string("path")), ("required", .bool(true)), ("schema", uuid())]),
             ], responses: [("204", obj([("description", .string("Removed"))])), ("404", problem("Not found"))])),
         ])
+        for (path, item) in accessPaths(types: types) { paths[path] = item }
+        for (name, schema) in accessSchemas(types: types) { schemas[name] = schema }
         paths["/healthz"] = obj([
             ("get", obj([
                 ("operationId", .string("health")), ("summary", .string("Answers when the database answers")), ("security", .array([])),
@@ -159,11 +161,17 @@ enum OpenAPIDocument {
                 ("description", .string("Every relationship a company has, in one place. Errors are application/problem+json (RFC 9457).")),
             ])),
             ("servers", .array([obj([("url", .string("/"))])])),
-            ("security", .array([obj([("bearer", .array([]))])])),
+            ("security", .array([obj([("bearer", .array([]))]), obj([("session", .array([]))])])),
             ("paths", .object(paths)),
             ("components", obj([
                 ("schemas", .object(schemas)),
-                ("securitySchemes", obj([("bearer", obj([("type", .string("http")), ("scheme", .string("bearer"))]))])),
+                ("securitySchemes", obj([
+                    ("bearer", obj([("type", .string("http")), ("scheme", .string("bearer"))])),
+                    ("session", obj([
+                        ("type", .string("apiKey")), ("in", .string("cookie")), ("name", .string("rapport_session")),
+                        ("description", .string("The page session; requests that change data also send X-CSRF-Token.")),
+                    ])),
+                ])),
             ])),
         ])
     }
@@ -232,6 +240,7 @@ enum OpenAPIDocument {
         for (code, value) in responses { r[code] = value }
         r["400"] = problem("Malformed request")
         r["401"] = problem("Missing or unknown token")
+        r["403"] = problem("Not allowed for this role or token scope")
         o["responses"] = .object(r)
         return .object(o)
     }

@@ -24,6 +24,19 @@ extension RecordStore {
         } else {
             page = try await sortedPage(type, where_: where_, query: query)
         }
+        // The indexes hold every field's words; a role that may not see a field must not
+        // find records by it either, so hits are checked against the visible fields.
+        if let search = query.search, shown.searchFields.count < type.searchFields.count {
+            page.records = try await db.read { s in
+                var titles: [String: [String]] = [:]
+                var kept: [StoredRecord] = []
+                for record in page.records {
+                    let referenced = try await self.referencedText(s, type: shown, record: record.fields, titles: &titles)
+                    if search.matches(terms: shown.searchTerms(record.fields, referenced: referenced)) { kept.append(record) }
+                }
+                return kept
+            }
+        }
         page.records = page.records.map { redact($0, type, actor) }
         return page
     }

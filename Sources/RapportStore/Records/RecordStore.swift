@@ -68,7 +68,7 @@ public final class RecordStore: Sendable {
             for field in type.fields where !(record[field.name].map { AuditLog.sameValue($0, .null) } ?? true) {
                 created[field.name] = record[field.name]
             }
-            try await AuditLog.append(s, actor: actor, action: "create", type: type.name, id: id, changes: .object(created), at: now)
+            try await AuditLog.append(s, actor: actor, action: "create", type: type.name, id: id, changes: .object(Self.auditable(created, type)), at: now)
             var result = stored
             result.seq = seq
             return self.redact(result, type, actor)

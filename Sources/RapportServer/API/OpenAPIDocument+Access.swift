@@ -1,0 +1,136 @@
+import RapportKit
+
+/// The access half of the OpenAPI document: users, teams, roles, tokens, the audit log
+/// and a person's export and erasure.
+extension OpenAPIDocument {
+    static func accessSchemas(types: [RecordType]) -> [(String, JSONValue)] {
+        let grant = obj([
+            ("type", .string("object")), ("additionalProperties", .bool(false)),
+            ("properties", obj([
+                ("actions", obj([("type", .string("array")), ("items", obj([("type", .string("string")), ("enum", strings(RecordAction.allCases.map(\.rawValue)))]))])),
+                ("visibility", obj([("type", .string("string")), ("enum", strings(Visibility.allCases.map(\.rawValue)))])),
+                ("hidden_fields", obj([("type", .string("array")), ("items", str())])),
+                ("hides_sensitive", obj([("type", .string("boolean"))])),
+            ])),
+        ])
+        let bool = obj([("type", .string("boolean"))])
+        return [
+            ("Grant", grant),
+            ("Role", obj([
+                ("type", .string("object")),
+                ("properties", obj([
+                    ("name", str()), ("label", str()), ("built_in", bool),
+                    ("grants", obj([("type", .string("object")), ("additionalProperties", ref("Grant"))])),
+                ])),
+            ])),
+            ("User", obj([
+                ("type", .string("object")),
+                ("properties", obj([
+                    ("id", uuid()), ("email", str()), ("name", str()), ("role", str()), ("language", nullable(str())), ("time_zone", nullable(str())),
+                    ("active", bool), ("two_factor", bool), ("teams", obj([("type", .string("array")), ("items", str())])), ("created_at", dateTime()),
+                ])),
+            ])),
+            ("Team", obj([
+                ("type", .string("object")),
+                ("properties", obj([("id", uuid()), ("name", str()), ("manager_id", nullable(uuid())), ("members", obj([("type", .string("array")), ("items", uuid())]))])),
+            ])),
+            ("Token", obj([
+                ("type", .string("object")),
+                ("properties", obj([
+                    ("id", uuid()), ("name", str()), ("scope", obj([("type", .string("string")), ("enum", strings(["read", "write"]))])), ("user_id", uuid()),
+                    ("user_email", str()), ("created_at", dateTime()), ("last_used_at", nullable(dateTime())), ("expires_at", nullable(dateTime())),
+                    ("revoked_at", nullable(dateTime())), ("token", obj([("type", .string("string")), ("description", .string("Only in the answer to creating it."))])),
+                ])),
+            ])),
+            ("AuditEntry", obj([
+                ("type", .string("object")),
+                ("properties", obj([
+                    ("id", uuid()), ("seq", obj([("type", .string("integer"))])), ("at", dateTime()), ("actor_id", nullable(uuid())), ("action", str()),
+                    ("record_type", nullable(str())), ("record_id", nullable(str())), ("changes", obj([])), ("request_id", nullable(str())),
+                    ("address", nullable(str())), ("redacted", bool), ("hash", nullable(str())), ("prev_hash", nullable(str())),
+                ])),
+            ])),
+        ]
+    }
+
+    static func listOf(_ name: String) -> JSONValue {
+        obj([
+            ("type", .string("object")),
+            ("properties", obj([("data", obj([("type", .string("array")), ("items", ref(name))])), ("next_cursor", nullable(str()))])),
+        ])
+    }
+
+    static func accessPaths(types: [RecordType]) -> [(String, JSONValue)] {
+        let id = obj([("name", .string("id")), ("in", .string("path")), ("required", .bool(true)), ("schema", uuid())])
+        let query = { (name: String) in obj([("name", .string(name)), ("in", .string("query")), ("schema", str())]) }
+        var paths: [(String, JSONValue)] = [
+            ("/api/v1/me", obj([("get", operation("me", "Who the token or session acts for, with the role's grants", tag: "access", responses: [("200", jsonResponse("The caller", ref("User")))]))])),
+            ("/api/v1/users", obj([
+                ("get", operation("listUsers", "List users (admins)", tag: "access", responses: [("200", jsonResponse("Users", listOf("User")))])),
+                ("post", operation("createUser", "Add a user (admins)", tag: "access", body: obj([
+                    ("type", .string("object")), ("required", strings(["email"])), ("additionalProperties", .bool(false)),
+                    ("properties", obj([
+                        ("email", str()), ("name", str()), ("role", str()), ("teams", obj([("type", .string("array")), ("items", str())])),
+                        ("language", str()), ("time_zone", str()), ("password", obj([("type", .string("string")), ("minLength", .number(String(10)))])),
+                    ])),
+                ]), responses: [("201", jsonResponse("Added", ref("User"))), ("409", problem("Email already used")), ("422", problem("Invalid"))])),
+            ])),
+            ("/api/v1/users/{id}", obj([
+                ("get", operation("getUser", "Read a user (admins, or oneself)", tag: "access", parameters: [id], responses: [("200", jsonResponse("The user", ref("User"))), ("404", problem("Not found"))])),
+                ("patch", operation("updateUser", "Change a user's name, role, teams, language, time zone or active flag (admins)", tag: "access", parameters: [id], body: obj([
+                    ("type", .string("object")), ("additionalProperties", .bool(false)),
+                    ("properties", obj([
+                        ("name", str()), ("role", str()), ("teams", obj([("type", .string("array")), ("items", str())])), ("language", nullable(str())),
+                        ("time_zone", nullable(str())), ("active", obj([("type", .string("boolean"))])),
+                    ])),
+                ]), responses: [("200", jsonResponse("Updated", ref("User"))), ("404", problem("Not found")), ("409", problem("Not on oneself")), ("422", problem("Invalid"))])),
+            ])),
+            ("/api/v1/teams", obj([
+                ("get", operation("listTeams", "List teams", tag: "access", responses: [("200", jsonResponse("Teams", listOf("Team")))])),
+                ("post", operation("createTeam", "Add a team (admins)", tag: "access", body: obj([
+                    ("type", .string("object")), ("required", strings(["name"])), ("additionalProperties", .bool(false)),
+                    ("properties", obj([("name", str()), ("manager_id", uuid())])),
+                ]), responses: [("201", jsonResponse("Added", ref("Team"))), ("409", problem("Name taken")), ("422", problem("Invalid"))])),
+            ])),
+            ("/api/v1/roles", obj([("get", operation("listRoles", "List roles and their grants", tag: "access", responses: [("200", jsonResponse("Roles", listOf("Role")))]))])),
+            ("/api/v1/roles/{name}", obj([
+                ("put", operation("saveRole", "Create a custom role or change a role's grants (admins)", tag: "access", parameters: [
+                    obj([("name", .string("name")), ("in", .string("path")), ("required", .bool(true)), ("schema", str())]),
+                ], body: obj([
+                    ("type", .string("object")), ("additionalProperties", .bool(false)),
+                    ("properties", obj([("label", str()), ("grants", obj([("type", .string("object")), ("additionalProperties", ref("Grant"))]))])),
+                ]), responses: [("200", jsonResponse("The role", ref("Role"))), ("409", problem("The admin role is fixed")), ("422", problem("Invalid"))])),
+            ])),
+            ("/api/v1/tokens", obj([
+                ("get", operation("listTokens", "List one's tokens (admins: everyone's), never their secrets", tag: "access", responses: [("200", jsonResponse("Tokens", listOf("Token")))])),
+                ("post", operation("createToken", "Create a token for oneself; the secret is shown once", tag: "access", body: obj([
+                    ("type", .string("object")), ("required", strings(["name"])), ("additionalProperties", .bool(false)),
+                    ("properties", obj([("name", str()), ("scope", obj([("type", .string("string")), ("enum", strings(["read", "write"]))])), ("expires_at", dateTime())])),
+                ]), responses: [("201", jsonResponse("Created", ref("Token"))), ("422", problem("Invalid"))])),
+            ])),
+            ("/api/v1/tokens/{id}", obj([
+                ("delete", operation("revokeToken", "Revoke a token", tag: "access", parameters: [id], responses: [("204", obj([("description", .string("Revoked"))])), ("404", problem("Not found"))])),
+            ])),
+            ("/api/v1/audit", obj([
+                ("get", operation("listAudit", "Read the audit log, newest first (admins)", tag: "access", parameters: [
+                    query("actor_id"), query("record_type"), query("record_id"), query("action"), query("from"), query("to"), query("cursor"),
+                    obj([("name", .string("limit")), ("in", .string("query")), ("schema", obj([("type", .string("integer")), ("minimum", .number("1")), ("maximum", .number(String(ListQuery.maxLimit)))]))]),
+                ], responses: [("200", jsonResponse("Entries", listOf("AuditEntry")))])),
+            ])),
+        ]
+        for type in types where !type.personalFields.isEmpty && type.uniqueKeys.contains(where: { $0.kind == "email" }) {
+            let name = schemaName(type)
+            paths.append(("/api/v1/\(type.name)/{id}/export", obj([
+                ("get", operation("exportPersonal\(name)", "Everything stored about a \(type.singular), as one document", tag: "privacy", parameters: [id], responses: [
+                    ("200", jsonResponse("The document", obj([("type", .string("object"))]))), ("404", problem("Not found")),
+                ])),
+            ])))
+            paths.append(("/api/v1/\(type.name)/{id}/erase", obj([
+                ("post", operation("erase\(name)", "Erase a \(type.singular)'s personal data everywhere (admins)", tag: "privacy", parameters: [id], responses: [
+                    ("200", jsonResponse("What was erased", obj([("type", .string("object"))]))), ("404", problem("Not found")),
+                ])),
+            ])))
+        }
+        return paths
+    }
+}
