@@ -14,7 +14,7 @@ import Testing
             try await api.user("ji-woo@example.com", role: "sales", password: Self.password)
             var browser = PageClient(api)
             let form = try await browser.request(.get, "/signin", headers: [.acceptLanguage: "ko-KR,ko;q=0.9,en;q=0.5"])
-            #expect(form.body.contains(#"<html lang="ko">"#) && form.body.contains("로그인"))
+            #expect(form.body.contains(#"<html lang="ko">"#) && form.body.contains("로그인") && !form.body.contains("nil"))
             #expect(form.body.contains(#"<label for="email">"#))
             let reply = try await browser.signIn("Ji-Woo@Example.com", Self.password)
             #expect(reply.status == .seeOther)

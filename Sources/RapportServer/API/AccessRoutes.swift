@@ -19,8 +19,10 @@ struct AccessRoutes {
         group.patch("users/:id", use: updateUser)
         group.get("teams", use: listTeams)
         group.post("teams", use: createTeam)
+        group.patch("teams/:id", use: updateTeam)
         group.get("roles", use: listRoles)
         group.put("roles/:name", use: saveRole)
+        group.delete("roles/:name", use: deleteRole)
         group.get("tokens", use: listTokens)
         group.post("tokens", use: createToken)
         group.delete("tokens/:id", use: revokeToken)
@@ -74,6 +76,18 @@ struct AccessRoutes {
         try context.requireAdmin("manage teams")
         let team = try await admin.createTeam(try await request.jsonObject(context: context), actor: context.actor)
         return .json(.object(team.json), status: .created)
+    }
+
+    @Sendable func updateTeam(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireAdmin("manage teams")
+        let team = try await admin.updateTeam(id: context.parameters.get("id") ?? "", try await request.jsonObject(context: context), actor: context.actor)
+        return .json(.object(team.json))
+    }
+
+    @Sendable func deleteRole(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try context.requireAdmin("change roles")
+        try await admin.deleteRole(name: context.parameters.get("name") ?? "", actor: context.actor)
+        return Response(status: .noContent)
     }
 
     @Sendable func listRoles(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -16,6 +16,8 @@ struct ImportRoute {
 
     @Sendable func handle(_ request: Request, context: AppRequestContext) async throws -> Response {
         let type = try await store.type(named: context.parameters.get("type") ?? "")
+        // Before the upload is read: a role without the right does not get to send 50 MiB.
+        try store.require(.import, type, context.actor)
         if let contentType = request.headers[.contentType]?.lowercased(), !contentType.hasPrefix("text/csv") {
             throw Problem(.unsupportedMediaType, "Unsupported media type", detail: "Send the file as text/csv.")
         }

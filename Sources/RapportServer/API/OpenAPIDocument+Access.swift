@@ -92,6 +92,12 @@ extension OpenAPIDocument {
                     ("properties", obj([("name", str()), ("manager_id", uuid())])),
                 ]), responses: [("201", jsonResponse("Added", ref("Team"))), ("409", problem("Name taken")), ("422", problem("Invalid"))])),
             ])),
+            ("/api/v1/teams/{id}", obj([
+                ("patch", operation("updateTeam", "Rename a team or change its manager (admins)", tag: "access", parameters: [id], body: obj([
+                    ("type", .string("object")), ("additionalProperties", .bool(false)),
+                    ("properties", obj([("name", str()), ("manager_id", nullable(uuid()))])),
+                ]), responses: [("200", jsonResponse("The team", ref("Team"))), ("404", problem("Not found")), ("409", problem("Name taken")), ("422", problem("Invalid"))])),
+            ])),
             ("/api/v1/roles", obj([("get", operation("listRoles", "List roles and their grants", tag: "access", responses: [("200", jsonResponse("Roles", listOf("Role")))]))])),
             ("/api/v1/roles/{name}", obj([
                 ("put", operation("saveRole", "Create a custom role or change a role's grants (admins)", tag: "access", parameters: [
@@ -100,6 +106,9 @@ extension OpenAPIDocument {
                     ("type", .string("object")), ("additionalProperties", .bool(false)),
                     ("properties", obj([("label", str()), ("grants", obj([("type", .string("object")), ("additionalProperties", ref("Grant"))]))])),
                 ]), responses: [("200", jsonResponse("The role", ref("Role"))), ("409", problem("The admin role is fixed")), ("422", problem("Invalid"))])),
+                ("delete", operation("deleteRole", "Remove a custom role no active user holds (admins)", tag: "access", parameters: [
+                    obj([("name", .string("name")), ("in", .string("path")), ("required", .bool(true)), ("schema", str())]),
+                ], responses: [("204", obj([("description", .string("Removed"))])), ("404", problem("Not found")), ("409", problem("Built in, or still held"))])),
             ])),
             ("/api/v1/tokens", obj([
                 ("get", operation("listTokens", "List one's tokens (admins: everyone's), never their secrets", tag: "access", responses: [("200", jsonResponse("Tokens", listOf("Token")))])),

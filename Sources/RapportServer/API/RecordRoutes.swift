@@ -127,9 +127,7 @@ struct RecordRoutes {
         let actor = context.actor
         let chosen = format
         // Refused before the response starts, so a forbidden export is a 403, not a cut stream.
-        if let viewer = actor.viewer, !viewer.role.allows(.export, on: type.name) {
-            throw RecordError.forbidden("The \(viewer.role.label) role may not export \(type.name).")
-        }
+        try store.require(.export, type, actor)
         let contentType = format == .csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8"
         return Response(
             status: .ok,

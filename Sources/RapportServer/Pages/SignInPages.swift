@@ -26,10 +26,11 @@ struct SignInPages {
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let session = try await deps.session(request), !session.pendingTwoFactor { return PageRenderer.redirect("/account") }
         let language = deps.language(request)
-        let notice = try QueryString.parse(request.uri.query).first { $0.0 == "done" }.map { key -> String in
-            PageStrings.catalogs[language]?[key.1 == "reset" ? "reset_done" : "password_changed"] ?? ""
+        var values: [String: Any] = [:]
+        if let done = try QueryString.parse(request.uri.query).first(where: { $0.0 == "done" }) {
+            values["notice"] = PageStrings.catalogs[language]?[done.1 == "reset" ? "reset_done" : "password_changed"] ?? ""
         }
-        return page(request, language: language, values: ["notice": notice as Any])
+        return page(request, language: language, values: values)
     }
 
     func page(_ request: Request, language: String, values: [String: Any], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {

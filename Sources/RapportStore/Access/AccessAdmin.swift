@@ -219,7 +219,60 @@ public struct AccessAdmin: Sendable {
         return Team(id: id, name: name, managerID: manager, members: [])
     }
 
+    /// `{ name?, manager_id? }`.
+    public func updateTeam(id: String, _ body: JSONObject, actor: Actor) async throws -> Team {
+        var errors: [FieldError] = []
+        for key in body.keys where !["name", "manager_id"].contains(key) {
+            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name and manager_id."))
+        }
+        if let v = body["name"], (v.stringValue?.trimmedWhitespace ?? "").isEmpty || (v.stringValue?.count ?? 0) > 100 {
+            errors.append(FieldError(field: "name", code: "invalid", message: "A team name of up to 100 characters."))
+        }
+        if let v = body["manager_id"], !v.isNull, try await v.stringValue.asyncMap({ try await user(id: $0) })??.active != true {
+            errors.append(FieldError(field: "manager_id", code: "invalid_reference", message: "No active user has that id."))
+        }
+        if !errors.isEmpty { throw RecordError.invalid(errors) }
+        let now = Timestamp.format(Date())
+        try await db.transaction { s in
+            guard let before = try await s.query("SELECT name, manager_id FROM teams WHERE id = \(id)").first else { throw RecordError.notFound(type: "teams", id: id) }
+            var sets: [SQL] = []
+            var changes = JSONObject()
+            if let name = body["name"]?.stringValue?.trimmedWhitespace {
+                if try await !s.query("SELECT id FROM teams WHERE name = \(name) AND id <> \(id)").isEmpty {
+                    throw RecordError.duplicate(field: "name", value: name, existingID: "")
+                }
+                sets.append("name = \(name)")
+                changes["name"] = .array([.string(before.text("name") ?? ""), .string(name)])
+            }
+            if let manager = body["manager_id"] {
+                sets.append("manager_id = \(manager.stringValue)")
+                changes["manager_id"] = .array([before.text("manager_id").map(JSONValue.string) ?? .null, manager])
+            }
+            guard !sets.isEmpty else { return }
+            try await s.execute("UPDATE teams SET \(SQL.join(sets, ", ")) WHERE id = \(id)")
+            try await AuditLog.append(s, actor: actor, action: "permission.change", type: "teams", id: id, changes: .object(changes), at: now)
+        }
+        directory.invalidate()
+        guard let team = try await directory.teams().first(where: { $0.id == id }) else { throw RecordError.notFound(type: "teams", id: id) }
+        return team
+    }
+
     // MARK: Roles
+
+    /// Removes a custom role no user holds.
+    public func deleteRole(name: String, actor: Actor) async throws {
+        if Role.builtIn(named: name) != nil { throw RecordError.conflict("Built-in roles cannot be removed; change their grants instead.") }
+        let now = Timestamp.format(Date())
+        try await db.transaction { s in
+            guard try await !s.query("SELECT name FROM roles WHERE name = \(name)").isEmpty else { throw RecordError.notFound(type: "roles", id: name) }
+            if let holder = try await s.query("SELECT email FROM users WHERE role = \(name) AND active = 1 LIMIT 1").first {
+                throw RecordError.conflict("\(holder.text("email") ?? "A user") still has this role; give them another first.")
+            }
+            try await s.execute("DELETE FROM roles WHERE name = \(name)")
+            try await AuditLog.append(s, actor: actor, action: "permission.change", type: "roles", id: name, changes: .object(JSONObject([("deleted", .bool(true))])), at: now)
+        }
+        directory.invalidate()
+    }
 
     /// Creates or replaces a role's grants: `{ label?, grants: { type: grant } }`. The
     /// admin role cannot be narrowed.

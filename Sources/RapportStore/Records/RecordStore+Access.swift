@@ -3,8 +3,9 @@ import RapportKit
 /// The access rules every engine operation applies, so each record type — today's and
 /// those to come — gets them without code of its own.
 extension RecordStore {
-    /// 403 when the actor's role does not grant `action` on `type`.
-    func require(_ action: RecordAction, _ type: RecordType, _ actor: Actor) throws {
+    /// 403 when the actor's role does not grant `action` on `type`. Routes call it
+    /// before reading a large body; the engine calls it again in every operation.
+    public func require(_ action: RecordAction, _ type: RecordType, _ actor: Actor) throws {
         guard let viewer = actor.viewer, !viewer.role.allows(action, on: type.name) else { return }
         throw RecordError.forbidden("The \(viewer.role.label) role may not \(action.rawValue) \(type.name).")
     }
