@@ -6,17 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-1000000}
-DURATION=${DURATION:-10}
-CONNS=${CONNS:-32}
-THREADS=${THREADS:-2}
-WORK=${WORK:-bench-data}
-mkdir -p "$WORK"
-swift build -c release >/dev/null
-BIN=$(swift build -c release --show-bin-path)/rapport
-export LOG_LEVEL=warning
-
-say() { printf '\n## %s\n' "$*"; }
-ms() { echo $(( $(date +%s%N) / 1000000 )); }
+source Benchmarks/common.sh
 
 ONLY=${ONLY:-all}   # all, or postgres to rerun only the PostgreSQL part
 

@@ -48,11 +48,12 @@ struct AccountPages {
 
     /// Turns two-step verification on once the user shows a code made from the offered key.
     @Sendable func enableTwoFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let session = try await signedIn(request) else { return PageRenderer.redirect("/signin") }
-        let form = try await deps.form(request)
-        let language = deps.language(request)
-        guard let sent = form["_csrf"], SessionCookie.same(sent, session.csrfToken) else { return deps.refused(request, language: language) }
-        let strings = PageStrings.catalogs[language]!
+        let posted: PageDependencies.SignedInForm
+        switch try await deps.signedInForm(request) {
+        case .proceed(let p): posted = p
+        case .stop(let response): return response
+        }
+        let (session, form, strings) = (posted.session, posted.fields, posted.strings)
         guard let secret = form["secret"], secret.count == 32, secret.allSatisfy({ $0.isUppercase || ("2"..."7").contains($0) }) else {
             return try await render(request, session: session, error: strings["wrong_code"], status: .unprocessableContent)
         }
@@ -65,14 +66,15 @@ struct AccountPages {
 
     /// A new password ends every session of the user, this one included.
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let session = try await signedIn(request) else { return PageRenderer.redirect("/signin") }
-        let form = try await deps.form(request)
-        let language = deps.language(request)
-        guard let sent = form["_csrf"], SessionCookie.same(sent, session.csrfToken) else { return deps.refused(request, language: language) }
-        let strings = PageStrings.catalogs[language]!
+        let posted: PageDependencies.SignedInForm
+        switch try await deps.signedInForm(request) {
+        case .proceed(let p): posted = p
+        case .stop(let response): return response
+        }
+        let (session, form, strings) = (posted.session, posted.fields, posted.strings)
         let account = session.identity.email
         if let wait = deps.throttle.retryAfter(account: account, address: context.address) {
-            return try await render(request, session: session, error: strings["too_many_attempts"]!.replacingOccurrences(of: "%@", with: String(wait)), status: .tooManyRequests)
+            return try await render(request, session: session, error: PageStrings.tooManyAttempts(posted.language, wait: wait), status: .tooManyRequests)
         }
         guard let credentials = try await deps.admin.credentials(userID: session.identity.userID), let hash = credentials.passwordHash,
               try await Passwords.verify(form["current"] ?? "", hash: hash) else {

@@ -33,6 +33,30 @@ struct PageDependencies: Sendable {
         return try await sessions.lookup(cookie)
     }
 
+    /// A form posted from a signed-in page, its token checked against the session's.
+    struct SignedInForm {
+        var session: PageSession
+        var fields: [String: String]
+        var language: String
+        var strings: [String: String]
+    }
+
+    enum FormCheck {
+        case proceed(SignedInForm)
+        /// Not signed in (to the sign-in page) or a missing or wrong token (403).
+        case stop(Response)
+    }
+
+    func signedInForm(_ request: Request) async throws -> FormCheck {
+        guard let session = try await session(request), !session.pendingTwoFactor else {
+            return .stop(PageRenderer.redirect("/signin", cookies: [SessionCookie.clear(secure: secureCookies)]))
+        }
+        let fields = try await form(request)
+        let language = language(request)
+        guard let sent = fields["_csrf"], SessionCookie.same(sent, session.csrfToken) else { return .stop(refused(request, language: language)) }
+        return .proceed(SignedInForm(session: session, fields: fields, language: language, strings: PageStrings.catalogs[language]!))
+    }
+
     func refused(_ request: Request, language: String) -> Response {
         renderer.render("message", language: language, title: "forbidden_title", values: [
             "message": PageStrings.catalogs[language]?["csrf_refused"] ?? "",

@@ -119,6 +119,11 @@ enum PageStrings {
         ],
     ]
 
+    /// "Try again in N seconds" in `language`.
+    static func tooManyAttempts(_ language: String, wait: Int) -> String {
+        (catalogs[language]?["too_many_attempts"] ?? "").replacingOccurrences(of: "%@", with: String(wait))
+    }
+
     /// The first supported language in an `Accept-Language` header (weights respected),
     /// else English.
     static func language(acceptLanguage: String?, preferred: String? = nil) -> String {

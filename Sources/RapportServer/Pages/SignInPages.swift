@@ -51,7 +51,7 @@ struct SignInPages {
         let strings = PageStrings.catalogs[language]!
         if let wait = deps.throttle.retryAfter(account: email, address: context.address) {
             return page(request, language: language, values: [
-                "email": email, "error": strings["too_many_attempts"]!.replacingOccurrences(of: "%@", with: String(wait)),
+                "email": email, "error": PageStrings.tooManyAttempts(language, wait: wait),
             ], status: .tooManyRequests, headers: [.retryAfter: String(wait)])
         }
         let credentials = try await deps.admin.credentials(email: email)
@@ -89,7 +89,7 @@ struct SignInPages {
         let account = session.identity.email
         if let wait = deps.throttle.retryAfter(account: account, address: context.address) {
             return deps.renderer.render("two_factor", language: language, title: "two_factor_title", values: [
-                "csrf": session.csrfToken, "error": strings["too_many_attempts"]!.replacingOccurrences(of: "%@", with: String(wait)),
+                "csrf": session.csrfToken, "error": PageStrings.tooManyAttempts(language, wait: wait),
             ], status: .tooManyRequests, headers: [.retryAfter: String(wait)])
         }
         let credentials = try await deps.admin.credentials(userID: session.identity.userID)
@@ -107,12 +107,12 @@ struct SignInPages {
     }
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let cookie = SessionCookie.value(in: request), let session = try await deps.sessions.lookup(cookie) else {
-            return PageRenderer.redirect("/signin", cookies: [SessionCookie.clear(secure: deps.secureCookies)])
+        let session: PageSession
+        switch try await deps.signedInForm(request) {
+        case .proceed(let posted): session = posted.session
+        case .stop(let response): return response
         }
-        let form = try await deps.form(request)
-        guard let sent = form["_csrf"], SessionCookie.same(sent, session.csrfToken) else { return deps.refused(request, language: deps.language(request)) }
-        try await deps.sessions.end(cookie)
+        if let cookie = SessionCookie.value(in: request) { try await deps.sessions.end(cookie) }
         try await deps.audit.record("signout", type: "users", id: session.identity.userID, actor: actor(context, userID: session.identity.userID))
         return PageRenderer.redirect("/signin", cookies: [SessionCookie.clear(secure: deps.secureCookies)])
     }
