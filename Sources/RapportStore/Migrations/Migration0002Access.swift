@@ -3,7 +3,14 @@
 enum Migration0002Access {
     private static func statements(sqlite: Bool) -> [String] {
         let int = sqlite ? "INTEGER" : "BIGINT"
-        return [
+        let nf = sqlite ? "" : " NULLS FIRST"
+        // Own and team visibility list a user's records newest first: the owner index
+        // carries the default sort, so a rep's first page reads fifty rows, not all of theirs.
+        let ownerIndexes = ["organizations", "people", "activities"].flatMap { t in [
+            "DROP INDEX \(t)_owner",
+            "CREATE INDEX \(t)_owner ON \(t) (owner_id\(nf), updated_at\(nf), id) WHERE deleted_at IS NULL",
+        ] }
+        return ownerIndexes + [
             "ALTER TABLE users ADD COLUMN password_hash TEXT",
             "ALTER TABLE users ADD COLUMN totp_secret TEXT",
             "ALTER TABLE users ADD COLUMN totp_last_step \(int)",

@@ -27,18 +27,32 @@ extension RecordStore {
         // The indexes hold every field's words; a role that may not see a field must not
         // find records by it either, so hits are checked against the visible fields.
         if let search = query.search, shown.searchFields.count < type.searchFields.count {
-            page.records = try await db.read { s in
-                var titles: [String: [String]] = [:]
-                var kept: [StoredRecord] = []
-                for record in page.records {
-                    let referenced = try await self.referencedText(s, type: shown, record: record.fields, titles: &titles)
-                    if search.matches(terms: shown.searchTerms(record.fields, referenced: referenced)) { kept.append(record) }
-                }
-                return kept
-            }
+            page.records = try await visibleMatches(page.records, search: search, shown: shown)
         }
         page.records = page.records.map { redact($0, type, actor) }
         return page
+    }
+
+    /// Keeps the hits that match on fields the role may see. Names usually decide, so the
+    /// referenced company's words are looked up only for records that need them.
+    func visibleMatches(_ records: [StoredRecord], search: SearchQuery, shown: RecordType) async throws -> [StoredRecord] {
+        var kept: [StoredRecord] = []
+        var undecided: [StoredRecord] = []
+        for record in records {
+            if search.matches(terms: shown.searchTerms(record.fields)) { kept.append(record) } else { undecided.append(record) }
+        }
+        guard !undecided.isEmpty, shown.searchFields.contains(where: \.kind.isReferenceKind) else { return kept }
+        let alsoKept = try await db.read { s in
+            var titles: [String: [String]] = [:]
+            var out = Set<String>()
+            for record in undecided {
+                let referenced = try await self.referencedText(s, type: shown, record: record.fields, titles: &titles)
+                if search.matches(terms: shown.searchTerms(record.fields, referenced: referenced)) { out.insert(record.id) }
+            }
+            return out
+        }
+        let keptIDs = Set(kept.map(\.id)).union(alsoKept)
+        return records.filter { keptIDs.contains($0.id) }
     }
 
     func sortedPage(_ type: RecordType, where_: [SQL], query: ListQuery) async throws -> RecordPage {
