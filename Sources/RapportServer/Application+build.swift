@@ -14,13 +14,16 @@ public struct ServerConfiguration: Sendable {
     public var cipher: FieldCipher?
     /// bcrypt work factor for new passwords (tests lower it).
     public var passwordCost: UInt8
+    /// A reverse proxy fronts the server: client addresses come from `X-Forwarded-For`.
+    public var behindProxy: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, cipher: FieldCipher? = nil, passwordCost: UInt8 = 12) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, cipher: FieldCipher? = nil, passwordCost: UInt8 = 12, behindProxy: Bool = false) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
         self.cipher = cipher
         self.passwordCost = passwordCost
+        self.behindProxy = behindProxy
     }
 }
 
@@ -38,7 +41,7 @@ public func buildApplication(
     let admin = AccessAdmin(db: database, directory: directory, catalog: store.catalog, passwordCost: configuration.passwordCost)
     let audit = AuditTrail(db: database)
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: ProblemMiddleware(catalog: store.catalog))
+    router.add(middleware: ProblemMiddleware(catalog: store.catalog, behindProxy: configuration.behindProxy))
 
     router.get("healthz") { _, _ -> Response in
         do {

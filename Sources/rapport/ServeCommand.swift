@@ -15,6 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Fill an empty database with demo data and print an API token for it.") var demo = false
     @Option(help: "People to create with --demo.") var demoPeople = 300
     @Flag(help: "Mark the session cookie Secure (when a TLS proxy serves Rapport over https).") var secureCookies = false
+    @Flag(help: "A reverse proxy fronts Rapport: take client addresses (audit, sign-in throttling) from X-Forwarded-For.") var behindProxy = false
 
     func run() async throws {
         var logger = Logger(label: "rapport")
@@ -42,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         logger.info("Rapport \(rapportVersion) on http://\(host):\(port) with \(database.url)")
-        let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, cipher: store.cipher)
+        let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, cipher: store.cipher, behindProxy: behindProxy)
         let app = buildApplication(database: database, configuration: configuration, logger: logger)
         try await app.runService()
         await database.close()

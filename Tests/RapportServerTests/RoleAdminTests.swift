@@ -66,3 +66,15 @@ import Testing
         }
     }
 }
+
+@Suite struct RoleChangeTests {
+    @Test(arguments: Backend.available)
+    func aNewRoleAppliesAtOnce(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let user = try await api.user("switch@example.com", role: "sales")
+            #expect(try await api.call(.post, "/api/v1/people", json: #"{"display_name":"Before"}"#, token: user.token).status == .created)
+            #expect(try await api.call(.patch, "/api/v1/users/\(user.id)", json: #"{"role":"viewer"}"#).status == .ok)
+            #expect(try await api.call(.post, "/api/v1/people", json: #"{"display_name":"After"}"#, token: user.token).status == .forbidden)
+        }
+    }
+}

@@ -145,3 +145,27 @@ import Testing
         }
     }
 }
+
+@Suite struct AddressThrottleTests {
+    /// Twenty failures from one address lock that address for every account, and only it.
+    @Test(arguments: Backend.available)
+    func oneAddressIsLimitedAcrossAccounts(_ backend: Backend) async throws {
+        var configuration = testConfiguration
+        configuration.behindProxy = true
+        try await withAPI(backend, configuration: configuration) { api in
+            try await api.user("real@example.com", role: "viewer", password: SignInTests.password)
+            var attacker = PageClient(api)
+            let page = try await attacker.request(.get, "/signin")
+            let token = PageClient.csrf(page.body) ?? ""
+            func attempt(_ client: inout PageClient, _ email: String, _ password: String, from ip: String) async throws -> HTTPResponse.Status {
+                try await client.request(.post, "/signin", form: [("_csrf", token), ("email", email), ("password", password)], headers: [.init("X-Forwarded-For")!: "203.0.113.9, \(ip)"]).status
+            }
+            for i in 0..<20 { #expect(try await attempt(&attacker, "guess\(i)@example.com", "nope", from: "198.51.100.7") == .unauthorized) }
+            #expect(try await attempt(&attacker, "real@example.com", SignInTests.password, from: "198.51.100.7") == .tooManyRequests)
+            var other = attacker
+            #expect(try await attempt(&other, "real@example.com", SignInTests.password, from: "198.51.100.8") == .seeOther)
+            let failed = try await api.call(.get, "/api/v1/audit?action=signin.failed&limit=1").object()["data"]?.arrayValue?.first?.objectValue
+            #expect(failed?.string("address") == "198.51.100.7")
+        }
+    }
+}

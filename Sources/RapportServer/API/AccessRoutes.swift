@@ -64,6 +64,7 @@ struct AccessRoutes {
     @Sendable func updateUser(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.requireAdmin("manage users")
         let user = try await admin.updateUser(id: context.parameters.get("id") ?? "", try await request.jsonObject(context: context), actor: context.actor)
+        tokens.forgetCachedIdentities()
         return .json(.object(user.json))
     }
 

@@ -12,8 +12,9 @@ public struct AppRequestContext: RequestContext {
     /// Set when a browser session (not a token) authenticated the request.
     public var session: PageSession?
     public var requestID: String
-    /// The peer's IP address, for the audit log and sign-in throttling.
-    public let address: String?
+    /// The client's IP address, for the audit log and sign-in throttling: the peer's, or
+    /// what a trusted proxy reports (see ``ServerConfiguration/behindProxy``).
+    public var address: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -10,12 +10,19 @@ import RapportKit
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let catalog: RecordCatalog
+    /// Take the client address from the last `X-Forwarded-For` entry: the one the proxy in
+    /// front of Rapport added. Only when such a proxy exists, or clients could choose it.
+    var behindProxy = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         context.requestID = request.headers[.init("X-Request-Id")!].flatMap { $0.count <= 64 && $0.allSatisfy { $0.isASCII && !$0.isWhitespace } ? $0 : nil }
             ?? RecordID.make()
         let requestID = context.requestID
+        if behindProxy, let forwarded = request.headers[.init("X-Forwarded-For")!],
+           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.count <= 45 {
+            context.address = last
+        }
         var response: Response
         do {
             response = try await next(request, context)

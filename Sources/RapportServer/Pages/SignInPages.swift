@@ -55,7 +55,8 @@ struct SignInPages {
             ], status: .tooManyRequests, headers: [.retryAfter: String(wait)])
         }
         let credentials = try await deps.admin.credentials(email: email)
-        let hash = credentials?.passwordHash ?? Passwords.decoy
+        var hash = credentials?.passwordHash ?? ""
+        if hash.isEmpty { hash = try await Passwords.decoy(cost: deps.admin.passwordCost) }
         let matches = try await Passwords.verify(password, hash: hash)
         guard let credentials, matches, credentials.passwordHash != nil, credentials.user.active else {
             deps.throttle.failed(account: email, address: context.address)

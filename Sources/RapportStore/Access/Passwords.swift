@@ -1,5 +1,6 @@
 import HummingbirdBcrypt
 import NIOPosix
+import Synchronization
 
 /// bcrypt password hashing, run on NIO's blocking thread pool: a hash takes a quarter of a
 /// second by design and must not stall the threads that serve other requests.
@@ -25,6 +26,14 @@ public enum Passwords {
     }
 
     /// Compared against when an account does not exist, so a wrong email costs as long as a
-    /// wrong password and timing does not reveal who has an account.
-    public static let decoy = Bcrypt.hash("rapport-decoy-password", cost: 12)
+    /// wrong password and timing does not reveal who has an account. One per work factor,
+    /// made once.
+    public static func decoy(cost: UInt8) async throws -> String {
+        if let hash = decoys.withLock({ $0[cost] }) { return hash }
+        let hash = try await Self.hash("rapport-decoy-password", cost: cost)
+        decoys.withLock { $0[cost] = hash }
+        return hash
+    }
+
+    private static let decoys = Mutex<[UInt8: String]>([:])
 }

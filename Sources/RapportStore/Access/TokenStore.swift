@@ -120,6 +120,12 @@ public struct TokenStore: Sendable {
         return done
     }
 
+    /// Drops cached identities after a user's role or status changes, so this instance
+    /// applies the change at once.
+    public func forgetCachedIdentities() {
+        cache.clear()
+    }
+
     static func randomSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
