@@ -20,7 +20,10 @@ struct AccountPages {
     func render(_ request: Request, session: PageSession, notice: String? = nil, error: String? = nil, secret: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let user = try await deps.admin.user(id: session.identity.userID) else { return PageRenderer.redirect("/signin") }
         let language = deps.language(request, user: user)
-        let role = try await deps.admin.directory.role(named: user.role)?.label ?? user.role
+        // Built-in roles have names in every language; custom roles show their own label.
+        let builtInName = PageStrings.catalogs[language]?["role_\(user.role)"]
+        var role = builtInName ?? user.role
+        if builtInName == nil { role = try await deps.admin.directory.role(named: user.role)?.label ?? user.role }
         var values: [String: Any] = [
             "signedIn": true, "csrf": session.csrfToken, "role": role,
             "user": ["name": user.name, "email": user.email, "two_factor": user.twoFactor] as [String: Any],
@@ -30,7 +33,7 @@ struct AccountPages {
         if !user.twoFactor {
             let secret = secret ?? TwoFactor.newSecret()
             values["setupSecret"] = secret
-            values["setupKey"] = TwoFactor.manualKey(secret: secret)
+            values["setupKey"] = TwoFactor.manualKey(secret: secret).grouped(by: 4)
             values["setupURL"] = TwoFactor.setupURL(secret: secret, account: user.email)
         }
         return deps.renderer.render("account", language: language, title: "account", values: values, status: status)
@@ -122,5 +125,17 @@ struct AccountPages {
             return invalidLink(language)
         }
         return PageRenderer.redirect("/signin?done=reset")
+    }
+}
+
+extension String {
+    /// `ABCDEFGH` → `ABCD EFGH`: keys people type by hand are read in groups.
+    func grouped(by size: Int) -> String {
+        var out = ""
+        for (i, c) in enumerated() {
+            if i > 0, i % size == 0 { out.append(" ") }
+            out.append(c)
+        }
+        return out
     }
 }

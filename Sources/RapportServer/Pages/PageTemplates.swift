@@ -29,6 +29,7 @@ enum PageTemplates {
         :focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
         .error { color: var(--bad); font-weight: 600; } .ok { color: var(--ok); font-weight: 600; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; } dt { color: var(--muted); } dd { margin: 0; overflow-wrap: anywhere; }
+        a { overflow-wrap: anywhere; }
         code { overflow-wrap: anywhere; background: #eef0f5; padding: 2px 4px; border-radius: 4px; }
         .hint { color: var(--muted); }
         </style>
