@@ -58,10 +58,14 @@ public func buildApplication(
     }
 
     let pages = PageDependencies(
-        admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),
+        store: store, admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),
         throttle: SignInLimiter(), secureCookies: configuration.secureCookies)
+    Assets.register(on: router)
     SignInPages(deps: pages).register(on: router)
     AccountPages(deps: pages).register(on: router)
+    let workspace = WorkspacePages(deps: pages)
+    router.get("/", use: workspace.home)
+    workspace.register(on: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)
@@ -69,6 +73,8 @@ public func buildApplication(
     FieldRoutes(store: store).register(on: api)
     ImportRoute(store: store).register(on: api)
     RecordRoutes(store: store).register(on: api)
+    // Last: `/{type}` pages match whatever no fixed path above claimed.
+    RecordPages(deps: pages).register(on: router)
 
     return Application(
         router: router,

@@ -16,7 +16,7 @@ import Testing
     @Test func templatesUseOnlyKnownKeys() throws {
         let english = PageStrings.catalogs["en"]!
         let pattern = try Regex(#"\{\{\s*t\.([a-z_]+)\s*\}\}"#)
-        for (name, text) in PageTemplates.all {
+        for (name, text) in PageTemplates.all.merging(RecordTemplates.all, uniquingKeysWith: { a, _ in a }).merging(SettingsTemplates.all, uniquingKeysWith: { a, _ in a }) {
             for match in text.matches(of: pattern) {
                 let key = String(text[match.range].dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces).dropFirst(2)
                 #expect(english[String(key)] != nil, "\(name) uses t.\(key)")
@@ -31,7 +31,7 @@ import Testing
     /// that would stay English on a Korean page.
     @Test func templatesHoldNoText() throws {
         let between = try Regex(#">([^<]*[A-Za-z][^<]*)<"#)
-        for (name, text) in PageTemplates.all {
+        for (name, text) in PageTemplates.all.merging(RecordTemplates.all, uniquingKeysWith: { a, _ in a }).merging(SettingsTemplates.all, uniquingKeysWith: { a, _ in a }) {
             let stripped = text.replacing(try Regex(#"<style>[\s\S]*?</style>"#), with: "").replacing(try Regex(#"\{\{[^}]*\}\}"#), with: "")
             for match in stripped.matches(of: between) {
                 let piece = String(stripped[match.range]).dropFirst().dropLast().trimmingCharacters(in: .whitespacesAndNewlines)

@@ -18,7 +18,7 @@ import Testing
             #expect(form.body.contains(#"<label for="email">"#))
             let reply = try await browser.signIn("Ji-Woo@Example.com", Self.password)
             #expect(reply.status == .seeOther)
-            #expect(reply.headers[.location] == "/account")
+            #expect(reply.headers[.location] == "/")
             let cookie = reply.headers[values: .setCookie].first { $0.hasPrefix("rapport_session=") } ?? ""
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"))
             let account = try await browser.request(.get, "/account")
@@ -106,7 +106,7 @@ import Testing
             // The code used to turn it on is spent; the next step's code works.
             let later = String(format: "%06d", TOTP(secret: secret).compute(date: Date().addingTimeInterval(30)))
             let done = try await next.request(.post, "/signin/two-factor", form: [("_csrf", token), ("code", later)])
-            #expect(done.status == .seeOther && done.headers[.location] == "/account")
+            #expect(done.status == .seeOther && done.headers[.location] == "/")
             #expect(try await next.request(.get, "/api/v1/me").status == .ok)
         }
     }
@@ -125,7 +125,7 @@ import Testing
             let done = try await browser.request(.post, "/reset/\(secret)", form: [("_csrf", csrf), ("new", "a brand new passphrase")])
             #expect(done.status == .seeOther && done.headers[.location] == "/signin?done=reset")
             #expect(try await browser.request(.get, "/reset/\(secret)").status == .notFound)
-            #expect(try await browser.signIn("forgot@example.com", "a brand new passphrase").headers[.location] == "/account")
+            #expect(try await browser.signIn("forgot@example.com", "a brand new passphrase").headers[.location] == "/")
         }
     }
 

@@ -18,14 +18,15 @@ struct AccountPages {
     }
 
     func render(_ request: Request, session: PageSession, notice: String? = nil, error: String? = nil, secret: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let user = try await deps.admin.user(id: session.identity.userID) else { return PageRenderer.redirect("/signin") }
-        let language = deps.language(request, user: user)
+        guard let page = try await deps.pageUser(request) else { return PageRenderer.redirect("/signin") }
+        let user = page.user
+        let language = page.language
         // Built-in roles have names in every language; custom roles show their own label.
         let builtInName = PageStrings.catalogs[language]?["role_\(user.role)"]
         var role = builtInName ?? user.role
         if builtInName == nil { role = try await deps.admin.directory.role(named: user.role)?.label ?? user.role }
         var values: [String: Any] = [
-            "signedIn": true, "csrf": session.csrfToken, "role": role,
+            "role": role,
             "user": ["name": user.name, "email": user.email, "two_factor": user.twoFactor] as [String: Any],
         ]
         if let notice { values["notice"] = notice }
@@ -36,7 +37,7 @@ struct AccountPages {
             values["setupKey"] = TwoFactor.manualKey(secret: secret).grouped(by: 4)
             values["setupURL"] = TwoFactor.setupURL(secret: secret, account: user.email)
         }
-        return deps.renderer.render("account", language: language, title: "account", values: values, status: status)
+        return deps.renderApp("account", user: page, title: page.t("account"), values: values, current: "settings", status: status)
     }
 
     func signedIn(_ request: Request) async throws -> PageSession? {

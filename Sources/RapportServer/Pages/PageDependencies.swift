@@ -7,6 +7,7 @@ import Synchronization
 
 /// What the page handlers share.
 struct PageDependencies: Sendable {
+    let store: RecordStore
     let admin: AccessAdmin
     let sessions: SessionStore
     let resets: PasswordResets
@@ -19,11 +20,16 @@ struct PageDependencies: Sendable {
         PageStrings.language(acceptLanguage: request.headers[.acceptLanguage], preferred: user?.language)
     }
 
-    /// The form fields of an `application/x-www-form-urlencoded` body (at most 64 KiB).
+    /// The form fields of an `application/x-www-form-urlencoded` body (at most 1 MiB).
     func form(_ request: Request) async throws -> [String: String] {
-        let buffer = try await request.body.collect(upTo: 64 << 10)
-        var out: [String: String] = [:]
-        for (k, v) in try QueryString.parse(String(buffer: buffer)) { out[k] = v }
+        try await formValues(request).compactMapValues(\.last)
+    }
+
+    /// Every value of every field, for checkboxes that share a name.
+    func formValues(_ request: Request) async throws -> [String: [String]] {
+        let buffer = try await request.body.collect(upTo: 1 << 20)
+        var out: [String: [String]] = [:]
+        for (k, v) in try QueryString.parse(String(buffer: buffer)) { out[k, default: []].append(v) }
         return out
     }
 
@@ -37,6 +43,7 @@ struct PageDependencies: Sendable {
     struct SignedInForm {
         var session: PageSession
         var fields: [String: String]
+        var values: [String: [String]]
         var language: String
         var strings: [String: String]
     }
@@ -51,10 +58,11 @@ struct PageDependencies: Sendable {
         guard let session = try await session(request), !session.pendingTwoFactor else {
             return .stop(PageRenderer.redirect("/signin", cookies: [SessionCookie.clear(secure: secureCookies)]))
         }
-        let fields = try await form(request)
+        let values = try await formValues(request)
+        let fields = values.compactMapValues(\.last)
         let language = language(request)
         guard let sent = fields["_csrf"], SessionCookie.same(sent, session.csrfToken) else { return .stop(refused(request, language: language)) }
-        return .proceed(SignedInForm(session: session, fields: fields, language: language, strings: PageStrings.catalogs[language]!))
+        return .proceed(SignedInForm(session: session, fields: fields, values: values, language: language, strings: PageStrings.catalogs[language]!))
     }
 
     func refused(_ request: Request, language: String) -> Response {

@@ -9,7 +9,7 @@ struct PageRenderer: Sendable {
 
     init() {
         var templates: [String: MustacheTemplate] = [:]
-        for (name, text) in PageTemplates.all {
+        for (name, text) in PageTemplates.all.merging(RecordTemplates.all, uniquingKeysWith: { a, _ in a }).merging(SettingsTemplates.all, uniquingKeysWith: { a, _ in a }) {
             // The templates are part of the program; a broken one is a programming error.
             templates[name] = try! MustacheTemplate(string: text)
         }
@@ -18,17 +18,31 @@ struct PageRenderer: Sendable {
 
     func render(_ template: String, language: String, title: String, values: [String: Any], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var context = values
+        // `has_<name>` for every list, so a template can wrap a non-empty list once
+        // (a table around rows) and say "nothing here" for an empty one.
+        for (key, value) in values {
+            if let list = value as? [Any] { context["has_\(key)"] = !list.isEmpty }
+        }
         let strings = PageStrings.catalogs[language] ?? PageStrings.catalogs["en"]!
         context["t"] = strings
         context["lang"] = language
         context["title"] = strings[title] ?? title
+        context["cssPath"] = Assets.cssPath
+        context["jsPath"] = Assets.jsPath
         let html = library.render(context, withTemplate: template) ?? ""
         var headers = headers
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[.init("X-Frame-Options")!] = "DENY"
-        headers[.init("Content-Security-Policy")!] = "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+        headers[.init("Content-Security-Policy")!] = "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    /// Percent-encoding for one query component.
+    static func percent(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 
     static func redirect(_ location: String, cookies: [String] = []) -> Response {

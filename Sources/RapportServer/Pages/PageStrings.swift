@@ -5,7 +5,20 @@ import Foundation
 enum PageStrings {
     static let languages = ["en", "ko", "ja"]
 
-    static let catalogs: [String: [String: String]] = [
+    /// Every page string per language: sign-in and account pages, the workspace, and the
+    /// names of record types, fields, choices and validation problems.
+    static let catalogs: [String: [String: String]] = {
+        var out: [String: [String: String]] = [:]
+        for language in languages {
+            var merged = signIn[language] ?? [:]
+            merged.merge(AppStrings.catalogs[language] ?? [:]) { a, _ in a }
+            merged.merge(RecordStrings.catalogs[language] ?? [:]) { a, _ in a }
+            out[language] = merged
+        }
+        return out
+    }()
+
+    static let signIn: [String: [String: String]] = [
         "en": [
             "app_name": "Rapport",
             "sign_in": "Sign in",

@@ -12,39 +12,36 @@ enum PageTemplates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · {{t.app_name}}</title>
-        <style>
-        :root { color-scheme: light; --ink: #1d2330; --muted: #4a5468; --line: #c9cfdb; --accent: #1f4fbf; --bad: #a3231a; --ok: #1c6b3a; }
-        * { box-sizing: border-box; }
-        body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Noto Sans KR", "Hiragino Sans", "Noto Sans JP", sans-serif; color: var(--ink); background: #f5f6f9; }
-        .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; padding: 8px; }
-        header { background: #fff; border-bottom: 1px solid var(--line); padding: 12px 16px; display: flex; justify-content: space-between; align-items: center; gap: 12px; }
-        header .brand { font-weight: 700; color: var(--ink); text-decoration: none; }
-        main { max-width: 28rem; margin: 32px auto; padding: 0 16px; }
-        section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 20px; margin-bottom: 16px; }
-        h1 { font-size: 1.5rem; margin: 0 0 16px; } h2 { font-size: 1.15rem; margin: 0 0 12px; }
-        label { display: block; font-weight: 600; margin: 12px 0 4px; }
-        input[type=email], input[type=password], input[type=text] { width: 100%; padding: 10px 12px; font: inherit; border: 1px solid #8a93a6; border-radius: 6px; }
-        button { margin-top: 16px; padding: 10px 16px; font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 6px; cursor: pointer; min-height: 44px; }
-        button.plain { background: transparent; color: var(--accent); margin: 0; padding: 8px; }
-        :focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
-        .error { color: var(--bad); font-weight: 600; } .ok { color: var(--ok); font-weight: 600; }
-        dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; } dt { color: var(--muted); } dd { margin: 0; overflow-wrap: anywhere; }
-        a { overflow-wrap: anywhere; }
-        code { overflow-wrap: anywhere; background: #eef0f5; padding: 2px 4px; border-radius: 4px; }
-        .hint { color: var(--muted); }
-        </style>
+        <link rel="stylesheet" href="{{cssPath}}">
+        <script src="{{jsPath}}" defer></script>
         </head>
         <body>
         <a class="skip" href="#main">{{t.skip_to_content}}</a>
-        <header>
+        <header class="top">
         <a class="brand" href="/">{{t.app_name}}</a>
-        {{#signedIn}}<form method="post" action="/signout"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="plain" type="submit">{{t.sign_out}}</button></form>{{/signedIn}}
+        {{#signedIn}}
+        <nav aria-label="{{t.nav_main}}"><ul>
+        {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
+        </ul></nav>
+        <form class="search" role="search" method="get" action="/search">
+        <label class="skip" for="global-search">{{t.search_label}}</label>
+        <input id="global-search" name="q" type="search" value="{{searchQuery}}" placeholder="{{t.search_label}} ( / )" autocomplete="off">
+        <button type="submit">{{t.search_button}}</button>
+        </form>
+        <form method="post" action="/signout"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="plain" type="submit">{{t.sign_out}}</button></form>
+        {{/signedIn}}
         </header>
-        <main id="main">
+        <main id="main"{{^signedIn}} class="narrow"{{/signedIn}}>
         """
 
     static let foot = """
         </main>
+        {{#signedIn}}
+        <footer class="bottom">
+        <span id="language-switch">{{t.language_switch}}:</span>
+        {{#languages}}<form method="post" action="/settings/language"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="language" value="{{code}}"><button class="plain" type="submit" lang="{{code}}"{{#current}} aria-current="true"{{/current}} aria-describedby="language-switch">{{name}}</button></form>{{/languages}}
+        </footer>
+        {{/signedIn}}
         </body>
         </html>
         """

@@ -9,7 +9,6 @@ struct SignInPages {
     let deps: PageDependencies
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/", use: home)
         router.get("signin", use: form)
         router.post("signin", use: signIn)
         router.get("signin/two-factor", use: twoFactorForm)
@@ -17,14 +16,8 @@ struct SignInPages {
         router.post("signout", use: signOut)
     }
 
-    /// The workspace home arrives with the web app; until then the account page is home.
-    @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let session = try await deps.session(request)
-        return PageRenderer.redirect(session.map { $0.pendingTwoFactor ? "/signin/two-factor" : "/account" } ?? "/signin")
-    }
-
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if let session = try await deps.session(request), !session.pendingTwoFactor { return PageRenderer.redirect("/account") }
+        if let session = try await deps.session(request), !session.pendingTwoFactor { return PageRenderer.redirect("/") }
         let language = deps.language(request)
         var values: [String: Any] = [:]
         if let done = try QueryString.parse(request.uri.query).first(where: { $0.0 == "done" }) {
@@ -69,7 +62,7 @@ struct SignInPages {
         if !pending {
             try await deps.audit.record("signin", type: "users", id: credentials.user.id, actor: actor(context, userID: credentials.user.id))
         }
-        return PageRenderer.redirect(pending ? "/signin/two-factor" : "/account", cookies: [SessionCookie.set(cookie, secure: deps.secureCookies)])
+        return PageRenderer.redirect(pending ? "/signin/two-factor" : "/", cookies: [SessionCookie.set(cookie, secure: deps.secureCookies)])
     }
 
     @Sendable func twoFactorForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -100,7 +93,7 @@ struct SignInPages {
             try await deps.sessions.end(cookie)
             let (fresh, _) = try await deps.sessions.create(userID: session.identity.userID, pendingTwoFactor: false, address: context.address, userAgent: request.headers[.userAgent])
             try await deps.audit.record("signin", type: "users", id: session.identity.userID, changes: JSONObject([("two_factor", .bool(true))]), actor: actor(context, userID: session.identity.userID))
-            return PageRenderer.redirect("/account", cookies: [SessionCookie.set(fresh, secure: deps.secureCookies)])
+            return PageRenderer.redirect("/", cookies: [SessionCookie.set(fresh, secure: deps.secureCookies)])
         }
         deps.throttle.failed(account: account, address: context.address)
         try await deps.audit.record("signin.failed", type: "users", id: session.identity.userID, changes: JSONObject([("two_factor", .bool(true))]), actor: actor(context, userID: nil))

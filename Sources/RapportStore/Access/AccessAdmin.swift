@@ -137,6 +137,14 @@ public struct AccessAdmin: Sendable {
         return user
     }
 
+    /// A user's own name, language and time zone: what anyone may change about themselves.
+    public func updateProfile(id: String, _ body: JSONObject, actor: Actor) async throws -> User {
+        var own = JSONObject()
+        for key in ["name", "language", "time_zone"] { if let v = body[key] { own[key] = v } }
+        if own.count == 0, let current = try await user(id: id) { return current }
+        return try await updateUser(id: id, own, actor: actor)
+    }
+
     static func value(_ u: User, _ key: String) -> String? {
         switch key {
         case "name": return u.name

@@ -67,7 +67,8 @@ extension RecordStore {
             var summary = ErasureSummary()
             // The person and their merged-in duplicates.
             let rows = try await s.query("SELECT seq, id FROM \(raw: type.name) WHERE id IN (\(idList))")
-            var sets: [SQL] = ["custom = NULL", "deleted_at = COALESCE(deleted_at, \(now))", "updated_at = \(now)", "updated_by = \(actor.userID)", "version = version + 1"]
+            // `merged_into = 'erased'` keeps the shell out of the trash: it cannot come back.
+            var sets: [SQL] = ["custom = NULL", "deleted_at = COALESCE(deleted_at, \(now))", "merged_into = COALESCE(merged_into, 'erased')", "updated_at = \(now)", "updated_by = \(actor.userID)", "version = version + 1"]
             for field in type.fields where type.personalFields.contains(field.name) {
                 for column in field.columns { sets.append(field.kind.isList ? "\(raw: column) = '[]'" : "\(raw: column) = NULL") }
             }

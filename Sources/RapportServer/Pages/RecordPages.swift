@@ -1,0 +1,177 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RapportKit
+import RapportStore
+
+/// The pages every record type gets from its description: list, record and forms.
+struct RecordPages {
+    let deps: PageDependencies
+    var store: RecordStore { deps.store }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get(":type", use: list)
+        router.post(":type", use: create)
+        router.get(":type/new", use: newForm)
+        router.post(":type/views", use: saveView)
+        router.get(":type/:id", use: show)
+        router.post(":type/:id", use: update)
+        router.get(":type/:id/edit", use: editForm)
+        router.post(":type/:id/delete", use: delete)
+        router.post(":type/:id/restore", use: restore)
+        router.post(":type/:id/activities", use: addActivity)
+    }
+
+    /// Runs a page for a signed-in user; signed-out visitors go to the sign-in page, and a
+    /// record they may not see or do is a page, not a stack trace.
+    func page(_ request: Request, _ body: (PageUser) async throws -> Response) async throws -> Response {
+        guard let user = try await deps.pageUser(request) else { return PageRenderer.redirect("/signin") }
+        do {
+            return try await body(user)
+        } catch let error as RecordError {
+            if let response = deps.errorPage(error, user: user) { return response }
+            throw error
+        }
+    }
+
+    func recordType(_ context: AppRequestContext) async throws -> RecordType {
+        try await store.type(named: context.parameters.get("type") ?? "")
+    }
+
+    // MARK: List
+
+    static let defaultColumns: [String: [String]] = [
+        "people": ["organization_id", "emails", "phones", "job_title", "updated_at"],
+        "organizations": ["domain", "industry", "country", "lifecycle_stage", "updated_at"],
+        "activities": ["kind", "occurred_at", "due_at", "participants", "updated_at"],
+        "tags": ["color", "description", "updated_at"],
+    ]
+
+    /// Bookkeeping columns a list may show.
+    static let systemColumns = [FieldSpec("updated_at", .dateTime), FieldSpec("created_at", .dateTime), FieldSpec("owner_id", .user)]
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await page(request) { user in
+            let type = try await recordType(context)
+            let actor = user.actor(context)
+            try store.require(.read, type, actor)
+            let shown = store.view(type, for: actor)
+            let params = try QueryString.parse(request.uri.query)
+            var api: [(String, String)] = [("limit", "50")]
+            var q = "", sort = "-updated_at", chosen: [String] = []
+            for (key, value) in params {
+                switch key {
+                case "q": q = value; if !value.trimmedWhitespace.isEmpty { api.append((key, value)) }
+                case "sort": sort = value
+                case "cursor": api.append((key, value))
+                case "col": chosen.append(value)
+                default: if key.hasPrefix("filter["), !value.isEmpty { api.append((key, value)) }
+                }
+            }
+            // Relevance order when searching, unless a sort was asked for.
+            if q.trimmedWhitespace.isEmpty || params.contains(where: { $0.0 == "sort" }) { api.append(("sort", sort)) }
+            guard case .success(let query) = ListQuery.parse(api, type: shown) else { return PageRenderer.redirect("/\(type.name)") }
+            let result = try await store.list(type, query: query, actor: actor)
+            var formatter = ValueFormatter(user: user)
+            try await formatter.prepare(result.records, type: type, store: store, admin: deps.admin, actor: actor)
+
+            let available = shown.fields.filter { $0.name != shown.titleField } + Self.systemColumns.filter { $0.name != "owner_id" || type.hasOwner }
+            var columns = chosen.compactMap { name in available.first { $0.name == name } }
+            if columns.isEmpty { columns = (Self.defaultColumns[type.name] ?? []).compactMap { name in available.first { $0.name == name } } }
+            let title = shown.field(shown.titleField)
+            let reading = shown.field("name_reading")
+            let headers = [title.map(user.fieldLabel) ?? ""] + columns.map(user.fieldLabel)
+            let rows: [[String: Any]] = result.records.map { r in
+                var cells: [[String: Any]] = [[
+                    "first": true, "label": headers[0], "href": "/\(type.name)/\(r.id)",
+                    "title": title.map { formatter.text(r.fields[$0.name], field: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "—",
+                    "reading": reading.map { formatter.text(r.fields[$0.name], field: $0) } ?? "",
+                ]]
+                for (i, c) in columns.enumerated() {
+                    let value: JSONValue? = switch c.name {
+                    case "updated_at": .string(r.updatedAt)
+                    case "created_at": .string(r.createdAt)
+                    case "owner_id": r.ownerID.map(JSONValue.string)
+                    default: r.fields[c.name]
+                    }
+                    cells.append(["label": headers[i + 1], "parts": Self.lastMarked(formatter.parts(value, field: c))])
+                }
+                return ["cells": cells]
+            }
+            var filters: [[String: Any]] = []
+            for field in shown.fields {
+                guard case .choice(let options) = field.kind else { continue }
+                let param = "filter[\(field.name)]"
+                let current = params.first { $0.0 == param }?.1 ?? ""
+                filters.append([
+                    "name": field.name, "param": param, "label": user.fieldLabel(field),
+                    "options": [["value": "", "label": user.t("any"), "selected": current.isEmpty] as [String: Any]]
+                        + options.map { ["value": $0, "label": user.choiceLabel(field.name, $0), "selected": $0 == current] as [String: Any] },
+                ])
+            }
+            if type.hasOwner {
+                let current = params.first { $0.0 == "filter[owner_id]" }?.1 ?? ""
+                filters.append([
+                    "name": "owner_id", "param": "filter[owner_id]", "label": user.t("field.owner_id"),
+                    "options": [["value": "", "label": user.t("owner_anyone"), "selected": current.isEmpty] as [String: Any],
+                                ["value": user.user.id, "label": user.t("mine"), "selected": current == user.user.id]],
+                ])
+            }
+            var sorts: [(String, String)] = [("-updated_at", user.t("field.updated_at") + " ↓"), ("updated_at", user.t("field.updated_at") + " ↑"), ("-created_at", user.t("field.created_at") + " ↓")]
+            if let title { sorts += [(title.name, user.fieldLabel(title) + " ↑"), ("-" + title.name, user.fieldLabel(title) + " ↓")] }
+            if let reading { sorts.append((reading.name, user.fieldLabel(reading) + " ↑")) }
+            let kept = params.filter { $0.0 != "cursor" }
+            let queryString = Self.encode(kept)
+            let views = try await SavedViews(db: store.db).list(userID: user.user.id, type: type.name).map { ["name": $0.name, "href": "/\(type.name)?\($0.query)"] }
+            var values: [String: Any] = [
+                "heading": user.typeName(type), "typeName": type.name, "q": q, "rows": rows, "columns": headers.map { ["label": $0] },
+                "filters": filters, "sorts": sorts.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == sort] as [String: Any] },
+                "choosable": available.map { ["name": $0.name, "label": user.fieldLabel($0), "checked": columns.contains($0)] as [String: Any] },
+                "canCreate": user.viewer.role.allows(.create, on: type.name), "queryString": queryString, "views": views,
+                "empty": user.t(q.isEmpty && query.filters.isEmpty ? "no_records" : "no_matches"),
+            ]
+            if let next = result.nextCursor { values["nextPage"] = "/\(type.name)?" + Self.encode(kept + [("cursor", next)]) }
+            if query.cursor != nil { values["firstPage"] = "/\(type.name)?" + queryString }
+            values["notice"] = notice(params, user: user, type: type)
+            return deps.renderApp("list", user: user, title: user.typeName(type), values: values, current: type.name)
+        }
+    }
+
+    /// The status line after a change, with an undo button after a delete.
+    func notice(_ params: [(String, String)], user: PageUser, type: RecordType) -> [String: Any]? {
+        if let id = params.first(where: { $0.0 == "deleted" })?.1, RecordID.isValid(id) {
+            return ["text": user.t("deleted_notice"), "undo": "/\(type.name)/\(id)/restore"]
+        }
+        if let what = params.first(where: { $0.0 == "notice" })?.1, ["created", "saved", "restored", "view_saved"].contains(what) {
+            return ["text": user.t(what == "view_saved" ? "view_saved" : "\(what)_notice")]
+        }
+        return nil
+    }
+
+    static func lastMarked(_ parts: [[String: Any]]) -> [[String: Any]] {
+        parts.enumerated().map { i, p in
+            var p = p
+            p["last"] = i == parts.count - 1
+            return p
+        }
+    }
+
+    static func encode(_ params: [(String, String)]) -> String {
+        params.map { "\(PageRenderer.percent($0.0))=\(PageRenderer.percent($0.1))" }.joined(separator: "&")
+    }
+
+    /// `POST /{type}/views`: saves the list's current query under a name.
+    @Sendable func saveView(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await page(request) { user in
+            let type = try await recordType(context)
+            let posted: PageDependencies.SignedInForm
+            switch try await deps.signedInForm(request) {
+            case .proceed(let p): posted = p
+            case .stop(let response): return response
+            }
+            let query = posted.fields["query"] ?? ""
+            try await SavedViews(db: store.db).save(userID: user.user.id, type: type.name, name: posted.fields["name"] ?? "", query: query)
+            return PageRenderer.redirect("/\(type.name)?" + (query.isEmpty ? "" : query + "&") + "notice=view_saved")
+        }
+    }
+}

@@ -1,0 +1,171 @@
+/// Templates of the workspace: one list, record, form and search page serve every record
+/// type. Words come from `t` or from values the handlers translated; none are written here.
+enum RecordTemplates {
+    static let all: [String: String] = [
+        "list": list, "record": record, "form": form, "search": search, "home": home, "trash": trash, "message_app": messageApp,
+        "notice": notice, "cell": cell,
+    ]
+
+    /// A value made of pieces, each perhaps a link.
+    static let cell = """
+        {{#parts}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{^last}}, {{/last}}{{/parts}}
+        """
+
+    static let notice = """
+        {{#notice}}<div class="notice" role="status"><span>{{text}}</span>{{#undo}}<form method="post" action="{{undo}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="secondary" type="submit">{{t.undo}}</button></form>{{/undo}}</div>{{/notice}}
+        """
+
+    static let list = """
+        {{> head}}
+        <div class="actions spread">
+        <h1>{{heading}}</h1>
+        {{#canCreate}}<a class="button" href="/{{typeName}}/new">{{t.new}}</a>{{/canCreate}}
+        </div>
+        {{> notice}}
+        <form class="toolbar" method="get" action="/{{typeName}}">
+        <div><label for="list-q">{{t.filter_search}}</label><input id="list-q" name="q" type="search" value="{{q}}"></div>
+        {{#filters}}<div><label for="filter-{{name}}">{{label}}</label><select id="filter-{{name}}" name="{{param}}">{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select></div>{{/filters}}
+        <div><label for="list-sort">{{t.sort}}</label><select id="list-sort" name="sort">{{#sorts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sorts}}</select></div>
+        <details class="columns-chooser"><summary>{{t.columns}}</summary><fieldset class="checks"><legend class="skip">{{t.columns}}</legend>
+        {{#choosable}}<label><input type="checkbox" name="col" value="{{name}}"{{#checked}} checked{{/checked}}> {{label}}</label>{{/choosable}}
+        </fieldset></details>
+        <button type="submit">{{t.apply}}</button>
+        </form>
+        {{#has_views}}<p>{{t.saved_views}}: {{#views}}<a class="chip" href="{{href}}">{{name}}</a> {{/views}}</p>{{/has_views}}
+        {{#has_rows}}
+        <table class="list">
+        <thead><tr>{{#columns}}<th scope="col">{{label}}</th>{{/columns}}</tr></thead>
+        <tbody>
+        {{#rows}}<tr>{{#cells}}<td data-label="{{label}}">{{#first}}<a href="{{href}}"><strong>{{title}}</strong></a>{{#reading}}<span class="reading">{{reading}}</span>{{/reading}}{{/first}}{{^first}}{{> cell}}{{/first}}</td>{{/cells}}</tr>
+        {{/rows}}
+        </tbody>
+        </table>
+        {{/has_rows}}
+        {{^has_rows}}<p class="panel">{{empty}}</p>{{/has_rows}}
+        <nav class="pager" aria-label="{{t.next_page}}">{{#firstPage}}<a href="{{firstPage}}">{{t.first_page}}</a>{{/firstPage}}{{#nextPage}}<a href="{{nextPage}}" rel="next">{{t.next_page}}</a>{{/nextPage}}</nav>
+        <form class="toolbar" method="post" action="/{{typeName}}/views">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="query" value="{{queryString}}">
+        <div><label for="view-name">{{t.view_name}}</label><input id="view-name" name="name" type="text" maxlength="80" required></div>
+        <button class="secondary" type="submit">{{t.save_view}}</button>
+        </form>
+        {{> foot}}
+        """
+
+    static let record = """
+        {{> head}}
+        <div class="actions spread">
+        <div><h1>{{title}}</h1>{{#reading}}<p class="subtitle">{{reading}}</p>{{/reading}}</div>
+        <div class="actions">
+        {{#canEdit}}<a class="button secondary" href="/{{typeName}}/{{id}}/edit">{{t.edit}}</a>{{/canEdit}}
+        {{#canDelete}}<form method="post" action="/{{typeName}}/{{id}}/delete" data-confirm="{{t.delete_confirm}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="danger" type="submit">{{t.delete}}</button></form>{{/canDelete}}
+        </div>
+        </div>
+        {{> notice}}
+        <div class="grid2">
+        <div>
+        <section aria-labelledby="details-heading"><h2 id="details-heading">{{t.details}}</h2>
+        <dl class="fields">{{#fields}}<dt>{{label}}</dt><dd>{{> cell}}</dd>{{/fields}}</dl>
+        </section>
+        <section aria-labelledby="timeline-heading" id="timeline"><h2 id="timeline-heading">{{t.timeline}}</h2>
+        {{#canAddActivity}}
+        <form method="post" action="/{{typeName}}/{{id}}/activities">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <fieldset><legend>{{t.add_activity}}</legend>
+        <label for="a-kind">{{kindLabel}}</label>
+        <select id="a-kind" name="kind">{{#kinds}}<option value="{{value}}">{{label}}</option>{{/kinds}}</select>
+        <label for="a-subject">{{subjectLabel}}</label><input id="a-subject" name="subject" type="text" maxlength="300">
+        <label for="a-body">{{bodyLabel}}</label><textarea id="a-body" name="body" rows="3"></textarea>
+        <label for="a-due">{{dueLabel}}</label><input id="a-due" name="due_at" type="datetime-local">
+        {{#activityError}}<p class="field-error" role="alert">{{activityError}}</p>{{/activityError}}
+        <button type="submit">{{t.add_activity}}</button>
+        </fieldset>
+        </form>
+        {{/canAddActivity}}
+        <ol class="timeline">
+        {{#timeline}}<li class="{{entry}}"><div class="meta">{{what}} · <time datetime="{{at}}">{{when}}</time>{{#who}} · {{who}}{{/who}}</div>
+        {{#subject}}<div><a href="{{href}}"><strong>{{subject}}</strong></a></div>{{/subject}}{{#body}}<div class="body">{{body}}</div>{{/body}}{{#changed}}<div class="body">{{changed}}</div>{{/changed}}</li>{{/timeline}}
+        </ol>
+        {{^has_timeline}}<p>{{t.nothing_here}}</p>{{/has_timeline}}
+        </section>
+        </div>
+        <div>
+        {{#related}}<section aria-labelledby="rel-{{name}}"><h2 id="rel-{{name}}">{{heading}}</h2><ul>{{#items}}<li><a href="{{href}}">{{title}}</a></li>{{/items}}</ul>{{#more}}<a href="{{more}}">{{t.next_page}}</a>{{/more}}</section>{{/related}}
+        </div>
+        </div>
+        {{> foot}}
+        """
+
+    static let form = """
+        {{> head}}
+        <h1>{{heading}}</h1>
+        {{#formError}}<p class="error" role="alert" id="form-error">{{formError}}</p>{{/formError}}
+        <form class="panel" method="post" action="{{action}}" novalidate>
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#version}}<input type="hidden" name="_version" value="{{version}}">{{/version}}
+        {{#inputs}}
+        <div class="input">
+        {{#isText}}<label for="{{id}}">{{label}}</label><input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#required}} aria-required="true"{{/required}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}{{^error}}{{#hint}} aria-describedby="{{id}}-hint"{{/hint}}{{/error}}>{{/isText}}
+        {{#isTextarea}}<label for="{{id}}">{{label}}</label><textarea id="{{id}}" name="{{name}}" rows="3"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}{{^error}}{{#hint}} aria-describedby="{{id}}-hint"{{/hint}}{{/error}}>{{value}}</textarea>{{/isTextarea}}
+        {{#isSelect}}<label for="{{id}}">{{label}}</label><select id="{{id}}" name="{{name}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}
+        {{#isCheckbox}}<label for="{{id}}"><input id="{{id}}" name="{{name}}" type="checkbox" value="true"{{#checked}} checked{{/checked}}> {{label}}</label>{{/isCheckbox}}
+        {{#isChecks}}<fieldset class="checks"{{#error}} aria-describedby="{{id}}-error"{{/error}}><legend>{{label}}</legend>{{#options}}<label for="{{id}}"><input id="{{id}}" name="{{name}}" type="checkbox" value="{{value}}"{{#checked}} checked{{/checked}}> {{label}}</label>{{/options}}</fieldset>{{/isChecks}}
+        {{#isMoney}}<fieldset{{#error}} aria-describedby="{{id}}-error"{{/error}}><legend>{{label}}</legend><div class="actions"><label class="skip" for="{{id}}-currency">{{t.currency}}</label><select id="{{id}}-currency" name="{{name}}.currency" class="w-auto">{{#currencies}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/currencies}}</select><label class="skip" for="{{id}}">{{t.amount}}</label><input id="{{id}}" name="{{name}}.amount" type="text" inputmode="decimal" value="{{amount}}" class="grow"{{#error}} aria-invalid="true"{{/error}}></div></fieldset>{{/isMoney}}
+        {{#hint}}<p class="hint" id="{{id}}-hint">{{hint}}</p>{{/hint}}
+        {{#error}}<p class="field-error" id="{{id}}-error">{{error}}</p>{{/error}}
+        </div>
+        {{/inputs}}
+        <div class="actions"><button type="submit">{{t.save}}</button><a class="button secondary" href="{{cancel}}">{{t.cancel}}</a></div>
+        </form>
+        {{> foot}}
+        """
+
+    static let search = """
+        {{> head}}
+        <h1>{{t.search_title}}</h1>
+        {{^q}}<p class="hint">{{t.search_hint}}</p>{{/q}}
+        {{#groups}}<section aria-labelledby="s-{{name}}"><h2 id="s-{{name}}">{{heading}}</h2><ul>{{#items}}<li><a href="{{href}}">{{title}}</a>{{#detail}} <span class="hint">{{detail}}</span>{{/detail}}</li>{{/items}}</ul>{{#more}}<a href="{{more}}">{{t.results}} →</a>{{/more}}</section>{{/groups}}
+        {{#q}}{{^has_groups}}<p class="panel">{{t.no_matches}}</p>{{/has_groups}}{{/q}}
+        {{> foot}}
+        """
+
+    static let home = """
+        {{> head}}
+        <h1>{{t.home_title}}</h1>
+        <div class="grid2">
+        <div>
+        <section aria-labelledby="h-tasks"><h2 id="h-tasks">{{t.home_tasks}}</h2>
+        <ul>{{#tasks}}<li><a href="{{href}}">{{title}}</a> <span class="{{#overdue}}error{{/overdue}}{{^overdue}}hint{{/overdue}}">{{due}}</span></li>{{/tasks}}</ul>
+        {{^has_tasks}}<p>{{t.nothing_here}}</p>{{/has_tasks}}
+        </section>
+        <section aria-labelledby="h-recent"><h2 id="h-recent">{{t.home_recent}}</h2>
+        <ol class="timeline">{{#recent}}<li class="activity"><div class="meta">{{what}} · {{when}}</div><a href="{{href}}">{{title}}</a>{{#body}}<div class="body">{{body}}</div>{{/body}}</li>{{/recent}}</ol>
+        {{^has_recent}}<p>{{t.nothing_here}}</p>{{/has_recent}}
+        </section>
+        </div>
+        <section aria-labelledby="h-changed"><h2 id="h-changed">{{t.home_changed}}</h2>
+        <ul>{{#changed}}<li><a href="{{href}}">{{title}}</a> <span class="hint">{{kind}} · {{when}}</span></li>{{/changed}}</ul>
+        {{^has_changed}}<p>{{t.nothing_here}}</p>{{/has_changed}}
+        </section>
+        </div>
+        {{> foot}}
+        """
+
+    static let trash = """
+        {{> head}}
+        <h1>{{t.trash}}</h1>
+        {{> notice}}
+        {{#has_rows}}<table class="list"><thead><tr><th scope="col">{{t.record}}</th><th scope="col">{{t.type_label}}</th><th scope="col">{{t.deleted_at}}</th><th scope="col"><span class="skip">{{t.restore}}</span></th></tr></thead><tbody>
+        {{#rows}}<tr><td data-label="{{t.record}}">{{title}}</td><td data-label="{{t.type_label}}">{{typeLabel}}</td><td data-label="{{t.deleted_at}}">{{when}}</td>
+        <td><form method="post" action="/{{type}}/{{id}}/restore"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="secondary" type="submit">{{t.restore}}</button></form></td></tr>{{/rows}}
+        </tbody></table>{{/has_rows}}
+        {{^has_rows}}<p class="panel">{{t.trash_empty}}</p>{{/has_rows}}
+        {{> foot}}
+        """
+
+    static let messageApp = """
+        {{> head}}
+        <h1>{{title}}</h1>
+        <p class="panel">{{message}}</p>
+        {{> foot}}
+        """
+}

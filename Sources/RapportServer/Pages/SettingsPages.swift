@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import RapportKit
+import RapportStore
+
+extension WorkspacePages {
+    static let pageLanguages = [("en", "English"), ("ko", "한국어"), ("ja", "日本語")]
+
+    @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let user = try await deps.pageUser(request) else { return PageRenderer.redirect("/signin") }
+        let zone = user.user.timeZone ?? "UTC"
+        var links: [[String: String]] = []
+        if user.viewer.role.isAdmin {
+            links = [("users", "users"), ("teams", "teams"), ("roles", "roles"), ("fields", "custom_fields"), ("audit", "audit_log")].map {
+                ["href": "/settings/\($0.0)", "label": user.t($0.1)]
+            }
+        }
+        links.append(["href": "/settings/tokens", "label": user.t("api_tokens")])
+        let values: [String: Any] = [
+            "name": user.user.name,
+            "languageOptions": Self.pageLanguages.map { ["code": $0.0, "name": $0.1, "selected": $0.0 == user.language] as [String: Any] },
+            "zones": (["UTC"] + TimeZone.knownTimeZoneIdentifiers.sorted().filter { $0 != "UTC" }).map { ["name": $0, "selected": $0 == zone] as [String: Any] },
+            "links": links,
+            "notice": (try QueryString.parse(request.uri.query).contains { $0 == ("notice", "saved") }) ? ["text": user.t("profile_saved")] as [String: Any] : NSNull(),
+        ]
+        return deps.renderApp("settings", user: user, title: user.t("settings"), values: values, current: "settings")
+    }
+
+    @Sendable func saveProfile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let user = try await deps.pageUser(request) else { return PageRenderer.redirect("/signin") }
+        let posted: PageDependencies.SignedInForm
+        switch try await deps.signedInForm(request) {
+        case .proceed(let p): posted = p
+        case .stop(let response): return response
+        }
+        var body = JSONObject()
+        if let name = posted.fields["name"]?.trimmedWhitespace, !name.isEmpty { body["name"] = .string(name) }
+        if let language = posted.fields["language"], Self.pageLanguages.contains(where: { $0.0 == language }) { body["language"] = .string(language) }
+        if let zone = posted.fields["time_zone"], TimeZone(identifier: zone) != nil { body["time_zone"] = .string(zone) }
+        _ = try await deps.admin.updateProfile(id: user.user.id, body, actor: user.actor(context))
+        return PageRenderer.redirect("/settings?notice=saved")
+    }
+
+    /// The language buttons at the foot of every page: saved to the profile, so the choice
+    /// follows the user to every device.
+    @Sendable func switchLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let user = try await deps.pageUser(request) else { return PageRenderer.redirect("/signin") }
+        let posted: PageDependencies.SignedInForm
+        switch try await deps.signedInForm(request) {
+        case .proceed(let p): posted = p
+        case .stop(let response): return response
+        }
+        if let language = posted.fields["language"], Self.pageLanguages.contains(where: { $0.0 == language }) {
+            _ = try await deps.admin.updateProfile(id: user.user.id, JSONObject([("language", .string(language))]), actor: user.actor(context))
+        }
+        let back = request.headers[.referer].flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? "/"
+        return PageRenderer.redirect(back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/")
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import RapportKit
+import RapportStore
+
+/// Turns stored values into what a person reads, in their language and time zone:
+/// references as linked names, money with its symbol and minor units, instants as local
+/// date and time, choices by their translated label.
+struct ValueFormatter {
+    let user: PageUser
+    /// Titles of referenced records by id (only those the user may see).
+    var titles: [String: String] = [:]
+    /// Names of users by id.
+    var userNames: [String: String] = [:]
+    private let dateTime: DateFormatter
+    private let dateOnly: DateFormatter
+
+    init(user: PageUser) {
+        self.user = user
+        let locale = Locale(identifier: ["ko": "ko_KR", "ja": "ja_JP"][user.language] ?? "en_US")
+        dateTime = DateFormatter()
+        dateTime.locale = locale
+        dateTime.timeZone = user.timeZone
+        dateTime.dateStyle = .medium
+        dateTime.timeStyle = .short
+        dateOnly = DateFormatter()
+        dateOnly.locale = locale
+        dateOnly.timeZone = TimeZone(identifier: "UTC")
+        dateOnly.dateStyle = .medium
+        dateOnly.timeStyle = .none
+    }
+
+    /// Loads the titles and user names a set of records refers to, in one query per type.
+    mutating func prepare(_ records: [StoredRecord], type: RecordType, store: RecordStore, admin: AccessAdmin, actor: Actor) async throws {
+        var byType: [String: [String]] = [:]
+        for r in records {
+            for field in type.fields {
+                switch field.kind {
+                case .reference(let t): if let id = r.fields[field.name]?.stringValue { byType[t, default: []].append(id) }
+                case .references(let t): byType[t, default: []] += (r.fields[field.name]?.arrayValue ?? []).compactMap(\.stringValue)
+                case .links:
+                    for item in r.fields[field.name]?.arrayValue ?? [] {
+                        if let o = item.objectValue, let t = o["type"]?.stringValue, let id = o["id"]?.stringValue { byType[t, default: []].append(id) }
+                    }
+                default: continue
+                }
+            }
+        }
+        for (typeName, ids) in byType {
+            guard let target = store.catalog[typeName] else { continue }
+            titles.merge(try await store.titles(target, ids: ids, actor: actor)) { a, _ in a }
+        }
+        if userNames.isEmpty {
+            for u in try await admin.users() { userNames[u.id] = u.name }
+        }
+    }
+
+    /// One shown value: text pieces, each optionally a link.
+    func parts(_ value: JSONValue?, field: FieldSpec) -> [[String: Any]] {
+        guard let value, !value.isNull else { return [] }
+        func piece(_ text: String, _ href: String? = nil) -> [String: Any] {
+            var p: [String: Any] = ["text": text]
+            if let href { p["href"] = href }
+            return p
+        }
+        switch field.kind {
+        case .emails:
+            return (value.arrayValue ?? []).compactMap { $0.objectValue?["address"]?.stringValue }.map { piece($0, "mailto:\($0)") }
+        case .phones:
+            return (value.arrayValue ?? []).compactMap { $0.objectValue?["number"]?.stringValue }.map { piece($0, "tel:\($0.filter { $0.isNumber || $0 == "+" })") }
+        case .reference(let t):
+            guard let id = value.stringValue else { return [] }
+            return [piece(titles[id].map { $0.isEmpty ? "—" : $0 } ?? "—", titles[id] == nil ? nil : "/\(t)/\(id)")]
+        case .references(let t):
+            return (value.arrayValue ?? []).compactMap(\.stringValue).compactMap { id in titles[id].map { piece($0, "/\(t)/\(id)") } }
+        case .links:
+            return (value.arrayValue ?? []).compactMap { item -> [String: Any]? in
+                guard let o = item.objectValue, let t = o["type"]?.stringValue, let id = o["id"]?.stringValue, let title = titles[id] else { return nil }
+                return piece(title, "/\(t)/\(id)")
+            }
+        case .choice:
+            return value.stringValue.map { [piece(user.choiceLabel(field.name, $0))] } ?? []
+        case .choices:
+            return (value.arrayValue ?? []).compactMap(\.stringValue).map { piece(user.choiceLabel(field.name, $0)) }
+        case .tags:
+            return (value.arrayValue ?? []).compactMap(\.stringValue).map { piece($0) }
+        case .money:
+            guard let o = value.objectValue, let code = o["currency"]?.stringValue, let currency = Currency.named(code),
+                  let amount = o["amount"]?.stringValue, let money = try? Money(decimal: amount, currency: currency) else { return [] }
+            return [piece(MoneyDisplay.format(money, language: user.language))]
+        case .dateTime:
+            return value.stringValue.map { [piece(instant($0))] } ?? []
+        case .date:
+            guard let text = value.stringValue else { return [] }
+            let parser = ISO8601DateFormatter()
+            parser.formatOptions = [.withFullDate]
+            return [piece(parser.date(from: text).map(dateOnly.string(from:)) ?? text)]
+        case .boolean:
+            return value.boolValue.map { [piece(user.t($0 ? "yes" : "no"))] } ?? []
+        case .user:
+            return value.stringValue.map { [piece(userNames[$0] ?? "—")] } ?? []
+        case .url:
+            return value.stringValue.map { [piece($0, $0)] } ?? []
+        case .language:
+            return value.stringValue.map { code in [piece(Locale(identifier: user.language).localizedString(forIdentifier: code) ?? code)] } ?? []
+        case .country:
+            return value.stringValue.map { code in [piece(Locale(identifier: user.language).localizedString(forRegionCode: code) ?? code)] } ?? []
+        default:
+            return value.stringValue.map { [piece($0)] } ?? (value.numberLiteral.map { [piece($0)] } ?? [])
+        }
+    }
+
+    /// Plain text of a value, for cells and titles.
+    func text(_ value: JSONValue?, field: FieldSpec) -> String {
+        parts(value, field: field).compactMap { $0["text"] as? String }.joined(separator: ", ")
+    }
+
+    /// An RFC 3339 instant in the user's zone and language.
+    func instant(_ text: String) -> String {
+        guard let ms = Timestamp.parse(text) else { return text }
+        return dateTime.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    /// "5 min ago", else the date and time.
+    func relative(_ text: String, now: Date = Date()) -> String {
+        guard let ms = Timestamp.parse(text) else { return text }
+        let seconds = Double(ms) / 1000
+        switch RelativeTime.describe(seconds, since: now.timeIntervalSince1970) {
+        case (.now, _)?: return user.t("just_now")
+        case (.minutes, let n)?: return user.t("minutes_ago").replacingOccurrences(of: "%d", with: String(n))
+        case (.hours, let n)?: return user.t("hours_ago").replacingOccurrences(of: "%d", with: String(n))
+        case (.days, let n)?: return user.t("days_ago").replacingOccurrences(of: "%d", with: String(n))
+        case nil: return instant(text)
+        }
+    }
+}
