@@ -38,7 +38,7 @@ import Testing
             let erased = try await api.call(.post, "/api/v1/people/\(id)/erase")
             #expect(erased.status == .ok, "\(erased.body)")
 
-            let secrets = ["Quizzlewick", "quizzlewick", "Ottoline", "ottoline", "quizzle.example", "7946", "Zymurgist", "zymurgist"]
+            let secrets = ["Quizzlewick", "quizzlewick", "Ottoline", "ottoline", "quizzle.example", "79460321", "Zymurgist", "zymurgist"]
             var responses = [
                 try await api.call(.get, "/api/v1/people/\(id)"), try await api.call(.get, "/api/v1/people?q=quizzlewick"),
                 try await api.call(.get, "/api/v1/people?q=ottoline"), try await api.call(.get, "/api/v1/people/export?format=jsonl"),

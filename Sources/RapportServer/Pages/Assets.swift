@@ -77,6 +77,7 @@ enum Assets {
           table.list thead { position: absolute; left: -9999px; }
           table.list tr { border-bottom: 1px solid var(--line); padding: 8px 0; }
           table.list td { border: 0; padding: 2px 12px; }
+          table.list td.empty { display: none; }
           table.list td[data-label]::before { content: attr(data-label); display: block; color: var(--muted); font-size: .8rem; }
           header.top form.search { order: 3; flex-basis: 100%; max-width: none; }
         }

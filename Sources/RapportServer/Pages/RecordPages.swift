@@ -94,7 +94,8 @@ struct RecordPages {
                     case "owner_id": r.ownerID.map(JSONValue.string)
                     default: r.fields[c.name]
                     }
-                    cells.append(["label": headers[i + 1], "parts": Self.lastMarked(formatter.parts(value, field: c))])
+                    let parts = formatter.parts(value, field: c)
+                    cells.append(["label": headers[i + 1], "parts": Self.lastMarked(parts), "empty": parts.isEmpty])
                 }
                 return ["cells": cells]
             }

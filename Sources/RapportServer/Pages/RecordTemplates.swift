@@ -36,7 +36,7 @@ enum RecordTemplates {
         <table class="list">
         <thead><tr>{{#columns}}<th scope="col">{{label}}</th>{{/columns}}</tr></thead>
         <tbody>
-        {{#rows}}<tr>{{#cells}}<td data-label="{{label}}">{{#first}}<a href="{{href}}"><strong>{{title}}</strong></a>{{#reading}}<span class="reading">{{reading}}</span>{{/reading}}{{/first}}{{^first}}{{> cell}}{{/first}}</td>{{/cells}}</tr>
+        {{#rows}}<tr>{{#cells}}<td data-label="{{label}}"{{#empty}} class="empty"{{/empty}}>{{#first}}<a href="{{href}}"><strong>{{title}}</strong></a>{{#reading}}<span class="reading">{{reading}}</span>{{/reading}}{{/first}}{{^first}}{{> cell}}{{/first}}</td>{{/cells}}</tr>
         {{/rows}}
         </tbody>
         </table>

@@ -133,11 +133,13 @@ extension RecordStore {
                     // Joining the index streams hits in index order and stops at the limit,
                     // where `seq IN (…)` would first collect every hit of a common term. The
                     // filters name no column the index table has, so they need no qualifier.
+                    // Newest first: among equally good matches, the contact added last week
+                    // matters more than the one from years ago.
                     let columns = (["id"] + rankColumns).map { "t." + $0 }.joined(separator: ", ")
                     let match = Self.ftsMatch(phase)
                     rows = try await s.query("""
                         SELECT \(raw: columns) FROM \(raw: type.name)_search f JOIN \(raw: type.name) t ON t.seq = f.rowid
-                        WHERE \(raw: type.name)_search MATCH \(match) AND \(SQL.join(where_, " AND ")) LIMIT \(limit)
+                        WHERE \(raw: type.name)_search MATCH \(match) AND \(SQL.join(where_, " AND ")) ORDER BY f.rowid DESC LIMIT \(limit)
                         """)
                 } else {
                     let clauses = [searchCondition(type, phase, dialect: s.dialect)] + where_
