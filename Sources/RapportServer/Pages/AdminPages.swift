@@ -1,0 +1,208 @@
+import Foundation
+import Hummingbird
+import RapportKit
+import RapportStore
+
+/// Settings pages for admins (users, teams, roles, custom fields, the audit log) and for
+/// everyone (API tokens). Each is a table with forms above it, on the same engine calls as
+/// the API, so their rules and audit entries are the API's.
+struct AdminPages {
+    let deps: PageDependencies
+    let tokens: TokenStore
+    let audit: AuditTrail
+    var store: RecordStore { deps.store }
+    var admin: AccessAdmin { deps.admin }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("settings/users", use: users)
+        router.post("settings/users", use: addUser)
+        router.post("settings/users/update", use: updateUser)
+        router.get("settings/teams", use: teams)
+        router.post("settings/teams", use: addTeam)
+        router.get("settings/roles", use: roles)
+        router.post("settings/roles", use: saveGrant)
+        router.get("settings/fields", use: fields)
+        router.post("settings/fields", use: addField)
+        router.post("settings/fields/delete", use: deleteField)
+        router.get("settings/tokens", use: tokenList)
+        router.post("settings/tokens", use: createToken)
+        router.post("settings/tokens/revoke", use: revokeToken)
+        router.get("settings/audit", use: auditLog)
+    }
+
+    // MARK: Building blocks
+
+    /// Runs an admin page; others get the "not allowed" page.
+    func adminPage(_ request: Request, adminOnly: Bool = true, _ body: (PageUser) async throws -> Response) async throws -> Response {
+        guard let user = try await deps.pageUser(request) else { return PageRenderer.redirect("/signin") }
+        if adminOnly && !user.viewer.role.isAdmin { return deps.errorPage(.forbidden(""), user: user)! }
+        return try await body(user)
+    }
+
+    /// A posted admin form with its token checked, or the response to send instead.
+    func posted(_ request: Request) async throws -> (PageDependencies.SignedInForm?, Response?) {
+        switch try await deps.signedInForm(request) {
+        case .proceed(let p): return (p, nil)
+        case .stop(let r): return (nil, r)
+        }
+    }
+
+    static func text(_ name: String, _ label: String, value: String = "", type: String = "text", required: Bool = false) -> [String: Any] {
+        ["isText": true, "name": name, "id": "a-\(name)", "label": label, "value": value, "inputType": type, "required": required]
+    }
+
+    static func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String = "") -> [String: Any] {
+        ["isSelect": true, "name": name, "id": "a-\(name)", "label": label,
+         "options": options.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == selected] as [String: Any] }]
+    }
+
+    static func checks(_ name: String, _ label: String, _ options: [(String, String)], checked: Set<String>) -> [String: Any] {
+        ["isChecks": true, "label": label,
+         "options": options.enumerated().map { i, o in ["id": "a-\(name)-\(i)", "name": name, "value": o.0, "label": o.1, "checked": checked.contains(o.0)] as [String: Any] }]
+    }
+
+    static func checkbox(_ name: String, _ label: String) -> [String: Any] {
+        ["isCheckbox": true, "name": name, "id": "a-\(name)", "label": label]
+    }
+
+    static func form(_ action: String, _ legend: String, _ submit: String, _ inputs: [[String: Any]], csrf: String, method: String = "post") -> [String: Any] {
+        ["action": action, "legend": legend, "submit": submit, "inputs": inputs, "method": method, "post": method == "post", "csrf": csrf]
+    }
+
+    static func cell(_ label: String, _ text: String, href: String? = nil) -> [String: Any] {
+        var c: [String: Any] = ["label": label, "text": text.isEmpty ? "—" : text]
+        if let href { c["href"] = href }
+        return c
+    }
+
+    func render(_ user: PageUser, heading: String, columns: [String], rows: [[String: Any]], forms: [[String: Any]], extra: [String: Any] = [:]) -> Response {
+        var values = extra
+        values["heading"] = heading
+        values["columns"] = columns
+        values["rows"] = rows.map { row in
+            var r = row
+            r["has_rowActions"] = !((row["rowActions"] as? [Any])?.isEmpty ?? true)
+            return r
+        }
+        values["forms"] = forms
+        return deps.renderApp("admin_table", user: user, title: heading, values: values, current: "settings", status: (extra["formError"] != nil) ? .unprocessableContent : .ok)
+    }
+
+    /// A failed form shows the engine's field errors in the page's language.
+    func describe(_ error: Error, _ user: PageUser) -> String {
+        switch error {
+        case RecordError.invalid(let errors): return errors.map { "\(user.strings["field.\($0.field)"] ?? $0.field): \(user.errorMessage($0))" }.joined(separator: " ")
+        case RecordError.duplicate: return user.t("error.duplicate")
+        case RecordError.conflict(let detail), RecordError.forbidden(let detail): return detail
+        default: return user.t("not_allowed")
+        }
+    }
+
+    func roleOptions(_ user: PageUser) async throws -> [(String, String)] {
+        try await admin.directory.roles().map { ($0.name, user.strings["role_\($0.name)"] ?? $0.label) }
+    }
+
+    // MARK: Users
+
+    @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await adminPage(request) { user in try await renderUsers(user, formError: nil) }
+    }
+
+    func renderUsers(_ user: PageUser, formError: String?) async throws -> Response {
+        let roles = try await roleOptions(user)
+        let roleName = Dictionary(roles, uniquingKeysWith: { a, _ in a })
+        let teams = try await admin.directory.teams()
+        let all = try await admin.users()
+        let csrf = user.session.csrfToken
+        let cols = [user.t("name_label"), user.t("email_label"), user.t("role"), user.t("teams_label"), user.t("active"), user.t("two_factor")]
+        let rows: [[String: Any]] = all.map { u in
+            [
+                "cells": [Self.cell(cols[0], u.name), Self.cell(cols[1], u.email), Self.cell(cols[2], roleName[u.role] ?? u.role),
+                          Self.cell(cols[3], u.teams.joined(separator: ", ")), Self.cell(cols[4], user.t(u.active ? "yes" : "no")),
+                          Self.cell(cols[5], user.t(u.twoFactor ? "two_factor_on" : "two_factor_off"))],
+                "rowActions": u.id == user.user.id ? [] : [[
+                    "action": "/settings/users/update", "csrf": csrf, "label": user.t(u.active ? "disable" : "enable"),
+                    "fields": [["name": "id", "value": u.id], ["name": "active", "value": u.active ? "false" : "true"]],
+                ] as [String: Any]],
+            ]
+        }
+        let forms = [
+            Self.form("/settings/users", user.t("add_user"), user.t("add_user"), [
+                Self.text("email", user.t("email_label"), type: "email", required: true), Self.text("name", user.t("name_label")),
+                Self.select("role", user.t("role"), roles, selected: "viewer"),
+                Self.checks("teams", user.t("teams_label"), teams.map { ($0.name, $0.name) }, checked: []),
+                Self.text("password", user.t("password"), type: "password"),
+            ], csrf: csrf),
+            Self.form("/settings/users/update", user.t("role"), user.t("save"), [
+                Self.select("id", user.t("users"), all.filter { $0.id != user.user.id }.map { ($0.id, "\($0.name) <\($0.email)>") }),
+                Self.select("role", user.t("role"), roles),
+            ], csrf: csrf),
+        ]
+        return render(user, heading: user.t("users"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
+    }
+
+    @Sendable func addUser(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await adminPage(request) { user in
+            let (p, stop) = try await posted(request)
+            guard let p else { return stop! }
+            var body = JSONObject()
+            for key in ["email", "name", "role", "password"] { if let v = p.fields[key], !v.isEmpty { body[key] = .string(v) } }
+            body["teams"] = .array((p.values["teams"] ?? []).map(JSONValue.string))
+            do {
+                _ = try await admin.addUser(body, actor: user.actor(context))
+            } catch {
+                return try await renderUsers(user, formError: describe(error, user))
+            }
+            return PageRenderer.redirect("/settings/users")
+        }
+    }
+
+    @Sendable func updateUser(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await adminPage(request) { user in
+            let (p, stop) = try await posted(request)
+            guard let p else { return stop! }
+            var body = JSONObject()
+            if let role = p.fields["role"] { body["role"] = .string(role) }
+            if let active = p.fields["active"] { body["active"] = .bool(active == "true") }
+            do {
+                _ = try await admin.updateUser(id: p.fields["id"] ?? "", body, actor: user.actor(context))
+                tokens.forgetCachedIdentities()
+            } catch {
+                return try await renderUsers(user, formError: describe(error, user))
+            }
+            return PageRenderer.redirect("/settings/users")
+        }
+    }
+
+    // MARK: Teams
+
+    @Sendable func teams(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await adminPage(request) { user in try await renderTeams(user, formError: nil) }
+    }
+
+    func renderTeams(_ user: PageUser, formError: String?) async throws -> Response {
+        let all = try await admin.users()
+        let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let cols = [user.t("name_label"), user.t("manager"), user.t("members")]
+        let rows: [[String: Any]] = try await admin.directory.teams().map { team in
+            ["cells": [Self.cell(cols[0], team.name), Self.cell(cols[1], team.managerID.flatMap { names[$0] } ?? ""),
+                       Self.cell(cols[2], team.members.compactMap { names[$0] }.joined(separator: ", "))]]
+        }
+        let forms = [Self.form("/settings/teams", user.t("add_team"), user.t("add_team"), [
+            Self.text("name", user.t("name_label"), required: true),
+            Self.select("manager_id", user.t("manager"), [("", user.t("none"))] + all.filter(\.active).map { ($0.id, $0.name) }),
+        ], csrf: user.session.csrfToken)]
+        return render(user, heading: user.t("teams"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
+    }
+
+    @Sendable func addTeam(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await adminPage(request) { user in
+            let (p, stop) = try await posted(request)
+            guard let p else { return stop! }
+            var body = JSONObject([("name", .string(p.fields["name"] ?? ""))])
+            if let m = p.fields["manager_id"], !m.isEmpty { body["manager_id"] = .string(m) }
+            do { _ = try await admin.createTeam(body, actor: user.actor(context)) } catch { return try await renderTeams(user, formError: describe(error, user)) }
+            return PageRenderer.redirect("/settings/teams")
+        }
+    }
+}
