@@ -91,7 +91,7 @@ private func viewer(_ visibility: Visibility, user: String = "u1", team: Set<Str
         #expect(hidden.fields.map(\.name) == expected)
         #expect(hidden.fields.map(\.name) == [
             "display_name", "family_name", "given_name", "name_reading", "job_title", "organization_id",
-            "language", "time_zone", "lifecycle_stage", "source", "tags",
+            "language", "time_zone", "lifecycle_stage", "source", "tags", "sort_name",
         ])
         #expect(hidden.field("emails") == nil)
         #expect(hidden.field("job_title") != nil)

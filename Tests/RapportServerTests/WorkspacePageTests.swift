@@ -115,3 +115,21 @@ import Testing
         }
     }
 }
+
+@Suite struct SortNameTests {
+    /// Japanese names sort by reading, Latin names case- and accent-blind, and nobody can
+    /// write the key by hand.
+    @Test(arguments: Backend.available)
+    func peopleSortByReading(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            _ = try await api.create("people", #"{"family_name":"渡辺","given_name":"健","name_reading":"わたなべ けん"}"#)
+            _ = try await api.create("people", #"{"family_name":"安藤","given_name":"美咲","name_reading":"あんどう みさき"}"#)
+            _ = try await api.create("people", #"{"display_name":"Émile Zola"}"#)
+            _ = try await api.create("people", #"{"display_name":"bob Adams"}"#)
+            #expect(try await api.names("/api/v1/people?sort=sort_name") == ["bob Adams", "Émile Zola", "安藤美咲", "渡辺健"])
+            let written = try await api.call(.post, "/api/v1/people", json: #"{"display_name":"X","sort_name":"aaa"}"#)
+            #expect(written.status == .unprocessableContent)
+            #expect(try written.errorFields() == ["sort_name"])
+        }
+    }
+}

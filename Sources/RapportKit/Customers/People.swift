@@ -18,12 +18,13 @@ public enum People {
             FieldSpec("lifecycle_stage", .choice(LifecycleStage.all)),
             FieldSpec("source", .text(maxLength: 100)),
             FieldSpec("tags", .tags),
+            FieldSpec("sort_name", .text(maxLength: 200), label: "Sort name", isDerived: true),
         ],
         titleField: "display_name",
         uniqueKeys: [.init(field: "emails", kind: "email")],
         hooks: RecordHooks(derive: derive, validate: validate),
         // The company, stage and tags describe the relationship, not the person.
-        personalFields: ["display_name", "family_name", "given_name", "name_reading", "emails", "phones", "job_title", "language", "time_zone", "source"]
+        personalFields: ["display_name", "family_name", "given_name", "name_reading", "emails", "phones", "job_title", "language", "time_zone", "source", "sort_name"]
     )
 
     /// Display names follow the script: family name first without a space for Korean,
@@ -42,6 +43,14 @@ public enum People {
                 ?? record["emails"]?.arrayValue?.first?.objectValue?["address"]?.stringValue
             record["display_name"] = name.map(JSONValue.string) ?? .null
         }
+        record["sort_name"] = sortName(reading: record["name_reading"]?.stringValue, display: record["display_name"]?.stringValue).map(JSONValue.string) ?? .null
+    }
+
+    /// People are ordered by how their name is read: the Japanese reading when there is one
+    /// (山田 sorts as やまだ), else the display name, folded so case and accents do not
+    /// split the alphabet.
+    public static func sortName(reading: String?, display: String?) -> String? {
+        (reading ?? display).map(SearchText.fold)
     }
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {

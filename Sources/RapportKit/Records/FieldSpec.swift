@@ -27,6 +27,9 @@ public struct FieldSpec: Sendable, Equatable {
     public var sensitive: Bool
     /// Human label (English); pages translate by `name`.
     public var label: String
+    /// Computed by the type's hooks from other fields (a sort key): shown by the API, never
+    /// written by clients, not offered in forms.
+    public var isDerived: Bool
 
     public init(
         _ name: String,
@@ -35,7 +38,8 @@ public struct FieldSpec: Sendable, Equatable {
         search: SearchRole = .none,
         isCustom: Bool = false,
         sensitive: Bool = false,
-        label: String? = nil
+        label: String? = nil,
+        isDerived: Bool = false
     ) {
         self.name = name
         self.kind = kind
@@ -44,6 +48,7 @@ public struct FieldSpec: Sendable, Equatable {
         self.isCustom = isCustom
         self.sensitive = sensitive
         self.label = label ?? name.replacingOccurrences(of: "_", with: " ").capitalized
+        self.isDerived = isDerived
     }
 
     /// Sensitive custom fields are stored encrypted, so the database cannot compare them.

@@ -29,6 +29,10 @@ public enum RecordInput {
                 errors.append(FieldError(field: key, code: "unknown_field", message: "\(type.name) have no field named \(key)."))
                 continue
             }
+            if field.isDerived {
+                errors.append(FieldError(field: key, code: "read_only", message: "\(key) is computed from other fields."))
+                continue
+            }
             if value.isNull {
                 if field.required {
                     errors.append(FieldError(field: key, code: "required", message: "\(field.label) is required."))

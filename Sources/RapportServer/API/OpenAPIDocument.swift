@@ -59,7 +59,7 @@ enum OpenAPIDocument {
             props["version"] = obj([("type", .string("integer")), ("minimum", .number("1"))])
             schemas[name] = obj([("type", .string("object")), ("properties", .object(props))])
             var input = JSONObject()
-            for f in type.fields { input[f.name] = f.required ? schema(for: f, input: true) : nullable(schema(for: f, input: true)) }
+            for f in type.fields where !f.isDerived { input[f.name] = f.required ? schema(for: f, input: true) : nullable(schema(for: f, input: true)) }
             if type.hasOwner { input["owner_id"] = uuid() }
             schemas[name + "Input"] = obj([
                 ("type", .string("object")), ("additionalProperties", .bool(false)), ("properties", .object(input)),

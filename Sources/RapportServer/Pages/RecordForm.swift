@@ -13,6 +13,7 @@ struct RecordForm {
     /// timeline, not typed in.
     var fields: [FieldSpec] {
         type.fields.filter {
+            if $0.isDerived { return false }
             switch $0.kind {
             case .references, .links: return false
             default: return true

@@ -75,7 +75,7 @@ struct RecordPages {
             var formatter = ValueFormatter(user: user)
             try await formatter.prepare(result.records, type: type, store: store, admin: deps.admin, actor: actor)
 
-            let available = shown.fields.filter { $0.name != shown.titleField } + Self.systemColumns.filter { $0.name != "owner_id" || type.hasOwner }
+            let available = shown.fields.filter { $0.name != shown.titleField && !$0.isDerived } + Self.systemColumns.filter { $0.name != "owner_id" || type.hasOwner }
             var columns = chosen.compactMap { name in available.first { $0.name == name } }
             if columns.isEmpty { columns = (Self.defaultColumns[type.name] ?? []).compactMap { name in available.first { $0.name == name } } }
             let title = shown.field(shown.titleField)
@@ -120,7 +120,11 @@ struct RecordPages {
             }
             var sorts: [(String, String)] = [("-updated_at", user.t("field.updated_at") + " ↓"), ("updated_at", user.t("field.updated_at") + " ↑"), ("-created_at", user.t("field.created_at") + " ↓")]
             if let title { sorts += [(title.name, user.fieldLabel(title) + " ↑"), ("-" + title.name, user.fieldLabel(title) + " ↓")] }
-            if let reading { sorts.append((reading.name, user.fieldLabel(reading) + " ↑")) }
+            // Names sort by how they are read (the Japanese reading when there is one).
+            if let key = shown.fields.first(where: { $0.isDerived && $0.name == "sort_name" }), let title {
+                sorts[3] = (key.name, user.fieldLabel(title) + " ↑")
+                sorts[4] = ("-" + key.name, user.fieldLabel(title) + " ↓")
+            }
             let kept = params.filter { $0.0 != "cursor" }
             let queryString = Self.encode(kept)
             let views = try await SavedViews(db: store.db).list(userID: user.user.id, type: type.name).map { ["name": $0.name, "href": "/\(type.name)?\($0.query)"] }

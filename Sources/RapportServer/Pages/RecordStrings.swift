@@ -44,6 +44,7 @@ enum RecordStrings {
         "field.language": "Language",
         "field.time_zone": "Time zone",
         "field.source": "Source",
+        "field.sort_name": "Sort name",
         // Fields of activities
         "field.kind": "Type",
         "field.subject": "Subject",
@@ -186,6 +187,7 @@ enum RecordStrings {
         "field.language": "언어",
         "field.time_zone": "시간대",
         "field.source": "유입 경로",
+        "field.sort_name": "정렬용 이름",
         // Fields of activities
         "field.kind": "유형",
         "field.subject": "제목",
@@ -328,6 +330,7 @@ enum RecordStrings {
         "field.language": "言語",
         "field.time_zone": "タイムゾーン",
         "field.source": "流入元",
+        "field.sort_name": "並べ替え用の名前",
         // Fields of activities
         "field.kind": "種類",
         "field.subject": "件名",

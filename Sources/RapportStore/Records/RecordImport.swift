@@ -169,6 +169,8 @@ extension RecordStore {
             }
             if target == "-" { out.append(nil); continue }
             if target == "owner_id" { out.append(FieldSpec("owner_id", .user)); continue }
+            // Computed columns (an export's sort_name) are recomputed, not read.
+            if type.field(target)?.isDerived == true { out.append(nil); continue }
             guard let field = type.field(target) else {
                 unknown.append(trimmed)
                 out.append(nil)
