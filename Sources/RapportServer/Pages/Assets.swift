@@ -61,7 +61,7 @@ enum Assets {
         .pager { display: flex; gap: 12px; margin-top: 12px; }
         .chip { display: inline-block; background: var(--soft); border-radius: 999px; padding: 0 10px; margin: 0 4px 4px 0; font-size: .9rem; }
         .reading { display: block; color: var(--muted); font-size: .85rem; }
-        ol.timeline { list-style: none; margin: 0; padding: 0; }
+        ol.timeline { list-style: none; margin: 16px 0 0; padding: 0; }
         ol.timeline li { border-left: 3px solid var(--line); padding: 4px 0 12px 14px; margin-left: 4px; }
         ol.timeline li.activity { border-left-color: var(--accent); }
         ol.timeline .meta { color: var(--muted); font-size: .9rem; }

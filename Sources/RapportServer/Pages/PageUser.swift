@@ -55,6 +55,16 @@ extension PageDependencies {
         return PageUser(session: session, user: user, viewer: viewer, language: language, timeZone: zone)
     }
 
+    /// A signed-in form post with its token checked, handed to `body`; otherwise the
+    /// sign-in page or the refusal.
+    func post(_ request: Request, _ body: (PageUser, SignedInForm) async throws -> Response) async throws -> Response {
+        guard let user = try await pageUser(request) else { return PageRenderer.redirect("/signin") }
+        switch try await signedInForm(request) {
+        case .proceed(let posted): return try await body(user, posted)
+        case .stop(let response): return response
+        }
+    }
+
     /// Renders a workspace page inside the navigation, search box and language switch.
     func renderApp(_ template: String, user: PageUser, title: String, values: [String: Any], current: String? = nil, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var values = values

@@ -54,13 +54,7 @@ extension RecordPages {
     /// into reference fields become ids (a new company is created when none matches), and
     /// the engine's field errors come back next to their inputs.
     func save(_ request: Request, context: AppRequestContext, id: String?) async throws -> Response {
-        try await page(request) { user in
-            let type = try await recordType(context)
-            let posted: PageDependencies.SignedInForm
-            switch try await deps.signedInForm(request) {
-            case .proceed(let p): posted = p
-            case .stop(let response): return response
-            }
+        try await postPage(request, context) { user, type, posted in
             let actor = user.actor(context)
             let shown = store.view(type, for: actor)
             var existing: StoredRecord?
@@ -110,12 +104,7 @@ extension RecordPages {
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await page(request) { user in
-            let type = try await recordType(context)
-            switch try await deps.signedInForm(request) {
-            case .proceed: break
-            case .stop(let response): return response
-            }
+        try await postPage(request, context) { user, type, _ in
             let id = context.parameters.get("id") ?? ""
             try await store.delete(type, id: id, ifMatch: nil, actor: user.actor(context))
             return PageRenderer.redirect("/\(type.name)?deleted=\(id)")
@@ -123,12 +112,7 @@ extension RecordPages {
     }
 
     @Sendable func restore(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await page(request) { user in
-            let type = try await recordType(context)
-            switch try await deps.signedInForm(request) {
-            case .proceed: break
-            case .stop(let response): return response
-            }
+        try await postPage(request, context) { user, type, _ in
             let restored = try await store.restore(type, id: context.parameters.get("id") ?? "", actor: user.actor(context))
             return PageRenderer.redirect("/\(type.name)/\(restored.id)?notice=restored")
         }

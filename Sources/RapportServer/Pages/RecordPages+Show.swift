@@ -96,13 +96,7 @@ extension RecordPages {
 
     /// `POST /{type}/{id}/activities`: a note, call, meeting, email or task about this record.
     @Sendable func addActivity(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await page(request) { user in
-            let type = try await recordType(context)
-            let posted: PageDependencies.SignedInForm
-            switch try await deps.signedInForm(request) {
-            case .proceed(let p): posted = p
-            case .stop(let response): return response
-            }
+        try await postPage(request, context) { user, type, posted in
             let actor = user.actor(context)
             let record = try await store.get(type, id: context.parameters.get("id") ?? "", actor: actor)
             let activities = try await store.type(named: Activities.type.name)

@@ -34,6 +34,17 @@ struct RecordPages {
         }
     }
 
+    /// A form post on a record type's page: signed in, token checked, then `body`.
+    func postPage(_ request: Request, _ context: AppRequestContext, _ body: (PageUser, RecordType, PageDependencies.SignedInForm) async throws -> Response) async throws -> Response {
+        try await page(request) { user in
+            let type = try await recordType(context)
+            switch try await deps.signedInForm(request) {
+            case .proceed(let posted): return try await body(user, type, posted)
+            case .stop(let response): return response
+            }
+        }
+    }
+
     func recordType(_ context: AppRequestContext) async throws -> RecordType {
         try await store.type(named: context.parameters.get("type") ?? "")
     }
@@ -167,13 +178,7 @@ struct RecordPages {
 
     /// `POST /{type}/views`: saves the list's current query under a name.
     @Sendable func saveView(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await page(request) { user in
-            let type = try await recordType(context)
-            let posted: PageDependencies.SignedInForm
-            switch try await deps.signedInForm(request) {
-            case .proceed(let p): posted = p
-            case .stop(let response): return response
-            }
+        try await postPage(request, context) { user, type, posted in
             let query = posted.fields["query"] ?? ""
             try await SavedViews(db: store.db).save(userID: user.user.id, type: type.name, name: posted.fields["name"] ?? "", query: query)
             return PageRenderer.redirect("/\(type.name)?" + (query.isEmpty ? "" : query + "&") + "notice=view_saved")

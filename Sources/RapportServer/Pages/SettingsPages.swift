@@ -27,33 +27,25 @@ extension WorkspacePages {
     }
 
     @Sendable func saveProfile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let user = try await deps.pageUser(request) else { return PageRenderer.redirect("/signin") }
-        let posted: PageDependencies.SignedInForm
-        switch try await deps.signedInForm(request) {
-        case .proceed(let p): posted = p
-        case .stop(let response): return response
-        }
+        try await deps.post(request) { user, posted in
         var body = JSONObject()
         if let name = posted.fields["name"]?.trimmedWhitespace, !name.isEmpty { body["name"] = .string(name) }
         if let language = posted.fields["language"], Self.pageLanguages.contains(where: { $0.0 == language }) { body["language"] = .string(language) }
         if let zone = posted.fields["time_zone"], TimeZone(identifier: zone) != nil { body["time_zone"] = .string(zone) }
         _ = try await deps.admin.updateProfile(id: user.user.id, body, actor: user.actor(context))
         return PageRenderer.redirect("/settings?notice=saved")
+        }
     }
 
     /// The language buttons at the foot of every page: saved to the profile, so the choice
     /// follows the user to every device.
     @Sendable func switchLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let user = try await deps.pageUser(request) else { return PageRenderer.redirect("/signin") }
-        let posted: PageDependencies.SignedInForm
-        switch try await deps.signedInForm(request) {
-        case .proceed(let p): posted = p
-        case .stop(let response): return response
-        }
+        try await deps.post(request) { user, posted in
         if let language = posted.fields["language"], Self.pageLanguages.contains(where: { $0.0 == language }) {
             _ = try await deps.admin.updateProfile(id: user.user.id, JSONObject([("language", .string(language))]), actor: user.actor(context))
         }
         let back = request.headers[.referer].flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? "/"
         return PageRenderer.redirect(back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/")
+        }
     }
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Server-rendered pages at N people on SQLite: the full HTML of the people list (first page,
+# name order, a search), a person's page and home, for a signed-in admin. One connection
+# gives the time a page takes to render (its median is the figure to compare with 30 ms);
+# thirty-two give throughput. Reuses bench-data/import.db from Benchmarks/run.sh when it
+# holds N people. Needs wrk, sqlite3 and curl; loopback only, each run ends by itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-1000000}
+source Benchmarks/common.sh
+
+DB="$WORK/import.db"
+URL="sqlite:$DB"
+if [ ! -f "$DB" ]; then
+  [ -f "$WORK/people-$N.csv" ] || "$BIN" bench data --people "$N" --out "$WORK/people-$N.csv"
+  "$BIN" import people "$WORK/people-$N.csv" --database "$URL" | tail -1
+fi
+echo "people: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM people WHERE deleted_at IS NULL')"
+if [ -z "$(sqlite3 "$DB" "SELECT id FROM users WHERE email = 'pages@example.com'" 2>/dev/null)" ]; then
+  echo 'bench-pages-password' | "$BIN" user add --email pages@example.com --role admin --password-stdin --database "$URL" 2>/dev/null
+fi
+port=18$((RANDOM % 900 + 100))
+"$BIN" serve --database "$URL" --port "$port" > "$WORK/serve-pages.log" 2>&1 &
+pid=$!
+until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.05; done
+jar="$WORK/pages.jar"
+rm -f "$jar"
+form=$(curl -s -c "$jar" "http://127.0.0.1:$port/signin" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "_csrf=$form" --data-urlencode "email=pages@example.com" \
+  --data-urlencode "password=bench-pages-password" "http://127.0.0.1:$port/signin"
+cookie="rapport_session=$(awk '$6 == "rapport_session" { print $7 }' "$jar")"
+ids=$(sqlite3 "$DB" "SELECT id FROM people WHERE deleted_at IS NULL ORDER BY random() LIMIT 3" | sed 's|^|/people/|' | paste -sd'|')
+size=$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/people" | wc -c)
+echo "list page 1: $size bytes of HTML"
+for spec in "list-page-1|/people" "list-by-name|/people?sort=sort_name" "list-search|/people?q=%EB%B3%B4%EA%B2%BD|/people?q=lovelace" \
+            "record-page|$ids" "global-search|/search?q=%EB%B3%B4%EA%B2%BD|/search?q=%E5%A4%AA%E9%83%8E" "home|/"; do
+  label=${spec%%|*}
+  paths=${spec#*|}
+  for conns in 1 32; do
+    threads=$(( conns < THREADS ? conns : THREADS ))
+    COOKIE="$cookie" PATHS="$paths" wrk -t"$threads" -c"$conns" -d"${DURATION}s" --latency -s Benchmarks/get_path.lua "http://127.0.0.1:$port" > "$WORK/wrk-page-$label-$conns.txt"
+    printf '%s, %s connection(s): ' "$label" "$conns"
+    awk '/Requests\/sec/ { rps=$2 } /^ +50%/ { p50=$2 } /^ +99%/ { p99=$2 } /Non-2xx/ { bad=$NF }
+         END { printf "%s req/s, p50 %s, p99 %s%s\n", rps, p50, p99, (bad ? ", non-2xx " bad : "") }' "$WORK/wrk-page-$label-$conns.txt"
+  done
+done
+echo "peak RSS $(awk '/VmHWM/ { print $2 " " $3 }' /proc/$pid/status)"
+kill "$pid"; wait "$pid" 2>/dev/null || true
