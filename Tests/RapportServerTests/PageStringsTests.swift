@@ -48,3 +48,11 @@ import Testing
         #expect(PageStrings.language(acceptLanguage: header) == expected)
     }
 }
+
+@Suite struct AssetTests {
+    /// No page loads more than 100 KB of CSS and JavaScript: there is one of each.
+    @Test func stylesAndScriptsStaySmall() {
+        #expect(Assets.css.utf8.count + Assets.js.utf8.count < 100_000)
+        #expect(Assets.cssPath.hasPrefix("/assets/app-") && Assets.cssPath.hasSuffix(".css"))
+    }
+}

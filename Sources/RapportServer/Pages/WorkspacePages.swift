@@ -40,7 +40,7 @@ struct WorkspacePages {
                 let dueAt = r.fields["due_at"]?.stringValue ?? ""
                 return ["href": "/activities/\(r.id)", "title": r.fields["subject"]?.stringValue ?? "—", "due": formatter.instant(dueAt), "overdue": dueAt < now]
             }
-            let latest = try await list(activities, [("sort", "-created_at"), ("limit", "10")], actor)
+            let latest = try await list(activities, [("sort", "-occurred_at"), ("filter[occurred_at][lte]", now), ("limit", "10")], actor)
             try await formatter.prepare(latest, type: activities, store: store, admin: deps.admin, actor: actor)
             recent = latest.map { r in
                 var item: [String: Any] = [
