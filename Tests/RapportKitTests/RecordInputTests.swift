@@ -300,9 +300,9 @@ private func codes(_ result: Result<JSONObject, RecordError>) -> [String] {
     }
 
     @Test func catalogFindsBuiltInTypes() {
-        #expect(RecordCatalog.builtIn.types.map(\.name) == ["organizations", "people", "activities", "tags"])
+        #expect(RecordCatalog.builtIn.types.map(\.name) == ["organizations", "people", "activities", "tags", "deals", "pipelines", "pipeline_stages"])
         #expect(RecordCatalog.builtIn["people"]?.singular == "person")
-        #expect(RecordCatalog.builtIn["deals"] == nil)
+        #expect(RecordCatalog.builtIn["tickets"] == nil)
         for type in RecordCatalog.builtIn.types {
             #expect(type.field(type.titleField) != nil, "\(type.name)")
             for key in type.uniqueKeys { #expect(type.field(key.field) != nil) }

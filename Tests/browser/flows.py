@@ -16,6 +16,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, EMAIL, PASSWORD = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -47,7 +48,8 @@ def shot(driver, name):
 
 def flows(width, family, given, company):
     d = browser(width)
-    wait = WebDriverWait(d, 5)
+    # Page loads replace the document under a running check; those exceptions mean "not yet".
+    wait = WebDriverWait(d, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
     try:
         # Sign in.
         d.get(BASE + "/signin")
@@ -55,13 +57,18 @@ def flows(width, family, given, company):
         d.find_element(By.ID, "password").send_keys(PASSWORD)
         d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
         wait.until(EC.url_to_be(BASE + "/"))
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "footer")))
         if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
+            page = d.find_element(By.TAG_NAME, "html")
             d.find_element(By.CSS_SELECTOR, "footer button[lang=en]").click()
+            wait.until(EC.staleness_of(page))
             wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
         check(d.find_element(By.TAG_NAME, "h1").text == "Home", f"[{width}] signed in, home in English")
 
         # Switch to Korean with the buttons at the foot of every page.
+        page = d.find_element(By.TAG_NAME, "html")
         d.find_element(By.CSS_SELECTOR, "footer button[lang=ko]").click()
+        wait.until(EC.staleness_of(page))
         wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ko")
         check(d.find_element(By.TAG_NAME, "h1").text == "홈", f"[{width}] switched to Korean")
         shot(d, f"home-ko-{width}")
@@ -85,6 +92,7 @@ def flows(width, family, given, company):
         check(active.get_attribute("id") == "global-search", f"[{width}] '/' focuses the global search")
         active.send_keys(given + Keys.ENTER)
         wait.until(EC.url_contains("/search"))
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
         results = d.find_element(By.TAG_NAME, "main").text
         check(family + given in results, f"[{width}] searching '{given}' finds {family}{given}")
         shot(d, f"search-ko-{width}")

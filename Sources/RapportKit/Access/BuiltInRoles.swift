@@ -2,6 +2,9 @@ extension Role {
     /// The roles every installation starts with. Their defaults follow how teams usually
     /// split the work: reps see their own contacts, managers their team's, service and
     /// marketing everyone's, viewers read without contact details.
+    /// Pipelines and stages are set up by admins and managers; everyone else reads them.
+    static let salesSetup: [String: Grant] = ["pipelines": .readOnly, "pipeline_stages": .readOnly]
+
     public static let builtIn: [Role] = [
         Role(name: "admin", label: "Administrator", isBuiltIn: true, grants: ["*": .everything]),
         Role(name: "manager", label: "Manager", isBuiltIn: true, grants: ["*": Grant(Set(RecordAction.allCases), visibility: .team)]),
@@ -9,21 +12,21 @@ extension Role {
             "*": Grant([.read, .create, .update, .delete, .import, .export], visibility: .own),
             "organizations": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read, .create], visibility: .all),
-        ]),
+        ].merging(salesSetup) { a, _ in a }),
         Role(name: "support", label: "Support", isBuiltIn: true, grants: [
             "*": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read], visibility: .all),
-        ]),
+        ].merging(salesSetup) { a, _ in a }),
         Role(name: "marketing", label: "Marketing", isBuiltIn: true, grants: [
             "*": Grant([.read], visibility: .all),
             "people": Grant([.read, .create, .update, .import, .export], visibility: .all, hiddenFields: ["phones"]),
             "tags": Grant([.read, .create, .update], visibility: .all),
-        ]),
+        ].merging(salesSetup) { a, _ in a }),
         Role(name: "partner_manager", label: "Partner manager", isBuiltIn: true, grants: [
             "*": Grant([.read, .create, .update], visibility: .own),
             "organizations": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read], visibility: .all),
-        ]),
+        ].merging(salesSetup) { a, _ in a }),
         Role(name: "viewer", label: "Viewer", isBuiltIn: true, grants: ["*": Grant([.read], visibility: .all, hidesSensitive: true)]),
     ]
 

@@ -346,8 +346,13 @@ extension RecordStore {
     /// the records they reference (a person's company) are added here.
     /// Returns the rows' `seq` in input order.
     @discardableResult
-    func insertMany(_ s: Session, type: RecordType, records: [StoredRecord], ownTerms: [String: [String]] = [:], titles: inout [String: [String]]) async throws -> [Int64] {
-        guard !records.isEmpty else { return [] }
+    func insertMany(_ s: Session, type: RecordType, records input: [StoredRecord], ownTerms: [String: [String]] = [:], titles: inout [String: [String]]) async throws -> [Int64] {
+        guard !input.isEmpty else { return [] }
+        var records = input
+        let rules = writeRules[type.name]
+        if let before = rules?.before {
+            for i in records.indices { records[i].fields = try await before(s, records[i].fields, nil) }
+        }
         let codec = self.codec(type)
         var columns = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
         columns += type.columnFields.flatMap(\.columns)
@@ -393,6 +398,9 @@ extension RecordStore {
             for chunk in stride(from: 0, to: memberRows.count, by: 2000).map({ Array(memberRows[$0..<min($0 + 2000, memberRows.count)]) }) {
                 try await s.execute("INSERT INTO record_members (record_type, field, value, record_id) VALUES \(SQL.join(chunk, ", ")) ON CONFLICT DO NOTHING")
             }
+        }
+        if let after = rules?.after {
+            for r in records { try await after(s, nil, r, Actor(userID: r.createdBy), r.createdAt) }
         }
         return records.map { seqs[$0.id] ?? 0 }
     }

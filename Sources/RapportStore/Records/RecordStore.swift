@@ -8,12 +8,14 @@ public final class RecordStore: Sendable {
     public let catalog: RecordCatalog
     let customFields: CustomFieldCache
     public let cipher: FieldCipher?
+    let writeRules: [String: WriteRules]
 
-    public init(db: Database, catalog: RecordCatalog = .builtIn, cipher: FieldCipher? = nil) {
+    public init(db: Database, catalog: RecordCatalog = .builtIn, cipher: FieldCipher? = nil, writeRules: [String: WriteRules] = WriteRules.builtIn) {
         self.db = db
         self.catalog = catalog
         self.customFields = CustomFieldCache()
         self.cipher = cipher
+        self.writeRules = writeRules
     }
 
     func codec(_ type: RecordType) -> RecordCodec {
@@ -59,6 +61,7 @@ public final class RecordStore: Sendable {
         let now = Timestamp.format(Date())
         let id = RecordID.make()
         return try await db.transaction { s in
+            if let before = self.writeRules[type.name]?.before { record = try await before(s, record, nil) }
             try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue, actor: actor)
             _ = try await self.checkKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id, actor: actor)
             let stored = StoredRecord.new(type, id: id, fields: record, owner: owner, actor: actor, now: now)
@@ -94,6 +97,7 @@ public final class RecordStore: Sendable {
             if let v = changes[field.name] { record[field.name] = v.isNull && field.kind.isList ? .array([]) : v }
         }
         try self.prepare(&record, type: type)
+        if let before = writeRules[type.name]?.before { record = try await before(s, record, existing) }
         var diff = AuditLog.diff(before: existing.fields, after: record, fields: type.fields)
         var owner = existing.ownerID
         if let newOwner = changes["owner_id"]?.stringValue, newOwner != existing.ownerID {
@@ -138,6 +142,7 @@ public final class RecordStore: Sendable {
         updated.updatedAt = now
         updated.updatedBy = actor.userID
         updated.ownerID = owner
+        if let after = writeRules[type.name]?.after { try await after(s, existing, updated, actor, now) }
         return updated
     }
 

@@ -1,0 +1,22 @@
+import RapportKit
+
+/// Type-specific rules that need the database, run by the engine inside the write's
+/// transaction: `before` may change or refuse a record about to be stored (a deal's status
+/// follows its stage), `after` records what the write means (a deal's stage history).
+/// Pure rules belong in the type's ``RecordHooks``; these are for what a pure function
+/// cannot know.
+public struct WriteRules: Sendable {
+    public typealias Before = @Sendable (Session, JSONObject, StoredRecord?) async throws -> JSONObject
+    public typealias After = @Sendable (Session, StoredRecord?, StoredRecord, Actor, String) async throws -> Void
+
+    public var before: Before?
+    public var after: After?
+
+    public init(before: Before? = nil, after: After? = nil) {
+        self.before = before
+        self.after = after
+    }
+
+    /// The rules of every built-in type that has some.
+    public static let builtIn: [String: WriteRules] = [Deals.type.name: DealRules.rules]
+}

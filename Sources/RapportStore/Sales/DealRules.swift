@@ -1,0 +1,58 @@
+import Foundation
+import RapportKit
+
+/// A deal's stage must belong to its pipeline; its status is the stage's outcome; every
+/// stage change is kept with who and when, flagged when a deal is marked won without an
+/// accepted quote.
+enum DealRules {
+    static let rules = WriteRules(before: before, after: after)
+
+    @Sendable static func before(_ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
+        var record = record
+        guard let stage = record["stage_id"]?.stringValue, let pipeline = record["pipeline_id"]?.stringValue else { return record }
+        let row = try await s.query("SELECT pipeline_id, outcome FROM pipeline_stages WHERE id = \(stage) AND deleted_at IS NULL").first
+        guard let row, row.text("pipeline_id") == pipeline else {
+            throw RecordError.invalid([FieldError(field: "stage_id", code: "invalid_reference", message: "That stage is not in the deal's pipeline.")])
+        }
+        record["status"] = .string(row.text("outcome") ?? "open")
+        return record
+    }
+
+    @Sendable static func after(_ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
+        let from = before?.fields["stage_id"]?.stringValue
+        guard let to = after.fields["stage_id"]?.stringValue, to != from else { return }
+        var flag: String?
+        if after.fields["status"]?.stringValue == "won", try await !acceptedQuoteExists(s, dealID: after.id) {
+            flag = "won_without_accepted_quote"
+        }
+        try await s.execute("""
+            INSERT INTO deal_stage_history (id, deal_id, from_stage_id, to_stage_id, at, actor_id, flag)
+            VALUES (\(RecordID.make()), \(after.id), \(from), \(to), \(now), \(actor.userID), \(flag))
+            """)
+    }
+
+    /// Quotes arrive with their own record type; until a deal can have one, none is accepted.
+    static func acceptedQuoteExists(_ s: Session, dealID: String) async throws -> Bool {
+        let tables = s.dialect == .sqlite
+            ? try await s.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'quotes'")
+            : try await s.query("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'quotes'")
+        guard !tables.isEmpty else { return false }
+        return try await !s.query("SELECT 1 AS found FROM quotes WHERE deal_id = \(dealID) AND status = 'accepted' AND deleted_at IS NULL").isEmpty
+    }
+}
+
+/// One stage change of a deal.
+public struct StageChange: Sendable, Equatable {
+    public var from: String?
+    public var to: String
+    public var at: String
+    public var actorID: String?
+    public var flag: String?
+
+    public var json: JSONObject {
+        JSONObject([
+            ("from_stage_id", from.map(JSONValue.string) ?? .null), ("to_stage_id", .string(to)), ("at", .string(at)),
+            ("actor_id", actorID.map(JSONValue.string) ?? .null), ("flag", flag.map(JSONValue.string) ?? .null),
+        ])
+    }
+}

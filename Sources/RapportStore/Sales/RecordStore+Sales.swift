@@ -1,0 +1,79 @@
+import Foundation
+import RapportKit
+
+/// A pipeline's stage as the board and reports use it.
+public struct Stage: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var position: Double
+    public var probability: Double
+    public var outcome: String
+}
+
+/// A board column's figures: how many deals and their total per currency.
+public struct StageTotals: Sendable, Equatable {
+    public var count = 0
+    /// Minor units by currency code.
+    public var amounts: [String: Int64] = [:]
+}
+
+extension RecordStore {
+    /// Creates the default pipeline (lead → qualified → proposal → negotiation → won /
+    /// lost) when there is none, so a new installation can take deals at once.
+    @discardableResult
+    public func ensureDefaultPipeline(actor: Actor = .system) async throws -> String {
+        let pipelines = try await type(named: Pipelines.type.name)
+        if let id = try await db.read({ s in try await s.query("SELECT id FROM pipelines WHERE deleted_at IS NULL ORDER BY is_default DESC, created_at LIMIT 1").first?.text("id") }) {
+            return id
+        }
+        let pipeline = try await create(pipelines, body: JSONObject([("name", .string(Pipelines.defaultName)), ("is_default", .bool(true))]), actor: actor)
+        let stages = try await type(named: PipelineStages.type.name)
+        for (i, stage) in Pipelines.defaultStages.enumerated() {
+            _ = try await create(stages, body: JSONObject([
+                ("name", .string(stage.name.prefix(1).uppercased() + stage.name.dropFirst())), ("pipeline_id", .string(pipeline.id)),
+                ("position", .number(String(i))), ("probability", .number(String(stage.probability))), ("outcome", .string(stage.outcome)),
+            ]), actor: actor)
+        }
+        return pipeline.id
+    }
+
+    /// A pipeline's stages in board order.
+    public func stages(pipelineID: String) async throws -> [Stage] {
+        let rows = try await db.read { s in
+            try await s.query("SELECT id, name, position, probability, outcome FROM pipeline_stages WHERE pipeline_id = \(pipelineID) AND deleted_at IS NULL")
+        }
+        return rows.map { r in
+            Stage(id: r.text("id") ?? "", name: r.text("name") ?? "", position: Double(r.text("position") ?? "") ?? 0,
+                  probability: Double(r.text("probability") ?? "") ?? 0, outcome: r.text("outcome") ?? "open")
+        }.sorted { $0.position != $1.position ? $0.position < $1.position : $0.name < $1.name }
+    }
+
+    /// Count and amount per stage of the deals the actor may see, under the list's filters.
+    public func stageTotals(_ deals: RecordType, query: ListQuery, actor: Actor) async throws -> [String: StageTotals] {
+        try require(.read, deals, actor)
+        var clauses = try conditions(deals, query.filters, dialect: db.dialect)
+        if let visible = visibility(deals, actor) { clauses.append(visible) }
+        let statement: SQL = """
+            SELECT stage_id, amount_currency, COUNT(*) AS n, SUM(amount_amount) AS total FROM deals
+            WHERE \(SQL.join(clauses, " AND ")) GROUP BY stage_id, amount_currency
+            """
+        let rows = try await db.read { s in try await s.query(statement) }
+        var out: [String: StageTotals] = [:]
+        for r in rows {
+            guard let stage = r.text("stage_id") else { continue }
+            out[stage, default: StageTotals()].count += Int(r.int("n") ?? 0)
+            if let currency = r.text("amount_currency") { out[stage, default: StageTotals()].amounts[currency, default: 0] += r.int("total") ?? 0 }
+        }
+        return out
+    }
+
+    /// A deal's stage changes, oldest first.
+    public func stageHistory(dealID: String, actor: Actor) async throws -> [StageChange] {
+        let deals = try await type(named: Deals.type.name)
+        _ = try await get(deals, id: dealID, actor: actor)
+        let rows = try await db.read { s in
+            try await s.query("SELECT from_stage_id, to_stage_id, at, actor_id, flag FROM deal_stage_history WHERE deal_id = \(dealID) ORDER BY at, id")
+        }
+        return rows.map { StageChange(from: $0.text("from_stage_id"), to: $0.text("to_stage_id") ?? "", at: $0.text("at") ?? "", actorID: $0.text("actor_id"), flag: $0.text("flag")) }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import RapportKit
+import RapportStore
+import Testing
+
+/// Deals through the engine: the stage must belong to the pipeline, the status follows
+/// the stage, and every stage change is kept.
+@Suite struct DealTests {
+    static func stages(_ api: API) async throws -> (pipeline: String, stages: [String: String]) {
+        let store = RecordStore(db: api.db)
+        let pipeline = try await store.ensureDefaultPipeline()
+        #expect(try await store.ensureDefaultPipeline() == pipeline)
+        let stages = try await store.stages(pipelineID: pipeline)
+        #expect(stages.map(\.name) == ["Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"])
+        #expect(stages.map(\.probability) == [10, 25, 50, 75, 100, 0])
+        return (pipeline, Dictionary(uniqueKeysWithValues: stages.map { ($0.name, $0.id) }))
+    }
+
+    @Test(arguments: Backend.available)
+    func stageChangesAreKeptAndStatusFollows(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (pipeline, stage) = try await Self.stages(api)
+            let org = try await api.create("organizations", #"{"name":"Sakura Trading"}"#)
+            let deal = try await api.create("deals", """
+                {"title":"Sakura renewal","organization_id":"\(org.string("id") ?? "")","pipeline_id":"\(pipeline)","stage_id":"\(stage["Proposal"]!)","amount":{"amount":"1200000","currency":"JPY"},"close_date":"2026-12-20"}
+                """)
+            let id = deal.string("id") ?? ""
+            #expect(deal.string("status") == "open")
+            var moved = try await api.call(.patch, "/api/v1/deals/\(id)", json: #"{"stage_id":"\#(stage["Negotiation"]!)"}"#)
+            #expect(moved.status == .ok)
+            moved = try await api.call(.patch, "/api/v1/deals/\(id)", json: #"{"stage_id":"\#(stage["Won"]!)"}"#)
+            #expect(try moved.object().string("status") == "won")
+            let history = try await RecordStore(db: api.db).stageHistory(dealID: id, actor: .system)
+            #expect(history.map(\.to) == [stage["Proposal"]!, stage["Negotiation"]!, stage["Won"]!])
+            #expect(history.map(\.from) == [nil, stage["Proposal"]!, stage["Negotiation"]!])
+            #expect(history.last?.flag == "won_without_accepted_quote")
+            #expect(history.first?.flag == nil)
+            // Clients cannot set the status, and a stage from another pipeline is refused.
+            #expect(try await api.call(.patch, "/api/v1/deals/\(id)", json: #"{"status":"lost"}"#).status == .unprocessableContent)
+            let other = try await api.create("pipelines", #"{"name":"Partners"}"#)
+            let foreign = try await api.create("pipeline_stages", #"{"name":"Intro","pipeline_id":"\#(other.string("id") ?? "")","position":0,"probability":10,"outcome":"open"}"#)
+            let wrong = try await api.call(.patch, "/api/v1/deals/\(id)", json: #"{"stage_id":"\#(foreign.string("id") ?? "")"}"#)
+            #expect(wrong.status == .unprocessableContent)
+            #expect(try wrong.errorFields() == ["stage_id"])
+            #expect(try await RecordStore(db: api.db).stageHistory(dealID: id, actor: .system).count == 3)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func salesRepsReadButDoNotChangePipelines(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (pipeline, stage) = try await Self.stages(api)
+            let rep = try await api.user("deal.rep@example.com", role: "sales")
+            #expect(try await api.call(.get, "/api/v1/pipeline_stages?filter[pipeline_id]=\(pipeline)", token: rep.token).status == .ok)
+            #expect(try await api.call(.post, "/api/v1/pipelines", json: #"{"name":"Mine"}"#, token: rep.token).status == .forbidden)
+            let created = try await api.call(.post, "/api/v1/deals", json: #"{"title":"Rep deal","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Lead"]!)"}"#, token: rep.token)
+            #expect(created.status == .created)
+            let totals = try await RecordStore(db: api.db).stageTotals(Deals.type, query: ListQuery(), actor: .system)
+            #expect(totals[stage["Lead"]!]?.count == 1)
+        }
+    }
+}
