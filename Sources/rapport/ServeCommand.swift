@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
         if demo {
             if try await store.count(People.type) == 0 {
                 let counts = try await store.seedDemo(people: demoPeople, actor: .system)
-                note("Demo data: \(counts.organizations) organizations, \(counts.people) people, \(counts.activities) activities.")
+                note("Demo data: \(counts.organizations) organizations, \(counts.people) people, \(counts.activities) activities, \(counts.deals) deals.")
                 let admin = AccessAdmin(db: database, directory: AccessDirectory(db: database))
                 if try await admin.user(email: DemoAccount.email) == nil {
                     let password = DemoAccount.newPassword()
@@ -42,6 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             }
         }
+        // A new installation can take deals at once.
+        try await store.ensureDefaultPipeline()
         logger.info("Rapport \(rapportVersion) on http://\(host):\(port) with \(database.url)")
         let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, cipher: store.cipher, behindProxy: behindProxy)
         let app = buildApplication(database: database, configuration: configuration, logger: logger)

@@ -60,3 +60,32 @@ import Testing
         }
     }
 }
+
+@Suite struct BoardPageTests {
+    /// The board shows each stage's count and total in the reader's language, and moving
+    /// a card with its form (what dragging submits) changes the stage and keeps history.
+    @Test(arguments: Backend.available)
+    func boardShowsStagesAndMovesCards(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (pipeline, stage) = try await DealTests.stages(api)
+            let a = try await api.create("deals", #"{"title":"Hanbit expansion","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Proposal"]!)","amount":{"amount":"33333000","currency":"KRW"}}"#)
+            _ = try await api.create("deals", #"{"title":"Seoul pilot","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Proposal"]!)","amount":{"amount":"1000000","currency":"KRW"}}"#)
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let home = try await browser.request(.get, "/")
+            let csrf = PageClient.csrf(home.body) ?? ""
+            _ = try await browser.request(.post, "/settings/language", form: [("_csrf", csrf), ("language", "ko")])
+            let board = try await browser.request(.get, "/deals/board")
+            #expect(board.status == .ok)
+            #expect(board.body.contains("제안") && board.body.contains("₩34,333,000") && board.body.contains("Hanbit expansion"))
+            #expect(board.body.contains(#"data-stage="\#(stage["Negotiation"]!)""#))
+            let moved = try await browser.request(.post, "/deals/\(a.string("id") ?? "")/move", form: [("_csrf", csrf), ("stage_id", stage["Negotiation"]!), ("back", "/deals/board")])
+            #expect(moved.status == .seeOther && moved.headers[.location] == "/deals/board")
+            let history = try await RecordStore(db: api.db).stageHistory(dealID: a.string("id") ?? "", actor: .system)
+            #expect(history.map(\.to) == [stage["Proposal"]!, stage["Negotiation"]!])
+            let after = try await browser.request(.get, "/deals/board")
+            #expect(after.body.contains("₩1,000,000") && after.body.contains("₩33,333,000"))
+            // Without its token the move is refused.
+            #expect(try await browser.request(.post, "/deals/\(a.string("id") ?? "")/move", form: [("stage_id", stage["Won"]!)]).status == .forbidden)
+        }
+    }
+}

@@ -32,6 +32,9 @@ public struct RecordType: Sendable {
     /// from records that mention them (an activity's subject and body). Custom fields
     /// always count as personal.
     public var personalFields: Set<String>
+    /// Whether the main navigation lists the type; set-up types (pipelines, their stages)
+    /// are reached from settings instead.
+    public var inNavigation: Bool
 
     public init(
         name: String,
@@ -42,7 +45,8 @@ public struct RecordType: Sendable {
         hasOwner: Bool = true,
         allowsCustomFields: Bool = true,
         hooks: RecordHooks = RecordHooks(),
-        personalFields: Set<String> = []
+        personalFields: Set<String> = [],
+        inNavigation: Bool = true
     ) {
         self.name = name
         self.singular = singular
@@ -53,6 +57,7 @@ public struct RecordType: Sendable {
         self.allowsCustomFields = allowsCustomFields
         self.hooks = hooks
         self.personalFields = personalFields
+        self.inNavigation = inNavigation
     }
 
     /// Fields maintained by the engine: visible in responses, never accepted from clients.

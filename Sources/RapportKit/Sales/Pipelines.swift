@@ -12,7 +12,8 @@ public enum Pipelines {
         titleField: "name",
         uniqueKeys: [.init(field: "name", kind: "pipeline")],
         hasOwner: false,
-        allowsCustomFields: false
+        allowsCustomFields: false,
+        inNavigation: false
     )
 
     /// The pipeline every installation starts with.
@@ -39,7 +40,8 @@ public enum PipelineStages {
         titleField: "name",
         hasOwner: false,
         allowsCustomFields: false,
-        hooks: RecordHooks(validate: validate)
+        hooks: RecordHooks(validate: validate),
+        inNavigation: false
     )
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {

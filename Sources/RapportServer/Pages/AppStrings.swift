@@ -38,6 +38,7 @@ enum AppStrings {
         "action_read": "Read", "action_create_grant": "Create", "action_update_grant": "Update", "action_delete_grant": "Delete",
         "action_import": "Import", "action_export": "Export", "kind_text": "Text", "kind_number": "Number", "kind_date": "Date",
         "kind_boolean": "Yes/no", "kind_choice": "Choice", "kind_money": "Money", "none": "—",
+        "board": "Deal board", "move": "Move", "move_to": "Move to stage", "all_in_stage": "All deals in this stage", "close_month": "Close month", "pipeline": "Pipeline", "owner": "Owner", "stage_lead": "Lead", "stage_qualified": "Qualified", "stage_proposal": "Proposal", "stage_negotiation": "Negotiation", "stage_won": "Won", "stage_lost": "Lost", "pipeline_sales": "Sales",
         "audit_create": "Created", "audit_update": "Changed", "audit_delete": "Deleted", "audit_restore": "Restored", "audit_merge": "Merged", "audit_erase": "Erased personal data", "audit_import": "Imported", "audit_export": "Exported", "audit_signin": "Signed in", "audit_signin_failed": "Failed sign-in", "audit_signout": "Signed out", "audit_permission_change": "Permission change", "audit_token_use": "Token used", "audit_token_create": "Token created", "audit_token_revoke": "Token revoked", "audit_privacy_export": "Personal data exported", "audit_user_create": "User added", "audit_user_update": "User changed", "audit_user_password": "Password changed", "audit_user_two_factor": "Two-step verification on", "audit_user_reset_link": "Reset link issued", "audit_custom_field_create": "Field added", "audit_custom_field_delete": "Field removed", "audit_bulk_create": "Created in bulk",
     ]
 
@@ -77,6 +78,7 @@ enum AppStrings {
         "action_read": "읽기", "action_create_grant": "만들기", "action_update_grant": "수정", "action_delete_grant": "삭제",
         "action_import": "가져오기", "action_export": "내보내기", "kind_text": "텍스트", "kind_number": "숫자", "kind_date": "날짜",
         "kind_boolean": "예/아니요", "kind_choice": "선택", "kind_money": "금액", "none": "—",
+        "board": "거래 보드", "move": "이동", "move_to": "이동할 단계", "all_in_stage": "이 단계의 모든 거래", "close_month": "마감 월", "pipeline": "파이프라인", "owner": "담당자", "stage_lead": "리드", "stage_qualified": "검증됨", "stage_proposal": "제안", "stage_negotiation": "협상", "stage_won": "성공", "stage_lost": "실패", "pipeline_sales": "영업",
         "audit_create": "만듦", "audit_update": "변경", "audit_delete": "삭제", "audit_restore": "복원", "audit_merge": "병합", "audit_erase": "개인 정보 삭제", "audit_import": "가져오기", "audit_export": "내보내기", "audit_signin": "로그인", "audit_signin_failed": "로그인 실패", "audit_signout": "로그아웃", "audit_permission_change": "권한 변경", "audit_token_use": "토큰 사용", "audit_token_create": "토큰 생성", "audit_token_revoke": "토큰 폐기", "audit_privacy_export": "개인 정보 내보내기", "audit_user_create": "사용자 추가", "audit_user_update": "사용자 변경", "audit_user_password": "비밀번호 변경", "audit_user_two_factor": "2단계 인증 사용", "audit_user_reset_link": "재설정 링크 발급", "audit_custom_field_create": "필드 추가", "audit_custom_field_delete": "필드 삭제", "audit_bulk_create": "일괄 생성",
     ]
 
@@ -116,6 +118,7 @@ enum AppStrings {
         "action_read": "閲覧", "action_create_grant": "作成", "action_update_grant": "更新", "action_delete_grant": "削除",
         "action_import": "インポート", "action_export": "エクスポート", "kind_text": "テキスト", "kind_number": "数値", "kind_date": "日付",
         "kind_boolean": "はい/いいえ", "kind_choice": "選択肢", "kind_money": "金額", "none": "—",
+        "board": "商談ボード", "move": "移動", "move_to": "移動先のステージ", "all_in_stage": "このステージのすべての商談", "close_month": "完了予定月", "pipeline": "パイプライン", "owner": "担当者", "stage_lead": "リード", "stage_qualified": "見込みあり", "stage_proposal": "提案", "stage_negotiation": "交渉", "stage_won": "受注", "stage_lost": "失注", "pipeline_sales": "営業",
         "audit_create": "作成", "audit_update": "変更", "audit_delete": "削除", "audit_restore": "復元", "audit_merge": "統合", "audit_erase": "個人情報の消去", "audit_import": "インポート", "audit_export": "エクスポート", "audit_signin": "ログイン", "audit_signin_failed": "ログイン失敗", "audit_signout": "ログアウト", "audit_permission_change": "権限の変更", "audit_token_use": "トークン使用", "audit_token_create": "トークン作成", "audit_token_revoke": "トークン無効化", "audit_privacy_export": "個人情報のエクスポート", "audit_user_create": "ユーザー追加", "audit_user_update": "ユーザー変更", "audit_user_password": "パスワード変更", "audit_user_two_factor": "2段階認証を有効化", "audit_user_reset_link": "再設定リンク発行", "audit_custom_field_create": "項目追加", "audit_custom_field_delete": "項目削除", "audit_bulk_create": "一括作成",
     ]
 }

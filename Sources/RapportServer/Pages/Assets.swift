@@ -70,6 +70,15 @@ enum Assets {
         .grid2 { display: grid; grid-template-columns: 2fr 1fr; gap: 16px; align-items: start; }
         .checks label { display: inline-flex; gap: 6px; align-items: center; font-weight: 400; margin: 4px 12px 4px 0; }
         .columns-chooser summary { cursor: pointer; color: var(--accent); }
+        .board { display: flex; gap: 12px; overflow-x: auto; align-items: flex-start; padding-bottom: 8px; }
+        .board .column { flex: 1 0 15rem; max-width: 20rem; background: #eef0f5; border-radius: 8px; padding: 10px; }
+        .board .column.drop { outline: 3px dashed var(--accent); }
+        .board h2 { font-size: 1rem; margin: 0; } .board .hint { margin: 2px 0 8px; }
+        ul.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+        .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
+        .card form.move { display: flex; gap: 6px; margin-top: 6px; } .card form.move select { min-height: 36px; padding: 4px 6px; }
+        .card form.move button { margin: 0; min-height: 36px; padding: 4px 10px; white-space: nowrap; }
+        .card form.move select { flex: 1; min-width: 0; }
         @media (max-width: 720px) {
           .grid2 { grid-template-columns: 1fr; }
           dl.fields { grid-template-columns: 1fr; } dl.fields dt { margin-top: 8px; }
@@ -80,6 +89,7 @@ enum Assets {
           table.list td.empty { display: none; }
           table.list td[data-label]::before { content: attr(data-label); display: block; color: var(--muted); font-size: .8rem; }
           header.top form.search { order: 3; flex-basis: 100%; max-width: none; }
+          .board { flex-direction: column; } .board .column { max-width: none; width: 100%; flex-basis: auto; }
         }
         """
 
@@ -91,6 +101,30 @@ enum Assets {
           if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (t && t.isContentEditable)) return;
           var box = document.getElementById('global-search');
           if (box) { e.preventDefault(); box.focus(); box.select(); }
+        });
+        // The deal board: a card dropped on a column submits its own "move" form, so a drag
+        // does exactly what choosing the stage and pressing Move does.
+        document.addEventListener('dragstart', function (e) {
+          var card = e.target.closest && e.target.closest('[data-deal]');
+          if (card) e.dataTransfer.setData('text/plain', card.getAttribute('data-deal'));
+        });
+        document.addEventListener('dragover', function (e) {
+          var col = e.target.closest && e.target.closest('[data-stage]');
+          if (col) { e.preventDefault(); col.classList.add('drop'); }
+        });
+        document.addEventListener('dragleave', function (e) {
+          var col = e.target.closest && e.target.closest('[data-stage]');
+          if (col) col.classList.remove('drop');
+        });
+        document.addEventListener('drop', function (e) {
+          var col = e.target.closest && e.target.closest('[data-stage]');
+          if (!col) return;
+          e.preventDefault();
+          var card = document.querySelector('[data-deal="' + e.dataTransfer.getData('text/plain') + '"]');
+          var form = card && card.querySelector('form.move');
+          if (!form) return;
+          form.querySelector('select').value = col.getAttribute('data-stage');
+          form.submit();
         });
         // Forms that ask first: data-confirm holds the question.
         document.addEventListener('submit', function (e) {

@@ -71,7 +71,7 @@ extension PageDependencies {
         values["signedIn"] = true
         values["csrf"] = user.session.csrfToken
         var nav: [[String: Any]] = [["href": "/", "label": user.t("nav_home"), "current": current == "home"]]
-        for type in store.catalog.types where user.viewer.role.allows(.read, on: type.name) {
+        for type in store.catalog.types where type.inNavigation && user.viewer.role.allows(.read, on: type.name) {
             nav.append(["href": "/\(type.name)", "label": user.typeName(type), "current": current == type.name])
         }
         nav.append(["href": "/trash", "label": user.t("trash"), "current": current == "trash"])

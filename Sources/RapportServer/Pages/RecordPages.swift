@@ -144,6 +144,7 @@ struct RecordPages {
                 "filters": filters, "sorts": sorts.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == sort] as [String: Any] },
                 "choosable": available.map { ["name": $0.name, "label": user.fieldLabel($0), "checked": columns.contains($0)] as [String: Any] },
                 "canCreate": user.viewer.role.allows(.create, on: type.name), "queryString": queryString, "views": views,
+                "boardLink": type.name == Deals.type.name ? "/deals/board" : "",
                 "empty": user.t(q.isEmpty && query.filters.isEmpty ? "no_records" : "no_matches"),
             ]
             if let next = result.nextCursor { values["nextPage"] = "/\(type.name)?" + Self.encode(kept + [("cursor", next)]) }

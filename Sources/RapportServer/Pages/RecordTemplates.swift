@@ -3,8 +3,37 @@
 enum RecordTemplates {
     static let all: [String: String] = [
         "list": list, "record": record, "form": form, "search": search, "home": home, "trash": trash, "message_app": messageApp,
-        "notice": notice, "cell": cell,
+        "notice": notice, "cell": cell, "board": board,
     ]
+
+    static let board = """
+        {{> head}}
+        <div class="actions spread"><h1>{{heading}}</h1><div class="actions"><a class="button secondary" href="/deals">{{dealsLabel}}</a>{{#canCreate}}<a class="button" href="/deals/new">{{t.new}}</a>{{/canCreate}}</div></div>
+        <form class="toolbar" method="get" action="/deals/board">
+        <div><label for="b-pipeline">{{t.pipeline}}</label><select id="b-pipeline" name="pipeline">{{#pipelines}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/pipelines}}</select></div>
+        <div><label for="b-owner">{{t.owner}}</label><select id="b-owner" name="owner">{{#owners}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/owners}}</select></div>
+        <div><label for="b-team">{{t.teams_label}}</label><select id="b-team" name="team">{{#teams}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/teams}}</select></div>
+        <div><label for="b-month">{{t.close_month}}</label><input id="b-month" name="month" type="month" value="{{month}}"></div>
+        <button type="submit">{{t.apply}}</button>
+        </form>
+        <div class="board" data-board>
+        {{#columns}}<section class="column" aria-labelledby="col-{{id}}" data-stage="{{id}}">
+        <h2 id="col-{{id}}">{{name}} <span class="chip">{{count}}</span></h2>
+        <p class="hint">{{total}} · {{probability}}</p>
+        <ul class="cards">{{#cards}}<li class="card" draggable="true" data-deal="{{id}}">
+        <a href="/deals/{{id}}"><strong>{{title}}</strong></a>
+        {{#org}}<div class="hint">{{org}}</div>{{/org}}
+        <div>{{amount}}{{#close}} · {{close}}{{/close}}</div>
+        {{#owner}}<div class="hint">{{owner}}</div>{{/owner}}
+        {{#canMove}}<form method="post" action="/deals/{{id}}/move" class="move"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}">
+        <label class="skip" for="m-{{id}}">{{t.move_to}}</label><select id="m-{{id}}" name="stage_id">{{#stages}}<option value="{{id}}"{{#current}} selected{{/current}}>{{name}}</option>{{/stages}}</select>
+        <button class="secondary" type="submit">{{t.move}}</button></form>{{/canMove}}
+        </li>{{/cards}}</ul>
+        {{#more}}<a href="{{more}}">{{t.all_in_stage}}</a>{{/more}}
+        </section>{{/columns}}
+        </div>
+        {{> foot}}
+        """
 
     /// A value made of pieces, each perhaps a link.
     static let cell = """
@@ -19,7 +48,7 @@ enum RecordTemplates {
         {{> head}}
         <div class="actions spread">
         <h1>{{heading}}</h1>
-        {{#canCreate}}<a class="button" href="/{{typeName}}/new">{{t.new}}</a>{{/canCreate}}
+        <div class="actions">{{#boardLink}}<a class="button secondary" href="{{boardLink}}">{{t.board}}</a>{{/boardLink}}{{#canCreate}}<a class="button" href="/{{typeName}}/new">{{t.new}}</a>{{/canCreate}}</div>
         </div>
         {{> notice}}
         <form class="toolbar" method="get" action="/{{typeName}}">

@@ -15,6 +15,9 @@ extension WorkspacePages {
                 ["href": "/settings/\($0.0)", "label": user.t($0.1)]
             }
         }
+        for type in store.catalog.types where !type.inNavigation && user.viewer.role.allows(.read, on: type.name) {
+            links.append(["href": "/\(type.name)", "label": user.typeName(type)])
+        }
         links.append(["href": "/settings/tokens", "label": user.t("api_tokens")])
         let values: [String: Any] = [
             "name": user.user.name,

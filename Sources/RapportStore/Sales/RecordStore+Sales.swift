@@ -15,6 +15,8 @@ public struct StageTotals: Sendable, Equatable {
     public var count = 0
     /// Minor units by currency code.
     public var amounts: [String: Int64] = [:]
+
+    public init() {}
 }
 
 extension RecordStore {
