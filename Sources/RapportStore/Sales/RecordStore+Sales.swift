@@ -56,7 +56,7 @@ extension RecordStore {
         var clauses = try conditions(deals, query.filters, dialect: db.dialect)
         if let visible = visibility(deals, actor) { clauses.append(visible) }
         let statement: SQL = """
-            SELECT stage_id, amount_currency, COUNT(*) AS n, SUM(amount_amount) AS total FROM deals
+            SELECT stage_id, amount_currency, COUNT(*) AS n, CAST(SUM(amount_amount) AS BIGINT) AS total FROM deals
             WHERE \(SQL.join(clauses, " AND ")) GROUP BY stage_id, amount_currency
             """
         let rows = try await db.read { s in try await s.query(statement) }
