@@ -72,6 +72,7 @@ public func buildApplication(
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)
     PrivacyRoutes(store: store).register(on: api)
+    ReportRoutes(store: store).register(on: api)
     FieldRoutes(store: store).register(on: api)
     ImportRoute(store: store).register(on: api)
     RecordRoutes(store: store).register(on: api)

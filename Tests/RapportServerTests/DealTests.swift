@@ -89,3 +89,44 @@ import Testing
         }
     }
 }
+
+@Suite struct ReportTests {
+    /// The forecast is the sum of amount × stage probability per month; the funnel and
+    /// win rate follow the stage history.
+    @Test(arguments: Backend.available)
+    func forecastFunnelAndSummary(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (pipeline, stage) = try await DealTests.stages(api)
+            func deal(_ title: String, _ stageName: String, _ amount: String, _ currency: String, _ close: String) async throws -> String {
+                try await api.create("deals", #"{"title":"\#(title)","pipeline_id":"\#(pipeline)","stage_id":"\#(stage[stageName]!)","amount":{"amount":"\#(amount)","currency":"\#(currency)"},"close_date":"\#(close)"}"#).string("id") ?? ""
+            }
+            _ = try await deal("A", "Lead", "1000.00", "USD", "2026-12-10")        // 10% → 100.00
+            _ = try await deal("B", "Proposal", "333.33", "USD", "2026-12-20")     // 50% → 166.665 → 166.67
+            _ = try await deal("C", "Negotiation", "3333333", "KRW", "2026-12-05") // 75% → 2,499,999.75 → 2,500,000
+            let won = try await deal("D", "Proposal", "500.00", "USD", "2026-11-30")
+            let lost = try await deal("E", "Proposal", "200.00", "USD", "2026-11-30")
+            _ = try await api.call(.patch, "/api/v1/deals/\(won)", json: #"{"stage_id":"\#(stage["Negotiation"]!)"}"#)
+            _ = try await api.call(.patch, "/api/v1/deals/\(won)", json: #"{"stage_id":"\#(stage["Won"]!)"}"#)
+            _ = try await api.call(.patch, "/api/v1/deals/\(lost)", json: #"{"stage_id":"\#(stage["Lost"]!)","lost_reason":"Price"}"#)
+
+            let forecast = try await api.call(.get, "/api/v1/reports/forecast").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            let december = forecast.filter { $0.string("month") == "2026-12" }
+            let usd = december.first { $0.string("currency") == "USD" }
+            #expect(usd?["weighted"]?.objectValue?.string("amount") == "266.67")
+            #expect(usd?["pipeline"]?.objectValue?.string("amount") == "1333.33")
+            #expect(december.first { $0.string("currency") == "KRW" }?["weighted"]?.objectValue?.string("amount") == "2500000")
+
+            let funnel = try await api.call(.get, "/api/v1/reports/funnel").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            #expect(funnel.map { $0.string("stage") } == ["Lead", "Qualified", "Proposal", "Negotiation", "Won"])
+            #expect(funnel.map { $0["reached"]?.numberLiteral } == ["5", "4", "4", "2", "1"])
+
+            let summary = try await api.call(.get, "/api/v1/reports/summary").object()
+            #expect(summary["won"]?.numberLiteral == "1" && summary["lost"]?.numberLiteral == "1" && summary["open"]?.numberLiteral == "3")
+            #expect(summary["win_rate"]?.numberLiteral == "0.5000")
+            #expect(summary["lost_reasons"]?.arrayValue?.first?.objectValue?.string("reason") == "Price")
+            #expect(summary["average_won_deal"]?.arrayValue?.first?.objectValue?["average"]?.objectValue?.string("amount") == "500.00")
+            #expect(try await api.call(.get, "/api/v1/reports/forecast?pipeline=nope").status == .notFound)
+            #expect(try await api.call(.get, "/api/v1/reports/forecast?color=red").status == .badRequest)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import RapportKit
+
+/// Closed-deal figures: counts, won amounts per currency, lost reasons, cycle length.
+public struct SalesSummary: Sendable {
+    public var open = 0
+    public var won = 0
+    public var lost = 0
+    /// Won deals' count and total (minor units) per currency.
+    public var wonAmounts: [String: (count: Int, total: Int64)] = [:]
+    public var lostReasons: [(reason: String, count: Int)] = []
+    /// Days from creation to won, median; nil before any deal was won.
+    public var medianCycleDays: Double?
+}
+
+extension RecordStore {
+    /// The deals of a pipeline the actor may see, as SQL conditions on `deals` (alias `d`).
+    func dealConditions(pipelineID: String, actor: Actor) async throws -> [SQL] {
+        let deals = try await type(named: Deals.type.name)
+        try require(.read, deals, actor)
+        var clauses: [SQL] = ["d.deleted_at IS NULL", "d.pipeline_id = \(pipelineID)"]
+        if let visible = visibility(deals, actor, column: "d.owner_id") { clauses.append(visible) }
+        return clauses
+    }
+
+    public func reportStages(pipelineID: String) async throws -> [SalesReports.StageInfo] {
+        try await stages(pipelineID: pipelineID).map { SalesReports.StageInfo(id: $0.id, name: $0.name, position: $0.position, probability: $0.probability, outcome: $0.outcome) }
+    }
+
+    /// Open deals grouped by close month, stage and currency, summed in the database.
+    public func openDealGroups(pipelineID: String, actor: Actor) async throws -> [SalesReports.OpenGroup] {
+        let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor) + ["d.status = 'open'", "d.amount_currency IS NOT NULL"]
+        let statement: SQL = """
+            SELECT COALESCE(substr(d.close_date, 1, 7), '') AS month, d.stage_id, d.amount_currency, COUNT(*) AS n,
+            CAST(SUM(d.amount_amount) AS BIGINT) AS total FROM deals d WHERE \(SQL.join(clauses, " AND "))
+            GROUP BY COALESCE(substr(d.close_date, 1, 7), ''), d.stage_id, d.amount_currency
+            """
+        return try await db.read { s in try await s.query(statement) }.map {
+            SalesReports.OpenGroup(month: $0.text("month") ?? "", stageID: $0.text("stage_id") ?? "", currency: $0.text("amount_currency") ?? "",
+                                   count: Int($0.int("n") ?? 0), amount: $0.int("total") ?? 0)
+        }
+    }
+
+    /// How many deals entered each stage, and how many got no further than each stage.
+    public func funnelCounts(pipelineID: String, actor: Actor) async throws -> (entered: [String: Int], furthest: [String: Int]) {
+        let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor)
+        let where_ = SQL.join(clauses, " AND ")
+        let entered: SQL = "SELECT h.to_stage_id AS stage, COUNT(DISTINCT h.deal_id) AS n FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id WHERE \(where_) GROUP BY h.to_stage_id"
+        let current: SQL = "SELECT d.stage_id AS stage, COUNT(*) AS n FROM deals d WHERE \(where_) AND d.status <> 'lost' GROUP BY d.stage_id"
+        // A lost deal got as far as the stage it was lost from.
+        let lostFrom: SQL = """
+            SELECT h.from_stage_id AS stage, COUNT(DISTINCT h.deal_id) AS n FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id
+            WHERE \(where_) AND d.status = 'lost' AND h.to_stage_id = d.stage_id AND h.from_stage_id IS NOT NULL GROUP BY h.from_stage_id
+            """
+        return try await db.read { s in
+            func counts(_ rows: [Row]) -> [String: Int] {
+                var out: [String: Int] = [:]
+                for r in rows { if let k = r.text("stage") { out[k, default: 0] += Int(r.int("n") ?? 0) } }
+                return out
+            }
+            let e = counts(try await s.query(entered))
+            let f = counts(try await s.query(current)).merging(counts(try await s.query(lostFrom))) { $0 + $1 }
+            return (e, f)
+        }
+    }
+
+    public func salesSummary(pipelineID: String, actor: Actor) async throws -> SalesSummary {
+        let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor)
+        let where_ = SQL.join(clauses, " AND ")
+        return try await db.read { s in
+            var out = SalesSummary()
+            for r in try await s.query("SELECT d.status, COUNT(*) AS n FROM deals d WHERE \(where_) GROUP BY d.status") {
+                let n = Int(r.int("n") ?? 0)
+                switch r.text("status") { case "won": out.won = n; case "lost": out.lost = n; default: out.open += n }
+            }
+            for r in try await s.query("SELECT d.amount_currency AS c, COUNT(*) AS n, CAST(SUM(d.amount_amount) AS BIGINT) AS total FROM deals d WHERE \(where_) AND d.status = 'won' AND d.amount_currency IS NOT NULL GROUP BY d.amount_currency") {
+                if let c = r.text("c") { out.wonAmounts[c] = (Int(r.int("n") ?? 0), r.int("total") ?? 0) }
+            }
+            out.lostReasons = try await s.query("SELECT COALESCE(d.lost_reason, '') AS reason, COUNT(*) AS n FROM deals d WHERE \(where_) AND d.status = 'lost' GROUP BY COALESCE(d.lost_reason, '') ORDER BY n DESC LIMIT 10").map {
+                ($0.text("reason") ?? "", Int($0.int("n") ?? 0))
+            }
+            let cycles = try await s.query("""
+                SELECT d.created_at, MAX(h.at) AS won_at FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id AND h.to_stage_id = d.stage_id
+                WHERE \(where_) AND d.status = 'won' GROUP BY d.id, d.created_at
+                """).compactMap { r -> Double? in
+                guard let a = r.text("created_at").flatMap(Timestamp.parse), let b = r.text("won_at").flatMap(Timestamp.parse) else { return nil }
+                return Double(b - a) / 86_400_000
+            }.sorted()
+            if !cycles.isEmpty {
+                out.medianCycleDays = cycles.count % 2 == 1 ? cycles[cycles.count / 2] : (cycles[cycles.count / 2 - 1] + cycles[cycles.count / 2]) / 2
+            }
+            return out
+        }
+    }
+}
