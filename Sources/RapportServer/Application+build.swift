@@ -67,7 +67,7 @@ public func buildApplication(
     router.get("/", use: workspace.home)
     workspace.register(on: router)
     AdminPages(deps: pages, tokens: tokens, audit: audit).register(on: router)
-    BoardPage(deps: pages).register(on: router)
+    ReportsPage(deps: pages).register(on: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)

@@ -126,6 +126,10 @@ import Testing
             #expect(summary["lost_reasons"]?.arrayValue?.first?.objectValue?.string("reason") == "Price")
             #expect(summary["average_won_deal"]?.arrayValue?.first?.objectValue?["average"]?.objectValue?.string("amount") == "500.00")
             #expect(try await api.call(.get, "/api/v1/reports/forecast?pipeline=nope").status == .notFound)
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let page = try await browser.request(.get, "/reports")
+            #expect(page.status == .ok && page.body.contains("<svg") && page.body.contains("US$266.67") == false && page.body.contains("$266.67"))
+            #expect(page.body.contains("50%"))
             #expect(try await api.call(.get, "/api/v1/reports/forecast?color=red").status == .badRequest)
         }
     }

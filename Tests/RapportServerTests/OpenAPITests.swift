@@ -20,6 +20,11 @@ struct OpenAPITests {
             let person = doc["components"]?.objectValue?["schemas"]?.objectValue?["Person"]?.objectValue?["properties"]?.objectValue
             #expect(person?["name_reading"] != nil)
             #expect(person?["nps"] != nil)
+            // Component names may hold only letters, digits, '.', '-' and '_'.
+            for name in doc["components"]?.objectValue?["schemas"]?.objectValue?.keys ?? [] {
+                #expect(name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) }, "\(name)")
+            }
+            for report in ["forecast", "funnel", "summary"] { #expect(paths["/api/v1/reports/\(report)"] != nil) }
         }
     }
 

@@ -28,7 +28,8 @@ import Testing
             let org = try await api.create("organizations", #"{"name":"Acme 株式会社","annual_revenue":{"amount":"1200000","currency":"JPY"}}"#)
             let pages = ["/", "/people", "/organizations", "/activities", "/tags", "/people/new", "/people/\(person.string("id") ?? "")",
                          "/organizations/\(org.string("id") ?? "")", "/people/\(person.string("id") ?? "")/edit", "/search?q=%E5%A4%AA%E9%83%8E", "/trash",
-                         "/settings", "/settings/users", "/settings/teams", "/settings/roles", "/settings/fields", "/settings/tokens", "/settings/audit", "/account"]
+                         "/settings", "/settings/users", "/settings/teams", "/settings/roles", "/settings/fields", "/settings/tokens", "/settings/audit", "/account",
+                         "/deals", "/deals/board", "/deals/new", "/reports", "/pipelines", "/pipeline_stages"]
             for language in ["en", "ko", "ja"] {
                 let home = try await browser.request(.get, "/")
                 _ = try await browser.request(.post, "/settings/language", form: [("_csrf", PageClient.csrf(home.body) ?? ""), ("language", language)])

@@ -127,6 +127,18 @@ extension OpenAPIDocument {
                 ], responses: [("200", jsonResponse("Entries", listOf("AuditEntry")))])),
             ])),
         ]
+        let pipelineParam = obj([("name", .string("pipeline")), ("in", .string("query")), ("schema", uuid()), ("description", .string("Default: the default pipeline."))])
+        for (name, summary) in [
+            ("forecast", "Open deals per close month and currency, and the weighted forecast (amount × stage probability)"),
+            ("funnel", "Deals that reached each stage, and the conversion from the stage before"),
+            ("summary", "Win rate, average won deal per currency, median days to win, lost reasons"),
+        ] {
+            paths.append(("/api/v1/reports/\(name)", obj([
+                ("get", operation("report\(name.prefix(1).uppercased() + name.dropFirst())", summary, tag: "reports", parameters: [pipelineParam], responses: [
+                    ("200", jsonResponse("The report", obj([("type", .string("object"))]))), ("404", problem("No such pipeline")),
+                ])),
+            ])))
+        }
         for type in types where !type.personalFields.isEmpty && type.uniqueKeys.contains(where: { $0.kind == "email" }) {
             let name = schemaName(type)
             paths.append(("/api/v1/\(type.name)/{id}/export", obj([

@@ -177,7 +177,7 @@ enum OpenAPIDocument {
     }
 
     static func schemaName(_ type: RecordType) -> String {
-        type.singular.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        type.singular.split(whereSeparator: { $0 == "_" || $0 == " " }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
     static func schema(for field: FieldSpec, input: Bool) -> JSONValue {

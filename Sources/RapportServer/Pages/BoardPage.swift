@@ -11,10 +11,9 @@ struct BoardPage {
     var store: RecordStore { deps.store }
     static let perColumn = 50
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("deals/board", use: board)
-        router.post("deals/:id/move", use: move)
-    }
+    /// Reached through the generic record routes (`/deals/board`, `/deals/{id}/move`): a
+    /// fixed `deals/…` route would shadow `/deals` itself in the router.
+    static let path = "board"
 
     @Sendable func board(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await RecordPages(deps: deps).page(request) { user in

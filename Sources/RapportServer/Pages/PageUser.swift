@@ -74,6 +74,9 @@ extension PageDependencies {
         for type in store.catalog.types where type.inNavigation && user.viewer.role.allows(.read, on: type.name) {
             nav.append(["href": "/\(type.name)", "label": user.typeName(type), "current": current == type.name])
         }
+        if user.viewer.role.allows(.read, on: Deals.type.name) {
+            nav.append(["href": "/reports", "label": user.t("reports"), "current": current == "reports"])
+        }
         nav.append(["href": "/trash", "label": user.t("trash"), "current": current == "trash"])
         nav.append(["href": "/settings", "label": user.t("settings"), "current": current == "settings"])
         values["nav"] = nav

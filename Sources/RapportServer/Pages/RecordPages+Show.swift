@@ -8,7 +8,10 @@ extension RecordPages {
     /// A record: its fields, the records that point at it, and its timeline with a form to
     /// add a note, call, meeting or task right there.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await page(request) { user in
+        if context.parameters.get("type") == Deals.type.name, context.parameters.get("id") == BoardPage.path {
+            return try await BoardPage(deps: deps).board(request, context: context)
+        }
+        return try await page(request) { user in
             let type = try await recordType(context)
             let record = try await store.get(type, id: context.parameters.get("id") ?? "", actor: user.actor(context))
             return try await renderRecord(request, context: context, user: user, type: type, record: record, activityError: nil, status: .ok)

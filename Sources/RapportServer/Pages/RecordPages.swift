@@ -20,6 +20,7 @@ struct RecordPages {
         router.post(":type/:id/delete", use: delete)
         router.post(":type/:id/restore", use: restore)
         router.post(":type/:id/activities", use: addActivity)
+        router.post(":type/:id/move", use: move)
     }
 
     /// Runs a page for a signed-in user; signed-out visitors go to the sign-in page, and a
@@ -32,6 +33,12 @@ struct RecordPages {
             if let response = deps.errorPage(error, user: user) { return response }
             throw error
         }
+    }
+
+    /// `POST /deals/{id}/move`: the board's stage change; other types have no board.
+    @Sendable func move(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.parameters.get("type") == Deals.type.name else { throw HTTPError(.notFound) }
+        return try await BoardPage(deps: deps).move(request, context: context)
     }
 
     /// A form post on a record type's page: signed in, token checked, then `body`.

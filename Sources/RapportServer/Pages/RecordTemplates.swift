@@ -3,8 +3,25 @@
 enum RecordTemplates {
     static let all: [String: String] = [
         "list": list, "record": record, "form": form, "search": search, "home": home, "trash": trash, "message_app": messageApp,
-        "notice": notice, "cell": cell, "board": board,
+        "notice": notice, "cell": cell, "board": board, "reports": reports,
     ]
+
+    /// Charts are SVG made on the server (already escaped), hence the triple braces.
+    static let reports = """
+        {{> head}}
+        <h1>{{t.reports}}</h1>
+        <section aria-labelledby="r-summary"><h2 id="r-summary">{{t.summary}}</h2>
+        <dl class="fields"><dt>{{t.win_rate}}</dt><dd>{{winRate}} ({{won}} / {{lost}})</dd><dt>{{t.open_deals}}</dt><dd>{{open}}</dd>
+        <dt>{{t.average_deal}}</dt><dd>{{#averages}}{{value}} {{/averages}}</dd><dt>{{t.cycle_days}}</dt><dd>{{cycle}}</dd></dl>
+        </section>
+        {{#charts}}<section aria-labelledby="r-f-{{currency}}"><h2 id="r-f-{{currency}}">{{t.forecast}} · {{currency}}</h2>{{{svg}}}
+        <table class="list"><thead><tr><th scope="col">{{t.close_month}}</th><th scope="col">{{t.weighted}}</th><th scope="col">{{t.pipeline_total}}</th><th scope="col">{{t.deals_count}}</th></tr></thead>
+        <tbody>{{#rows}}<tr><td data-label="{{t.close_month}}">{{month}}</td><td data-label="{{t.weighted}}">{{weighted}}</td><td data-label="{{t.pipeline_total}}">{{pipeline}}</td><td data-label="{{t.deals_count}}">{{deals}}</td></tr>{{/rows}}</tbody></table>
+        </section>{{/charts}}
+        <section aria-labelledby="r-funnel"><h2 id="r-funnel">{{t.funnel}}</h2>{{{funnelSVG}}}</section>
+        <section aria-labelledby="r-lost"><h2 id="r-lost">{{t.lost_reasons}}</h2><ul>{{#reasons}}<li>{{reason}}: {{count}}</li>{{/reasons}}</ul>{{^has_reasons}}<p>{{t.nothing_here}}</p>{{/has_reasons}}</section>
+        {{> foot}}
+        """
 
     static let board = """
         {{> head}}

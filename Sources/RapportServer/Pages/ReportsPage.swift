@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import RapportKit
+import RapportStore
+
+/// `/reports`: the sales figures as a page, with bar charts drawn on the server as SVG
+/// (no chart library, nothing to download, readable without script).
+struct ReportsPage {
+    let deps: PageDependencies
+    var store: RecordStore { deps.store }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("reports", use: page)
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await RecordPages(deps: deps).page(request) { user in
+            let actor = user.actor(context)
+            let requested = try QueryString.parse(request.uri.query).first { $0.0 == "pipeline" }?.1
+            let defaultID = try await store.ensureDefaultPipeline()
+            let stages = try await store.reportStages(pipelineID: requested ?? defaultID)
+            let pipelineID = stages.isEmpty ? defaultID : (requested ?? defaultID)
+            let reportStages = stages.isEmpty ? try await store.reportStages(pipelineID: pipelineID) : stages
+            let board = BoardPage(deps: deps)
+            let forecast = SalesReports.forecast(try await store.openDealGroups(pipelineID: pipelineID, actor: actor), stages: reportStages)
+            let counts = try await store.funnelCounts(pipelineID: pipelineID, actor: actor)
+            let funnel = SalesReports.funnel(entered: counts.entered, furthest: counts.furthest, stages: reportStages)
+            let summary = try await store.salesSummary(pipelineID: pipelineID, actor: actor)
+            func money(_ minor: Int64, _ code: String) -> String {
+                Currency.named(code).map { MoneyDisplay.format(Money(minorUnits: minor, currency: $0), language: user.language) } ?? code
+            }
+            // One chart per currency: amounts in different currencies do not add up.
+            let currencies = Array(Set(forecast.map(\.currency))).sorted()
+            let charts: [[String: Any]] = currencies.map { code in
+                let rows = forecast.filter { $0.currency == code && !$0.month.isEmpty }
+                let bars = rows.map { (label: $0.month, value: Double($0.pipeline), second: Double($0.weighted), text: money($0.weighted, code) + " / " + money($0.pipeline, code)) }
+                return ["currency": code, "svg": SVGChart.bars(bars, title: "\(user.t("forecast")) (\(code))"),
+                        "rows": rows.map { ["month": $0.month, "weighted": money($0.weighted, code), "pipeline": money($0.pipeline, code), "deals": String($0.deals)] }]
+            }
+            let funnelBars = funnel.map { (label: board.stageName($0.name, user), value: Double($0.reached), second: Double($0.reached), text: "\($0.reached) (\(Int(($0.conversion * 100).rounded()))%)") }
+            let rate = SalesReports.winRate(won: summary.won, lost: summary.lost)
+            let values: [String: Any] = [
+                "charts": charts, "funnelSVG": SVGChart.bars(funnelBars, title: user.t("funnel")),
+                "funnel": funnel.map { ["stage": board.stageName($0.name, user), "reached": String($0.reached), "conversion": "\(Int(($0.conversion * 100).rounded()))%"] },
+                "winRate": rate.map { "\(Int(($0 * 100).rounded()))%" } ?? "—", "won": String(summary.won), "lost": String(summary.lost), "open": String(summary.open),
+                "cycle": summary.medianCycleDays.map { String(format: "%.1f", $0) } ?? "—",
+                "averages": summary.wonAmounts.sorted { $0.key < $1.key }.map { code, v in ["value": money(v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count)), code)] },
+                "reasons": summary.lostReasons.map { ["reason": $0.reason.isEmpty ? user.t("none") : $0.reason, "count": String($0.count)] },
+            ]
+            return deps.renderApp("reports", user: user, title: user.t("reports"), values: values, current: "reports")
+        }
+    }
+}
+
+/// Horizontal bar charts as inline SVG: the first value is the full bar, the second a
+/// darker bar inside it (weighted within pipeline), the text states both.
+enum SVGChart {
+    static func bars(_ bars: [(label: String, value: Double, second: Double, text: String)], title: String) -> String {
+        let maxValue = max(bars.map(\.value).max() ?? 0, 1)
+        let rowHeight = 34, labelWidth = 120, width = 640, barWidth = Double(width - labelWidth - 10)
+        var out = ##"<svg role="img" viewBox="0 0 \##(width) \##(max(1, bars.count) * rowHeight + 8)" width="100%" xmlns="http://www.w3.org/2000/svg"><title>\##(escape(title))</title>"##
+        for (i, bar) in bars.enumerated() {
+            let y = i * rowHeight + 4
+            let full = barWidth * bar.value / maxValue
+            let inner = barWidth * min(bar.second, bar.value) / maxValue
+            out += ##"<text x="0" y="\##(y + 21)" font-size="13" fill="#1d2330">\##(escape(bar.label))</text>"##
+            out += ##"<rect x="\##(labelWidth)" y="\##(y + 4)" width="\##(String(format: "%.1f", full))" height="24" fill="#b9c8ee"/>"##
+            out += ##"<rect x="\##(labelWidth)" y="\##(y + 4)" width="\##(String(format: "%.1f", inner))" height="24" fill="#1f4fbf"/>"##
+            out += ##"<text x="\##(labelWidth + 6)" y="\##(y + 21)" font-size="12" fill="#ffffff" stroke="#1d2330" stroke-width="0.6" paint-order="stroke">\##(escape(bar.text))</text>"##
+        }
+        return out + "</svg>"
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
