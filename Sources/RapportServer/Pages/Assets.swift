@@ -70,6 +70,7 @@ enum Assets {
         .grid2 { display: grid; grid-template-columns: 2fr 1fr; gap: 16px; align-items: start; }
         .checks label { display: inline-flex; gap: 6px; align-items: center; font-weight: 400; margin: 4px 12px 4px 0; }
         .columns-chooser summary { cursor: pointer; color: var(--accent); }
+        svg.chart { width: 100%; max-width: 44rem; height: auto; display: block; margin-bottom: 12px; }
         .board { display: flex; gap: 12px; overflow-x: auto; align-items: flex-start; padding-bottom: 8px; }
         .board .column { flex: 1 0 15rem; max-width: 20rem; background: #eef0f5; border-radius: 8px; padding: 10px; }
         .board .column.drop { outline: 3px dashed var(--accent); }

@@ -57,16 +57,16 @@ struct ReportsPage {
 enum SVGChart {
     static func bars(_ bars: [(label: String, value: Double, second: Double, text: String)], title: String) -> String {
         let maxValue = max(bars.map(\.value).max() ?? 0, 1)
-        let rowHeight = 34, labelWidth = 120, width = 640, barWidth = Double(width - labelWidth - 10)
-        var out = ##"<svg role="img" viewBox="0 0 \##(width) \##(max(1, bars.count) * rowHeight + 8)" width="100%" xmlns="http://www.w3.org/2000/svg"><title>\##(escape(title))</title>"##
+        let rowHeight = 44, labelWidth = 110, width = 640, barWidth = Double(width - labelWidth - 10)
+        var out = ##"<svg class="chart" role="img" viewBox="0 0 \##(width) \##(max(1, bars.count) * rowHeight + 4)" xmlns="http://www.w3.org/2000/svg"><title>\##(escape(title))</title>"##
         for (i, bar) in bars.enumerated() {
-            let y = i * rowHeight + 4
+            let y = i * rowHeight
             let full = barWidth * bar.value / maxValue
             let inner = barWidth * min(bar.second, bar.value) / maxValue
-            out += ##"<text x="0" y="\##(y + 21)" font-size="13" fill="#1d2330">\##(escape(bar.label))</text>"##
-            out += ##"<rect x="\##(labelWidth)" y="\##(y + 4)" width="\##(String(format: "%.1f", full))" height="24" fill="#b9c8ee"/>"##
-            out += ##"<rect x="\##(labelWidth)" y="\##(y + 4)" width="\##(String(format: "%.1f", inner))" height="24" fill="#1f4fbf"/>"##
-            out += ##"<text x="\##(labelWidth + 6)" y="\##(y + 21)" font-size="12" fill="#ffffff" stroke="#1d2330" stroke-width="0.6" paint-order="stroke">\##(escape(bar.text))</text>"##
+            out += ##"<text x="0" y="\##(y + 15)" font-size="13" fill="#1d2330">\##(escape(bar.label))</text>"##
+            out += ##"<rect x="\##(labelWidth)" y="\##(y + 3)" width="\##(String(format: "%.1f", full))" height="14" fill="#b9c8ee"/>"##
+            out += ##"<rect x="\##(labelWidth)" y="\##(y + 3)" width="\##(String(format: "%.1f", inner))" height="14" fill="#1f4fbf"/>"##
+            out += ##"<text x="\##(labelWidth)" y="\##(y + 34)" font-size="12" fill="#1d2330">\##(escape(bar.text))</text>"##
         }
         return out + "</svg>"
     }
