@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmark helpers: generate data, serve the constant-JSON baseline.",
-        subcommands: [Data.self, Constant.self, Ids.self])
+        subcommands: [Data.self, Constant.self, Ids.self, Deals.self])
 
     struct Data: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a people CSV (Korean, Japanese, English) for import benchmarks.")
@@ -74,6 +74,50 @@ struct BenchCommand: AsyncParsableCommand {
             }
             for row in rows { print(row.text("id") ?? "") }
             await database.close()
+        }
+    }
+
+    struct Deals: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add deals spread over the default pipeline's stages, close months and three currencies (engine path, stage history included).")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Deals to add.") var count = 100_000
+        @Option(help: "How many of them are open (the rest are won or lost).") var openShare = 0.8
+        @Option(help: "Seed.") var seed: UInt64 = 11
+
+        func run() async throws {
+            let database = try await db.open()
+            let store = try db.store(database)
+            let pipeline = try await store.ensureDefaultPipeline()
+            let stages = try await store.stages(pipelineID: pipeline)
+            let open = stages.filter { $0.outcome == "open" }, closed = stages.filter { $0.outcome != "open" }
+            let type = try await store.type(named: RapportKit.Deals.type.name)
+            var state = seed | 1
+            func next(_ n: Int) -> Int {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Int((state >> 33) % UInt64(n))
+            }
+            let start = Date()
+            var made = 0
+            while made < count {
+                let batch = min(20_000, count - made)
+                var bodies: [JSONObject] = []
+                bodies.reserveCapacity(batch)
+                for i in 0..<batch {
+                    let isOpen = Double(next(1000)) / 1000 < openShare
+                    let stage = isOpen ? open[next(open.count)] : closed[next(closed.count)]
+                    let (currency, unit) = [("KRW", 1_000_000), ("JPY", 100_000), ("USD", 1_000)][next(3)]
+                    let month = 1 + next(12)
+                    bodies.append(JSONObject([
+                        ("title", .string("Deal \(made + i + 1)")), ("pipeline_id", .string(pipeline)), ("stage_id", .string(stage.id)),
+                        ("amount", .object(JSONObject([("amount", .string(String((1 + next(99)) * unit))), ("currency", .string(currency))]))),
+                        ("close_date", .string(String(format: "2027-%02d-%02d", month, 1 + next(28)))),
+                    ]))
+                }
+                _ = try await store.bulkCreate(type, bodies: bodies, actor: .system)
+                made += batch
+            }
+            await database.close()
+            note(String(format: "Added %d deals in %.1f s.", made, Date().timeIntervalSince(start)))
         }
     }
 }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The deal board and the sales reports at N deals on SQLite (80% open, spread over the
+# default pipeline's stages, three currencies, twelve close months): one connection gives
+# the time a page or report takes, thirty-two give throughput. Needs wrk, sqlite3, curl.
+# Loopback only; every run ends by itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-12500}
+source Benchmarks/common.sh
+
+DB="$WORK/sales-$N.db"
+URL="sqlite:$DB"
+if [ ! -f "$DB" ]; then
+  "$BIN" bench deals --count "$N" --database "$URL"
+  echo 'bench-sales-password' | "$BIN" user add --email sales@example.com --role admin --password-stdin --database "$URL" 2>/dev/null
+fi
+echo "deals: $(sqlite3 "$DB" "SELECT COUNT(*) FROM deals WHERE deleted_at IS NULL"), open: $(sqlite3 "$DB" "SELECT COUNT(*) FROM deals WHERE status = 'open'")"
+token=$("$BIN" token create --name bench --user sales@example.com --database "$URL" 2>/dev/null)
+port=18$((RANDOM % 900 + 100))
+"$BIN" serve --database "$URL" --port "$port" > "$WORK/serve-sales.log" 2>&1 &
+pid=$!
+until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.05; done
+jar="$WORK/sales.jar"
+rm -f "$jar"
+form=$(curl -s -c "$jar" "http://127.0.0.1:$port/signin" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "_csrf=$form" --data-urlencode "email=sales@example.com" \
+  --data-urlencode "password=bench-sales-password" "http://127.0.0.1:$port/signin"
+cookie="rapport_session=$(awk '$6 == "rapport_session" { print $7 }' "$jar")"
+echo "board page: $(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/deals/board" | wc -c) bytes of HTML"
+run() { # label conns env-assignments…
+  local label=$1 conns=$2; shift 2
+  local threads=$(( conns < THREADS ? conns : THREADS ))
+  env "$@" wrk -t"$threads" -c"$conns" -d"${DURATION}s" --latency -s Benchmarks/get_path.lua "http://127.0.0.1:$port" > "$WORK/wrk-sales-$label-$conns.txt"
+  printf '%s, %s connection(s): ' "$label" "$conns"
+  awk '/Requests\/sec/ { rps=$2 } /^ +50%/ { p50=$2 } /^ +99%/ { p99=$2 } /Non-2xx/ { bad=$NF }
+       END { printf "%s req/s, p50 %s, p99 %s%s\n", rps, p50, p99, (bad ? ", non-2xx " bad : "") }' "$WORK/wrk-sales-$label-$conns.txt"
+}
+for conns in 1 32; do run board-page "$conns" COOKIE="$cookie" PATHS=/deals/board; done
+for report in forecast funnel summary; do run "report-$report" 1 TOKEN="$token" PATHS="/api/v1/reports/$report"; done
+run reports-page 1 COOKIE="$cookie" PATHS=/reports
+kill "$pid"; wait "$pid" 2>/dev/null || true
