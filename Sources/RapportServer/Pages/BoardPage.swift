@@ -9,7 +9,7 @@ import RapportStore
 struct BoardPage {
     let deps: PageDependencies
     var store: RecordStore { deps.store }
-    static let perColumn = 50
+    static let perColumn = 20
 
     /// Reached through the generic record routes (`/deals/board`, `/deals/{id}/move`): a
     /// fixed `deals/…` route would shadow `/deals` itself in the router.
