@@ -26,8 +26,8 @@ enum DealRules {
             flag = "won_without_accepted_quote"
         }
         try await s.execute("""
-            INSERT INTO deal_stage_history (id, deal_id, from_stage_id, to_stage_id, at, actor_id, flag)
-            VALUES (\(RecordID.make()), \(after.id), \(from), \(to), \(now), \(actor.userID), \(flag))
+            INSERT INTO deal_stage_history (id, deal_id, pipeline_id, from_stage_id, to_stage_id, at, actor_id, flag)
+            VALUES (\(RecordID.make()), \(after.id), \(after.fields["pipeline_id"]?.stringValue), \(from), \(to), \(now), \(actor.userID), \(flag))
             """)
     }
 

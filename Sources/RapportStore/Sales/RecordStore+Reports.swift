@@ -9,7 +9,7 @@ public struct SalesSummary: Sendable {
     /// Won deals' count and total (minor units) per currency.
     public var wonAmounts: [String: (count: Int, total: Int64)] = [:]
     public var lostReasons: [(reason: String, count: Int)] = []
-    /// Days from creation to won, median; nil before any deal was won.
+    /// Days from creation to won, median over the latest 5,000 wins; nil before any.
     public var medianCycleDays: Double?
 }
 
@@ -30,22 +30,41 @@ extension RecordStore {
     /// Open deals grouped by close month, stage and currency, summed in the database.
     public func openDealGroups(pipelineID: String, actor: Actor) async throws -> [SalesReports.OpenGroup] {
         let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor) + ["d.status = 'open'", "d.amount_currency IS NOT NULL"]
+        // Grouped by day in index order (no sort), folded into months here: a few
+        // thousand groups instead of a sort of every open deal.
         let statement: SQL = """
-            SELECT COALESCE(substr(d.close_date, 1, 7), '') AS month, d.stage_id, d.amount_currency, COUNT(*) AS n,
+            SELECT d.close_date AS day, d.stage_id, d.amount_currency, COUNT(*) AS n,
             CAST(SUM(d.amount_amount) AS BIGINT) AS total FROM deals d WHERE \(SQL.join(clauses, " AND "))
-            GROUP BY COALESCE(substr(d.close_date, 1, 7), ''), d.stage_id, d.amount_currency
+            GROUP BY d.close_date, d.stage_id, d.amount_currency
             """
-        return try await db.read { s in try await s.query(statement) }.map {
-            SalesReports.OpenGroup(month: $0.text("month") ?? "", stageID: $0.text("stage_id") ?? "", currency: $0.text("amount_currency") ?? "",
-                                   count: Int($0.int("n") ?? 0), amount: $0.int("total") ?? 0)
+        var months: [String: SalesReports.OpenGroup] = [:]
+        for row in try await db.read({ s in try await s.query(statement) }) {
+            let month = String((row.text("day") ?? "").prefix(7))
+            let stage = row.text("stage_id") ?? "", currency = row.text("amount_currency") ?? ""
+            let key = month + "|" + stage + "|" + currency
+            var g = months[key] ?? SalesReports.OpenGroup(month: month, stageID: stage, currency: currency, count: 0, amount: 0)
+            g.count += Int(row.int("n") ?? 0)
+            g.amount += row.int("total") ?? 0
+            months[key] = g
         }
+        return months.values.sorted { ($0.month, $0.stageID, $0.currency) < ($1.month, $1.stageID, $1.currency) }
     }
 
     /// How many deals entered each stage, and how many got no further than each stage.
     public func funnelCounts(pipelineID: String, actor: Actor) async throws -> (entered: [String: Int], furthest: [String: Int]) {
         let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor)
         let where_ = SQL.join(clauses, " AND ")
-        let entered: SQL = "SELECT h.to_stage_id AS stage, COUNT(DISTINCT h.deal_id) AS n FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id WHERE \(where_) GROUP BY h.to_stage_id"
+        let deals = try await type(named: Deals.type.name)
+        // Who sees every deal is counted from the history's own index, less the deleted
+        // deals; restricted viewers need the join to their visible deals.
+        let unrestricted = visibility(deals, actor) == nil
+        let entered: SQL = unrestricted
+            ? "SELECT to_stage_id AS stage, COUNT(DISTINCT deal_id) AS n FROM deal_stage_history WHERE pipeline_id = \(pipelineID) GROUP BY to_stage_id"
+            : "SELECT h.to_stage_id AS stage, COUNT(DISTINCT h.deal_id) AS n FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id WHERE \(where_) GROUP BY h.to_stage_id"
+        let deletedEntered: SQL = """
+            SELECT h.to_stage_id AS stage, COUNT(DISTINCT h.deal_id) AS n FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id
+            WHERE d.pipeline_id = \(pipelineID) AND d.deleted_at IS NOT NULL GROUP BY h.to_stage_id
+            """
         let current: SQL = "SELECT d.stage_id AS stage, COUNT(*) AS n FROM deals d WHERE \(where_) AND d.status <> 'lost' GROUP BY d.stage_id"
         // A lost deal got as far as the stage it was lost from.
         let lostFrom: SQL = """
@@ -58,11 +77,16 @@ extension RecordStore {
                 for r in rows { if let k = r.text("stage") { out[k, default: 0] += Int(r.int("n") ?? 0) } }
                 return out
             }
-            let e = counts(try await s.query(entered))
+            var e = counts(try await s.query(entered))
+            if unrestricted {
+                for (stage, n) in counts(try await s.query(deletedEntered)) { e[stage, default: 0] -= n }
+            }
             let f = counts(try await s.query(current)).merging(counts(try await s.query(lostFrom))) { $0 + $1 }
             return (e, f)
         }
     }
+
+    static var cycleSample: Int { 5000 }
 
     public func salesSummary(pipelineID: String, actor: Actor) async throws -> SalesSummary {
         let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor)
@@ -79,9 +103,10 @@ extension RecordStore {
             out.lostReasons = try await s.query("SELECT COALESCE(d.lost_reason, '') AS reason, COUNT(*) AS n FROM deals d WHERE \(where_) AND d.status = 'lost' GROUP BY COALESCE(d.lost_reason, '') ORDER BY n DESC LIMIT 10").map {
                 ($0.text("reason") ?? "", Int($0.int("n") ?? 0))
             }
+            // The median over the latest wins: what a team's cycle is now, in bounded time.
             let cycles = try await s.query("""
-                SELECT d.created_at, MAX(h.at) AS won_at FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id AND h.to_stage_id = d.stage_id
-                WHERE \(where_) AND d.status = 'won' GROUP BY d.id, d.created_at
+                SELECT d.created_at, (SELECT MAX(h.at) FROM deal_stage_history h WHERE h.deal_id = d.id AND h.to_stage_id = d.stage_id) AS won_at
+                FROM deals d WHERE \(where_) AND d.status = 'won' ORDER BY d.updated_at DESC LIMIT \(Self.cycleSample)
                 """).compactMap { r -> Double? in
                 guard let a = r.text("created_at").flatMap(Timestamp.parse), let b = r.text("won_at").flatMap(Timestamp.parse) else { return nil }
                 return Double(b - a) / 86_400_000
