@@ -65,9 +65,18 @@ extension RecordStore {
             SELECT h.to_stage_id AS stage, COUNT(DISTINCT h.deal_id) AS n FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id
             WHERE d.pipeline_id = \(pipelineID) AND d.deleted_at IS NOT NULL GROUP BY h.to_stage_id
             """
-        let current: SQL = "SELECT d.stage_id AS stage, COUNT(*) AS n FROM deals d WHERE \(where_) AND d.status <> 'lost' GROUP BY d.stage_id"
+        // Deals per current stage from the board index; those in lost stages are dropped
+        // below (a deal's status is its stage's outcome).
+        let current: SQL = "SELECT d.stage_id AS stage, COUNT(*) AS n FROM deals d WHERE \(where_) GROUP BY d.stage_id"
+        let lostStages = try await stages(pipelineID: pipelineID).filter { $0.outcome == "lost" }.map(\.id)
+        let lostList = SQL.join((lostStages.isEmpty ? [""] : lostStages).map { "\($0)" }, ", ")
         // A lost deal got as far as the stage it was lost from.
-        let lostFrom: SQL = """
+        let lostFrom: SQL = unrestricted
+            ? """
+            SELECT from_stage_id AS stage, COUNT(DISTINCT deal_id) AS n FROM deal_stage_history
+            WHERE pipeline_id = \(pipelineID) AND to_stage_id IN (\(lostList)) AND from_stage_id IS NOT NULL GROUP BY from_stage_id
+            """
+            : """
             SELECT h.from_stage_id AS stage, COUNT(DISTINCT h.deal_id) AS n FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id
             WHERE \(where_) AND d.status = 'lost' AND h.to_stage_id = d.stage_id AND h.from_stage_id IS NOT NULL GROUP BY h.from_stage_id
             """
@@ -81,7 +90,9 @@ extension RecordStore {
             if unrestricted {
                 for (stage, n) in counts(try await s.query(deletedEntered)) { e[stage, default: 0] -= n }
             }
-            let f = counts(try await s.query(current)).merging(counts(try await s.query(lostFrom))) { $0 + $1 }
+            var f = counts(try await s.query(current))
+            for stage in lostStages { f[stage] = nil }
+            f.merge(counts(try await s.query(lostFrom))) { $0 + $1 }
             return (e, f)
         }
     }

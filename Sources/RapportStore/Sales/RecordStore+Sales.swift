@@ -55,9 +55,12 @@ extension RecordStore {
         try require(.read, deals, actor)
         var clauses = try conditions(deals, query.filters, dialect: db.dialect)
         if let visible = visibility(deals, actor) { clauses.append(visible) }
+        // Grouped in the order of the deals_forecast index (status, close date, stage,
+        // currency), so SQLite streams the groups instead of sorting every deal; the days
+        // are folded into stages here.
         let statement: SQL = """
             SELECT stage_id, amount_currency, COUNT(*) AS n, CAST(SUM(amount_amount) AS BIGINT) AS total FROM deals
-            WHERE \(SQL.join(clauses, " AND ")) GROUP BY stage_id, amount_currency
+            WHERE \(SQL.join(clauses, " AND ")) GROUP BY status, close_date, stage_id, amount_currency
             """
         let rows = try await db.read { s in try await s.query(statement) }
         var out: [String: StageTotals] = [:]
