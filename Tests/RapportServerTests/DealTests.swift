@@ -82,6 +82,10 @@ import Testing
             #expect(moved.status == .seeOther && moved.headers[.location] == "/deals/board")
             let history = try await RecordStore(db: api.db).stageHistory(dealID: a.string("id") ?? "", actor: .system)
             #expect(history.map(\.to) == [stage["Proposal"]!, stage["Negotiation"]!])
+            let dealPage = try await browser.request(.get, "/deals/\(a.string("id") ?? "")")
+            #expect(dealPage.body.contains("단계 이력") && dealPage.body.contains("제안 → <strong>협상</strong>"))
+            let api2 = try await api.call(.get, "/api/v1/deals/\(a.string("id") ?? "")/stages").object()["data"]?.arrayValue ?? []
+            #expect(api2.count == 2)
             let after = try await browser.request(.get, "/deals/board")
             #expect(after.body.contains("₩1,000,000") && after.body.contains("₩33,333,000"))
             // Without its token the move is refused.

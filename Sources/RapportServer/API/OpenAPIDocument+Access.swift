@@ -139,6 +139,11 @@ extension OpenAPIDocument {
                 ])),
             ])))
         }
+        paths.append(("/api/v1/deals/{id}/stages", obj([
+            ("get", operation("dealStages", "A deal's stage changes (from, to, when, who, flag), oldest first", tag: "deals", parameters: [id], responses: [
+                ("200", jsonResponse("The changes", obj([("type", .string("object"))]))), ("404", problem("Not found")),
+            ])),
+        ])))
         for type in types where !type.personalFields.isEmpty && type.uniqueKeys.contains(where: { $0.kind == "email" }) {
             let name = schemaName(type)
             paths.append(("/api/v1/\(type.name)/{id}/export", obj([

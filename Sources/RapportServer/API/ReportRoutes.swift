@@ -12,6 +12,14 @@ struct ReportRoutes {
         group.get("reports/forecast", use: forecast)
         group.get("reports/funnel", use: funnel)
         group.get("reports/summary", use: summary)
+        group.get(":type/:id/stages", use: stages)
+    }
+
+    /// `GET /api/v1/deals/{id}/stages`: the deal's stage changes, oldest first.
+    @Sendable func stages(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.parameters.get("type") == Deals.type.name else { throw HTTPError(.notFound) }
+        let history = try await store.stageHistory(dealID: context.parameters.get("id") ?? "", actor: context.actor)
+        return .json(.object(JSONObject([("data", .array(history.map { .object($0.json) })), ("next_cursor", .null)])))
     }
 
     func pipeline(_ request: Request) async throws -> String {

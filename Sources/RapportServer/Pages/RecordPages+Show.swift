@@ -83,9 +83,24 @@ extension RecordPages {
                 ])
             }
         }
+        // A deal's stage changes, oldest first, with stage names in the reader's language.
+        var stageHistory: [[String: Any]] = []
+        if type.name == Deals.type.name, let pipeline = record.fields["pipeline_id"]?.stringValue {
+            let board = BoardPage(deps: deps)
+            let names = Dictionary(try await store.stages(pipelineID: pipeline).map { ($0.id, board.stageName($0.name, user)) }, uniquingKeysWith: { a, _ in a })
+            stageHistory = try await store.stageHistory(dealID: record.id, actor: actor).map { change in
+                var item: [String: Any] = [
+                    "from": change.from.flatMap { names[$0] } ?? "", "to": names[change.to] ?? "—", "when": formatter.instant(change.at),
+                    "who": change.actorID.flatMap { formatter.userNames[$0] } ?? "",
+                ]
+                if change.flag != nil { item["flag"] = user.t("flag_won_without_quote") }
+                return item
+            }
+        }
         let kinds = ["note", "call", "meeting", "email", "task"]
         var values: [String: Any] = [
             "typeName": type.name, "id": record.id, "title": title.isEmpty ? "—" : title, "fields": fields, "timeline": entries, "related": related,
+            "stageHistory": stageHistory,
             "canEdit": user.viewer.role.allows(.update, on: type.name), "canDelete": user.viewer.role.allows(.delete, on: type.name),
             "canAddActivity": user.viewer.role.allows(.create, on: activities.name) && type.name != activities.name,
             "kinds": kinds.map { ["value": $0, "label": user.choiceLabel("kind", $0)] },

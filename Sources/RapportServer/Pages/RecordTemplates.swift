@@ -135,6 +135,9 @@ enum RecordTemplates {
         </section>
         </div>
         <div>
+        {{#has_stageHistory}}<section aria-labelledby="stage-history"><h2 id="stage-history">{{t.stage_history}}</h2><ol class="timeline">
+        {{#stageHistory}}<li><div>{{#from}}{{from}} → {{/from}}<strong>{{to}}</strong></div><div class="meta">{{when}}{{#who}} · {{who}}{{/who}}</div>{{#flag}}<div class="error">{{flag}}</div>{{/flag}}</li>{{/stageHistory}}
+        </ol></section>{{/has_stageHistory}}
         {{#related}}<section aria-labelledby="rel-{{name}}"><h2 id="rel-{{name}}">{{heading}}</h2><ul>{{#items}}<li><a href="{{href}}">{{title}}</a></li>{{/items}}</ul>{{#more}}<a href="{{more}}">{{t.next_page}}</a>{{/more}}</section>{{/related}}
         </div>
         </div>
