@@ -138,3 +138,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ProductTests {
+    /// Products have unique SKUs and prices per currency in their currency's minor units;
+    /// sales reps read the price lists but do not change them.
+    @Test(arguments: Backend.available)
+    func productsAndPriceLists(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let product = try await api.create("products", #"{"name":"Rapport Cloud seat","sku":"RC-SEAT","billing_period":"monthly","active":true}"#)
+            let id = product.string("id") ?? ""
+            #expect(try await api.call(.post, "/api/v1/products", json: #"{"name":"Copy","sku":"rc-seat","billing_period":"one_time"}"#).status == .conflict)
+            let won = try await api.create("product_prices", #"{"product_id":"\#(id)","unit_price":{"amount":"33333","currency":"KRW"}}"#)
+            #expect(won["unit_price"]?.objectValue?.string("amount") == "33333")
+            let cents = try await api.call(.post, "/api/v1/product_prices", json: #"{"product_id":"\#(id)","unit_price":{"amount":"19.999","currency":"USD"}}"#)
+            #expect(cents.status == .unprocessableContent)
+            let rep = try await api.user("price.reader@example.com", role: "sales")
+            #expect(try await api.call(.get, "/api/v1/product_prices?filter[product_id]=\(id)", token: rep.token).status == .ok)
+            #expect(try await api.call(.patch, "/api/v1/products/\(id)", json: #"{"active":false}"#, token: rep.token).status == .forbidden)
+        }
+    }
+}

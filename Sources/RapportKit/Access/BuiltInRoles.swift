@@ -2,8 +2,11 @@ extension Role {
     /// The roles every installation starts with. Their defaults follow how teams usually
     /// split the work: reps see their own contacts, managers their team's, service and
     /// marketing everyone's, viewers read without contact details.
-    /// Pipelines and stages are set up by admins and managers; everyone else reads them.
-    static let salesSetup: [String: Grant] = ["pipelines": .readOnly, "pipeline_stages": .readOnly]
+    /// Pipelines, stages, products and prices are set up by admins and managers; everyone
+    /// else reads them.
+    static let salesSetup: [String: Grant] = [
+        "pipelines": .readOnly, "pipeline_stages": .readOnly, "products": .readOnly, "product_prices": .readOnly,
+    ]
 
     public static let builtIn: [Role] = [
         Role(name: "admin", label: "Administrator", isBuiltIn: true, grants: ["*": .everything]),
