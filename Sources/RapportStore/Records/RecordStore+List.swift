@@ -143,7 +143,7 @@ extension RecordStore {
                         """)
                 } else {
                     let clauses = [searchCondition(type, phase, dialect: s.dialect)] + where_
-                    rows = try await s.query("SELECT id, \(raw: rankColumns.joined(separator: ", ")) FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) LIMIT \(limit)")
+                    rows = try await s.query("SELECT \(raw: (["id"] + rankColumns).joined(separator: ", ")) FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) LIMIT \(limit)")
                 }
                 for row in rows {
                     guard let id = row.text("id"), seen.insert(id).inserted else { continue }
