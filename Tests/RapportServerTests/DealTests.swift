@@ -158,3 +158,53 @@ import Testing
         }
     }
 }
+
+@Suite struct QuoteTests {
+    /// Quote totals follow the documented rounding rule through the API, lines must match
+    /// the quote's currency, and accepting a quote wins its deal without a flag.
+    @Test(arguments: Backend.available)
+    func quotesTotalAndWinDeals(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (pipeline, stage) = try await DealTests.stages(api)
+            let deal = try await api.create("deals", #"{"title":"Hanbit order","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Proposal"]!)"}"#)
+            let dealID = deal.string("id") ?? ""
+            let quote = try await api.create("quotes", #"{"deal_id":"\#(dealID)","currency":"KRW","status":"draft","valid_until":"2026-12-31"}"#)
+            let qid = quote.string("id") ?? ""
+            #expect(quote.string("number")?.hasPrefix("Q-") == true)
+            // Accepting needs a line.
+            #expect(try await api.call(.patch, "/api/v1/quotes/\(qid)", json: #"{"status":"accepted"}"#).status == .unprocessableContent)
+            let line = try await api.create("quote_lines", #"{"quote_id":"\#(qid)","description":"Seats","quantity":3,"unit_price":{"amount":"33333","currency":"KRW"},"discount_percent":10,"tax_percent":10}"#)
+            #expect(line["line_total"]?.objectValue?.string("amount") == "98999")
+            var totals = try await api.call(.get, "/api/v1/quotes/\(qid)").object()
+            #expect(totals["subtotal"]?.objectValue?.string("amount") == "99999")
+            #expect(totals["discount"]?.objectValue?.string("amount") == "10000")
+            #expect(totals["tax"]?.objectValue?.string("amount") == "9000")
+            #expect(totals["total"]?.objectValue?.string("amount") == "98999")
+            // Lines are priced in the quote's currency; totals are not writable.
+            let wrong = try await api.call(.post, "/api/v1/quote_lines", json: #"{"quote_id":"\#(qid)","quantity":1,"unit_price":{"amount":"1.00","currency":"USD"}}"#)
+            #expect(wrong.status == .unprocessableContent)
+            #expect(try wrong.errorFields() == ["unit_price"])
+            #expect(try await api.call(.patch, "/api/v1/quotes/\(qid)", json: #"{"total":{"amount":"1","currency":"KRW"}}"#).status == .unprocessableContent)
+            // A second line, then removing it, moves the totals both ways.
+            let extra = try await api.create("quote_lines", #"{"quote_id":"\#(qid)","quantity":1,"unit_price":{"amount":"1000","currency":"KRW"}}"#)
+            totals = try await api.call(.get, "/api/v1/quotes/\(qid)").object()
+            #expect(totals["total"]?.objectValue?.string("amount") == "99999")
+            #expect(try await api.call(.delete, "/api/v1/quote_lines/\(extra.string("id") ?? "")").status == .noContent)
+            totals = try await api.call(.get, "/api/v1/quotes/\(qid)").object()
+            #expect(totals["total"]?.objectValue?.string("amount") == "98999")
+            // Accepting wins the deal; the move is recorded without a flag.
+            #expect(try await api.call(.patch, "/api/v1/quotes/\(qid)", json: #"{"status":"accepted"}"#).status == .ok)
+            let won = try await api.call(.get, "/api/v1/deals/\(dealID)").object()
+            #expect(won.string("status") == "won" && won.string("stage_id") == stage["Won"])
+            let history = try await RecordStore(db: api.db).stageHistory(dealID: dealID, actor: .system)
+            #expect(history.last?.to == stage["Won"] && history.last?.flag == nil)
+
+            // The dollar case: $19.99 × 3 at 8.875% tax is $65.29.
+            let usd = try await api.create("quotes", #"{"deal_id":"\#(dealID)","currency":"USD","status":"draft"}"#)
+            _ = try await api.create("quote_lines", #"{"quote_id":"\#(usd.string("id") ?? "")","quantity":3,"unit_price":{"amount":"19.99","currency":"USD"},"tax_percent":8.875}"#)
+            let usdTotals = try await api.call(.get, "/api/v1/quotes/\(usd.string("id") ?? "")").object()
+            #expect(usdTotals["tax"]?.objectValue?.string("amount") == "5.32" && usdTotals["total"]?.objectValue?.string("amount") == "65.29")
+            #expect(usdTotals.string("number") != quote.string("number"))
+        }
+    }
+}

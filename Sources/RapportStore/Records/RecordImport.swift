@@ -351,7 +351,7 @@ extension RecordStore {
         var records = input
         let rules = writeRules[type.name]
         if let before = rules?.before {
-            for i in records.indices { records[i].fields = try await before(s, records[i].fields, nil) }
+            for i in records.indices { records[i].fields = try await before(self, s, records[i].fields, nil) }
         }
         let codec = self.codec(type)
         var columns = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
@@ -400,7 +400,7 @@ extension RecordStore {
             }
         }
         if let after = rules?.after {
-            for r in records { try await after(s, nil, r, Actor(userID: r.createdBy), r.createdAt) }
+            for r in records { try await after(self, s, nil, r, Actor(userID: r.createdBy), r.createdAt) }
         }
         return records.map { seqs[$0.id] ?? 0 }
     }

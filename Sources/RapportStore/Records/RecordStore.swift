@@ -61,7 +61,7 @@ public final class RecordStore: Sendable {
         let now = Timestamp.format(Date())
         let id = RecordID.make()
         return try await db.transaction { s in
-            if let before = self.writeRules[type.name]?.before { record = try await before(s, record, nil) }
+            if let before = self.writeRules[type.name]?.before { record = try await before(self, s, record, nil) }
             try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue, actor: actor)
             _ = try await self.checkKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id, actor: actor)
             let stored = StoredRecord.new(type, id: id, fields: record, owner: owner, actor: actor, now: now)
@@ -97,7 +97,7 @@ public final class RecordStore: Sendable {
             if let v = changes[field.name] { record[field.name] = v.isNull && field.kind.isList ? .array([]) : v }
         }
         try self.prepare(&record, type: type)
-        if let before = writeRules[type.name]?.before { record = try await before(s, record, existing) }
+        if let before = writeRules[type.name]?.before { record = try await before(self, s, record, existing) }
         var diff = AuditLog.diff(before: existing.fields, after: record, fields: type.fields)
         var owner = existing.ownerID
         if let newOwner = changes["owner_id"]?.stringValue, newOwner != existing.ownerID {
@@ -142,7 +142,7 @@ public final class RecordStore: Sendable {
         updated.updatedAt = now
         updated.updatedBy = actor.userID
         updated.ownerID = owner
-        if let after = writeRules[type.name]?.after { try await after(s, existing, updated, actor, now) }
+        if let after = writeRules[type.name]?.after { try await after(self, s, existing, updated, actor, now) }
         return updated
     }
 
@@ -156,6 +156,7 @@ public final class RecordStore: Sendable {
             try await self.releaseKeys(s, type: type, keys: type.uniqueKeyValues(existing.fields), id: id)
             try await self.reindex(s, type: type, seq: existing.seq, terms: nil, replacing: true)
             try await AuditLog.append(s, actor: actor, action: "delete", type: type.name, id: id, changes: nil, at: now)
+            if let after = self.writeRules[type.name]?.after { try await after(self, s, existing, existing, actor, now) }
         }
     }
 

@@ -6,8 +6,9 @@ import RapportKit
 /// Pure rules belong in the type's ``RecordHooks``; these are for what a pure function
 /// cannot know.
 public struct WriteRules: Sendable {
-    public typealias Before = @Sendable (Session, JSONObject, StoredRecord?) async throws -> JSONObject
-    public typealias After = @Sendable (Session, StoredRecord?, StoredRecord, Actor, String) async throws -> Void
+    public typealias Before = @Sendable (RecordStore, Session, JSONObject, StoredRecord?) async throws -> JSONObject
+    /// Also run after a delete, with the same record before and after.
+    public typealias After = @Sendable (RecordStore, Session, StoredRecord?, StoredRecord, Actor, String) async throws -> Void
 
     public var before: Before?
     public var after: After?
@@ -18,5 +19,7 @@ public struct WriteRules: Sendable {
     }
 
     /// The rules of every built-in type that has some.
-    public static let builtIn: [String: WriteRules] = [Deals.type.name: DealRules.rules]
+    public static let builtIn: [String: WriteRules] = [
+        Deals.type.name: DealRules.rules, Quotes.type.name: QuoteRules.quote, QuoteLines.type.name: QuoteRules.line,
+    ]
 }

@@ -7,7 +7,7 @@ import RapportKit
 enum DealRules {
     static let rules = WriteRules(before: before, after: after)
 
-    @Sendable static func before(_ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
+    @Sendable static func before(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
         var record = record
         guard let stage = record["stage_id"]?.stringValue, let pipeline = record["pipeline_id"]?.stringValue else { return record }
         let row = try await s.query("SELECT pipeline_id, outcome FROM pipeline_stages WHERE id = \(stage) AND deleted_at IS NULL").first
@@ -18,7 +18,7 @@ enum DealRules {
         return record
     }
 
-    @Sendable static func after(_ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
+    @Sendable static func after(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
         let from = before?.fields["stage_id"]?.stringValue
         guard let to = after.fields["stage_id"]?.stringValue, to != from else { return }
         var flag: String?
@@ -31,13 +31,8 @@ enum DealRules {
             """)
     }
 
-    /// Quotes arrive with their own record type; until a deal can have one, none is accepted.
     static func acceptedQuoteExists(_ s: Session, dealID: String) async throws -> Bool {
-        let tables = s.dialect == .sqlite
-            ? try await s.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'quotes'")
-            : try await s.query("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'quotes'")
-        guard !tables.isEmpty else { return false }
-        return try await !s.query("SELECT 1 AS found FROM quotes WHERE deal_id = \(dealID) AND status = 'accepted' AND deleted_at IS NULL").isEmpty
+        try await !s.query("SELECT 1 AS found FROM quotes WHERE deal_id = \(dealID) AND status = 'accepted' AND deleted_at IS NULL").isEmpty
     }
 }
 

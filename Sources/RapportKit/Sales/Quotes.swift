@@ -1,0 +1,86 @@
+/// Quotes for a deal: numbered, versioned, with a status and a validity date. Totals are
+/// derived from the quote's lines by ``QuoteMath`` and cannot be written by clients.
+public enum Quotes {
+    public static let statuses = ["draft", "sent", "accepted", "rejected", "expired"]
+
+    public static let type = RecordType(
+        name: "quotes",
+        singular: "quote",
+        fields: [
+            FieldSpec("number", .text(maxLength: 40), search: .name, isDerived: true),
+            FieldSpec("deal_id", .reference("deals"), required: true, search: .text, label: "Deal"),
+            FieldSpec("currency", .text(maxLength: 3), required: true),
+            FieldSpec("status", .choice(statuses), required: true),
+            FieldSpec("valid_until", .date),
+            FieldSpec("language", .language),
+            FieldSpec("revision", .number),
+            FieldSpec("notes", .longText),
+            FieldSpec("subtotal", .money, isDerived: true),
+            FieldSpec("discount", .money, isDerived: true),
+            FieldSpec("tax", .money, isDerived: true),
+            FieldSpec("total", .money, isDerived: true),
+        ],
+        titleField: "number",
+        hooks: RecordHooks(validate: validate)
+    )
+
+    @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
+        guard let code = record["currency"]?.stringValue, Currency.named(code) == nil else { return [] }
+        return [FieldError(field: "currency", code: "invalid_currency", message: "An ISO 4217 currency code such as KRW, JPY or USD.")]
+    }
+}
+
+/// One line of a quote: a product or free text, quantity, unit price, discount and tax.
+public enum QuoteLines {
+    public static let type = RecordType(
+        name: "quote_lines",
+        singular: "quote line",
+        fields: [
+            FieldSpec("quote_id", .reference("quotes"), required: true, label: "Quote"),
+            FieldSpec("product_id", .reference("products"), label: "Product"),
+            FieldSpec("description", .text(maxLength: 500), search: .name),
+            FieldSpec("quantity", .number, required: true),
+            FieldSpec("unit_price", .money, required: true),
+            FieldSpec("discount_percent", .number),
+            FieldSpec("tax_percent", .number),
+            FieldSpec("line_total", .money, isDerived: true),
+        ],
+        titleField: "description",
+        hasOwner: false,
+        allowsCustomFields: false,
+        hooks: RecordHooks(derive: derive, validate: validate),
+        inNavigation: false
+    )
+
+    /// The line as ``QuoteMath`` reads it, or nil while it is incomplete or invalid.
+    public static func line(_ record: JSONObject) -> QuoteLine? {
+        guard let q = record["quantity"]?.numberLiteral.flatMap(QuoteMath.decimal),
+              let price = record["unit_price"]?.objectValue, let code = price["currency"]?.stringValue, let currency = Currency.named(code),
+              let amount = price["amount"]?.stringValue, let money = try? Money(decimal: amount, currency: currency) else { return nil }
+        let discount = record["discount_percent"]?.numberLiteral.flatMap(QuoteMath.decimal) ?? 0
+        let tax = record["tax_percent"]?.numberLiteral.flatMap(QuoteMath.decimal) ?? 0
+        return QuoteLine(quantity: q, unitPrice: money, discountPercent: discount, taxPercent: tax)
+    }
+
+    @Sendable static func derive(_ record: inout JSONObject) {
+        guard let line = line(record), let amounts = try? QuoteMath.amounts([line], currency: line.unitPrice.currency) else {
+            record["line_total"] = .null
+            return
+        }
+        record["line_total"] = amounts.total.json
+    }
+
+    @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
+        guard let line = line(record) else { return [] }
+        do {
+            _ = try QuoteMath.amounts([line], currency: line.unitPrice.currency)
+            return []
+        } catch .negativeQuantity {
+            return [FieldError(field: "quantity", code: "out_of_range", message: "A quantity is zero or more.")]
+        } catch .percentOutOfRange(_, let field) {
+            return [FieldError(field: field, code: "out_of_range", message: "A percentage from 0 to 100.")]
+        } catch {
+            return []
+        }
+    }
+}
