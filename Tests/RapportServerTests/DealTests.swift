@@ -205,6 +205,13 @@ import Testing
             let usdTotals = try await api.call(.get, "/api/v1/quotes/\(usd.string("id") ?? "")").object()
             #expect(usdTotals["tax"]?.objectValue?.string("amount") == "5.32" && usdTotals["total"]?.objectValue?.string("amount") == "65.29")
             #expect(usdTotals.string("number") != quote.string("number"))
+            // The printable quote speaks the customer's language.
+            _ = try await api.call(.patch, "/api/v1/quotes/\(qid)", json: #"{"language":"ja"}"#)
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let printed = try await browser.request(.get, "/quotes/\(qid)/print")
+            #expect(printed.status == .ok && printed.body.contains(#"<html lang="ja">"#) && printed.body.contains("₩98,999") && printed.body.contains("小計"))
+            #expect(try await browser.request(.get, "/quotes/\(qid)").body.contains("/quotes/\(qid)/print"))
+            #expect(try await browser.request(.get, "/deals/\(dealID)/print").status == .notFound)
         }
     }
 }

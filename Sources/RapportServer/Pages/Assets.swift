@@ -70,6 +70,13 @@ enum Assets {
         .grid2 { display: grid; grid-template-columns: 2fr 1fr; gap: 16px; align-items: start; }
         .checks label { display: inline-flex; gap: 6px; align-items: center; font-weight: 400; margin: 4px 12px 4px 0; }
         .columns-chooser summary { cursor: pointer; color: var(--accent); }
+        .quote .totals { max-width: 24rem; margin: 16px 0 0 auto; }
+        .quote td:nth-child(n+2), .quote th:nth-child(n+2) { text-align: right; }
+        @media print {
+          header.top, footer.bottom, .no-print, .skip { display: none !important; }
+          body { background: #fff; } main { margin: 0; max-width: none; }
+          table.list { border: 0; } a { color: inherit; text-decoration: none; }
+        }
         svg.chart { width: 100%; max-width: 44rem; height: auto; display: block; margin-bottom: 12px; }
         .board { display: flex; gap: 12px; overflow-x: auto; align-items: flex-start; padding-bottom: 8px; }
         .board .column { flex: 1 0 15rem; max-width: 20rem; background: #eef0f5; border-radius: 8px; padding: 10px; }
@@ -126,6 +133,10 @@ enum Assets {
           if (!form) return;
           form.querySelector('select').value = col.getAttribute('data-stage');
           form.submit();
+        });
+        // Print buttons (the quote page).
+        document.addEventListener('click', function (e) {
+          if (e.target.closest && e.target.closest('[data-print]')) window.print();
         });
         // Forms that ask first: data-confirm holds the question.
         document.addEventListener('submit', function (e) {

@@ -100,7 +100,7 @@ extension RecordPages {
         let kinds = ["note", "call", "meeting", "email", "task"]
         var values: [String: Any] = [
             "typeName": type.name, "id": record.id, "title": title.isEmpty ? "—" : title, "fields": fields, "timeline": entries, "related": related,
-            "stageHistory": stageHistory,
+            "stageHistory": stageHistory, "printLink": type.name == Quotes.type.name ? "/quotes/\(record.id)/print" : "",
             "canEdit": user.viewer.role.allows(.update, on: type.name), "canDelete": user.viewer.role.allows(.delete, on: type.name),
             "canAddActivity": user.viewer.role.allows(.create, on: activities.name) && type.name != activities.name,
             "kinds": kinds.map { ["value": $0, "label": user.choiceLabel("kind", $0)] },

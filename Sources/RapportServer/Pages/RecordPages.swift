@@ -21,6 +21,7 @@ struct RecordPages {
         router.post(":type/:id/restore", use: restore)
         router.post(":type/:id/activities", use: addActivity)
         router.post(":type/:id/move", use: move)
+        router.get(":type/:id/print", use: printable)
     }
 
     /// Runs a page for a signed-in user; signed-out visitors go to the sign-in page, and a
@@ -39,6 +40,12 @@ struct RecordPages {
     @Sendable func move(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.parameters.get("type") == Deals.type.name else { throw HTTPError(.notFound) }
         return try await BoardPage(deps: deps).move(request, context: context)
+    }
+
+    /// `GET /quotes/{id}/print`: the printable quote; other types have none.
+    @Sendable func printable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.parameters.get("type") == Quotes.type.name else { throw HTTPError(.notFound) }
+        return try await QuotePrintPage(deps: deps).page(request, context: context)
     }
 
     /// A form post on a record type's page: signed in, token checked, then `body`.

@@ -3,8 +3,26 @@
 enum RecordTemplates {
     static let all: [String: String] = [
         "list": list, "record": record, "form": form, "search": search, "home": home, "trash": trash, "message_app": messageApp,
-        "notice": notice, "cell": cell, "board": board, "reports": reports,
+        "notice": notice, "cell": cell, "board": board, "reports": reports, "quote_print": quotePrint,
     ]
+
+    /// A quote as a document: no navigation, print styles leave only the paper.
+    static let quotePrint = """
+        {{> head}}
+        <article class="quote">
+        <div class="actions spread"><h1>{{labels.heading}} {{number}}</h1><button type="button" class="secondary no-print" data-print>{{t.print}}</button></div>
+        <dl class="fields">
+        <dt>{{labels.customer}}</dt><dd>{{customer}}</dd><dt>{{labels.deal}}</dt><dd>{{dealTitle}}</dd>
+        <dt>{{labels.issued}}</dt><dd>{{issued}}</dd><dt>{{labels.validUntil}}</dt><dd>{{validUntil}}</dd><dt>{{labels.status}}</dt><dd>{{status}}</dd>
+        </dl>
+        <table class="list quote-lines"><thead><tr><th scope="col">{{labels.description}}</th><th scope="col">{{labels.quantity}}</th><th scope="col">{{labels.unitPrice}}</th><th scope="col">{{labels.discount}}</th><th scope="col">{{labels.tax}}</th><th scope="col">{{labels.total}}</th></tr></thead>
+        <tbody>{{#lines}}<tr><td data-label="{{labels.description}}">{{description}}</td><td data-label="{{labels.quantity}}">{{quantity}}</td><td data-label="{{labels.unitPrice}}">{{unitPrice}}</td><td data-label="{{labels.discount}}">{{discount}}</td><td data-label="{{labels.tax}}">{{tax}}</td><td data-label="{{labels.total}}">{{total}}</td></tr>{{/lines}}</tbody>
+        </table>
+        <dl class="fields totals"><dt>{{labels.subtotal}}</dt><dd>{{subtotal}}</dd><dt>{{labels.discountTotal}}</dt><dd>{{discount}}</dd><dt>{{labels.taxTotal}}</dt><dd>{{tax}}</dd><dt>{{labels.grandTotal}}</dt><dd><strong>{{total}}</strong></dd></dl>
+        {{#notes}}<h2>{{labels.notes}}</h2><p class="body">{{notes}}</p>{{/notes}}
+        </article>
+        {{> foot}}
+        """
 
     /// Charts are SVG made on the server (already escaped), hence the triple braces.
     static let reports = """
@@ -102,6 +120,7 @@ enum RecordTemplates {
         <div class="actions spread">
         <div><h1>{{title}}</h1>{{#reading}}<p class="subtitle">{{reading}}</p>{{/reading}}</div>
         <div class="actions">
+        {{#printLink}}<a class="button secondary" href="{{printLink}}">{{t.print}}</a>{{/printLink}}
         {{#canEdit}}<a class="button secondary" href="/{{typeName}}/{{id}}/edit">{{t.edit}}</a>{{/canEdit}}
         {{#canDelete}}<form method="post" action="/{{typeName}}/{{id}}/delete" data-confirm="{{t.delete_confirm}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="danger" type="submit">{{t.delete}}</button></form>{{/canDelete}}
         </div>

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import RapportKit
+import RapportStore
+
+/// `/quotes/{id}/print`: the quote as the customer reads it, in the quote's language
+/// (else the reader's), with print styles that leave only the document on paper.
+struct QuotePrintPage {
+    let deps: PageDependencies
+    var store: RecordStore { deps.store }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await RecordPages(deps: deps).page(request) { reader in
+            let actor = reader.actor(context)
+            let quotes = try await store.type(named: Quotes.type.name)
+            let quote = try await store.get(quotes, id: context.parameters.get("id") ?? "", actor: actor)
+            // The customer's language when the quote names one of ours.
+            let language = quote.fields["language"]?.stringValue.flatMap { code in PageStrings.languages.first { code.hasPrefix($0) } } ?? reader.language
+            let user = PageUser(session: reader.session, user: reader.user, viewer: reader.viewer, language: language, timeZone: reader.timeZone)
+            let lineType = try await store.type(named: QuoteLines.type.name)
+            guard case .success(let q) = ListQuery.parse([("filter[quote_id]", quote.id), ("limit", "200"), ("sort", "created_at")], type: lineType) else { throw RecordError.notFound(type: "quotes", id: quote.id) }
+            let lines = try await store.list(lineType, query: q, actor: actor).records
+            var formatter = ValueFormatter(user: user)
+            try await formatter.prepare(lines, type: lineType, store: store, admin: deps.admin, actor: actor)
+            let deals = try await store.type(named: Deals.type.name)
+            let deal = try? await store.get(deals, id: quote.fields["deal_id"]?.stringValue ?? "", actor: actor)
+            if let deal { try await formatter.prepare([deal], type: deals, store: store, admin: deps.admin, actor: actor) }
+            func money(_ name: String, _ r: StoredRecord) -> String { formatter.text(r.fields[name], field: FieldSpec(name, .money)) }
+            func percent(_ v: JSONValue?) -> String { v?.numberLiteral.map { $0 + "%" } ?? "—" }
+            let values: [String: Any] = [
+                "number": quote.fields["number"]?.stringValue ?? "—",
+                "status": user.choiceLabel("status", quote.fields["status"]?.stringValue ?? "draft"),
+                "customer": deal.map { formatter.text($0.fields["organization_id"], field: FieldSpec("organization_id", .reference("organizations"))) } ?? "",
+                "dealTitle": deal?.fields["title"]?.stringValue ?? "",
+                "issued": formatter.instant(quote.createdAt),
+                "validUntil": formatter.text(quote.fields["valid_until"], field: FieldSpec("valid_until", .date)),
+                "notes": quote.fields["notes"]?.stringValue ?? "",
+                "lines": lines.map { l in [
+                    "description": l.fields["description"]?.stringValue ?? formatter.text(l.fields["product_id"], field: FieldSpec("product_id", .reference("products"))),
+                    "quantity": l.fields["quantity"]?.numberLiteral ?? "", "unitPrice": money("unit_price", l),
+                    "discount": percent(l.fields["discount_percent"]), "tax": percent(l.fields["tax_percent"]), "total": money("line_total", l),
+                ] },
+                "subtotal": money("subtotal", quote), "discount": money("discount", quote), "tax": money("tax", quote), "total": money("total", quote),
+                "labels": [
+                    "description": user.t("field.description"), "quantity": user.t("field.quantity"), "unitPrice": user.t("field.unit_price"),
+                    "discount": user.t("field.discount_percent"), "tax": user.t("field.tax_percent"), "total": user.t("field.line_total"),
+                    "subtotal": user.t("field.subtotal"), "discountTotal": user.t("field.discount"), "taxTotal": user.t("field.tax"), "grandTotal": user.t("field.total"),
+                    "validUntil": user.t("field.valid_until"), "status": user.t("field.status"), "customer": user.t("type.organizations.one"),
+                    "deal": user.t("type.deals.one"), "issued": user.t("field.created_at"), "notes": user.t("field.notes"), "heading": user.t("type.quotes.one"),
+                ],
+            ]
+            return deps.renderer.render("quote_print", language: language, title: user.t("type.quotes.one") + " " + (quote.fields["number"]?.stringValue ?? ""), values: values)
+        }
+    }
+}
