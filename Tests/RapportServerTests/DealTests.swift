@@ -215,3 +215,37 @@ import Testing
         }
     }
 }
+
+@Suite struct AcceptQuoteTests {
+    /// Accepting a quote places an order with its lines and opens a contract for the
+    /// recurring products; both show on the customer's page.
+    @Test(arguments: Backend.available)
+    func acceptingPlacesOrderAndContract(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (pipeline, stage) = try await DealTests.stages(api)
+            let org = try await api.create("organizations", #"{"name":"Mirae Bio"}"#)
+            let orgID = org.string("id") ?? ""
+            let deal = try await api.create("deals", #"{"title":"Mirae seats","organization_id":"\#(orgID)","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Negotiation"]!)"}"#)
+            let seat = try await api.create("products", #"{"name":"Seat","sku":"SEAT-1","billing_period":"yearly"}"#)
+            let setup = try await api.create("products", #"{"name":"Onboarding","sku":"ONB-1","billing_period":"one_time"}"#)
+            let quote = try await api.create("quotes", #"{"deal_id":"\#(deal.string("id") ?? "")","currency":"KRW","status":"sent"}"#)
+            let qid = quote.string("id") ?? ""
+            _ = try await api.create("quote_lines", #"{"quote_id":"\#(qid)","product_id":"\#(seat.string("id") ?? "")","description":"Seats","quantity":10,"unit_price":{"amount":"120000","currency":"KRW"}}"#)
+            _ = try await api.create("quote_lines", #"{"quote_id":"\#(qid)","product_id":"\#(setup.string("id") ?? "")","description":"Onboarding","quantity":1,"unit_price":{"amount":"500000","currency":"KRW"}}"#)
+            #expect(try await api.call(.patch, "/api/v1/quotes/\(qid)", json: #"{"status":"accepted"}"#).status == .ok)
+            let orders = try await api.call(.get, "/api/v1/orders?filter[organization_id]=\(orgID)").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            #expect(orders.count == 1)
+            #expect(orders.first?["total"]?.objectValue?.string("amount") == "1700000")
+            let orderID = orders.first?.string("id") ?? ""
+            let lines = try await api.call(.get, "/api/v1/order_lines?filter[order_id]=\(orderID)").object()["data"]?.arrayValue ?? []
+            #expect(lines.count == 2)
+            let contracts = try await api.call(.get, "/api/v1/contracts?filter[organization_id]=\(orgID)").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            #expect(contracts.count == 1)
+            #expect(contracts.first?["value"]?.objectValue?.string("amount") == "1200000")
+            #expect(contracts.first?.string("billing_period") == "yearly" && contracts.first?.string("status") == "active")
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let page = try await browser.request(.get, "/organizations/\(orgID)")
+            #expect(page.body.contains("O-") && page.body.contains("Mirae seats"))
+        }
+    }
+}

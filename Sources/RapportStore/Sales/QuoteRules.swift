@@ -29,16 +29,69 @@ enum QuoteRules {
     }
 
     /// Accepting a quote wins its deal (through the deal's own rules, so the history
-    /// records the move, unflagged).
+    /// records the move, unflagged), places an order with the quote's lines, and opens a
+    /// contract for the recurring products among them.
     @Sendable static func afterQuote(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
         guard after.fields["status"]?.stringValue == "accepted", before?.fields["status"]?.stringValue != "accepted",
               let dealID = after.fields["deal_id"]?.stringValue else { return }
         let deals = try await store.type(named: Deals.type.name)
         let deal = try await store.load(s, deals, id: dealID, forUpdate: true)
-        guard let pipeline = deal.fields["pipeline_id"]?.stringValue,
-              let won = try await s.query("SELECT id FROM pipeline_stages WHERE pipeline_id = \(pipeline) AND outcome = 'won' AND deleted_at IS NULL ORDER BY position LIMIT 1").first?.text("id"),
-              deal.fields["stage_id"]?.stringValue != won else { return }
-        _ = try await store.update(in: s, deals, id: dealID, changes: JSONObject([("stage_id", .string(won))]), ifMatch: nil, actor: actor)
+        if let pipeline = deal.fields["pipeline_id"]?.stringValue,
+           let won = try await s.query("SELECT id FROM pipeline_stages WHERE pipeline_id = \(pipeline) AND outcome = 'won' AND deleted_at IS NULL ORDER BY position LIMIT 1").first?.text("id"),
+           deal.fields["stage_id"]?.stringValue != won {
+            _ = try await store.update(in: s, deals, id: dealID, changes: JSONObject([("stage_id", .string(won))]), ifMatch: nil, actor: actor)
+        }
+        try await placeOrder(store, s, quote: after, deal: deal, actor: actor, now: now)
+    }
+
+    static func placeOrder(_ store: RecordStore, _ s: Session, quote: StoredRecord, deal: StoredRecord, actor: Actor, now: String) async throws {
+        let orders = try await store.type(named: Orders.type.name), orderLines = try await store.type(named: OrderLines.type.name)
+        let contracts = try await store.type(named: Contracts.type.name)
+        let lineRows = try await s.query("""
+            SELECT l.product_id, l.description, l.quantity, l.unit_price_amount, l.unit_price_currency, l.line_total_amount, p.billing_period
+            FROM quote_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.quote_id = \(quote.id) AND l.deleted_at IS NULL
+            """)
+        let today = String(now.prefix(10))
+        let year = String(now.prefix(4))
+        let count = try await s.query("SELECT COUNT(*) AS n FROM orders").first?.int("n") ?? 0
+        let owner = deal.ownerID ?? actor.userID
+        var order = StoredRecord.new(orders, fields: JSONObject([
+            ("number", .string("O-\(year)-" + String(format: "%04d", Int(count) + 1))), ("organization_id", deal.fields["organization_id"] ?? .null),
+            ("deal_id", .string(deal.id)), ("quote_id", .string(quote.id)), ("ordered_on", .string(today)), ("status", .string("open")),
+            ("total", quote.fields["total"] ?? .null),
+        ]), owner: owner, actor: actor, now: now)
+        var titles: [String: [String]] = [:]
+        order.seq = try await store.insertMany(s, type: orders, records: [order], titles: &titles).first ?? 0
+        func money(_ minor: Int64?, _ code: String?) -> JSONValue {
+            guard let minor, let code, let c = Currency.named(code) else { return .null }
+            return Money(minorUnits: minor, currency: c).json
+        }
+        let lines = lineRows.map { r in
+            StoredRecord.new(orderLines, fields: JSONObject([
+                ("order_id", .string(order.id)), ("product_id", r.text("product_id").map(JSONValue.string) ?? .null),
+                ("description", r.text("description").map(JSONValue.string) ?? .null), ("quantity", r.text("quantity").map(JSONValue.number) ?? .null),
+                ("unit_price", money(r.int("unit_price_amount"), r.text("unit_price_currency"))),
+                ("line_total", money(r.int("line_total_amount"), r.text("unit_price_currency"))),
+            ]), owner: nil, actor: actor, now: now)
+        }
+        try await store.insertMany(s, type: orderLines, records: lines, titles: &titles)
+        try await AuditLog.append(s, actor: actor, action: "create", type: orders.name, id: order.id, changes: .object(JSONObject([("quote_id", .string(quote.id)), ("lines", .number(String(lines.count)))])), at: now)
+        // Recurring products become a contract: its value is their lines' total.
+        let recurring = lineRows.filter { ["monthly", "yearly"].contains($0.text("billing_period") ?? "") }
+        guard let first = recurring.first, let code = first.text("unit_price_currency") else { return }
+        let value = recurring.reduce(Int64(0)) { $0 + ($1.int("line_total_amount") ?? 0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let end = calendar.date(byAdding: .year, value: 1, to: Date()).map { String(Timestamp.format($0).prefix(10)) } ?? today
+        let contract = StoredRecord.new(contracts, fields: JSONObject([
+            ("title", .string((deal.fields["title"]?.stringValue ?? "") + " · " + (quote.fields["number"]?.stringValue ?? ""))),
+            ("direction", .string("sell")), ("organization_id", deal.fields["organization_id"] ?? .null), ("deal_id", .string(deal.id)),
+            ("start_date", .string(today)), ("end_date", .string(end)), ("value", money(value, code)),
+            ("billing_period", .string(first.text("billing_period") ?? "yearly")), ("auto_renew", .bool(true)), ("notice_days", .number("30")),
+            ("renewal_date", .string(end)), ("status", .string("active")),
+        ]), owner: owner, actor: actor, now: now)
+        try await store.insertMany(s, type: contracts, records: [contract], titles: &titles)
+        try await AuditLog.append(s, actor: actor, action: "create", type: contracts.name, id: contract.id, changes: .object(JSONObject([("quote_id", .string(quote.id))])), at: now)
     }
 
     @Sendable static func beforeLine(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {

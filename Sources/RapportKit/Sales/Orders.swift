@@ -1,0 +1,65 @@
+/// Orders: what a customer bought, with its lines and dates; accepting a quote places one.
+public enum Orders {
+    public static let statuses = ["open", "fulfilled", "cancelled"]
+
+    public static let type = RecordType(
+        name: "orders",
+        singular: "order",
+        fields: [
+            FieldSpec("number", .text(maxLength: 40), search: .name),
+            FieldSpec("organization_id", .reference("organizations"), search: .text, label: "Organization"),
+            FieldSpec("deal_id", .reference("deals"), label: "Deal"),
+            FieldSpec("quote_id", .reference("quotes"), label: "Quote"),
+            FieldSpec("ordered_on", .date, required: true),
+            FieldSpec("status", .choice(statuses), required: true),
+            FieldSpec("total", .money),
+        ],
+        titleField: "number"
+    )
+}
+
+public enum OrderLines {
+    public static let type = RecordType(
+        name: "order_lines",
+        singular: "order line",
+        fields: [
+            FieldSpec("order_id", .reference("orders"), required: true, label: "Order"),
+            FieldSpec("product_id", .reference("products"), label: "Product"),
+            FieldSpec("description", .text(maxLength: 500), search: .name),
+            FieldSpec("quantity", .number, required: true),
+            FieldSpec("unit_price", .money, required: true),
+            FieldSpec("line_total", .money),
+        ],
+        titleField: "description",
+        hasOwner: false,
+        allowsCustomFields: false,
+        inNavigation: false
+    )
+}
+
+/// Contracts: with customers (sell) and suppliers (buy), running from a start to an end,
+/// billed per period, renewing unless notice is given in time.
+public enum Contracts {
+    public static let statuses = ["draft", "active", "ended", "cancelled"]
+    public static let directions = ["sell", "buy"]
+
+    public static let type = RecordType(
+        name: "contracts",
+        singular: "contract",
+        fields: [
+            FieldSpec("title", .text(maxLength: 200), required: true, search: .name),
+            FieldSpec("direction", .choice(directions), required: true),
+            FieldSpec("organization_id", .reference("organizations"), search: .text, label: "Organization"),
+            FieldSpec("deal_id", .reference("deals"), label: "Deal"),
+            FieldSpec("start_date", .date, required: true),
+            FieldSpec("end_date", .date),
+            FieldSpec("value", .money),
+            FieldSpec("billing_period", .choice(Products.billingPeriods)),
+            FieldSpec("auto_renew", .boolean),
+            FieldSpec("notice_days", .number),
+            FieldSpec("renewal_date", .date),
+            FieldSpec("status", .choice(statuses), required: true),
+        ],
+        titleField: "title"
+    )
+}
