@@ -249,3 +249,23 @@ import Testing
         }
     }
 }
+
+@Suite struct QuoteVisibilityTests {
+    /// Quote lines are owned, so another rep can read neither the quote nor its prices.
+    @Test(arguments: Backend.available)
+    func linesFollowTheirOwnersVisibility(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (pipeline, stage) = try await DealTests.stages(api)
+            let a = try await api.user("quote.a@example.com", role: "sales")
+            let b = try await api.user("quote.b@example.com", role: "sales")
+            let deal = try await api.call(.post, "/api/v1/deals", json: #"{"title":"A's deal","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Lead"]!)"}"#, token: a.token)
+            let quote = try await api.call(.post, "/api/v1/quotes", json: #"{"deal_id":"\#(try deal.object().string("id") ?? "")","currency":"USD","status":"draft"}"#, token: a.token)
+            let qid = try quote.object().string("id") ?? ""
+            let line = try await api.call(.post, "/api/v1/quote_lines", json: #"{"quote_id":"\#(qid)","description":"Secret price","quantity":1,"unit_price":{"amount":"999.00","currency":"USD"}}"#, token: a.token)
+            #expect(line.status == .created)
+            #expect(try await api.call(.get, "/api/v1/quotes/\(qid)", token: b.token).status == .notFound)
+            #expect(!(try await api.call(.get, "/api/v1/quote_lines", token: b.token).body.contains("Secret price")))
+            #expect(try await api.call(.get, "/api/v1/quote_lines", token: a.token).body.contains("Secret price"))
+        }
+    }
+}

@@ -31,7 +31,6 @@ public enum OrderLines {
             FieldSpec("line_total", .money),
         ],
         titleField: "description",
-        hasOwner: false,
         allowsCustomFields: false,
         inNavigation: false
     )

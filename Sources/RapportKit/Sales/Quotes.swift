@@ -46,7 +46,8 @@ public enum QuoteLines {
             FieldSpec("line_total", .money, isDerived: true),
         ],
         titleField: "description",
-        hasOwner: false,
+        // Owned like their quote's records, so a rep who sees only their own quotes does
+        // not read other reps' prices through the lines.
         allowsCustomFields: false,
         hooks: RecordHooks(derive: derive, validate: validate),
         inNavigation: false

@@ -72,7 +72,7 @@ enum QuoteRules {
                 ("description", r.text("description").map(JSONValue.string) ?? .null), ("quantity", r.text("quantity").map(JSONValue.number) ?? .null),
                 ("unit_price", money(r.int("unit_price_amount"), r.text("unit_price_currency"))),
                 ("line_total", money(r.int("line_total_amount"), r.text("unit_price_currency"))),
-            ]), owner: nil, actor: actor, now: now)
+            ]), owner: owner, actor: actor, now: now)
         }
         try await store.insertMany(s, type: orderLines, records: lines, titles: &titles)
         try await AuditLog.append(s, actor: actor, action: "create", type: orders.name, id: order.id, changes: .object(JSONObject([("quote_id", .string(quote.id)), ("lines", .number(String(lines.count)))])), at: now)
