@@ -269,3 +269,32 @@ import Testing
         }
     }
 }
+
+@Suite struct ContractReminderTests {
+    /// An active contract keeps one open task for its owner, due before the notice
+    /// deadline; it moves with the dates and is closed when the contract ends.
+    @Test(arguments: Backend.available)
+    func renewalRemindersFollowTheContract(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let owner = try await api.user("renewals@example.com", role: "manager")
+            _ = try await api.call(.patch, "/api/v1/users/\(owner.id)", json: #"{"language":"ko"}"#)
+            let contract = try await api.call(.post, "/api/v1/contracts", json: #"{"title":"Cloud seats","direction":"sell","start_date":"2026-07-01","renewal_date":"2027-06-30","notice_days":30,"status":"active"}"#, token: owner.token)
+            #expect(contract.status == .created, "\(contract.body)")
+            let id = try contract.object().string("id") ?? ""
+            func tasks() async throws -> [JSONObject] {
+                try await api.call(.get, "/api/v1/activities?filter[kind]=task&filter[links]=\(id)").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            }
+            var open = try await tasks()
+            #expect(open.count == 1)
+            // 2027-06-30 less 30 days' notice less 14 days' reminder.
+            #expect(open.first?.string("due_at")?.hasPrefix("2027-05-17") == true)
+            #expect(open.first?.string("subject") == "갱신 여부 결정: Cloud seats")
+            #expect(open.first?.string("owner_id") == owner.id)
+            _ = try await api.call(.patch, "/api/v1/contracts/\(id)", json: #"{"renewal_date":"2027-12-31","reminder_days":7}"#, token: owner.token)
+            open = try await tasks()
+            #expect(open.count == 1 && open.first?.string("due_at")?.hasPrefix("2027-11-24") == true)
+            _ = try await api.call(.patch, "/api/v1/contracts/\(id)", json: #"{"status":"ended"}"#, token: owner.token)
+            #expect(try await tasks().first?.string("completed_at") != nil)
+        }
+    }
+}

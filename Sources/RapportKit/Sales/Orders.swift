@@ -57,6 +57,7 @@ public enum Contracts {
             FieldSpec("auto_renew", .boolean),
             FieldSpec("notice_days", .number),
             FieldSpec("renewal_date", .date),
+            FieldSpec("reminder_days", .number),
             FieldSpec("status", .choice(statuses), required: true),
         ],
         titleField: "title"

@@ -29,7 +29,7 @@ enum Migration0008Orders {
             + ["CREATE INDEX order_lines_order ON order_lines (order_id\(nf), id) WHERE deleted_at IS NULL"]
             + table("contracts", """
                 title \(text), direction \(text), organization_id \(text), deal_id \(text), start_date \(text), end_date \(text), \(money("value")),
-                billing_period \(text), auto_renew \(int), notice_days \(text), renewal_date \(text), status \(text)
+                billing_period \(text), auto_renew \(int), notice_days \(text), renewal_date \(text), reminder_days \(text), status \(text)
                 """)
             + ["CREATE INDEX contracts_organization ON contracts (organization_id\(nf), id) WHERE deleted_at IS NULL",
                "CREATE INDEX contracts_renewal ON contracts (renewal_date\(nf), id) WHERE deleted_at IS NULL"]

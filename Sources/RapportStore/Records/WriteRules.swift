@@ -21,5 +21,6 @@ public struct WriteRules: Sendable {
     /// The rules of every built-in type that has some.
     public static let builtIn: [String: WriteRules] = [
         Deals.type.name: DealRules.rules, Quotes.type.name: QuoteRules.quote, QuoteLines.type.name: QuoteRules.line,
+        Contracts.type.name: ContractRules.rules,
     ]
 }
