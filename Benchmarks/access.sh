@@ -31,10 +31,9 @@ port=18$((RANDOM % 900 + 100))
 pid=$!
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
 
-# One sign-in: bcrypt at cost 12 dominates it.
-form=$(curl -s -c "$WORK/jar" "http://127.0.0.1:$port/signin" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+# One sign-in (form, then post): bcrypt at cost 12 dominates it.
 t0=$(ms)
-curl -s -o /dev/null -b "$WORK/jar" -c "$WORK/jar" --data-urlencode "_csrf=$form" --data-urlencode "email=rep@example.com" --data-urlencode "password=bench-rep-password" "http://127.0.0.1:$port/signin"
+sign_in "$port" rep@example.com bench-rep-password > /dev/null
 echo "one password sign-in: $(( $(ms) - t0 )) ms"
 
 run() { # label token ids paths

@@ -23,12 +23,7 @@ port=18$((RANDOM % 900 + 100))
 "$BIN" serve --database "$URL" --port "$port" > "$WORK/serve-pages.log" 2>&1 &
 pid=$!
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.05; done
-jar="$WORK/pages.jar"
-rm -f "$jar"
-form=$(curl -s -c "$jar" "http://127.0.0.1:$port/signin" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "_csrf=$form" --data-urlencode "email=pages@example.com" \
-  --data-urlencode "password=bench-pages-password" "http://127.0.0.1:$port/signin"
-cookie="rapport_session=$(awk '$6 == "rapport_session" { print $7 }' "$jar")"
+cookie=$(sign_in "$port" pages@example.com bench-pages-password)
 ids=$(sqlite3 "$DB" "SELECT id FROM people WHERE deleted_at IS NULL ORDER BY random() LIMIT 3" | sed 's|^|/people/|' | paste -sd'|')
 size=$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/people" | wc -c)
 echo "list page 1: $size bytes of HTML"

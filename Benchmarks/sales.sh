@@ -20,12 +20,7 @@ port=18$((RANDOM % 900 + 100))
 "$BIN" serve --database "$URL" --port "$port" > "$WORK/serve-sales.log" 2>&1 &
 pid=$!
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.05; done
-jar="$WORK/sales.jar"
-rm -f "$jar"
-form=$(curl -s -c "$jar" "http://127.0.0.1:$port/signin" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "_csrf=$form" --data-urlencode "email=sales@example.com" \
-  --data-urlencode "password=bench-sales-password" "http://127.0.0.1:$port/signin"
-cookie="rapport_session=$(awk '$6 == "rapport_session" { print $7 }' "$jar")"
+cookie=$(sign_in "$port" sales@example.com bench-sales-password)
 echo "board page: $(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/deals/board" | wc -c) bytes of HTML"
 run() { # label conns env-assignments…
   local label=$1 conns=$2; shift 2

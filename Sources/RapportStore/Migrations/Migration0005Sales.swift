@@ -1,4 +1,5 @@
-/// Sales: pipelines, their stages, deals, and the history of every deal's stage changes.
+/// Sales: pipelines, their stages, deals and the history of every deal's stage changes;
+/// products and their prices; quotes and their lines; orders and their lines; contracts.
 /// The record tables follow the same shape as the foundation's, written out here so this
 /// migration's SQL never changes.
 enum Migration0005Sales {
@@ -53,6 +54,33 @@ enum Migration0005Sales {
             "CREATE INDEX deal_stage_history_deal ON deal_stage_history (deal_id, at)",
             // The funnel counts deals per stage from this index alone.
             "CREATE INDEX deal_stage_history_funnel ON deal_stage_history (pipeline_id, to_stage_id, deal_id)",
+        ]
+        let money = { (n: String) in "\(n)_amount %INT%, \(n)_currency %TEXT%" }
+        out += recordTable("products", "name %TEXT%, sku %TEXT%, description %TEXT%, billing_period %TEXT%, active %INT%", sqlite: sqlite)
+        out.append("CREATE INDEX products_name ON products (name\(nf), id) WHERE deleted_at IS NULL")
+        out += recordTable("product_prices", "product_id %TEXT%, \(money("unit_price")), valid_from %TEXT%", sqlite: sqlite)
+        out.append("CREATE INDEX product_prices_product ON product_prices (product_id\(nf), id) WHERE deleted_at IS NULL")
+        out += recordTable("quotes", """
+            number %TEXT%, deal_id %TEXT%, currency %TEXT%, status %TEXT%, valid_until %TEXT%, language %TEXT%, revision %TEXT%, notes %TEXT%,
+            \(money("subtotal")), \(money("discount")), \(money("tax")), \(money("total"))
+            """, sqlite: sqlite)
+        out.append("CREATE INDEX quotes_deal ON quotes (deal_id\(nf), id) WHERE deleted_at IS NULL")
+        out += recordTable("quote_lines", """
+            quote_id %TEXT%, product_id %TEXT%, description %TEXT%, quantity %TEXT%, \(money("unit_price")), discount_percent %TEXT%,
+            tax_percent %TEXT%, \(money("line_total"))
+            """, sqlite: sqlite)
+        out.append("CREATE INDEX quote_lines_quote ON quote_lines (quote_id\(nf), id) WHERE deleted_at IS NULL")
+        out += recordTable("orders", "number %TEXT%, organization_id %TEXT%, deal_id %TEXT%, quote_id %TEXT%, ordered_on %TEXT%, status %TEXT%, \(money("total"))", sqlite: sqlite)
+        out.append("CREATE INDEX orders_organization ON orders (organization_id\(nf), id) WHERE deleted_at IS NULL")
+        out += recordTable("order_lines", "order_id %TEXT%, product_id %TEXT%, description %TEXT%, quantity %TEXT%, \(money("unit_price")), \(money("line_total"))", sqlite: sqlite)
+        out.append("CREATE INDEX order_lines_order ON order_lines (order_id\(nf), id) WHERE deleted_at IS NULL")
+        out += recordTable("contracts", """
+            title %TEXT%, direction %TEXT%, organization_id %TEXT%, deal_id %TEXT%, start_date %TEXT%, end_date %TEXT%, \(money("value")),
+            billing_period %TEXT%, auto_renew %INT%, notice_days %TEXT%, renewal_date %TEXT%, reminder_days %TEXT%, status %TEXT%
+            """, sqlite: sqlite)
+        out += [
+            "CREATE INDEX contracts_organization ON contracts (organization_id\(nf), id) WHERE deleted_at IS NULL",
+            "CREATE INDEX contracts_renewal ON contracts (renewal_date\(nf), id) WHERE deleted_at IS NULL",
         ]
         return out
     }
