@@ -72,6 +72,7 @@ enum Assets {
         .columns-chooser summary { cursor: pointer; color: var(--accent); }
         .quote .totals { max-width: 24rem; margin: 16px 0 0 auto; }
         .quote td:nth-child(n+2), .quote th:nth-child(n+2) { text-align: right; }
+        .quote td:nth-child(n+3) { white-space: nowrap; } .quote { max-width: 56rem; }
         @media print {
           header.top, footer.bottom, .no-print, .skip { display: none !important; }
           body { background: #fff; } main { margin: 0; max-width: none; }

@@ -31,7 +31,7 @@ enum PageTemplates {
         <form method="post" action="/signout"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="plain" type="submit">{{t.sign_out}}</button></form>
         {{/signedIn}}
         </header>
-        <main id="main"{{^signedIn}} class="narrow"{{/signedIn}}>
+        <main id="main"{{^signedIn}}{{^wide}} class="narrow"{{/wide}}{{/signedIn}}>
         """
 
     static let foot = """

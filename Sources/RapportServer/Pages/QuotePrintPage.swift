@@ -34,7 +34,9 @@ struct QuotePrintPage {
                 "dealTitle": deal?.fields["title"]?.stringValue ?? "",
                 "issued": formatter.instant(quote.createdAt),
                 "validUntil": formatter.text(quote.fields["valid_until"], field: FieldSpec("valid_until", .date)),
-                "notes": quote.fields["notes"]?.stringValue ?? "",
+                "wide": true,
+                // Mustache shows a section for any string, empty ones included.
+                "notes": quote.fields["notes"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } as Any? ?? false,
                 "lines": lines.map { l in [
                     "description": l.fields["description"]?.stringValue ?? formatter.text(l.fields["product_id"], field: FieldSpec("product_id", .reference("products"))),
                     "quantity": l.fields["quantity"]?.numberLiteral ?? "", "unitPrice": money("unit_price", l),
