@@ -24,10 +24,11 @@ extension AdminPages {
     func renderRoles(_ user: PageUser, formError: String?) async throws -> Response {
         let roles = try await admin.directory.roles()
         let types = store.catalog.types
-        let cols = [user.t("role")] + types.map { user.typeName($0) }
-        let rows: [[String: Any]] = roles.map { role in
-            ["cells": [Self.cell(cols[0], user.strings["role_\(role.name)"] ?? role.label)]
-                + types.enumerated().map { i, t in Self.cell(cols[i + 1], grantSummary(role.grant(for: t.name), user)) }]
+        // One row per record type, one column per role: roles are few, types keep coming.
+        let cols = [user.t("record_type")] + roles.map { user.strings["role_\($0.name)"] ?? $0.label }
+        let rows: [[String: Any]] = types.map { t in
+            ["cells": [Self.cell(cols[0], user.typeName(t))]
+                + roles.enumerated().map { i, role in Self.cell(cols[i + 1], grantSummary(role.grant(for: t.name), user)) }]
         }
         let editable = roles.filter { !$0.isAdmin }.map { ($0.name, user.strings["role_\($0.name)"] ?? $0.label) }
         let actions = RecordAction.allCases.map { ($0.rawValue, user.t($0 == .read || $0 == .import || $0 == .export ? "action_\($0.rawValue)" : "action_\($0.rawValue)_grant")) }
