@@ -73,6 +73,7 @@ public func buildApplication(
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)
     PrivacyRoutes(store: store).register(on: api)
     ReportRoutes(store: store).register(on: api)
+    SalesRoutes(store: store).register(on: api)
     FieldRoutes(store: store).register(on: api)
     ImportRoute(store: store).register(on: api)
     RecordRoutes(store: store).register(on: api)

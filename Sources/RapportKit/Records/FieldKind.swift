@@ -38,6 +38,8 @@ public enum FieldKind: Sendable, Equatable {
     case tags
     /// The id of a user.
     case user
+    /// The id of a team (a quota's sales team).
+    case team
     /// ISO 3166-1 alpha-2 country code.
     case country
     /// BCP 47 language tag such as `ko`, `ja-JP`.
@@ -77,6 +79,7 @@ public enum FieldKind: Sendable, Equatable {
         case .links: return "links"
         case .tags: return "tags"
         case .user: return "user"
+        case .team: return "team"
         case .country: return "country"
         case .language: return "language"
         case .timeZone: return "time_zone"

@@ -80,7 +80,7 @@ public enum FieldValidator {
             return .success(.array(out.map(JSONValue.string)))
         case .money:
             return money(value, field: field)
-        case .reference, .user:
+        case .reference, .user, .team:
             guard let s = value.stringValue else { return wrongType("an id string") }
             guard RecordID.isValid(s) else { return fail("invalid_reference", "Expected the id of an existing record.") }
             return .success(.string(s))

@@ -1,5 +1,6 @@
 /// Deals: what a sales team is trying to win, moving through a pipeline's stages. The
-/// status follows the stage (its outcome); every stage change is kept as history.
+/// status follows the stage (its outcome); every stage change is kept as history. The
+/// people on a deal, with their roles, are ``DealContacts``.
 public enum Deals {
     public static let statuses = ["open", "won", "lost"]
 
@@ -9,7 +10,6 @@ public enum Deals {
         fields: [
             FieldSpec("title", .text(maxLength: 200), required: true, search: .name),
             FieldSpec("organization_id", .reference("organizations"), search: .text, label: "Organization"),
-            FieldSpec("contacts", .references("people")),
             FieldSpec("pipeline_id", .reference("pipelines"), required: true, label: "Pipeline"),
             FieldSpec("stage_id", .reference("pipeline_stages"), required: true, label: "Stage"),
             FieldSpec("amount", .money),

@@ -1,4 +1,6 @@
-/// Orders: what a customer bought, with its lines and dates; accepting a quote places one.
+/// Orders: what a customer bought from us (`sell`) or we bought from a supplier (`buy`),
+/// with its lines and dates; accepting a quote places one. Purchase history and supplier
+/// spend are summed from them.
 public enum Orders {
     public static let statuses = ["open", "fulfilled", "cancelled"]
 
@@ -7,7 +9,10 @@ public enum Orders {
         singular: "order",
         fields: [
             FieldSpec("number", .text(maxLength: 40), search: .name),
+            // Filled with `sell` when left out.
+            FieldSpec("direction", .choice(Contracts.directions)),
             FieldSpec("organization_id", .reference("organizations"), search: .text, label: "Organization"),
+            FieldSpec("person_id", .reference("people"), label: "Contact"),
             FieldSpec("deal_id", .reference("deals"), label: "Deal"),
             FieldSpec("quote_id", .reference("quotes"), label: "Quote"),
             FieldSpec("ordered_on", .date, required: true),
@@ -49,6 +54,7 @@ public enum Contracts {
             FieldSpec("title", .text(maxLength: 200), required: true, search: .name),
             FieldSpec("direction", .choice(directions), required: true),
             FieldSpec("organization_id", .reference("organizations"), search: .text, label: "Organization"),
+            FieldSpec("person_id", .reference("people"), label: "Contact"),
             FieldSpec("deal_id", .reference("deals"), label: "Deal"),
             FieldSpec("start_date", .date, required: true),
             FieldSpec("end_date", .date),

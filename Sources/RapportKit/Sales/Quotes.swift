@@ -1,7 +1,8 @@
 /// Quotes for a deal: numbered, versioned, with a status and a validity date. Totals are
 /// derived from the quote's lines by ``QuoteMath`` and cannot be written by clients.
 public enum Quotes {
-    public static let statuses = ["draft", "sent", "accepted", "rejected", "expired"]
+    /// `superseded`: a newer version of the quote replaced it.
+    public static let statuses = ["draft", "sent", "accepted", "rejected", "expired", "superseded"]
 
     public static let type = RecordType(
         name: "quotes",
@@ -46,8 +47,8 @@ public enum QuoteLines {
             FieldSpec("line_total", .money, isDerived: true),
         ],
         titleField: "description",
-        // Owned like their quote's records, so a rep who sees only their own quotes does
-        // not read other reps' prices through the lines.
+        // A line's owner is its quote's owner (the store keeps them together), so a rep
+        // who sees only their own quotes does not read other reps' prices through lines.
         allowsCustomFields: false,
         hooks: RecordHooks(derive: derive, validate: validate),
         inNavigation: false

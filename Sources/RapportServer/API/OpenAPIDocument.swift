@@ -198,7 +198,7 @@ enum OpenAPIDocument {
         case .choice(let options): s = obj([("type", .string("string")), ("enum", strings(options))])
         case .choices(let options): s = obj([("type", .string("array")), ("items", obj([("type", .string("string")), ("enum", strings(options))]))])
         case .money: s = ref("Money")
-        case .reference, .user: s = uuid()
+        case .reference, .user, .team: s = uuid()
         case .references: s = obj([("type", .string("array")), ("items", uuid())])
         case .links: s = obj([("type", .string("array")), ("items", ref("Link"))])
         case .tags: s = obj([("type", .string("array")), ("items", obj([("type", .string("string")), ("maxLength", .number("50"))]))])

@@ -3,8 +3,8 @@ import Hummingbird
 import RapportKit
 import RapportStore
 
-/// `/api/v1/reports/{forecast,funnel,summary}?pipeline=ID`: sales figures over the deals
-/// the caller may see, summed in the database.
+/// `/api/v1/reports/{forecast,funnel,summary}?pipeline=ID` and `/api/v1/reports/quota`:
+/// sales figures over the deals the caller may see, summed in the database.
 struct ReportRoutes {
     let store: RecordStore
 
@@ -12,14 +12,7 @@ struct ReportRoutes {
         group.get("reports/forecast", use: forecast)
         group.get("reports/funnel", use: funnel)
         group.get("reports/summary", use: summary)
-        group.get(":type/:id/stages", use: stages)
-    }
-
-    /// `GET /api/v1/deals/{id}/stages`: the deal's stage changes, oldest first.
-    @Sendable func stages(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard context.parameters.get("type") == Deals.type.name else { throw HTTPError(.notFound) }
-        let history = try await store.stageHistory(dealID: context.parameters.get("id") ?? "", actor: context.actor)
-        return .json(.object(JSONObject([("data", .array(history.map { .object($0.json) })), ("next_cursor", .null)])))
+        group.get("reports/quota", use: quota)
     }
 
     func pipeline(_ request: Request) async throws -> String {
@@ -68,16 +61,57 @@ struct ReportRoutes {
         ])))
     }
 
+    /// `GET /api/v1/reports/quota?from=2026-01&to=2026-12&by=owner|team`: per rep or team
+    /// and month, won and weighted open amounts against the quota (this year by default).
+    @Sendable func quota(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let year = String(Timestamp.format(Date()).prefix(4))
+        var from = year + "-01", to = year + "-12", by = QuotaReport.Grouping.owner
+        for (key, value) in try QueryString.parse(request.uri.query) {
+            switch key {
+            case "from", "to":
+                guard Quotas.isMonth(value) else { throw Problem.badRequest("'\(key)' is a month written YYYY-MM.", errors: [FieldError(field: key, code: "invalid_month", message: "A month such as 2026-11.")]) }
+                if key == "from" { from = value } else { to = value }
+            case "by":
+                guard let g = QuotaReport.Grouping(rawValue: value) else { throw Problem.badRequest("'by' is owner or team.", errors: [FieldError(field: key, code: "invalid_choice", message: "owner or team")]) }
+                by = g
+            default:
+                throw Problem.badRequest("Unknown query parameter '\(key)'.", errors: [FieldError(field: key, code: "unknown_parameter", message: "The quota report takes from, to and by.")])
+            }
+        }
+        let months = QuotaReport.months(from: from, to: to)
+        guard !months.isEmpty, months.count <= 36 else {
+            throw Problem.badRequest("'from' comes before 'to', at most 36 months apart.", errors: [FieldError(field: "to", code: "out_of_range", message: "Up to 36 months.")])
+        }
+        let rows = try await store.quotaReport(from: from, to: to, by: by, actor: context.actor)
+        func ratio(_ v: Double?) -> JSONValue { v.map { .number(String(format: "%.4f", $0)) } ?? .null }
+        return .json(.object(JSONObject([
+            ("from", .string(from)), ("to", .string(to)), ("by", .string(by.rawValue)),
+            ("rule", .string("weighted = Σ over stages of (open amount closing in the month × stage probability), rounded half away from zero per stage; attainment = won ÷ quota; projected = (won + weighted) ÷ quota")),
+            ("data", .array(rows.map { r in .object(JSONObject([
+                (by == .owner ? "user_id" : "team_id", .string(r.target)), ("month", .string(r.month)), ("currency", .string(r.currency)),
+                ("quota", r.quota.map { Self.money($0, r.currency) } ?? .null), ("won", Self.money(r.won, r.currency)),
+                ("weighted", Self.money(r.weighted, r.currency)), ("attainment", ratio(r.attainment)), ("projected", ratio(r.projected)),
+            ])) })),
+        ])))
+    }
+
     @Sendable func summary(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try await pipeline(request)
         let s = try await store.salesSummary(pipelineID: id, actor: context.actor)
+        let rate = SalesReports.winRate(won: s.won, lost: s.lost)
         return .json(.object(JSONObject([
             ("pipeline_id", .string(id)), ("open", .number(String(s.open))), ("won", .number(String(s.won))), ("lost", .number(String(s.lost))),
-            ("win_rate", SalesReports.winRate(won: s.won, lost: s.lost).map { .number(String(format: "%.4f", $0)) } ?? .null),
+            ("win_rate", rate.map { .number(String(format: "%.4f", $0)) } ?? .null),
             ("average_won_deal", .array(s.wonAmounts.sorted { $0.key < $1.key }.map { code, v in
                 .object(JSONObject([("currency", .string(code)), ("deals", .number(String(v.count))), ("average", Self.money(v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count)), code))]))
             })),
             ("median_cycle_days", s.medianCycleDays.map { .number(String(format: "%.1f", $0)) } ?? .null),
+            ("velocity_per_day", .array(s.wonAmounts.sorted { $0.key < $1.key }.compactMap { code, v in
+                let average = v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count))
+                return SalesReports.velocity(openDeals: s.open, averageWon: average, winRate: rate, cycleDays: s.medianCycleDays).map {
+                    .object(JSONObject([("currency", .string(code)), ("amount", Self.money($0, code))]))
+                }
+            })),
             ("lost_reasons", .array(s.lostReasons.map { .object(JSONObject([("reason", .string($0.reason)), ("deals", .number(String($0.count)))])) })),
         ])))
     }

@@ -73,6 +73,11 @@ struct RecordForm {
                 let current = raw ?? value.stringValue ?? ""
                 input["options"] = [["value": "", "label": user.t("none"), "selected": current.isEmpty] as [String: Any]]
                     + users.filter(\.active).map { ["value": $0.id, "label": $0.name, "selected": $0.id == current] as [String: Any] }
+            case .team:
+                input["isSelect"] = true
+                let current = raw ?? value.stringValue ?? ""
+                input["options"] = [["value": "", "label": user.t("none"), "selected": current.isEmpty] as [String: Any]]
+                    + formatter.teams.map { ["value": $0.id, "label": $0.name, "selected": $0.id == current] as [String: Any] }
             case .dateTime:
                 input["isText"] = true
                 input["inputType"] = "datetime-local"

@@ -11,6 +11,8 @@ struct ValueFormatter {
     var titles: [String: String] = [:]
     /// Names of users by id.
     var userNames: [String: String] = [:]
+    /// Teams in name order, loaded only for types with a team field (a quota's team).
+    var teams: [(id: String, name: String)] = []
     private let dateTime: DateFormatter
     private let dateOnly: DateFormatter
 
@@ -51,6 +53,9 @@ struct ValueFormatter {
         }
         if userNames.isEmpty {
             for u in try await admin.users() { userNames[u.id] = u.name }
+        }
+        if teams.isEmpty, type.fields.contains(where: { $0.kind == .team }) {
+            teams = try await admin.directory.teams().map { ($0.id, $0.name) }.sorted { $0.name < $1.name }
         }
     }
 
@@ -98,6 +103,8 @@ struct ValueFormatter {
             return value.boolValue.map { [piece(user.t($0 ? "yes" : "no"))] } ?? []
         case .user:
             return value.stringValue.map { [piece(userNames[$0] ?? "—")] } ?? []
+        case .team:
+            return value.stringValue.map { id in [piece(teams.first { $0.id == id }?.name ?? "—")] } ?? []
         case .url:
             return value.stringValue.map { [piece($0, $0)] } ?? []
         case .language:

@@ -1,9 +1,10 @@
 /// Sales: pipelines, their stages, deals and the history of every deal's stage changes;
 /// products and their prices; quotes and their lines; orders and their lines; contracts.
 /// The record tables follow the same shape as the foundation's, written out here so this
-/// migration's SQL never changes.
+/// migration's SQL never changes; later migrations reuse ``recordTable(_:_:sqlite:)``, so
+/// it must not change either.
 enum Migration0005Sales {
-    private static func recordTable(_ name: String, _ columns: String, sqlite: Bool) -> [String] {
+    static func recordTable(_ name: String, _ columns: String, sqlite: Bool) -> [String] {
         let seq = sqlite ? "seq INTEGER PRIMARY KEY" : "seq BIGSERIAL PRIMARY KEY"
         let int = sqlite ? "INTEGER" : "BIGINT"
         let text = sqlite ? "TEXT" : "TEXT COLLATE \"C\""

@@ -351,7 +351,10 @@ extension RecordStore {
         var records = input
         let rules = writeRules[type.name]
         if let before = rules?.before {
-            for i in records.indices { records[i].fields = try await before(self, s, records[i].fields, nil) }
+            for i in records.indices {
+                records[i].fields = try await before(self, s, records[i].fields, nil)
+                if let chosen = WriteRules.takeOwner(&records[i].fields), type.hasOwner { records[i].ownerID = chosen }
+            }
         }
         let codec = self.codec(type)
         var columns = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]

@@ -57,11 +57,14 @@ public final class RecordStore: Sendable {
         try checkAssignable(type, owner: changes["owner_id"]?.stringValue, actor)
         var record = type.newRecord(from: changes)
         try prepare(&record, type: type)
-        let owner = type.hasOwner ? (changes["owner_id"]?.stringValue ?? actor.userID) : nil
+        var owner = type.hasOwner ? (changes["owner_id"]?.stringValue ?? actor.userID) : nil
         let now = Timestamp.format(Date())
         let id = RecordID.make()
         return try await db.transaction { s in
-            if let before = self.writeRules[type.name]?.before { record = try await before(self, s, record, nil) }
+            if let before = self.writeRules[type.name]?.before {
+                record = try await before(self, s, record, nil)
+                if let chosen = WriteRules.takeOwner(&record), type.hasOwner { owner = chosen }
+            }
             try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue, actor: actor)
             _ = try await self.checkKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id, actor: actor)
             let stored = StoredRecord.new(type, id: id, fields: record, owner: owner, actor: actor, now: now)
@@ -97,10 +100,14 @@ public final class RecordStore: Sendable {
             if let v = changes[field.name] { record[field.name] = v.isNull && field.kind.isList ? .array([]) : v }
         }
         try self.prepare(&record, type: type)
-        if let before = writeRules[type.name]?.before { record = try await before(self, s, record, existing) }
+        var newOwner = changes["owner_id"]?.stringValue
+        if let before = writeRules[type.name]?.before {
+            record = try await before(self, s, record, existing)
+            if let chosen = WriteRules.takeOwner(&record), type.hasOwner { newOwner = chosen }
+        }
         var diff = AuditLog.diff(before: existing.fields, after: record, fields: type.fields)
         var owner = existing.ownerID
-        if let newOwner = changes["owner_id"]?.stringValue, newOwner != existing.ownerID {
+        if let newOwner, newOwner != existing.ownerID {
             diff["owner_id"] = .array([existing.ownerID.map(JSONValue.string) ?? .null, .string(newOwner)])
             owner = newOwner
         }
@@ -311,6 +318,10 @@ public final class RecordStore: Sendable {
             case .user:
                 if let id = record[field.name]?.stringValue, try await !userExists(s, id) {
                     errors.append(FieldError(field: field.name, code: "invalid_reference", message: "No active user has the id \(id)."))
+                }
+            case .team:
+                if let id = record[field.name]?.stringValue, try await s.query("SELECT 1 AS found FROM teams WHERE id = \(id)").isEmpty {
+                    errors.append(FieldError(field: field.name, code: "invalid_reference", message: "No team has the id \(id)."))
                 }
             default:
                 continue

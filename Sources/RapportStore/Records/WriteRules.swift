@@ -10,6 +10,9 @@ public struct WriteRules: Sendable {
     /// Also run after a delete, with the same record before and after.
     public typealias After = @Sendable (RecordStore, Session, StoredRecord?, StoredRecord, Actor, String) async throws -> Void
 
+    /// A `before` rule may also decide the owner by putting `owner_id` in the record it
+    /// returns (a quote line belongs to its quote's owner); the engine takes it out of the
+    /// fields and stores it as the owner.
     public var before: Before?
     public var after: After?
 
@@ -18,9 +21,16 @@ public struct WriteRules: Sendable {
         self.after = after
     }
 
+    /// The owner a `before` rule chose, removed from the record; nil when it chose none.
+    static func takeOwner(_ record: inout JSONObject) -> String? {
+        guard let owner = record["owner_id"] else { return nil }
+        record["owner_id"] = nil
+        return owner.stringValue
+    }
+
     /// The rules of every built-in type that has some.
     public static let builtIn: [String: WriteRules] = [
         Deals.type.name: DealRules.rules, Quotes.type.name: QuoteRules.quote, QuoteLines.type.name: QuoteRules.line,
-        Contracts.type.name: ContractRules.rules,
+        Contracts.type.name: ContractRules.rules, Orders.type.name: OrderRules.rules, DealContacts.type.name: DealContactRules.rules,
     ]
 }

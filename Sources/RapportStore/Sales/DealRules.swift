@@ -1,9 +1,11 @@
 import Foundation
 import RapportKit
 
-/// A deal's stage must belong to its pipeline; its status is the stage's outcome; every
-/// stage change is kept with who and when, flagged when a deal is marked won without an
-/// accepted quote.
+/// A deal's stage must belong to its pipeline; its status is the stage's outcome; a deal
+/// that closes (won or lost) takes that day as its close date unless the same write sets
+/// one, so won amounts land in the month they were won; every stage change is kept with
+/// who and when, flagged when a deal is marked won without an accepted quote. The deal's
+/// contacts belong to the deal's owner.
 enum DealRules {
     static let rules = WriteRules(before: before, after: after)
 
@@ -14,11 +16,18 @@ enum DealRules {
         guard let row, row.text("pipeline_id") == pipeline else {
             throw RecordError.invalid([FieldError(field: "stage_id", code: "invalid_reference", message: "That stage is not in the deal's pipeline.")])
         }
-        record["status"] = .string(row.text("outcome") ?? "open")
+        let status = row.text("outcome") ?? "open"
+        record["status"] = .string(status)
+        if status != "open", existing?.fields["status"]?.stringValue ?? "open" == "open", record["close_date"] == existing?.fields["close_date"] {
+            record["close_date"] = .string(String(Timestamp.format(Date()).prefix(10)))
+        }
         return record
     }
 
     @Sendable static func after(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
+        if let before, before.ownerID != after.ownerID {
+            try await s.execute("UPDATE deal_contacts SET owner_id = \(after.ownerID) WHERE deal_id = \(after.id)")
+        }
         let from = before?.fields["stage_id"]?.stringValue
         guard let to = after.fields["stage_id"]?.stringValue, to != from else { return }
         var flag: String?

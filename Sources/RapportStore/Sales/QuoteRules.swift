@@ -1,20 +1,22 @@
 import Foundation
 import RapportKit
 
-/// Quotes get a number when created (`Q-2026-0001`); their totals are recomputed from
-/// their lines whenever a line changes; a line must be priced in its quote's currency;
-/// accepting a quote (it needs a line) moves its deal to the pipeline's won stage.
+/// Quotes get a number when created (`Q-2026-0001`, kept by later versions); their totals
+/// are recomputed from their lines whenever a line changes; a line must be priced in its
+/// quote's currency and belongs to the quote's owner; accepting a quote (it needs a line
+/// and must still be valid) moves its deal to the pipeline's won stage.
 enum QuoteRules {
     static let quote = WriteRules(before: beforeQuote, after: afterQuote)
     static let line = WriteRules(before: beforeLine, after: afterLine)
 
     @Sendable static func beforeQuote(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
         var record = record
-        if existing == nil || record["number"]?.stringValue == nil {
-            let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-            let count = try await s.query("SELECT COUNT(*) AS n FROM quotes").first?.int("n") ?? 0
-            record["number"] = .string(String(format: "Q-%04d-%04d", year, Int(count) + 1))
+        // Only when missing: the engine runs this rule twice on a create, and a new version
+        // arrives with its quote's number.
+        if record["number"]?.stringValue == nil {
+            record["number"] = .string(try await DocumentNumbers.next(s, prefix: "Q", table: "quotes", now: Timestamp.format(Date())))
         }
+        if record["revision"] == nil || record["revision"]?.isNull == true { record["revision"] = .number("1") }
         if existing?.fields["currency"] != nil, record["currency"] != existing?.fields["currency"],
            let id = existing?.id, try await !s.query("SELECT 1 AS found FROM quote_lines WHERE quote_id = \(id) AND deleted_at IS NULL").isEmpty {
             throw RecordError.invalid([FieldError(field: "currency", code: "invalid", message: "A quote with lines keeps its currency.")])
@@ -24,6 +26,12 @@ enum QuoteRules {
             if try await s.query("SELECT 1 AS found FROM quote_lines WHERE quote_id = \(id) AND deleted_at IS NULL").isEmpty {
                 throw RecordError.invalid([FieldError(field: "status", code: "invalid", message: "A quote needs a line before it can be accepted.")])
             }
+            if let until = record["valid_until"]?.stringValue, QuoteValidity.hasExpired(validUntil: until, today: String(Timestamp.format(Date()).prefix(10))) {
+                throw RecordError.invalid([FieldError(field: "status", code: "expired", message: "This quote was valid until \(until); make a new version to offer it again.")])
+            }
+            if existing?.fields["status"]?.stringValue == "superseded" {
+                throw RecordError.invalid([FieldError(field: "status", code: "superseded", message: "A newer version replaced this quote; accept that one.")])
+            }
         }
         return record
     }
@@ -32,6 +40,9 @@ enum QuoteRules {
     /// records the move, unflagged), places an order with the quote's lines, and opens a
     /// contract for the recurring products among them.
     @Sendable static func afterQuote(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
+        if let before, before.ownerID != after.ownerID {
+            try await s.execute("UPDATE quote_lines SET owner_id = \(after.ownerID) WHERE quote_id = \(after.id)")
+        }
         guard after.fields["status"]?.stringValue == "accepted", before?.fields["status"]?.stringValue != "accepted",
               let dealID = after.fields["deal_id"]?.stringValue else { return }
         let deals = try await store.type(named: Deals.type.name)
@@ -52,11 +63,16 @@ enum QuoteRules {
             FROM quote_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.quote_id = \(quote.id) AND l.deleted_at IS NULL
             """)
         let today = String(now.prefix(10))
-        let year = String(now.prefix(4))
-        let count = try await s.query("SELECT COUNT(*) AS n FROM orders").first?.int("n") ?? 0
         let owner = deal.ownerID ?? actor.userID
+        // The order and contract name the deal's buyer: its decision maker if it has one.
+        let buyer = try await s.query("""
+            SELECT person_id, role FROM deal_contacts WHERE deal_id = \(deal.id) AND deleted_at IS NULL ORDER BY created_at, id
+            """).min { a, b in
+            (DealContacts.roles.firstIndex(of: a.text("role") ?? "") ?? 99) < (DealContacts.roles.firstIndex(of: b.text("role") ?? "") ?? 99)
+        }?.text("person_id").map(JSONValue.string) ?? .null
         var order = StoredRecord.new(orders, fields: JSONObject([
-            ("number", .string("O-\(year)-" + String(format: "%04d", Int(count) + 1))), ("organization_id", deal.fields["organization_id"] ?? .null),
+            ("number", .string(try await DocumentNumbers.next(s, prefix: "O", table: "orders", now: now))), ("direction", .string("sell")),
+            ("organization_id", deal.fields["organization_id"] ?? .null), ("person_id", buyer),
             ("deal_id", .string(deal.id)), ("quote_id", .string(quote.id)), ("ordered_on", .string(today)), ("status", .string("open")),
             ("total", quote.fields["total"] ?? .null),
         ]), owner: owner, actor: actor, now: now)
@@ -85,7 +101,7 @@ enum QuoteRules {
         let end = calendar.date(byAdding: .year, value: 1, to: Date()).map { String(Timestamp.format($0).prefix(10)) } ?? today
         let contract = StoredRecord.new(contracts, fields: JSONObject([
             ("title", .string((deal.fields["title"]?.stringValue ?? "") + " · " + (quote.fields["number"]?.stringValue ?? ""))),
-            ("direction", .string("sell")), ("organization_id", deal.fields["organization_id"] ?? .null), ("deal_id", .string(deal.id)),
+            ("direction", .string("sell")), ("organization_id", deal.fields["organization_id"] ?? .null), ("person_id", buyer), ("deal_id", .string(deal.id)),
             ("start_date", .string(today)), ("end_date", .string(end)), ("value", money(value, code)),
             ("billing_period", .string(first.text("billing_period") ?? "yearly")), ("auto_renew", .bool(true)), ("notice_days", .number("30")),
             ("renewal_date", .string(end)), ("status", .string("active")),
@@ -96,7 +112,11 @@ enum QuoteRules {
 
     @Sendable static func beforeLine(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
         guard let quote = record["quote_id"]?.stringValue,
-              let currency = try await s.query("SELECT currency FROM quotes WHERE id = \(quote) AND deleted_at IS NULL").first?.text("currency") else { return record }
+              let row = try await s.query("SELECT currency, owner_id FROM quotes WHERE id = \(quote) AND deleted_at IS NULL").first,
+              let currency = row.text("currency") else { return record }
+        var record = record
+        // Whoever owns the quote owns its lines, so visibility by owner covers the prices.
+        if let owner = row.text("owner_id") { record["owner_id"] = .string(owner) }
         if let code = record["unit_price"]?.objectValue?["currency"]?.stringValue, code != currency {
             throw RecordError.invalid([FieldError(field: "unit_price", code: "invalid_currency", message: "Lines are priced in the quote's currency (\(currency)).")])
         }

@@ -1,0 +1,20 @@
+/// The people on a deal and the part each plays in the decision: who signs, who champions
+/// it inside the customer, who can block it. A rep preparing a meeting reads them from the
+/// deal; a person's page lists the deals they are on.
+public enum DealContacts {
+    public static let roles = ["decision_maker", "economic_buyer", "champion", "influencer", "technical_evaluator", "user", "blocker", "other"]
+
+    public static let type = RecordType(
+        name: "deal_contacts",
+        singular: "deal contact",
+        fields: [
+            FieldSpec("deal_id", .reference("deals"), required: true, search: .text, label: "Deal"),
+            FieldSpec("person_id", .reference("people"), required: true, search: .text, label: "Person"),
+            FieldSpec("role", .choice(roles), required: true),
+            FieldSpec("notes", .text(maxLength: 500)),
+        ],
+        titleField: "person_id",
+        allowsCustomFields: false,
+        inNavigation: false
+    )
+}

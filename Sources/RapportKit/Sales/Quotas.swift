@@ -1,0 +1,45 @@
+import Foundation
+
+/// What a sales rep or a team is expected to win in a month: the forecast report sets each
+/// month's won and weighted open amounts against it. One quota per rep or team, month and
+/// currency; a team's quota stands beside its members' own, never summed from them.
+public enum Quotas {
+    public static let type = RecordType(
+        name: "quotas",
+        singular: "quota",
+        fields: [
+            FieldSpec("month", .text(maxLength: 7), required: true, search: .name),
+            FieldSpec("user_id", .user, label: "Sales rep"),
+            FieldSpec("team_id", .team, label: "Team"),
+            FieldSpec("amount", .money, required: true),
+        ],
+        titleField: "month",
+        hasOwner: false,
+        allowsCustomFields: false,
+        hooks: RecordHooks(validate: validate),
+        inNavigation: false
+    )
+
+    @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
+        var errors: [FieldError] = []
+        if let month = record["month"]?.stringValue, !isMonth(month) {
+            errors.append(FieldError(field: "month", code: "invalid_month", message: "A month is written YYYY-MM, such as 2026-11."))
+        }
+        let user = record["user_id"]?.stringValue, team = record["team_id"]?.stringValue
+        if (user == nil) == (team == nil) {
+            errors.append(FieldError(field: user == nil ? "user_id" : "team_id", code: "invalid", message: "A quota is for one sales rep or one team."))
+        }
+        if let minor = record["amount"]?.objectValue?["amount"]?.stringValue.flatMap(QuoteMath.decimal), minor < 0 {
+            errors.append(FieldError(field: "amount", code: "out_of_range", message: "A quota is not negative."))
+        }
+        return errors
+    }
+
+    /// `2026-11`: a four-digit year and a month 01 to 12.
+    public static func isMonth(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let m = Int(parts[1]) else { return false }
+        return (1...12).contains(m)
+    }
+}

@@ -1,0 +1,21 @@
+import RapportKit
+
+/// Quote and order numbers (`Q-2026-0001`, `O-2026-0001`): one counter per prefix and year
+/// in `number_sequences`, advanced by a single upsert inside the write's transaction. Two
+/// quotes saved at the same moment wait on the counter's row (PostgreSQL) or the single
+/// writer (SQLite) and never share a number; counting existing rows could not promise that.
+enum DocumentNumbers {
+    /// The next number for `prefix` in the year of `now`. A counter that does not exist yet
+    /// starts after the numbers already in `table` (rows written before counters existed).
+    static func next(_ s: Session, prefix: String, table: String, now: String) async throws -> String {
+        let year = String(now.prefix(4))
+        let name = prefix + "-" + year
+        let start: SQL = "(SELECT COUNT(DISTINCT number) FROM \(raw: table) WHERE number LIKE \(name + "-%")) + 1"
+        let row = try await s.query("""
+            INSERT INTO number_sequences (name, value) VALUES (\(name), \(start))
+            ON CONFLICT (name) DO UPDATE SET value = number_sequences.value + 1 RETURNING value
+            """).first
+        let value = row?.int("value") ?? 1
+        return name + "-" + (value < 10_000 ? String(String(value + 10_000).dropFirst()) : String(value))
+    }
+}
