@@ -47,7 +47,20 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("Rapport \(rapportVersion) on http://\(host):\(port) with \(database.url)")
         let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, cipher: store.cipher, behindProxy: behindProxy)
         let app = buildApplication(database: database, configuration: configuration, logger: logger)
+        // Offers past their validity date expire on their own, checked at start and hourly.
+        let sweeper = Task {
+            while !Task.isCancelled {
+                do {
+                    let expired = try await store.expireQuotes()
+                    if expired > 0 { logger.info("Expired \(expired) quotes past their validity date.") }
+                } catch {
+                    logger.error("Expiring quotes failed: \(error)")
+                }
+                try? await Task.sleep(for: .seconds(3600))
+            }
+        }
         try await app.runService()
+        sweeper.cancel()
         await database.close()
     }
 }

@@ -28,7 +28,8 @@ struct QuotePrintPage {
             func money(_ name: String, _ r: StoredRecord) -> String { formatter.text(r.fields[name], field: FieldSpec(name, .money)) }
             func percent(_ v: JSONValue?) -> String { v?.numberLiteral.map { $0 + "%" } ?? "—" }
             let values: [String: Any] = [
-                "number": quote.fields["number"]?.stringValue ?? "—",
+                // Versions after the first say which one this is: the customer compares them.
+                "number": (quote.fields["number"]?.stringValue ?? "—") + ((quote.fields["revision"]?.numberLiteral).flatMap { Int($0) }.map { $0 > 1 ? " · \(user.t("revision_label")) \($0)" : "" } ?? ""),
                 "status": user.choiceLabel("status", quote.fields["status"]?.stringValue ?? "draft"),
                 "customer": deal.map { formatter.text($0.fields["organization_id"], field: FieldSpec("organization_id", .reference("organizations"))) } ?? "",
                 "dealTitle": deal?.fields["title"]?.stringValue ?? "",

@@ -68,6 +68,9 @@ struct RecordForm {
                 input["isText"] = true
                 input["hint"] = user.t("reference_hint")
                 input["value"] = raw ?? (value.stringValue.map { formatter.titles[$0] ?? $0 } ?? "")
+                // The id travels with the name, so a name shared by two records still
+                // means the one that was chosen.
+                if let id = posted?[field.name + "._id"]?.first ?? value.stringValue, RecordID.isValid(id) { input["refID"] = id }
             case .user:
                 input["isSelect"] = true
                 let current = raw ?? value.stringValue ?? ""

@@ -9,7 +9,12 @@ extension RecordPages {
         try await page(request) { user in
             let type = try await recordType(context)
             try store.require(.create, type, user.actor(context))
-            return try await renderForm(user: user, context: context, type: type, record: nil, values: JSONObject(), posted: nil, errors: [], formError: nil, status: .ok)
+            // `?deal_id=…` from a deal's "add" link fills in the deal.
+            var values = JSONObject()
+            for (key, value) in try QueryString.parse(request.uri.query) {
+                if case .reference = type.field(key)?.kind, RecordID.isValid(value) { values[key] = .string(value) }
+            }
+            return try await renderForm(user: user, context: context, type: type, record: nil, values: values, posted: nil, errors: [], formError: nil, status: .ok)
         }
     }
 
@@ -27,7 +32,7 @@ extension RecordPages {
         let actor = user.actor(context)
         let shown = store.view(type, for: actor)
         var formatter = ValueFormatter(user: user)
-        if let record { try await formatter.prepare([record], type: type, store: store, admin: deps.admin, actor: actor) }
+        try await formatter.prepare(values: [record?.fields ?? values], type: type, store: store, admin: deps.admin, actor: actor)
         let users = try await deps.admin.users()
         let form = RecordForm(type: shown, user: user)
         let title = record.flatMap { r in shown.field(shown.titleField).map { formatter.text(r.fields[$0.name], field: $0) } } ?? ""
@@ -62,7 +67,7 @@ extension RecordPages {
             var body = RecordForm(type: shown, user: user).body(posted.values, creating: id == nil)
             var errors: [FieldError] = []
             do {
-                errors = try await resolveReferences(&body, type: shown, actor: actor)
+                errors = try await resolveReferences(&body, type: shown, chosen: posted.values, actor: actor)
                 if errors.isEmpty {
                     let saved: StoredRecord
                     if let existing {
@@ -83,13 +88,18 @@ extension RecordPages {
         }
     }
 
-    /// Reference fields given as a name: an exact title match the user can see, else a new
-    /// record of that name when the user may create one.
-    func resolveReferences(_ body: inout JSONObject, type: RecordType, actor: Actor) async throws -> [FieldError] {
+    /// Reference fields given as a name: the record the form came with while its name is
+    /// unchanged, else an exact title match the user can see, else a new record of that
+    /// name when the user may create one.
+    func resolveReferences(_ body: inout JSONObject, type: RecordType, chosen: [String: [String]], actor: Actor) async throws -> [FieldError] {
         var errors: [FieldError] = []
         for field in type.fields {
             guard case .reference(let targetName) = field.kind, let text = body[field.name]?.stringValue, !RecordID.isValid(text),
                   let target = try? await store.type(named: targetName) else { continue }
+            if let id = chosen[field.name + "._id"]?.first, RecordID.isValid(id), try await store.titles(target, ids: [id], actor: actor)[id] == text {
+                body[field.name] = .string(id)
+                continue
+            }
             guard case .success(let q) = ListQuery.parse([("filter[\(target.titleField)]", text), ("limit", "1")], type: target) else { continue }
             if let found = try await store.list(target, query: q, actor: actor).records.first {
                 body[field.name] = .string(found.id)

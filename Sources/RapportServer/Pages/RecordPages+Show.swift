@@ -67,19 +67,31 @@ extension RecordPages {
             return out
         }
 
-        // Records of other types that point at this one (a company's people).
+        // Records of other types that point at this one (a company's people, a deal's
+        // contacts and quotes), each with a few of its list columns, and a link to add one.
         var related: [[String: Any]] = []
         for other in store.catalog.types where other.name != type.name && user.viewer.role.allows(.read, on: other.name) {
             for field in other.fields {
                 guard case .reference(let target) = field.kind, target == type.name else { continue }
-                let full = try await store.type(named: other.name)
-                guard case .success(let q) = ListQuery.parse([("filter[\(field.name)]", record.id), ("limit", "10"), ("sort", full.titleField)], type: full) else { continue }
+                let full = store.view(try await store.type(named: other.name), for: actor)
+                let sort = full.field(full.titleField)?.kind.isReferenceKind == true ? "created_at" : full.titleField
+                guard case .success(let q) = ListQuery.parse([("filter[\(field.name)]", record.id), ("limit", "10"), ("sort", sort)], type: full) else { continue }
                 let page = try await store.list(full, query: q, actor: actor)
-                if page.records.isEmpty { continue }
+                let canAdd = user.viewer.role.allows(.create, on: other.name) && !other.inNavigation
+                if page.records.isEmpty && !canAdd { continue }
+                var names = ValueFormatter(user: user)
+                try await names.prepare(page.records, type: full, store: store, admin: deps.admin, actor: actor)
+                let titleSpec = full.field(full.titleField)
+                let details = (Self.defaultColumns[other.name] ?? []).filter { $0 != field.name && $0 != "updated_at" }.prefix(3).compactMap { full.field($0) }
                 related.append([
                     "name": "\(other.name)-\(field.name)", "heading": user.typeName(other),
-                    "items": page.records.map { ["href": "/\(other.name)/\($0.id)", "title": $0.fields[full.titleField]?.stringValue ?? "—"] },
+                    "items": page.records.map { r -> [String: Any] in
+                        let title = titleSpec.map { names.text(r.fields[$0.name], field: $0) } ?? ""
+                        let detail = details.map { names.text(r.fields[$0.name], field: $0) }.filter { !$0.isEmpty }.joined(separator: " · ")
+                        return ["href": "/\(other.name)/\(r.id)", "title": title.isEmpty ? "—" : title, "detail": detail]
+                    },
                     "more": page.nextCursor == nil ? "" : "/\(other.name)?filter%5B\(field.name)%5D=\(record.id)",
+                    "add": canAdd ? "/\(other.name)/new?\(field.name)=\(record.id)" : "",
                 ])
             }
         }
@@ -101,6 +113,8 @@ extension RecordPages {
         var values: [String: Any] = [
             "typeName": type.name, "id": record.id, "title": title.isEmpty ? "—" : title, "fields": fields, "timeline": entries, "related": related,
             "stageHistory": stageHistory, "printLink": type.name == Quotes.type.name ? "/quotes/\(record.id)/print" : "",
+            "canRevise": type.name == Quotes.type.name && user.viewer.role.allows(.create, on: type.name)
+                && !["accepted", "superseded"].contains(record.fields["status"]?.stringValue ?? ""),
             "canEdit": user.viewer.role.allows(.update, on: type.name), "canDelete": user.viewer.role.allows(.delete, on: type.name),
             "canAddActivity": user.viewer.role.allows(.create, on: activities.name) && type.name != activities.name,
             "kinds": kinds.map { ["value": $0, "label": user.choiceLabel("kind", $0)] },
@@ -108,6 +122,8 @@ extension RecordPages {
         ]
         if let reading = shown.field("name_reading").map({ formatter.text(record.fields[$0.name], field: $0) }), !reading.isEmpty { values["reading"] = reading }
         if let activityError { values["activityError"] = activityError }
+        if let history = try await purchaseHistory(type: type, record: record, user: user, actor: actor) { values["purchases"] = history }
+        if type.name == Quotes.type.name, let revision = record.fields["revision"]?.numberLiteral { values["reading"] = "\(user.t("revision_label")) \(revision)" }
         values["notice"] = notice(try QueryString.parse(request.uri.query), user: user, type: type)
         return deps.renderApp("record", user: user, title: title.isEmpty ? user.typeName(type, one: true) : title, values: values, current: type.name, status: status)
     }

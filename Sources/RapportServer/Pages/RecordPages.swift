@@ -22,6 +22,7 @@ struct RecordPages {
         router.post(":type/:id/activities", use: addActivity)
         router.post(":type/:id/move", use: move)
         router.get(":type/:id/print", use: printable)
+        router.post(":type/:id/revise", use: revise)
     }
 
     /// Runs a page for a signed-in user; signed-out visitors go to the sign-in page, and a
@@ -48,6 +49,21 @@ struct RecordPages {
         return try await QuotePrintPage(deps: deps).page(request, context: context)
     }
 
+    /// `POST /quotes/{id}/revise`: a new version of the quote, opened for editing its lines.
+    @Sendable func revise(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.parameters.get("type") == Quotes.type.name else { throw HTTPError(.notFound) }
+        return try await postPage(request, context) { user, _, _ in
+            let id = context.parameters.get("id") ?? ""
+            do {
+                let quote = try await store.reviseQuote(id: id, actor: user.actor(context))
+                return PageRenderer.redirect("/quotes/\(quote.id)?notice=created")
+            } catch RecordError.invalid {
+                // Accepted or already replaced meanwhile: the quote's page shows which.
+                return PageRenderer.redirect("/quotes/\(id)")
+            }
+        }
+    }
+
     /// A form post on a record type's page: signed in, token checked, then `body`.
     func postPage(_ request: Request, _ context: AppRequestContext, _ body: (PageUser, RecordType, PageDependencies.SignedInForm) async throws -> Response) async throws -> Response {
         try await page(request) { user in
@@ -70,6 +86,17 @@ struct RecordPages {
         "organizations": ["domain", "industry", "country", "lifecycle_stage", "updated_at"],
         "activities": ["kind", "occurred_at", "due_at", "participants", "updated_at"],
         "tags": ["color", "description", "updated_at"],
+        "deals": ["organization_id", "stage_id", "amount", "close_date", "updated_at"],
+        "deal_contacts": ["role", "deal_id", "person_id", "updated_at"],
+        "quotes": ["deal_id", "revision", "status", "total", "valid_until"],
+        "quote_lines": ["quantity", "unit_price", "discount_percent", "line_total"],
+        "orders": ["organization_id", "direction", "ordered_on", "status", "total"],
+        "order_lines": ["quantity", "unit_price", "line_total"],
+        "contracts": ["organization_id", "direction", "value", "renewal_date", "status"],
+        "products": ["sku", "billing_period", "active", "updated_at"],
+        "product_prices": ["unit_price", "valid_from", "updated_at"],
+        "quotas": ["user_id", "team_id", "amount", "updated_at"],
+        "pipeline_stages": ["pipeline_id", "position", "probability", "outcome"],
     ]
 
     /// Bookkeeping columns a list may show.

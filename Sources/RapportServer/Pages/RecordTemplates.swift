@@ -30,8 +30,16 @@ enum RecordTemplates {
         <h1>{{t.reports}}</h1>
         <section aria-labelledby="r-summary"><h2 id="r-summary">{{t.summary}}</h2>
         <dl class="fields"><dt>{{t.win_rate}}</dt><dd>{{winRate}} ({{won}} / {{lost}})</dd><dt>{{t.open_deals}}</dt><dd>{{open}}</dd>
-        <dt>{{t.average_deal}}</dt><dd>{{#averages}}{{value}} {{/averages}}</dd><dt>{{t.cycle_days}}</dt><dd>{{cycle}}</dd></dl>
+        <dt>{{t.average_deal}}</dt><dd>{{#averages}}{{value}} {{/averages}}</dd><dt>{{t.cycle_days}}</dt><dd>{{cycle}}</dd>
+        <dt>{{t.velocity}}</dt><dd>{{#velocity}}{{value}} {{/velocity}}{{^has_velocity}}—{{/has_velocity}}</dd></dl>
         </section>
+        {{#quota}}<section aria-labelledby="r-quota"><h2 id="r-quota">{{t.quota_vs_forecast}}</h2>
+        <p class="actions">{{#byOwner}}<strong>{{t.by_owner}}</strong> · <a href="/reports?pipeline={{pipelineID}}&amp;by=team#r-quota">{{t.by_team}}</a>{{/byOwner}}{{^byOwner}}<a href="/reports?pipeline={{pipelineID}}&amp;by=owner#r-quota">{{t.by_owner}}</a> · <strong>{{t.by_team}}</strong>{{/byOwner}}</p>
+        {{{svg}}}
+        {{#has_rows}}<table class="list"><thead><tr><th scope="col">{{#byOwner}}{{t.owner}}{{/byOwner}}{{^byOwner}}{{t.teams_label}}{{/byOwner}}</th><th scope="col">{{t.close_month}}</th><th scope="col">{{t.quota}}</th><th scope="col">{{t.won_amount}}</th><th scope="col">{{t.weighted}}</th><th scope="col">{{t.attainment}}</th><th scope="col">{{t.projected}}</th></tr></thead>
+        <tbody>{{#rows}}<tr><td data-label="">{{name}}</td><td data-label="{{t.close_month}}">{{month}}</td><td data-label="{{t.quota}}">{{quota}}</td><td data-label="{{t.won_amount}}">{{won}}</td><td data-label="{{t.weighted}}">{{weighted}}</td><td data-label="{{t.attainment}}">{{attainment}}</td><td data-label="{{t.projected}}">{{projected}}</td></tr>{{/rows}}</tbody></table>{{/has_rows}}
+        {{^has_rows}}<p>{{t.nothing_here}}</p>{{/has_rows}}
+        </section>{{/quota}}
         {{#charts}}<section aria-labelledby="r-f-{{currency}}"><h2 id="r-f-{{currency}}">{{t.forecast}} · {{currency}}</h2>{{{svg}}}
         <table class="list"><thead><tr><th scope="col">{{t.close_month}}</th><th scope="col">{{t.weighted}}</th><th scope="col">{{t.pipeline_total}}</th><th scope="col">{{t.deals_count}}</th></tr></thead>
         <tbody>{{#rows}}<tr><td data-label="{{t.close_month}}">{{month}}</td><td data-label="{{t.weighted}}">{{weighted}}</td><td data-label="{{t.pipeline_total}}">{{pipeline}}</td><td data-label="{{t.deals_count}}">{{deals}}</td></tr>{{/rows}}</tbody></table>
@@ -121,6 +129,7 @@ enum RecordTemplates {
         <div><h1>{{title}}</h1>{{#reading}}<p class="subtitle">{{reading}}</p>{{/reading}}</div>
         <div class="actions">
         {{#printLink}}<a class="button secondary" href="{{printLink}}">{{t.print}}</a>{{/printLink}}
+        {{#canRevise}}<form method="post" action="/{{typeName}}/{{id}}/revise"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="secondary" type="submit">{{t.new_version}}</button></form>{{/canRevise}}
         {{#canEdit}}<a class="button secondary" href="/{{typeName}}/{{id}}/edit">{{t.edit}}</a>{{/canEdit}}
         {{#canDelete}}<form method="post" action="/{{typeName}}/{{id}}/delete" data-confirm="{{t.delete_confirm}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="danger" type="submit">{{t.delete}}</button></form>{{/canDelete}}
         </div>
@@ -157,7 +166,12 @@ enum RecordTemplates {
         {{#has_stageHistory}}<section aria-labelledby="stage-history"><h2 id="stage-history">{{t.stage_history}}</h2><ol class="timeline">
         {{#stageHistory}}<li><div>{{#from}}{{from}} → {{/from}}<strong>{{to}}</strong></div><div class="meta">{{when}}{{#who}} · {{who}}{{/who}}</div>{{#flag}}<div class="error">{{flag}}</div>{{/flag}}</li>{{/stageHistory}}
         </ol></section>{{/has_stageHistory}}
-        {{#related}}<section aria-labelledby="rel-{{name}}"><h2 id="rel-{{name}}">{{heading}}</h2><ul>{{#items}}<li><a href="{{href}}">{{title}}</a></li>{{/items}}</ul>{{#more}}<a href="{{more}}">{{t.next_page}}</a>{{/more}}</section>{{/related}}
+        {{#purchases}}<section aria-labelledby="purchases-heading" class="purchases"><h2 id="purchases-heading">{{t.purchase_history}}</h2>
+        <dl class="fields">{{#sold}}<dt>{{t.lifetime_revenue}}</dt><dd>{{revenue}}</dd><dt>{{t.orders_count}}</dt><dd><a href="{{href}}">{{orders}}</a></dd><dt>{{t.last_purchase}}</dt><dd>{{last}}</dd>{{/sold}}
+        {{#bought}}<dt>{{t.supplier_spend}}</dt><dd>{{spend}}</dd><dt>{{t.orders_count}}</dt><dd>{{orders}}</dd><dt>{{t.last_purchase}}</dt><dd>{{last}}</dd>{{/bought}}</dl>
+        {{#has_contracts}}<h3>{{t.open_contracts}}</h3><ul>{{#contracts}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{direction}}{{#value}} · {{value}}{{/value}}{{#renews}} · {{t.renews_on}} {{renews}}{{/renews}}</span></li>{{/contracts}}</ul>{{/has_contracts}}
+        </section>{{/purchases}}
+        {{#related}}<section aria-labelledby="rel-{{name}}"><h2 id="rel-{{name}}">{{heading}}</h2><ul>{{#items}}<li><a href="{{href}}">{{title}}</a>{{#detail}} <span class="meta">{{detail}}</span>{{/detail}}</li>{{/items}}</ul>{{#more}}<a href="{{more}}">{{t.next_page}}</a>{{/more}}{{#add}} <a class="button secondary" href="{{add}}">{{t.add_related}}</a>{{/add}}</section>{{/related}}
         </div>
         </div>
         {{> foot}}
@@ -172,7 +186,7 @@ enum RecordTemplates {
         {{#version}}<input type="hidden" name="_version" value="{{version}}">{{/version}}
         {{#inputs}}
         <div class="input">
-        {{#isText}}<label for="{{id}}">{{label}}</label><input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#required}} aria-required="true"{{/required}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}{{^error}}{{#hint}} aria-describedby="{{id}}-hint"{{/hint}}{{/error}}>{{/isText}}
+        {{#isText}}<label for="{{id}}">{{label}}</label><input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#required}} aria-required="true"{{/required}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}{{^error}}{{#hint}} aria-describedby="{{id}}-hint"{{/hint}}{{/error}}>{{#refID}}<input type="hidden" name="{{name}}._id" value="{{refID}}">{{/refID}}{{/isText}}
         {{#isTextarea}}<label for="{{id}}">{{label}}</label><textarea id="{{id}}" name="{{name}}" rows="3"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}{{^error}}{{#hint}} aria-describedby="{{id}}-hint"{{/hint}}{{/error}}>{{value}}</textarea>{{/isTextarea}}
         {{#isSelect}}<label for="{{id}}">{{label}}</label><select id="{{id}}" name="{{name}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}
         {{#isCheckbox}}<label for="{{id}}"><input id="{{id}}" name="{{name}}" type="checkbox" value="true"{{#checked}} checked{{/checked}}> {{label}}</label>{{/isCheckbox}}

@@ -16,7 +16,9 @@ struct ReportsPage {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await RecordPages(deps: deps).page(request) { user in
             let actor = user.actor(context)
-            let requested = try QueryString.parse(request.uri.query).first { $0.0 == "pipeline" }?.1
+            let params = try QueryString.parse(request.uri.query)
+            let requested = params.first { $0.0 == "pipeline" }?.1
+            let by = params.first { $0.0 == "by" }.flatMap { QuotaReport.Grouping(rawValue: $0.1) } ?? .owner
             let defaultID = try await store.ensureDefaultPipeline()
             let stages = try await store.reportStages(pipelineID: requested ?? defaultID)
             let pipelineID = stages.isEmpty ? defaultID : (requested ?? defaultID)
@@ -39,16 +41,52 @@ struct ReportsPage {
             }
             let funnelBars = funnel.map { (label: board.stageName($0.name, user), value: Double($0.reached), second: Double($0.reached), text: "\($0.reached) (\(Int(($0.conversion * 100).rounded()))%)") }
             let rate = SalesReports.winRate(won: summary.won, lost: summary.lost)
-            let values: [String: Any] = [
+            let quota = try await quotaSection(by: by, user: user, actor: actor, money: money)
+            var values: [String: Any] = [
                 "charts": charts, "funnelSVG": SVGChart.bars(funnelBars, title: user.t("funnel")),
                 "funnel": funnel.map { ["stage": board.stageName($0.name, user), "reached": String($0.reached), "conversion": "\(Int(($0.conversion * 100).rounded()))%"] },
                 "winRate": rate.map { "\(Int(($0 * 100).rounded()))%" } ?? "—", "won": String(summary.won), "lost": String(summary.lost), "open": String(summary.open),
                 "cycle": summary.medianCycleDays.map { String(format: "%.1f", $0) } ?? "—",
                 "averages": summary.wonAmounts.sorted { $0.key < $1.key }.map { code, v in ["value": money(v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count)), code)] },
                 "reasons": summary.lostReasons.map { ["reason": $0.reason.isEmpty ? user.t("none") : $0.reason, "count": String($0.count)] },
+                "velocity": summary.wonAmounts.sorted { $0.key < $1.key }.compactMap { code, v -> [String: String]? in
+                    let average = v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count))
+                    return SalesReports.velocity(openDeals: summary.open, averageWon: average, winRate: rate, cycleDays: summary.medianCycleDays).map { ["value": money($0, code)] }
+                },
+                "byOwner": by == .owner, "pipelineID": pipelineID,
             ]
+            if let quota { values["quota"] = quota }
             return deps.renderApp("reports", user: user, title: user.t("reports"), values: values, current: "reports")
         }
+    }
+}
+
+extension ReportsPage {
+    /// This year's forecast against quota, per rep or team: the current month drawn as
+    /// bars (won inside, won plus weighted open as the whole bar), every month in a table.
+    func quotaSection(by: QuotaReport.Grouping, user: PageUser, actor: Actor, money: (Int64, String) -> String) async throws -> [String: Any]? {
+        let year = String(Timestamp.format(Date()).prefix(4)), month = String(Timestamp.format(Date()).prefix(7))
+        guard user.viewer.role.allows(.read, on: Quotas.type.name) else { return nil }
+        let rows = try await store.quotaReport(from: year + "-01", to: year + "-12", by: by, actor: actor)
+        var names: [String: String] = [:]
+        if by == .owner { for u in try await deps.admin.users() { names[u.id] = u.name } } else {
+            for t in try await deps.admin.directory.teams() { names[t.id] = t.name }
+        }
+        func percent(_ v: Double?) -> String { v.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+        let current = rows.filter { $0.month == month }
+        let bars = current.map { r in
+            (label: (names[r.target] ?? "—") + " · " + r.currency, value: Double(max(r.quota ?? 0, r.won + r.weighted)), second: Double(r.won),
+             text: [user.t("won_amount") + " " + money(r.won, r.currency), user.t("weighted") + " " + money(r.weighted, r.currency),
+                    user.t("quota") + " " + (r.quota.map { money($0, r.currency) } ?? user.t("no_quota"))].joined(separator: " · "))
+        }
+        return [
+            "month": month, "svg": current.isEmpty ? "" : SVGChart.bars(bars, title: user.t("quota_vs_forecast") + " " + month),
+            "rows": rows.map { r in [
+                "name": names[r.target] ?? "—", "month": r.month, "quota": r.quota.map { money($0, r.currency) } ?? user.t("no_quota"),
+                "won": money(r.won, r.currency), "weighted": money(r.weighted, r.currency), "attainment": percent(r.attainment), "projected": percent(r.projected),
+            ] },
+            "has_rows": !rows.isEmpty,
+        ]
     }
 }
 

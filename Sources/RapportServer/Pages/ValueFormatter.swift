@@ -33,14 +33,19 @@ struct ValueFormatter {
 
     /// Loads the titles and user names a set of records refers to, in one query per type.
     mutating func prepare(_ records: [StoredRecord], type: RecordType, store: RecordStore, admin: AccessAdmin, actor: Actor) async throws {
+        try await prepare(values: records.map(\.fields), type: type, store: store, admin: admin, actor: actor)
+    }
+
+    /// The same for field values not yet stored (a new form filled in from its link).
+    mutating func prepare(values: [JSONObject], type: RecordType, store: RecordStore, admin: AccessAdmin, actor: Actor) async throws {
         var byType: [String: [String]] = [:]
-        for r in records {
+        for fields in values {
             for field in type.fields {
                 switch field.kind {
-                case .reference(let t): if let id = r.fields[field.name]?.stringValue { byType[t, default: []].append(id) }
-                case .references(let t): byType[t, default: []] += (r.fields[field.name]?.arrayValue ?? []).compactMap(\.stringValue)
+                case .reference(let t): if let id = fields[field.name]?.stringValue { byType[t, default: []].append(id) }
+                case .references(let t): byType[t, default: []] += (fields[field.name]?.arrayValue ?? []).compactMap(\.stringValue)
                 case .links:
-                    for item in r.fields[field.name]?.arrayValue ?? [] {
+                    for item in fields[field.name]?.arrayValue ?? [] {
                         if let o = item.objectValue, let t = o["type"]?.stringValue, let id = o["id"]?.stringValue { byType[t, default: []].append(id) }
                     }
                 default: continue
