@@ -25,6 +25,11 @@ public struct PurchaseHistory: Sendable, Equatable {
     public struct Amount: Sendable, Equatable {
         public var currency: String
         public var minorUnits: Int64
+
+        public init(currency: String, minorUnits: Int64) {
+            self.currency = currency
+            self.minorUnits = minorUnits
+        }
     }
 
     public struct Side: Sendable, Equatable {
