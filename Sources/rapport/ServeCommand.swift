@@ -28,18 +28,21 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if demo {
             if try await store.count(People.type) == 0 {
-                let counts = try await store.seedDemo(people: demoPeople, actor: .system)
-                note("Demo data: \(counts.organizations) organizations, \(counts.people) people, \(counts.activities) activities, \(counts.deals) deals.")
+                // The demo admin comes first so the demo's deals are theirs and the quota
+                // report has someone to measure.
                 let admin = AccessAdmin(db: database, directory: AccessDirectory(db: database))
-                if try await admin.user(email: DemoAccount.email) == nil {
+                var owner = try await admin.user(email: DemoAccount.email)
+                if owner == nil {
                     let password = DemoAccount.newPassword()
-                    _ = try await admin.addUser(JSONObject([
+                    owner = try await admin.addUser(JSONObject([
                         ("email", .string(DemoAccount.email)), ("name", .string("Demo Admin")), ("role", .string("admin")), ("password", .string(password)),
                     ]), actor: .system)
                     let token = try await TokenStore(db: database).create(name: "demo", userEmail: DemoAccount.email)
                     note("Sign in at http://\(host):\(port)/signin as \(DemoAccount.email) with the password \(password)")
                     note("Demo API token (shown once): \(token.token)")
                 }
+                let counts = try await store.seedDemo(people: demoPeople, actor: Actor(userID: owner?.id, address: "cli"))
+                note("Demo data: \(counts.organizations) organizations, \(counts.people) people, \(counts.activities) activities, \(counts.deals) deals.")
             }
         }
         // A new installation can take deals at once.

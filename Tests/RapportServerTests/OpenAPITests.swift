@@ -24,7 +24,8 @@ struct OpenAPITests {
             for name in doc["components"]?.objectValue?["schemas"]?.objectValue?.keys ?? [] {
                 #expect(name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) }, "\(name)")
             }
-            for report in ["forecast", "funnel", "summary"] { #expect(paths["/api/v1/reports/\(report)"] != nil) }
+            for report in ["forecast", "funnel", "summary", "quota"] { #expect(paths["/api/v1/reports/\(report)"] != nil) }
+            for path in ["/api/v1/quotes/{id}/revise", "/api/v1/organizations/{id}/purchases", "/api/v1/people/{id}/purchases"] { #expect(paths[path] != nil) }
         }
     }
 

@@ -131,11 +131,31 @@ extension OpenAPIDocument {
         for (name, summary) in [
             ("forecast", "Open deals per close month and currency, and the weighted forecast (amount × stage probability)"),
             ("funnel", "Deals that reached each stage, and the conversion from the stage before"),
-            ("summary", "Win rate, average won deal per currency, median days to win, lost reasons"),
+            ("summary", "Win rate, average won deal per currency, median days to win, pipeline velocity per day, lost reasons"),
         ] {
             paths.append(("/api/v1/reports/\(name)", obj([
                 ("get", operation("report\(name.prefix(1).uppercased() + name.dropFirst())", summary, tag: "reports", parameters: [pipelineParam], responses: [
                     ("200", jsonResponse("The report", obj([("type", .string("object"))]))), ("404", problem("No such pipeline")),
+                ])),
+            ])))
+        }
+        let month = obj([("type", .string("string")), ("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])$"))])
+        paths.append(("/api/v1/reports/quota", obj([
+            ("get", operation("reportQuota", "Per rep or team and month: won and weighted open amounts against the quota, with attainment", tag: "reports", parameters: [
+                obj([("name", .string("from")), ("in", .string("query")), ("schema", month), ("description", .string("Default: January of this year."))]),
+                obj([("name", .string("to")), ("in", .string("query")), ("schema", month), ("description", .string("Default: December of this year; at most 36 months after from."))]),
+                obj([("name", .string("by")), ("in", .string("query")), ("schema", obj([("type", .string("string")), ("enum", strings(["owner", "team"]))]))]),
+            ], responses: [("200", jsonResponse("The report", obj([("type", .string("object"))]))), ("400", problem("Bad parameters"))])),
+        ])))
+        paths.append(("/api/v1/quotes/{id}/revise", obj([
+            ("post", operation("reviseQuote", "A new version of a quote: same number, next revision, a draft with copies of the lines; the old one becomes superseded", tag: "quotes", parameters: [id], responses: [
+                ("201", jsonResponse("The new version", ref("Quote"))), ("404", problem("Not found")), ("422", problem("Accepted or already superseded")),
+            ])),
+        ])))
+        for owner in ["organizations", "people"] {
+            paths.append(("/api/v1/\(owner)/{id}/purchases", obj([
+                ("get", operation("purchases" + (owner == "people" ? "Person" : "Organization"), "Purchase history: lifetime revenue, orders and last purchase; supplier spend; running contracts", tag: owner, parameters: [id], responses: [
+                    ("200", jsonResponse("The history", obj([("type", .string("object"))]))), ("404", problem("Not found")),
                 ])),
             ])))
         }

@@ -77,22 +77,36 @@ extension RecordPages {
                 let sort = full.field(full.titleField)?.kind.isReferenceKind == true ? "created_at" : full.titleField
                 guard case .success(let q) = ListQuery.parse([("filter[\(field.name)]", record.id), ("limit", "10"), ("sort", sort)], type: full) else { continue }
                 let page = try await store.list(full, query: q, actor: actor)
-                let canAdd = user.viewer.role.allows(.create, on: other.name) && !other.inNavigation
-                if page.records.isEmpty && !canAdd { continue }
+                let canAdd = user.viewer.role.allows(.create, on: other.name)
+                // An empty section is worth showing only for records that belong to this
+                // one (a deal's quotes and contacts), to add the first.
+                if page.records.isEmpty && !(canAdd && field.required) { continue }
                 var names = ValueFormatter(user: user)
                 try await names.prepare(page.records, type: full, store: store, admin: deps.admin, actor: actor)
-                let titleSpec = full.field(full.titleField)
-                let details = (Self.defaultColumns[other.name] ?? []).filter { $0 != field.name && $0 != "updated_at" }.prefix(3).compactMap { full.field($0) }
-                related.append([
+                var columns = (Self.defaultColumns[other.name] ?? []).filter { $0 != field.name && $0 != full.titleField && $0 != "updated_at" }
+                // A title naming this very record (a person's deal contacts are titled by
+                // the person) gives way to the other end (the deal).
+                var titleName = full.titleField
+                if titleName == field.name, let other = columns.first(where: { full.field($0)?.kind.isReferenceKind == true }) {
+                    titleName = other
+                    columns.removeAll { $0 == other }
+                }
+                let titleSpec = full.field(titleName)
+                let details = columns.prefix(3).compactMap { full.field($0) }
+                // Mustache treats an empty string as true: links that do not apply are left out.
+                var section: [String: Any] = [
                     "name": "\(other.name)-\(field.name)", "heading": user.typeName(other),
                     "items": page.records.map { r -> [String: Any] in
                         let title = titleSpec.map { names.text(r.fields[$0.name], field: $0) } ?? ""
+                        var item: [String: Any] = ["href": "/\(other.name)/\(r.id)", "title": title.isEmpty ? "—" : title]
                         let detail = details.map { names.text(r.fields[$0.name], field: $0) }.filter { !$0.isEmpty }.joined(separator: " · ")
-                        return ["href": "/\(other.name)/\(r.id)", "title": title.isEmpty ? "—" : title, "detail": detail]
+                        if !detail.isEmpty { item["detail"] = detail }
+                        return item
                     },
-                    "more": page.nextCursor == nil ? "" : "/\(other.name)?filter%5B\(field.name)%5D=\(record.id)",
-                    "add": canAdd ? "/\(other.name)/new?\(field.name)=\(record.id)" : "",
-                ])
+                ]
+                if page.nextCursor != nil { section["more"] = "/\(other.name)?filter%5B\(field.name)%5D=\(record.id)" }
+                if canAdd { section["add"] = "/\(other.name)/new?\(field.name)=\(record.id)" }
+                related.append(section)
             }
         }
         // A deal's stage changes, oldest first, with stage names in the reader's language.
@@ -112,7 +126,7 @@ extension RecordPages {
         let kinds = ["note", "call", "meeting", "email", "task"]
         var values: [String: Any] = [
             "typeName": type.name, "id": record.id, "title": title.isEmpty ? "—" : title, "fields": fields, "timeline": entries, "related": related,
-            "stageHistory": stageHistory, "printLink": type.name == Quotes.type.name ? "/quotes/\(record.id)/print" : "",
+            "stageHistory": stageHistory,
             "canRevise": type.name == Quotes.type.name && user.viewer.role.allows(.create, on: type.name)
                 && !["accepted", "superseded"].contains(record.fields["status"]?.stringValue ?? ""),
             "canEdit": user.viewer.role.allows(.update, on: type.name), "canDelete": user.viewer.role.allows(.delete, on: type.name),
@@ -122,6 +136,7 @@ extension RecordPages {
         ]
         if let reading = shown.field("name_reading").map({ formatter.text(record.fields[$0.name], field: $0) }), !reading.isEmpty { values["reading"] = reading }
         if let activityError { values["activityError"] = activityError }
+        if type.name == Quotes.type.name { values["printLink"] = "/quotes/\(record.id)/print" }
         if let history = try await purchaseHistory(type: type, record: record, user: user, actor: actor) { values["purchases"] = history }
         if type.name == Quotes.type.name, let revision = record.fields["revision"]?.numberLiteral { values["reading"] = "\(user.t("revision_label")) \(revision)" }
         values["notice"] = notice(try QueryString.parse(request.uri.query), user: user, type: type)

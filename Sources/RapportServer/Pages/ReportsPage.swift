@@ -62,12 +62,16 @@ struct ReportsPage {
 }
 
 extension ReportsPage {
-    /// This year's forecast against quota, per rep or team: the current month drawn as
-    /// bars (won inside, won plus weighted open as the whole bar), every month in a table.
+    /// Forecast against quota, per rep or team: the current month drawn as bars (won
+    /// inside, won plus weighted open or the quota as the whole bar), and a table from two
+    /// months back to three ahead, the window a sales meeting looks at.
     func quotaSection(by: QuotaReport.Grouping, user: PageUser, actor: Actor, money: (Int64, String) -> String) async throws -> [String: Any]? {
-        let year = String(Timestamp.format(Date()).prefix(4)), month = String(Timestamp.format(Date()).prefix(7))
+        let month = String(Timestamp.format(Date()).prefix(7))
         guard user.viewer.role.allows(.read, on: Quotas.type.name) else { return nil }
-        let rows = try await store.quotaReport(from: year + "-01", to: year + "-12", by: by, actor: actor)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        func shifted(_ n: Int) -> String { calendar.date(byAdding: .month, value: n, to: Date()).map { String(Timestamp.format($0).prefix(7)) } ?? month }
+        let rows = try await store.quotaReport(from: shifted(-2), to: shifted(3), by: by, actor: actor)
         var names: [String: String] = [:]
         if by == .owner { for u in try await deps.admin.users() { names[u.id] = u.name } } else {
             for t in try await deps.admin.directory.teams() { names[t.id] = t.name }
@@ -75,8 +79,8 @@ extension ReportsPage {
         func percent(_ v: Double?) -> String { v.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
         let current = rows.filter { $0.month == month }
         let bars = current.map { r in
-            (label: (names[r.target] ?? "—") + " · " + r.currency, value: Double(max(r.quota ?? 0, r.won + r.weighted)), second: Double(r.won),
-             text: [user.t("won_amount") + " " + money(r.won, r.currency), user.t("weighted") + " " + money(r.weighted, r.currency),
+            (label: r.currency, value: Double(max(r.quota ?? 0, r.won + r.weighted)), second: Double(r.won),
+             text: [names[r.target] ?? "—", user.t("won_amount") + " " + money(r.won, r.currency), user.t("weighted") + " " + money(r.weighted, r.currency),
                     user.t("quota") + " " + (r.quota.map { money($0, r.currency) } ?? user.t("no_quota"))].joined(separator: " · "))
         }
         return [

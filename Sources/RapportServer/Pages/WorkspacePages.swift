@@ -88,7 +88,7 @@ struct WorkspacePages {
                 var formatter = ValueFormatter(user: user)
                 try await formatter.prepare(page.records, type: type, store: store, admin: deps.admin, actor: actor)
                 let detailField = type.fields.first { if case .reference = $0.kind { return true } else { return false } }
-                groups.append([
+                var group: [String: Any] = [
                     "name": type.name, "heading": user.typeName(type),
                     "items": page.records.map { r in
                         var item: [String: Any] = ["href": "/\(type.name)/\(r.id)", "title": r.fields[type.titleField]?.stringValue ?? "—"]
@@ -98,8 +98,10 @@ struct WorkspacePages {
                         }
                         return item
                     },
-                    "more": page.nextCursor == nil ? "" : "/\(type.name)?q=\(PageRenderer.percent(q))",
-                ])
+                ]
+                // Left out when there is no more: Mustache treats "" as true.
+                if page.nextCursor != nil { group["more"] = "/\(type.name)?q=\(PageRenderer.percent(q))" }
+                groups.append(group)
             }
         }
         return deps.renderApp("search", user: user, title: user.t("search_title"), values: ["q": q, "searchQuery": q, "groups": groups])
