@@ -21,7 +21,7 @@ struct BenchCommand: AsyncParsableCommand {
 
         func run() async throws {
             let demo = DemoData(people: people, seed: seed)
-            FileManager.default.createFile(atPath: out, contents: nil)
+            _ = FileManager.default.createFile(atPath: out, contents: nil)
             guard let handle = FileHandle(forWritingAtPath: out) else { throw ValidationError("Cannot write \(out).") }
             let fields = ["family_name", "given_name", "name_reading", "emails", "phones", "job_title", "organization", "language", "time_zone", "lifecycle_stage", "source", "tags"]
             var chunk = CSVWriter.line(fields)

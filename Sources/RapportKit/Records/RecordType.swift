@@ -60,6 +60,10 @@ public struct RecordType: Sendable {
         self.inNavigation = inNavigation
     }
 
+    /// Set-up types (pipelines and their stages): few records, kept by admins, chosen
+    /// from a list wherever a record points at one.
+    public var isSetUp: Bool { !inNavigation && !hasOwner }
+
     /// Fields maintained by the engine: visible in responses, never accepted from clients.
     public static let systemFields = ["id", "version", "created_at", "updated_at", "created_by", "updated_by", "owner_id"]
 

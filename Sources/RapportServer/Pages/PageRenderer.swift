@@ -51,3 +51,11 @@ struct PageRenderer: Sendable {
         return Response(status: .seeOther, headers: headers)
     }
 }
+
+/// An empty string is false in a template section, as a missing value is: `{{#more}}`
+/// around a link shows nothing when there is no link. Mustache's default (any present
+/// value is true) had pages offer "Next page" and "Print" links that led nowhere.
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { isEmpty }
+}

@@ -64,6 +64,12 @@ struct RecordForm {
                 input["amount"] = posted?[field.name + ".amount"]?.first ?? o?["amount"]?.stringValue ?? ""
                 let currency = posted?[field.name + ".currency"]?.first ?? o?["currency"]?.stringValue ?? defaultCurrency
                 input["currencies"] = Currency.all.map { ["value": $0.code, "selected": $0.code == currency] as [String: Any] }
+            case .reference where formatter.options[field.name] != nil:
+                input["isSelect"] = true
+                let current = raw ?? value.stringValue ?? ""
+                // A required one starts on the first choice (a new deal: the first stage).
+                input["options"] = (field.required ? [] : [["value": "", "label": user.t("none"), "selected": current.isEmpty] as [String: Any]])
+                    + (formatter.options[field.name] ?? []).map { ["value": $0.id, "label": $0.label, "selected": $0.id == current] as [String: Any] }
             case .reference:
                 input["isText"] = true
                 input["hint"] = user.t("reference_hint")

@@ -13,6 +13,9 @@ struct ValueFormatter {
     var userNames: [String: String] = [:]
     /// Teams in name order, loaded only for types with a team field (a quota's team).
     var teams: [(id: String, name: String)] = []
+    /// The records a reference to a set-up type can point at (a deal's pipeline and
+    /// stage), by field name: a form offers them as a list rather than a name to type.
+    var options: [String: [(id: String, label: String)]] = [:]
     private let dateTime: DateFormatter
     private let dateOnly: DateFormatter
 
@@ -59,9 +62,35 @@ struct ValueFormatter {
         if userNames.isEmpty {
             for u in try await admin.users() { userNames[u.id] = u.name }
         }
+        for field in type.fields {
+            guard case .reference(let t) = field.kind, options[field.name] == nil, let target = store.catalog[t], target.isSetUp else { continue }
+            options[field.name] = try await setUpOptions(target, store: store, actor: actor)
+        }
         if teams.isEmpty, type.fields.contains(where: { $0.kind == .team }) {
             teams = try await admin.directory.teams().map { ($0.id, $0.name) }.sorted { $0.name < $1.name }
         }
+    }
+
+    /// Up to 500 records of a set-up type in order, each named after what it belongs to as
+    /// well ("Sales · Proposal"), since stage names repeat across pipelines.
+    private func setUpOptions(_ target: RecordType, store: RecordStore, actor: Actor) async throws -> [(id: String, label: String)] {
+        let full = try await store.type(named: target.name)
+        let sort = full.field("position") != nil ? "position" : full.titleField
+        guard case .success(let q) = ListQuery.parse([("limit", "500"), ("sort", sort)], type: full) else { return [] }
+        let records = try await store.list(full, query: q, actor: actor).records
+        var parents: [String: String] = [:]
+        for field in full.fields {
+            guard case .reference(let p) = field.kind, let parent = store.catalog[p] else { continue }
+            parents.merge(try await store.titles(parent, ids: records.compactMap { $0.fields[field.name]?.stringValue }, actor: actor)) { a, _ in a }
+        }
+        let parentField = full.fields.first { if case .reference = $0.kind { return true } else { return false } }
+        // Grouped by what they belong to, in their own order within it.
+        return records.enumerated().map { i, r in
+            let name = r.fields[full.titleField]?.stringValue ?? "—"
+            let local = user.strings["stage_" + name.lowercased()] ?? name
+            let parent = parentField.flatMap { r.fields[$0.name]?.stringValue }.flatMap { parents[$0] }
+            return (parent ?? "", i, r.id, parent.map { $0 + " · " + local } ?? local)
+        }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { ($0.2, $0.3) }
     }
 
     /// One shown value: text pieces, each optionally a link.
