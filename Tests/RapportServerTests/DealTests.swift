@@ -243,6 +243,9 @@ import Testing
             #expect(contracts.count == 1)
             #expect(contracts.first?["value"]?.objectValue?.string("amount") == "1200000")
             #expect(contracts.first?.string("billing_period") == "yearly" && contracts.first?.string("status") == "active")
+            // The deal is won at what was sold.
+            let won = try await api.call(.get, "/api/v1/deals/\(deal.string("id") ?? "")").object()
+            #expect(won.string("status") == "won" && won["amount"]?.objectValue?.string("amount") == "1700000" && won["amount"]?.objectValue?.string("currency") == "KRW")
             var browser = try await WorkspacePageTests.signedIn(api)
             let page = try await browser.request(.get, "/organizations/\(orgID)")
             #expect(page.body.contains("O-") && page.body.contains("Mirae seats"))

@@ -17,7 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, EMAIL, PASSWORD = sys.argv[1], sys.argv[2], sys.argv[3]
 SHOTS = sys.argv[4] if len(sys.argv) > 4 else None
@@ -145,6 +145,112 @@ def flows(width, family, given, company):
         d.quit()
 
 
+def select_by_text_end(select, ending):
+    for option in select.find_elements(By.TAG_NAME, "option"):
+        if option.text.endswith(ending):
+            option.click()
+            return option.get_attribute("value")
+    raise AssertionError(f"no option ending in {ending!r}")
+
+
+# HTML5 drag and drop as Chromium dispatches it: a DataTransfer carried from dragstart
+# on the card to dragover and drop on the target column.
+DRAG = """
+const card = arguments[0], column = arguments[1], data = new DataTransfer();
+card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));
+column.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
+column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
+"""
+
+
+def sales(width, title):
+    """A deal made through the pages, moved on the board (dragged on a desk, with the
+    card's own Move control on a phone), its history, a KRW quote checked against a hand
+    calculation, and acceptance winning the deal and placing the order."""
+    d = browser(width)
+    wait = WebDriverWait(d, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+    try:
+        d.get(BASE + "/signin")
+        d.find_element(By.ID, "email").send_keys(EMAIL)
+        d.find_element(By.ID, "password").send_keys(PASSWORD)
+        d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        wait.until(EC.url_to_be(BASE + "/"))
+        if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
+            page = d.find_element(By.TAG_NAME, "html")
+            d.find_element(By.CSS_SELECTOR, "footer button[lang=en]").click()
+            wait.until(EC.staleness_of(page))
+
+        # A new deal in the proposal stage, its stage chosen from a list.
+        d.get(BASE + "/deals/new")
+        d.find_element(By.ID, "f-title").send_keys(title)
+        d.find_element(By.ID, "f-organization_id").send_keys("Flow Trading " + str(width))
+        proposal = select_by_text_end(d.find_element(By.ID, "f-stage_id"), "· Proposal")
+        negotiation = [o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#f-stage_id option") if o.text.endswith("· Negotiation")][0]
+        Select(d.find_element(By.ID, "f-amount-currency")).select_by_visible_text("KRW")
+        d.find_element(By.ID, "f-amount").send_keys("3000000")
+        d.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").click()
+        wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), title))
+        deal_url = d.current_url.split("?")[0]
+        deal_id = deal_url.rsplit("/", 1)[1]
+        check("Proposal" in d.find_element(By.CSS_SELECTOR, "dl.fields").text, f"[{width}] the deal was created in Proposal")
+
+        # Move it to negotiation on the board.
+        d.get(BASE + "/deals/board")
+        card = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'[data-stage="{proposal}"] [data-deal="{deal_id}"]')))
+        shot(d, f"board-{width}")
+        if width >= 800:
+            d.execute_script(DRAG, card, d.find_element(By.CSS_SELECTOR, f'[data-stage="{negotiation}"]'))
+        else:
+            Select(card.find_element(By.CSS_SELECTOR, "form.move select")).select_by_value(negotiation)
+            card.find_element(By.CSS_SELECTOR, "form.move button").click()
+        wait.until(EC.staleness_of(card))
+        moved = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'[data-stage="{negotiation}"] [data-deal="{deal_id}"]')))
+        left = d.find_elements(By.CSS_SELECTOR, f'[data-stage="{proposal}"] [data-deal="{deal_id}"]')
+        check(moved is not None and not left, f"[{width}] the card moved from Proposal to Negotiation")
+
+        # The move is in the deal's stage history.
+        d.get(deal_url)
+        history = d.find_element(By.ID, "stage-history").find_element(By.XPATH, "..").text
+        check("Proposal → Negotiation" in history, f"[{width}] the stage history shows Proposal → Negotiation")
+
+        # A quote from the deal page: 3 × ₩33,333, 10% off, 10% tax.
+        d.find_element(By.CSS_SELECTOR, f'a[href="/quotes/new?deal_id={deal_id}"]').click()
+        wait.until(EC.presence_of_element_located((By.ID, "f-currency"))).send_keys("KRW")
+        Select(d.find_element(By.ID, "f-status")).select_by_value("sent")
+        d.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").click()
+        wait.until(EC.url_contains("notice=created"))
+        quote_url = d.current_url.split("?")[0]
+        quote_id = quote_url.rsplit("/", 1)[1]
+        d.find_element(By.CSS_SELECTOR, f'a[href="/quote_lines/new?quote_id={quote_id}"]').click()
+        wait.until(EC.presence_of_element_located((By.ID, "f-description"))).send_keys("Seats")
+        d.find_element(By.ID, "f-quantity").send_keys("3")
+        Select(d.find_element(By.ID, "f-unit_price-currency")).select_by_visible_text("KRW")
+        d.find_element(By.ID, "f-unit_price").send_keys("33333")
+        d.find_element(By.ID, "f-discount_percent").send_keys("10")
+        d.find_element(By.ID, "f-tax_percent").send_keys("10")
+        d.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").click()
+        wait.until(EC.url_contains("notice=created"))
+        d.get(quote_url + "/print")
+        printed = d.find_element(By.TAG_NAME, "body").text
+        check("₩98,999" in printed and "₩99,999" in printed and "₩9,000" in printed, f"[{width}] the quote totals ₩98,999 (subtotal ₩99,999, tax ₩9,000)")
+        shot(d, f"quote-print-{width}")
+
+        # Accepting it wins the deal and places the order.
+        d.get(quote_url + "/edit")
+        Select(d.find_element(By.ID, "f-status")).select_by_value("accepted")
+        d.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").click()
+        wait.until(EC.url_contains("notice=saved"))
+        d.get(deal_url)
+        page = d.find_element(By.TAG_NAME, "main").text
+        check("Won" in d.find_element(By.CSS_SELECTOR, "dl.fields").text, f"[{width}] accepting the quote won the deal")
+        check("O-" in page, f"[{width}] the deal lists its order")
+        shot(d, f"deal-won-{width}")
+    finally:
+        d.quit()
+
+
 flows(1280, "김", "보경", "한빛상사")
 flows(390, "이", "서윤", "미래물산")
+sales(1280, "Flow desk deal")
+sales(390, "Flow phone deal")
 print("all browser flows passed")

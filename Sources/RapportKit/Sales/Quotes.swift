@@ -14,7 +14,7 @@ public enum Quotes {
             FieldSpec("status", .choice(statuses), required: true),
             FieldSpec("valid_until", .date),
             FieldSpec("language", .language),
-            FieldSpec("revision", .number),
+            FieldSpec("revision", .number, isDerived: true),
             FieldSpec("notes", .longText),
             FieldSpec("subtotal", .money, isDerived: true),
             FieldSpec("discount", .money, isDerived: true),

@@ -88,7 +88,7 @@ struct RecordPages {
         "tags": ["color", "description", "updated_at"],
         "deals": ["organization_id", "stage_id", "amount", "close_date", "updated_at"],
         "deal_contacts": ["role", "deal_id", "person_id", "updated_at"],
-        "quotes": ["deal_id", "revision", "status", "total", "valid_until"],
+        "quotes": ["deal_id", "status", "total", "valid_until", "revision"],
         "quote_lines": ["quantity", "unit_price", "discount_percent", "line_total"],
         "orders": ["organization_id", "direction", "ordered_on", "status", "total"],
         "order_lines": ["quantity", "unit_price", "line_total"],

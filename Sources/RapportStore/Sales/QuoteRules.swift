@@ -37,8 +37,9 @@ enum QuoteRules {
     }
 
     /// Accepting a quote wins its deal (through the deal's own rules, so the history
-    /// records the move, unflagged), places an order with the quote's lines, and opens a
-    /// contract for the recurring products among them.
+    /// records the move, unflagged) at the quote's total, which is what was sold; places
+    /// an order with the quote's lines; and opens a contract for the recurring products
+    /// among them.
     @Sendable static func afterQuote(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
         if let before, before.ownerID != after.ownerID {
             try await s.execute("UPDATE quote_lines SET owner_id = \(after.ownerID) WHERE quote_id = \(after.id)")
@@ -48,9 +49,11 @@ enum QuoteRules {
         let deals = try await store.type(named: Deals.type.name)
         let deal = try await store.load(s, deals, id: dealID, forUpdate: true)
         if let pipeline = deal.fields["pipeline_id"]?.stringValue,
-           let won = try await s.query("SELECT id FROM pipeline_stages WHERE pipeline_id = \(pipeline) AND outcome = 'won' AND deleted_at IS NULL ORDER BY position LIMIT 1").first?.text("id"),
-           deal.fields["stage_id"]?.stringValue != won {
-            _ = try await store.update(in: s, deals, id: dealID, changes: JSONObject([("stage_id", .string(won))]), ifMatch: nil, actor: actor)
+           let won = try await s.query("SELECT id FROM pipeline_stages WHERE pipeline_id = \(pipeline) AND outcome = 'won' AND deleted_at IS NULL ORDER BY position LIMIT 1").first?.text("id") {
+            var changes = JSONObject()
+            if deal.fields["stage_id"]?.stringValue != won { changes["stage_id"] = .string(won) }
+            if let total = after.fields["total"], !total.isNull { changes["amount"] = total }
+            if changes.count > 0 { _ = try await store.update(in: s, deals, id: dealID, changes: changes, ifMatch: nil, actor: actor) }
         }
         try await placeOrder(store, s, quote: after, deal: deal, actor: actor, now: now)
     }
