@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The deal board and the sales reports at N deals on SQLite (80% open, spread over the
-# default pipeline's stages, three currencies, twelve close months): one connection gives
+# default pipeline's stages, three currencies, twelve close months, twenty reps): one connection gives
 # the time a page or report takes, thirty-two give throughput. Needs wrk, sqlite3, curl.
 # Loopback only; every run ends by itself.
 set -euo pipefail
@@ -32,5 +32,7 @@ run() { # label conns env-assignments…
 }
 for conns in 1 32; do run board-page "$conns" COOKIE="$cookie" PATHS=/deals/board; done
 for report in forecast funnel summary; do run "report-$report" 1 TOKEN="$token" PATHS="/api/v1/reports/$report"; done
+# Forecast against quota over the year's deals (2027), per rep and per team.
+for by in owner team; do run "report-quota-$by" 1 TOKEN="$token" PATHS="/api/v1/reports/quota?from=2027-01&to=2027-12&by=$by"; done
 run reports-page 1 COOKIE="$cookie" PATHS=/reports
 kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -78,11 +78,45 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     struct Deals: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add deals spread over the default pipeline's stages, close months and three currencies (engine path, stage history included).")
+        static let configuration = CommandConfiguration(abstract: "Add deals spread over the default pipeline's stages, close months, three currencies and sales reps in two teams, with a monthly quota per rep and team (engine path, stage history included).")
         @OptionGroup var db: DatabaseOptions
         @Option(help: "Deals to add.") var count = 100_000
         @Option(help: "How many of them are open (the rest are won or lost).") var openShare = 0.8
+        @Option(help: "Sales reps owning the deals, split over two teams (0: no owner, no quotas).") var reps = 20
         @Option(help: "Seed.") var seed: UInt64 = 11
+
+        /// The reps (made once, reused by later runs) and a 2027 quota per rep and team,
+        /// month and currency.
+        func salesTeam(_ database: Database, _ store: RecordStore) async throws -> [String] {
+            guard reps > 0 else { return [] }
+            let admin = AccessAdmin(db: database, directory: AccessDirectory(db: database))
+            let existing = try await admin.users().filter { $0.email.hasPrefix("bench.rep") }
+            if !existing.isEmpty { return existing.map(\.id) }
+            var teams: [String] = []
+            for name in ["Bench East", "Bench West"] { teams.append(try await admin.createTeam(JSONObject([("name", .string(name))]), actor: .system).id) }
+            var ids: [String] = []
+            for i in 0..<reps {
+                let user = try await admin.addUser(JSONObject([
+                    ("email", .string("bench.rep\(i + 1)@example.com")), ("role", .string("sales")), ("teams", .array([.string(teams[i % 2])])),
+                ]), actor: .system)
+                ids.append(user.id)
+            }
+            let quotas = try await store.type(named: Quotas.type.name)
+            var bodies: [JSONObject] = []
+            for month in 1...12 {
+                for (currency, amount) in [("KRW", "2000000000"), ("JPY", "200000000"), ("USD", "2000000")] {
+                    let target = ids.map { ("user_id", $0) } + teams.map { ("team_id", $0) }
+                    for (field, id) in target {
+                        bodies.append(JSONObject([
+                            ("month", .string(String(format: "2027-%02d", month))), (field, .string(id)),
+                            ("amount", .object(JSONObject([("amount", .string(amount)), ("currency", .string(currency))]))),
+                        ]))
+                    }
+                }
+            }
+            _ = try await store.bulkCreate(quotas, bodies: bodies, actor: .system)
+            return ids
+        }
 
         func run() async throws {
             let database = try await db.open()
@@ -91,6 +125,7 @@ struct BenchCommand: AsyncParsableCommand {
             let stages = try await store.stages(pipelineID: pipeline)
             let open = stages.filter { $0.outcome == "open" }, closed = stages.filter { $0.outcome != "open" }
             let type = try await store.type(named: RapportKit.Deals.type.name)
+            let owners = try await salesTeam(database, store)
             var state = seed | 1
             func next(_ n: Int) -> Int {
                 state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -107,11 +142,13 @@ struct BenchCommand: AsyncParsableCommand {
                     let stage = isOpen ? open[next(open.count)] : closed[next(closed.count)]
                     let (currency, unit) = [("KRW", 1_000_000), ("JPY", 100_000), ("USD", 1_000)][next(3)]
                     let month = 1 + next(12)
-                    bodies.append(JSONObject([
+                    var body = JSONObject([
                         ("title", .string("Deal \(made + i + 1)")), ("pipeline_id", .string(pipeline)), ("stage_id", .string(stage.id)),
                         ("amount", .object(JSONObject([("amount", .string(String((1 + next(99)) * unit))), ("currency", .string(currency))]))),
                         ("close_date", .string(String(format: "2027-%02d-%02d", month, 1 + next(28)))),
-                    ]))
+                    ])
+                    if !owners.isEmpty { body["owner_id"] = .string(owners[(made + i) % owners.count]) }
+                    bodies.append(body)
                 }
                 _ = try await store.bulkCreate(type, bodies: bodies, actor: .system)
                 made += batch
