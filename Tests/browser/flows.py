@@ -46,23 +46,28 @@ def shot(driver, name):
         driver.save_screenshot(f"{SHOTS}/{name}.png")
 
 
-def flows(width, family, given, company):
+def signed_in(width):
+    """A browser signed in as the demo admin, on the home page, in English."""
     d = browser(width)
     # Page loads replace the document under a running check; those exceptions mean "not yet".
     wait = WebDriverWait(d, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+    d.get(BASE + "/signin")
+    d.find_element(By.ID, "email").send_keys(EMAIL)
+    d.find_element(By.ID, "password").send_keys(PASSWORD)
+    d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait.until(EC.url_to_be(BASE + "/"))
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "footer")))
+    if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
+        page = d.find_element(By.TAG_NAME, "html")
+        d.find_element(By.CSS_SELECTOR, "footer button[lang=en]").click()
+        wait.until(EC.staleness_of(page))
+        wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    return d, wait
+
+
+def flows(width, family, given, company):
+    d, wait = signed_in(width)
     try:
-        # Sign in.
-        d.get(BASE + "/signin")
-        d.find_element(By.ID, "email").send_keys(EMAIL)
-        d.find_element(By.ID, "password").send_keys(PASSWORD)
-        d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-        wait.until(EC.url_to_be(BASE + "/"))
-        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "footer")))
-        if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
-            page = d.find_element(By.TAG_NAME, "html")
-            d.find_element(By.CSS_SELECTOR, "footer button[lang=en]").click()
-            wait.until(EC.staleness_of(page))
-            wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
         check(d.find_element(By.TAG_NAME, "h1").text == "Home", f"[{width}] signed in, home in English")
 
         # Switch to Korean with the buttons at the foot of every page.
@@ -167,18 +172,8 @@ def sales(width, title):
     """A deal made through the pages, moved on the board (dragged on a desk, with the
     card's own Move control on a phone), its history, a KRW quote checked against a hand
     calculation, and acceptance winning the deal and placing the order."""
-    d = browser(width)
-    wait = WebDriverWait(d, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+    d, wait = signed_in(width)
     try:
-        d.get(BASE + "/signin")
-        d.find_element(By.ID, "email").send_keys(EMAIL)
-        d.find_element(By.ID, "password").send_keys(PASSWORD)
-        d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-        wait.until(EC.url_to_be(BASE + "/"))
-        if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
-            page = d.find_element(By.TAG_NAME, "html")
-            d.find_element(By.CSS_SELECTOR, "footer button[lang=en]").click()
-            wait.until(EC.staleness_of(page))
 
         # A new deal in the proposal stage, its stage chosen from a list.
         d.get(BASE + "/deals/new")

@@ -29,6 +29,11 @@ extension RecordStore {
                 }
             }
             try self.prepare(&record, type: type)
+            // The type's own rules see a merge as the update it is (a deal's stage and status).
+            if let before = self.writeRules[type.name]?.before {
+                record = try await before(self, s, record, survivor)
+                _ = WriteRules.takeOwner(&record)
+            }
             let now = Timestamp.format(Date())
             // The duplicate gives up its unique values first so the survivor can take them.
             try await s.execute("DELETE FROM record_keys WHERE record_type = \(type.name) AND record_id = \(duplicateID)")
@@ -58,6 +63,7 @@ extension RecordStore {
             merged.version += 1
             merged.updatedAt = now
             merged.updatedBy = actor.userID
+            if let after = self.writeRules[type.name]?.after { try await after(self, s, survivor, merged, actor, now) }
             return merged
         }
         return redact(merged, type, actor)
