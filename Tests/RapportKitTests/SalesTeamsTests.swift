@@ -79,6 +79,20 @@ import Testing
         #expect(SalesReports.velocity(openDeals: 7, averageWon: 1_000, winRate: nil, cycleDays: 9) == nil)
         #expect(SalesReports.velocity(openDeals: 7, averageWon: 1_000, winRate: 0.5, cycleDays: 0) == nil)
     }
+
+    /// Each currency's velocity counts only its own open deals.
+    @Test func velocityIsPerCurrency() {
+        let open: [SalesReports.OpenGroup] = [
+            .init(month: "2026-12", stageID: "a", currency: "USD", count: 30, amount: 0),
+            .init(month: "2027-01", stageID: "b", currency: "USD", count: 10, amount: 0),
+            .init(month: "2026-12", stageID: "a", currency: "KRW", count: 4, amount: 0),
+        ]
+        let won: [String: (count: Int, total: Int64)] = ["USD": (2, 16_000_00), "KRW": (1, 9_000_000), "JPY": (0, 0)]
+        let v = SalesReports.velocities(open: open, won: won, winRate: 0.25, cycleDays: 50)
+        #expect(v.map(\.currency) == ["KRW", "USD"])
+        // KRW: 4 × ₩9,000,000 × 25% ÷ 50 = ₩180,000; USD: 40 × $8,000.00 × 25% ÷ 50 = $1,600.00.
+        #expect(v.map(\.perDay) == [180_000, 1_600_00])
+    }
 }
 
 @Suite struct PurchaseHistoryTests {

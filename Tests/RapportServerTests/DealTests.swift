@@ -129,6 +129,17 @@ import Testing
             #expect(summary["win_rate"]?.numberLiteral == "0.5000")
             #expect(summary["lost_reasons"]?.arrayValue?.first?.objectValue?.string("reason") == "Price")
             #expect(summary["average_won_deal"]?.arrayValue?.first?.objectValue?["average"]?.objectValue?.string("amount") == "500.00")
+            // Won ten days after it was created: velocity in dollars counts the two open
+            // dollar deals, 2 × $500.00 × 50% ÷ 10 days = $50.00 a day; nothing won in KRW,
+            // so no velocity in KRW.
+            try await api.db.transaction { s in
+                try await s.execute("UPDATE deals SET created_at = '2026-11-20T00:00:00.000Z' WHERE id = \(won)")
+                try await s.execute("UPDATE deal_stage_history SET at = '2026-11-30T00:00:00.000Z' WHERE deal_id = \(won)")
+            }
+            let timed = try await api.call(.get, "/api/v1/reports/summary").object()
+            #expect(timed["median_cycle_days"]?.numberLiteral == "10.0")
+            let velocity = timed["velocity_per_day"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            #expect(velocity.count == 1 && velocity.first?.string("currency") == "USD" && velocity.first?["amount"]?.objectValue?.string("amount") == "50.00")
             #expect(try await api.call(.get, "/api/v1/reports/forecast?pipeline=nope").status == .notFound)
             var browser = try await WorkspacePageTests.signedIn(api)
             let page = try await browser.request(.get, "/reports")

@@ -117,3 +117,18 @@ extension SalesReports {
         return QuoteMath.round(perDay)
     }
 }
+
+extension SalesReports {
+    /// Velocity per currency: each currency's open deals (from the forecast's groups) ×
+    /// that currency's average won deal × the win rate ÷ the days to win. Amounts in
+    /// different currencies never meet, so a pipeline in won and dollars gets two figures.
+    public static func velocities(open: [OpenGroup], won: [String: (count: Int, total: Int64)], winRate: Double?, cycleDays: Double?) -> [(currency: String, perDay: Int64)] {
+        var openCount: [String: Int] = [:]
+        for g in open { openCount[g.currency, default: 0] += g.count }
+        return won.keys.sorted().compactMap { code in
+            guard let w = won[code], w.count > 0 else { return nil }
+            let average = QuoteMath.round(Decimal(w.total) / Decimal(w.count))
+            return velocity(openDeals: openCount[code] ?? 0, averageWon: average, winRate: winRate, cycleDays: cycleDays).map { (code, $0) }
+        }
+    }
+}

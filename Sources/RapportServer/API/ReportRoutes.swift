@@ -98,6 +98,7 @@ struct ReportRoutes {
     @Sendable func summary(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try await pipeline(request)
         let s = try await store.salesSummary(pipelineID: id, actor: context.actor)
+        let open = try await store.openDealGroups(pipelineID: id, actor: context.actor)
         let rate = SalesReports.winRate(won: s.won, lost: s.lost)
         return .json(.object(JSONObject([
             ("pipeline_id", .string(id)), ("open", .number(String(s.open))), ("won", .number(String(s.won))), ("lost", .number(String(s.lost))),
@@ -106,11 +107,8 @@ struct ReportRoutes {
                 .object(JSONObject([("currency", .string(code)), ("deals", .number(String(v.count))), ("average", Self.money(v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count)), code))]))
             })),
             ("median_cycle_days", s.medianCycleDays.map { .number(String(format: "%.1f", $0)) } ?? .null),
-            ("velocity_per_day", .array(s.wonAmounts.sorted { $0.key < $1.key }.compactMap { code, v in
-                let average = v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count))
-                return SalesReports.velocity(openDeals: s.open, averageWon: average, winRate: rate, cycleDays: s.medianCycleDays).map {
-                    .object(JSONObject([("currency", .string(code)), ("amount", Self.money($0, code))]))
-                }
+            ("velocity_per_day", .array(SalesReports.velocities(open: open, won: s.wonAmounts, winRate: rate, cycleDays: s.medianCycleDays).map {
+                .object(JSONObject([("currency", .string($0.currency)), ("amount", Self.money($0.perDay, $0.currency))]))
             })),
             ("lost_reasons", .array(s.lostReasons.map { .object(JSONObject([("reason", .string($0.reason)), ("deals", .number(String($0.count)))])) })),
         ])))

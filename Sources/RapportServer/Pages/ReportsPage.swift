@@ -24,7 +24,8 @@ struct ReportsPage {
             let pipelineID = stages.isEmpty ? defaultID : (requested ?? defaultID)
             let reportStages = stages.isEmpty ? try await store.reportStages(pipelineID: pipelineID) : stages
             let board = BoardPage(deps: deps)
-            let forecast = SalesReports.forecast(try await store.openDealGroups(pipelineID: pipelineID, actor: actor), stages: reportStages)
+            let openGroups = try await store.openDealGroups(pipelineID: pipelineID, actor: actor)
+            let forecast = SalesReports.forecast(openGroups, stages: reportStages)
             let counts = try await store.funnelCounts(pipelineID: pipelineID, actor: actor)
             let funnel = SalesReports.funnel(entered: counts.entered, furthest: counts.furthest, stages: reportStages)
             let summary = try await store.salesSummary(pipelineID: pipelineID, actor: actor)
@@ -49,9 +50,8 @@ struct ReportsPage {
                 "cycle": summary.medianCycleDays.map { String(format: "%.1f", $0) } ?? "—",
                 "averages": summary.wonAmounts.sorted { $0.key < $1.key }.map { code, v in ["value": money(v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count)), code)] },
                 "reasons": summary.lostReasons.map { ["reason": $0.reason.isEmpty ? user.t("none") : $0.reason, "count": String($0.count)] },
-                "velocity": summary.wonAmounts.sorted { $0.key < $1.key }.compactMap { code, v -> [String: String]? in
-                    let average = v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count))
-                    return SalesReports.velocity(openDeals: summary.open, averageWon: average, winRate: rate, cycleDays: summary.medianCycleDays).map { ["value": money($0, code)] }
+                "velocity": SalesReports.velocities(open: openGroups, won: summary.wonAmounts, winRate: rate, cycleDays: summary.medianCycleDays).map {
+                    ["value": money($0.perDay, $0.currency)]
                 },
                 "byOwner": by == .owner, "pipelineID": pipelineID,
             ]
