@@ -1,7 +1,7 @@
 /// What sales teams are measured by and who they sell to: quotas per owner or team and
 /// month; the people on a deal and their roles; orders that can be purchases from a
-/// supplier and name the buyer; gap-free document numbers that concurrent writers cannot
-/// hand out twice; and the index the quota report reads.
+/// supplier and name the buyer; document numbers that concurrent writers cannot hand out
+/// twice; and the indexes the quota report and the closed-deal figures read.
 enum Migration0006SalesTeams {
     private static func statements(sqlite: Bool) -> [String] {
         let nf = sqlite ? "" : " NULLS FIRST"
@@ -35,6 +35,12 @@ enum Migration0006SalesTeams {
             // The quota report groups open and won deals by close month and owner from this
             // index alone, across pipelines.
             "CREATE INDEX deals_quota ON deals (status, close_date\(nf), owner_id\(nf), stage_id, amount_currency, amount_amount) WHERE deleted_at IS NULL",
+            // The summary's latest wins and lost reasons read the closed fifth of the deals
+            // from here, newest first, without touching the table.
+            """
+            CREATE INDEX deals_closed ON deals (pipeline_id, status, updated_at\(nf), created_at, stage_id, lost_reason\(nf))
+            WHERE deleted_at IS NULL AND status <> 'open'
+            """,
         ]
         return out
     }

@@ -102,6 +102,10 @@ extension RecordStore {
     public func salesSummary(pipelineID: String, actor: Actor) async throws -> SalesSummary {
         let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor)
         let where_ = SQL.join(clauses, " AND ")
+        // Spelled as the `deals_closed` index's condition, so the planner can use it for
+        // the lost reasons and the latest wins (the won amounts stay on `deals_forecast`,
+        // which covers them).
+        let closed = SQL.join(clauses + ["d.status <> 'open'"], " AND ")
         return try await db.read { s in
             var out = SalesSummary()
             for r in try await s.query("SELECT d.status, COUNT(*) AS n FROM deals d WHERE \(where_) GROUP BY d.status") {
@@ -111,13 +115,13 @@ extension RecordStore {
             for r in try await s.query("SELECT d.amount_currency AS c, COUNT(*) AS n, CAST(SUM(d.amount_amount) AS BIGINT) AS total FROM deals d WHERE \(where_) AND d.status = 'won' AND d.amount_currency IS NOT NULL GROUP BY d.amount_currency") {
                 if let c = r.text("c") { out.wonAmounts[c] = (Int(r.int("n") ?? 0), r.int("total") ?? 0) }
             }
-            out.lostReasons = try await s.query("SELECT COALESCE(d.lost_reason, '') AS reason, COUNT(*) AS n FROM deals d WHERE \(where_) AND d.status = 'lost' GROUP BY COALESCE(d.lost_reason, '') ORDER BY n DESC LIMIT 10").map {
+            out.lostReasons = try await s.query("SELECT COALESCE(d.lost_reason, '') AS reason, COUNT(*) AS n FROM deals d WHERE \(closed) AND d.status = 'lost' GROUP BY COALESCE(d.lost_reason, '') ORDER BY n DESC LIMIT 10").map {
                 ($0.text("reason") ?? "", Int($0.int("n") ?? 0))
             }
             // The median over the latest wins: what a team's cycle is now, in bounded time.
             let cycles = try await s.query("""
                 SELECT d.created_at, (SELECT MAX(h.at) FROM deal_stage_history h WHERE h.deal_id = d.id AND h.to_stage_id = d.stage_id) AS won_at
-                FROM deals d WHERE \(where_) AND d.status = 'won' ORDER BY d.updated_at DESC LIMIT \(Self.cycleSample)
+                FROM deals d WHERE \(closed) AND d.status = 'won' ORDER BY d.updated_at DESC LIMIT \(Self.cycleSample)
                 """).compactMap { r -> Double? in
                 guard let a = r.text("created_at").flatMap(Timestamp.parse), let b = r.text("won_at").flatMap(Timestamp.parse) else { return nil }
                 return Double(b - a) / 86_400_000
