@@ -242,8 +242,19 @@ import Testing
             let quote = try await api.create("quotes", #"{"deal_id":"\#(deal.string("id") ?? "")","currency":"KRW","status":"sent"}"#)
             let qid = quote.string("id") ?? ""
             _ = try await api.create("quote_lines", #"{"quote_id":"\#(qid)","product_id":"\#(seat.string("id") ?? "")","description":"Seats","quantity":10,"unit_price":{"amount":"120000","currency":"KRW"}}"#)
-            _ = try await api.create("quote_lines", #"{"quote_id":"\#(qid)","product_id":"\#(setup.string("id") ?? "")","description":"Onboarding","quantity":1,"unit_price":{"amount":"500000","currency":"KRW"}}"#)
+            let onboarding = try await api.create("quote_lines", #"{"quote_id":"\#(qid)","product_id":"\#(setup.string("id") ?? "")","description":"Onboarding","quantity":1,"unit_price":{"amount":"500000","currency":"KRW"}}"#)
             #expect(try await api.call(.patch, "/api/v1/quotes/\(qid)", json: #"{"status":"accepted"}"#).status == .ok)
+            // The accepted quote's lines are final: adding, changing or removing one is a 422
+            // that changes nothing.
+            let lineID = onboarding.string("id") ?? ""
+            let added = try await api.call(.post, "/api/v1/quote_lines", json: #"{"quote_id":"\#(qid)","quantity":1,"unit_price":{"amount":"1","currency":"KRW"}}"#)
+            #expect(added.status == .unprocessableContent)
+            #expect(try added.errorFields() == ["quote_id"])
+            #expect(try await api.call(.patch, "/api/v1/quote_lines/\(lineID)", json: #"{"quantity":2}"#).status == .unprocessableContent)
+            #expect(try await api.call(.delete, "/api/v1/quote_lines/\(lineID)").status == .unprocessableContent)
+            let kept = try await api.call(.get, "/api/v1/quotes/\(qid)").object()
+            #expect(kept["total"]?.objectValue?.string("amount") == "1700000")
+            #expect(try await api.call(.get, "/api/v1/quote_lines/\(lineID)").object()["quantity"]?.numberLiteral == "1")
             let orders = try await api.call(.get, "/api/v1/orders?filter[organization_id]=\(orgID)").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
             #expect(orders.count == 1)
             #expect(orders.first?["total"]?.objectValue?.string("amount") == "1700000")

@@ -126,11 +126,23 @@ enum QuoteRules {
         return record
     }
 
+    /// Lines of an accepted or superseded quote are final (the order was placed from them,
+    /// or a newer version replaced them): adding, changing, moving or removing one is
+    /// refused and the write rolls back. Otherwise the quotes involved are re-totalled.
     @Sendable static func afterLine(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
-        for quote in Set([before?.fields["quote_id"]?.stringValue, after.fields["quote_id"]?.stringValue].compactMap { $0 }) {
-            try await recompute(s, quoteID: quote, now: now)
+        let quotes = Set([before?.fields["quote_id"]?.stringValue, after.fields["quote_id"]?.stringValue].compactMap { $0 })
+        for quote in quotes {
+            let status = try await s.query("SELECT status FROM quotes WHERE id = \(quote)").first?.text("status")
+            if let status, finalStatuses.contains(status) {
+                throw RecordError.invalid([FieldError(field: "quote_id", code: "final", message: status == "accepted"
+                    ? "This quote was accepted and its order placed; its lines no longer change. Make a new version instead."
+                    : "A newer version replaced this quote; change that one.")])
+            }
         }
+        for quote in quotes { try await recompute(s, quoteID: quote, now: now) }
     }
+
+    static let finalStatuses: Set<String> = ["accepted", "superseded"]
 
     /// The quote's subtotal, discount, tax and total from its live lines.
     static func recompute(_ s: Session, quoteID: String, now: String) async throws {
