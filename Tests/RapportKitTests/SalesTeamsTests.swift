@@ -65,7 +65,13 @@ import Testing
         #expect(errors([("month", .string("2026-11")), ("user_id", .string("u")), ("amount", amount)]).isEmpty)
         #expect(errors([("month", .string("2026-11")), ("amount", amount)]) == ["user_id"])
         #expect(errors([("month", .string("2026-11")), ("user_id", .string("u")), ("team_id", .string("t")), ("amount", amount)]) == ["team_id"])
-        #expect(errors([("month", .string("Nov 2026")), ("team_id", .string("t")), ("amount", amount)]) == ["month"])
+        // The month is checked as a field of its own kind.
+        let month = FieldSpec("month", .month)
+        #expect(FieldValidator.canonical(.string("2026-11"), for: month) == .success(.string("2026-11")))
+        for bad in ["Nov 2026", "2026-13", "2026-1", "11/2026"] {
+            guard case .failure(let e) = FieldValidator.canonical(.string(bad), for: month) else { Issue.record("\(bad) accepted"); continue }
+            #expect(e.code == "invalid_month")
+        }
     }
 }
 

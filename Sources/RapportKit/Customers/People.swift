@@ -18,7 +18,7 @@ public enum People {
             FieldSpec("lifecycle_stage", .choice(LifecycleStage.all)),
             FieldSpec("source", .text(maxLength: 100)),
             FieldSpec("tags", .tags),
-            FieldSpec("sort_name", .text(maxLength: 200), label: "Sort name", isDerived: true),
+            FieldSpec("sort_name", .text(maxLength: 200), label: "Sort name", isDerived: true, isInternal: true),
         ],
         titleField: "display_name",
         uniqueKeys: [.init(field: "emails", kind: "email")],

@@ -19,6 +19,8 @@ public enum FieldKind: Sendable, Equatable {
     case number
     /// A calendar date, `YYYY-MM-DD`.
     case date
+    /// A calendar month `YYYY-MM` (a quota's month).
+    case month
     /// An instant, RFC 3339, stored in UTC.
     case dateTime
     case boolean
@@ -69,6 +71,7 @@ public enum FieldKind: Sendable, Equatable {
         case .domain: return "domain"
         case .number: return "number"
         case .date: return "date"
+        case .month: return "month"
         case .dateTime: return "date_time"
         case .boolean: return "boolean"
         case .choice: return "choice"

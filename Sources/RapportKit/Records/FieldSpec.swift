@@ -30,6 +30,9 @@ public struct FieldSpec: Sendable, Equatable {
     /// Computed by the type's hooks from other fields (a sort key): shown by the API, never
     /// written by clients, not offered in forms.
     public var isDerived: Bool
+    /// Kept for the engine, not for people (a sort key): pages neither show nor list it.
+    /// Other derived fields (a quote's total, a deal's status) are shown like any other.
+    public var isInternal: Bool
 
     public init(
         _ name: String,
@@ -39,7 +42,8 @@ public struct FieldSpec: Sendable, Equatable {
         isCustom: Bool = false,
         sensitive: Bool = false,
         label: String? = nil,
-        isDerived: Bool = false
+        isDerived: Bool = false,
+        isInternal: Bool = false
     ) {
         self.name = name
         self.kind = kind
@@ -49,6 +53,7 @@ public struct FieldSpec: Sendable, Equatable {
         self.sensitive = sensitive
         self.label = label ?? name.replacingOccurrences(of: "_", with: " ").capitalized
         self.isDerived = isDerived
+        self.isInternal = isInternal
     }
 
     /// Sensitive custom fields are stored encrypted, so the database cannot compare them.

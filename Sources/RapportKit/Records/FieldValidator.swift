@@ -56,6 +56,10 @@ public enum FieldValidator {
             guard let s = value.stringValue else { return wrongType("a date string YYYY-MM-DD") }
             guard CivilDate.parseISO(s) != nil else { return fail("invalid_date", "Expected a date as YYYY-MM-DD.") }
             return .success(.string(s))
+        case .month:
+            guard let s = value.stringValue?.trimmedWhitespace else { return wrongType("a month string YYYY-MM") }
+            guard Quotas.isMonth(s) else { return fail("invalid_month", "Expected a month as YYYY-MM, such as 2026-11.") }
+            return .success(.string(s))
         case .dateTime:
             guard let s = value.stringValue else { return wrongType("an RFC 3339 date-time string") }
             guard let n = Timestamp.normalize(s) else { return fail("invalid_date_time", "Expected an RFC 3339 date-time such as 2026-01-31T09:00:00+09:00.") }

@@ -8,7 +8,7 @@ public enum Quotas {
         name: "quotas",
         singular: "quota",
         fields: [
-            FieldSpec("month", .text(maxLength: 7), required: true, search: .name),
+            FieldSpec("month", .month, required: true, search: .name),
             FieldSpec("user_id", .user, label: "Sales rep"),
             FieldSpec("team_id", .team, label: "Team"),
             FieldSpec("amount", .money, required: true),
@@ -22,9 +22,6 @@ public enum Quotas {
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
         var errors: [FieldError] = []
-        if let month = record["month"]?.stringValue, !isMonth(month) {
-            errors.append(FieldError(field: "month", code: "invalid_month", message: "A month is written YYYY-MM, such as 2026-11."))
-        }
         let user = record["user_id"]?.stringValue, team = record["team_id"]?.stringValue
         if (user == nil) == (team == nil) {
             errors.append(FieldError(field: user == nil ? "user_id" : "team_id", code: "invalid", message: "A quota is for one sales rep or one team."))

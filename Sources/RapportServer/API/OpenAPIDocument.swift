@@ -193,6 +193,7 @@ enum OpenAPIDocument {
         case .domain: s = obj([("type", .string("string")), ("examples", strings(["example.com"]))])
         case .number: s = input ? obj([("type", .array([.string("number"), .string("string")]))]) : obj([("type", .string("number"))])
         case .date: s = obj([("type", .string("string")), ("format", .string("date"))])
+        case .month: s = obj([("type", .string("string")), ("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])$"))])
         case .dateTime: s = dateTime()
         case .boolean: s = obj([("type", .string("boolean"))])
         case .choice(let options): s = obj([("type", .string("string")), ("enum", strings(options))])

@@ -91,9 +91,9 @@ struct RecordForm {
                 input["isText"] = true
                 input["inputType"] = "datetime-local"
                 input["value"] = raw ?? value.stringValue.map(localInput) ?? ""
-            case .date:
+            case .date, .month:
                 input["isText"] = true
-                input["inputType"] = "date"
+                input["inputType"] = field.kind == .month ? "month" : "date"
                 input["value"] = raw ?? value.stringValue ?? ""
             default:
                 input["isText"] = true

@@ -27,7 +27,7 @@ extension RecordPages {
         try await formatter.prepare([record], type: type, store: store, admin: deps.admin, actor: actor)
 
         var fields: [[String: Any]] = []
-        for field in shown.fields where field.name != shown.titleField && !field.isDerived {
+        for field in shown.fields where field.name != shown.titleField && !field.isInternal {
             let parts = formatter.parts(record.fields[field.name], field: field)
             if parts.isEmpty { continue }
             fields.append(["label": user.fieldLabel(field), "parts": Self.lastMarked(parts)])

@@ -89,7 +89,7 @@ struct RecordPages {
         "deals": ["organization_id", "stage_id", "amount", "close_date", "updated_at"],
         "deal_contacts": ["role", "deal_id", "person_id", "updated_at"],
         "quotes": ["deal_id", "status", "total", "valid_until", "revision"],
-        "quote_lines": ["quantity", "unit_price", "discount_percent", "line_total"],
+        "quote_lines": ["quantity", "unit_price", "line_total", "discount_percent", "tax_percent"],
         "orders": ["organization_id", "direction", "ordered_on", "status", "total"],
         "order_lines": ["quantity", "unit_price", "line_total"],
         "contracts": ["organization_id", "direction", "value", "renewal_date", "status"],
@@ -127,7 +127,7 @@ struct RecordPages {
             var formatter = ValueFormatter(user: user)
             try await formatter.prepare(result.records, type: type, store: store, admin: deps.admin, actor: actor)
 
-            let available = shown.fields.filter { $0.name != shown.titleField && !$0.isDerived } + Self.systemColumns.filter { $0.name != "owner_id" || type.hasOwner }
+            let available = shown.fields.filter { $0.name != shown.titleField && !$0.isInternal } + Self.systemColumns.filter { $0.name != "owner_id" || type.hasOwner }
             var columns = chosen.compactMap { name in available.first { $0.name == name } }
             if columns.isEmpty { columns = (Self.defaultColumns[type.name] ?? []).compactMap { name in available.first { $0.name == name } } }
             let title = shown.field(shown.titleField)

@@ -15,7 +15,9 @@ extension WorkspacePages {
                 ["href": "/settings/\($0.0)", "label": user.t($0.1)]
             }
         }
-        for type in store.catalog.types where !type.inNavigation && user.viewer.role.allows(.read, on: type.name) {
+        // Set-up records (pipelines, stages, price lists, quotas); a quote's lines or a deal's
+        // contacts are reached from their quote or deal.
+        for type in store.catalog.types where type.isSetUp && user.viewer.role.allows(.read, on: type.name) {
             links.append(["href": "/\(type.name)", "label": user.typeName(type)])
         }
         links.append(["href": "/settings/tokens", "label": user.t("api_tokens")])

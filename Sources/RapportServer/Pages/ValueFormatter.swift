@@ -133,6 +133,14 @@ struct ValueFormatter {
             let parser = ISO8601DateFormatter()
             parser.formatOptions = [.withFullDate]
             return [piece(parser.date(from: text).map(dateOnly.string(from:)) ?? text)]
+        case .month:
+            // "November 2026", "2026년 11월", "2026年11月".
+            guard let text = value.stringValue, let date = ISO8601DateFormatter.monthParser.date(from: text + "-01") else { return value.stringValue.map { [piece($0)] } ?? [] }
+            let f = DateFormatter()
+            f.locale = dateOnly.locale
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.setLocalizedDateFormatFromTemplate("yMMMM")
+            return [piece(f.string(from: date))]
         case .boolean:
             return value.boolValue.map { [piece(user.t($0 ? "yes" : "no"))] } ?? []
         case .user:
@@ -172,5 +180,14 @@ struct ValueFormatter {
         case (.days, let n)?: return user.t("days_ago").replacingOccurrences(of: "%d", with: String(n))
         case nil: return instant(text)
         }
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// Reads `YYYY-MM-DD` in UTC.
+    static var monthParser: ISO8601DateFormatter {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withFullDate]
+        return parser
     }
 }
