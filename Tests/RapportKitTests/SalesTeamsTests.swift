@@ -128,3 +128,13 @@ import Testing
         #expect(!QuoteValidity.shouldExpire(status: "draft", validUntil: nil, today: "2026-11-25"))
     }
 }
+
+@Suite struct DealBuyerTests {
+    /// The decision maker first, then by role order; the earliest added among equals.
+    @Test func theBuyerIsTheHighestRole() {
+        #expect(DealContacts.buyer([("ana", "influencer"), ("bo", "decision_maker"), ("cy", "decision_maker")]) == "bo")
+        #expect(DealContacts.buyer([("ana", "user"), ("bo", "champion")]) == "bo")
+        #expect(DealContacts.buyer([("ana", "other"), ("bo", "unknown")]) == "ana")
+        #expect(DealContacts.buyer([]) == nil)
+    }
+}

@@ -113,6 +113,9 @@ import Testing
             #expect(order?.string("person_id") == person && order?.string("direction") == "sell")
             let contract = try await api.call(.get, "/api/v1/contracts?filter[deal_id]=\(deal)").object()["data"]?.arrayValue?.first?.objectValue
             #expect(contract?.string("person_id") == person)
+            // The printed quote is addressed to them too.
+            let printed = try await browser.request(.get, "/quotes/\(quote.string("id") ?? "")/print")
+            #expect(printed.body.contains("Minji") && !printed.body.contains("Taro"))
             // The person's purchase history shows it.
             let history = try await api.call(.get, "/api/v1/people/\(person)/purchases").object()
             #expect(history["revenue"]?.objectValue?["orders"]?.numberLiteral == "1")

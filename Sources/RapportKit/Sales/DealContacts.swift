@@ -18,3 +18,15 @@ public enum DealContacts {
         inNavigation: false
     )
 }
+
+extension DealContacts {
+    /// Who a deal's order, contract and printed quote are addressed to: the contact whose
+    /// role comes first in ``roles`` (the decision maker, then the economic buyer, the
+    /// champion…), the earliest added among equals; nil without contacts.
+    public static func buyer(_ contacts: [(personID: String, role: String)]) -> String? {
+        contacts.enumerated().min { a, b in
+            let ra = roles.firstIndex(of: a.element.role) ?? roles.count, rb = roles.firstIndex(of: b.element.role) ?? roles.count
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }?.element.personID
+    }
+}

@@ -25,6 +25,8 @@ struct QuotePrintPage {
             let deals = try await store.type(named: Deals.type.name)
             let deal = try? await store.get(deals, id: quote.fields["deal_id"]?.stringValue ?? "", actor: actor)
             if let deal { try await formatter.prepare([deal], type: deals, store: store, admin: deps.admin, actor: actor) }
+            var attention: String?
+            if let deal { attention = try await store.dealBuyerName(dealID: deal.id, actor: actor) }
             func money(_ name: String, _ r: StoredRecord) -> String { formatter.text(r.fields[name], field: FieldSpec(name, .money)) }
             func percent(_ v: JSONValue?) -> String { v?.numberLiteral.map { $0 + "%" } ?? "—" }
             let values: [String: Any] = [
@@ -33,6 +35,7 @@ struct QuotePrintPage {
                 "status": user.choiceLabel("status", quote.fields["status"]?.stringValue ?? "draft"),
                 "customer": deal.map { formatter.text($0.fields["organization_id"], field: FieldSpec("organization_id", .reference("organizations"))) } ?? "",
                 "dealTitle": deal?.fields["title"]?.stringValue ?? "",
+                "attention": attention ?? "",
                 "issued": formatter.instant(quote.createdAt),
                 "validUntil": formatter.text(quote.fields["valid_until"], field: FieldSpec("valid_until", .date)),
                 "wide": true,
@@ -48,7 +51,7 @@ struct QuotePrintPage {
                     "description": user.t("field.description"), "quantity": user.t("field.quantity"), "unitPrice": user.t("field.unit_price"),
                     "discount": user.t("field.discount_percent"), "tax": user.t("field.tax_percent"), "total": user.t("field.line_total"),
                     "subtotal": user.t("field.subtotal"), "discountTotal": user.t("field.discount"), "taxTotal": user.t("field.tax"), "grandTotal": user.t("field.total"),
-                    "validUntil": user.t("field.valid_until"), "status": user.t("field.status"), "customer": user.t("type.organizations.one"),
+                    "validUntil": user.t("field.valid_until"), "status": user.t("field.status"), "customer": user.t("type.organizations.one"), "attention": user.t("field.person_id"),
                     "deal": user.t("type.deals.one"), "issued": user.t("field.created_at"), "notes": user.t("field.notes"), "heading": user.t("type.quotes.one"),
                 ],
             ]

@@ -12,7 +12,7 @@ enum RecordTemplates {
         <article class="quote">
         <div class="actions spread"><h1>{{labels.heading}} {{number}}</h1><button type="button" class="secondary no-print" data-print>{{t.print}}</button></div>
         <dl class="fields">
-        <dt>{{labels.customer}}</dt><dd>{{customer}}</dd><dt>{{labels.deal}}</dt><dd>{{dealTitle}}</dd>
+        <dt>{{labels.customer}}</dt><dd>{{customer}}</dd>{{#attention}}<dt>{{labels.attention}}</dt><dd>{{attention}}</dd>{{/attention}}<dt>{{labels.deal}}</dt><dd>{{dealTitle}}</dd>
         <dt>{{labels.issued}}</dt><dd>{{issued}}</dd><dt>{{labels.validUntil}}</dt><dd>{{validUntil}}</dd><dt>{{labels.status}}</dt><dd>{{status}}</dd>
         </dl>
         <table class="list quote-lines"><thead><tr><th scope="col">{{labels.description}}</th><th scope="col">{{labels.quantity}}</th><th scope="col">{{labels.unitPrice}}</th><th scope="col">{{labels.discount}}</th><th scope="col">{{labels.tax}}</th><th scope="col">{{labels.total}}</th></tr></thead>

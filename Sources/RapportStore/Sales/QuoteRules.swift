@@ -68,11 +68,7 @@ enum QuoteRules {
         let today = String(now.prefix(10))
         let owner = deal.ownerID ?? actor.userID
         // The order and contract name the deal's buyer: its decision maker if it has one.
-        let buyer = try await s.query("""
-            SELECT person_id, role FROM deal_contacts WHERE deal_id = \(deal.id) AND deleted_at IS NULL ORDER BY created_at, id
-            """).min { a, b in
-            (DealContacts.roles.firstIndex(of: a.text("role") ?? "") ?? 99) < (DealContacts.roles.firstIndex(of: b.text("role") ?? "") ?? 99)
-        }?.text("person_id").map(JSONValue.string) ?? .null
+        let buyer = try await RecordStore.dealBuyer(s, dealID: deal.id).map(JSONValue.string) ?? .null
         var order = StoredRecord.new(orders, fields: JSONObject([
             ("number", .string(try await DocumentNumbers.next(s, prefix: "O", table: "orders", now: now))), ("direction", .string("sell")),
             ("organization_id", deal.fields["organization_id"] ?? .null), ("person_id", buyer),

@@ -72,6 +72,18 @@ extension RecordStore {
         return out
     }
 
+    /// The person a deal's documents are addressed to (``DealContacts/buyer(_:)``).
+    static func dealBuyer(_ s: Session, dealID: String) async throws -> String? {
+        let contacts = try await s.query("SELECT person_id, role FROM deal_contacts WHERE deal_id = \(dealID) AND deleted_at IS NULL ORDER BY created_at, id")
+        return DealContacts.buyer(contacts.compactMap { r in r.text("person_id").map { ($0, r.text("role") ?? "") } })
+    }
+
+    /// The buyer's name for a deal the actor may see, when the actor may see them too.
+    public func dealBuyerName(dealID: String, actor: Actor) async throws -> String? {
+        guard let person = try await db.read({ s in try await Self.dealBuyer(s, dealID: dealID) }) else { return nil }
+        return try await titles(try await type(named: People.type.name), ids: [person], actor: actor)[person]
+    }
+
     /// A deal's stage changes, oldest first.
     public func stageHistory(dealID: String, actor: Actor) async throws -> [StageChange] {
         let deals = try await type(named: Deals.type.name)
