@@ -67,48 +67,7 @@ extension RecordPages {
             return out
         }
 
-        // Records of other types that point at this one (a company's people, a deal's
-        // contacts and quotes), each with a few of its list columns, and a link to add one.
-        var related: [[String: Any]] = []
-        for other in store.catalog.types where other.name != type.name && user.viewer.role.allows(.read, on: other.name) {
-            for field in other.fields {
-                guard case .reference(let target) = field.kind, target == type.name else { continue }
-                let full = store.view(try await store.type(named: other.name), for: actor)
-                let sort = full.field(full.titleField)?.kind.isReferenceKind == true ? "created_at" : full.titleField
-                guard case .success(let q) = ListQuery.parse([("filter[\(field.name)]", record.id), ("limit", "10"), ("sort", sort)], type: full) else { continue }
-                let page = try await store.list(full, query: q, actor: actor)
-                let canAdd = user.viewer.role.allows(.create, on: other.name)
-                // An empty section is worth showing only for records that belong to this
-                // one (a deal's quotes and contacts), to add the first.
-                if page.records.isEmpty && !(canAdd && field.required) { continue }
-                var names = ValueFormatter(user: user)
-                try await names.prepare(page.records, type: full, store: store, admin: deps.admin, actor: actor)
-                var columns = (Self.defaultColumns[other.name] ?? []).filter { $0 != field.name && $0 != full.titleField && $0 != "updated_at" }
-                // A title naming this very record (a person's deal contacts are titled by
-                // the person) gives way to the other end (the deal).
-                var titleName = full.titleField
-                if titleName == field.name, let other = columns.first(where: { full.field($0)?.kind.isReferenceKind == true }) {
-                    titleName = other
-                    columns.removeAll { $0 == other }
-                }
-                let titleSpec = full.field(titleName)
-                let details = columns.prefix(3).compactMap { full.field($0) }
-                // Mustache treats an empty string as true: links that do not apply are left out.
-                var section: [String: Any] = [
-                    "name": "\(other.name)-\(field.name)", "heading": user.typeName(other),
-                    "items": page.records.map { r -> [String: Any] in
-                        let title = titleSpec.map { names.text(r.fields[$0.name], field: $0) } ?? ""
-                        var item: [String: Any] = ["href": "/\(other.name)/\(r.id)", "title": title.isEmpty ? "—" : title]
-                        let detail = details.map { names.text(r.fields[$0.name], field: $0) }.filter { !$0.isEmpty }.joined(separator: " · ")
-                        if !detail.isEmpty { item["detail"] = detail }
-                        return item
-                    },
-                ]
-                if page.nextCursor != nil { section["more"] = "/\(other.name)?filter%5B\(field.name)%5D=\(record.id)" }
-                if canAdd { section["add"] = "/\(other.name)/new?\(field.name)=\(record.id)" }
-                related.append(section)
-            }
-        }
+        let related = try await relatedSections(type: type, record: record, user: user, actor: actor)
         // A deal's stage changes, oldest first, with stage names in the reader's language.
         var stageHistory: [[String: Any]] = []
         if type.name == Deals.type.name, let pipeline = record.fields["pipeline_id"]?.stringValue {
