@@ -244,3 +244,35 @@ import Testing
         }
     }
 }
+
+/// A product line takes its price from the product's price list in the quote's currency.
+@Suite struct PriceListLineTests {
+    @Test(arguments: Backend.available)
+    func productLinesArePricedFromTheList(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (pipeline, stage) = try await DealTests.stages(api)
+            let deal = try await api.create("deals", #"{"title":"Priced","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Proposal"]!)"}"#).string("id") ?? ""
+            let seat = try await api.create("products", #"{"name":"Seat licence","sku":"SEAT-P","billing_period":"yearly"}"#).string("id") ?? ""
+            _ = try await api.create("product_prices", #"{"product_id":"\#(seat)","unit_price":{"amount":"110000","currency":"KRW"},"valid_from":"2025-01-01"}"#)
+            _ = try await api.create("product_prices", #"{"product_id":"\#(seat)","unit_price":{"amount":"120000","currency":"KRW"},"valid_from":"2026-01-01"}"#)
+            _ = try await api.create("product_prices", #"{"product_id":"\#(seat)","unit_price":{"amount":"150000","currency":"KRW"},"valid_from":"2099-01-01"}"#)
+            let krw = try await api.create("quotes", #"{"deal_id":"\#(deal)","currency":"KRW","status":"draft"}"#).string("id") ?? ""
+            // The latest price already valid, the product's name, and the line's total.
+            let line = try await api.create("quote_lines", #"{"quote_id":"\#(krw)","product_id":"\#(seat)","quantity":2}"#)
+            #expect(line["unit_price"]?.objectValue?.string("amount") == "120000" && line.string("description") == "Seat licence")
+            #expect(line["line_total"]?.objectValue?.string("amount") == "240000")
+            #expect(try await api.call(.get, "/api/v1/quotes/\(krw)").object()["total"]?.objectValue?.string("amount") == "240000")
+            // A price typed in wins over the list.
+            let typed = try await api.create("quote_lines", #"{"quote_id":"\#(krw)","product_id":"\#(seat)","quantity":1,"unit_price":{"amount":"99000","currency":"KRW"}}"#)
+            #expect(typed["unit_price"]?.objectValue?.string("amount") == "99000")
+            // No price in the quote's currency, or a free-text line without a price: a 422 on unit_price.
+            let usd = try await api.create("quotes", #"{"deal_id":"\#(deal)","currency":"USD","status":"draft"}"#).string("id") ?? ""
+            for body in [#"{"quote_id":"\#(usd)","product_id":"\#(seat)","quantity":1}"#, #"{"quote_id":"\#(usd)","description":"Consulting","quantity":1}"#] {
+                let reply = try await api.call(.post, "/api/v1/quote_lines", json: body)
+                #expect(reply.status == .unprocessableContent)
+                #expect(try reply.errorFields() == ["unit_price"])
+            }
+            #expect(try await api.call(.get, "/api/v1/quote_lines?filter[quote_id]=\(usd)").object()["data"]?.arrayValue?.isEmpty == true)
+        }
+    }
+}

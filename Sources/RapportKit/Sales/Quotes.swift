@@ -41,7 +41,8 @@ public enum QuoteLines {
             FieldSpec("product_id", .reference("products"), label: "Product"),
             FieldSpec("description", .text(maxLength: 500), search: .name),
             FieldSpec("quantity", .number, required: true),
-            FieldSpec("unit_price", .money, required: true),
+            // Left out for a product, it comes from the product's price in the quote's currency.
+            FieldSpec("unit_price", .money),
             FieldSpec("discount_percent", .number),
             FieldSpec("tax_percent", .number),
             FieldSpec("line_total", .money, isDerived: true),
@@ -73,6 +74,9 @@ public enum QuoteLines {
     }
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
+        if record["unit_price"]?.isNull ?? true, record["product_id"]?.isNull ?? true {
+            return [FieldError(field: "unit_price", code: "required", message: "A free-text line needs a unit price.")]
+        }
         guard let line = line(record) else { return [] }
         do {
             _ = try QuoteMath.amounts([line], currency: line.unitPrice.currency)

@@ -119,7 +119,29 @@ enum QuoteRules {
         if let code = record["unit_price"]?.objectValue?["currency"]?.stringValue, code != currency {
             throw RecordError.invalid([FieldError(field: "unit_price", code: "invalid_currency", message: "Lines are priced in the quote's currency (\(currency)).")])
         }
+        if let product = record["product_id"]?.stringValue {
+            try await fillFromPriceList(s, &record, product: product, currency: currency)
+        }
         return record
+    }
+
+    /// A product line without a price takes the product's price in the quote's currency
+    /// (the latest one already valid), and without a description the product's name.
+    static func fillFromPriceList(_ s: Session, _ record: inout JSONObject, product: String, currency: String) async throws {
+        if record["unit_price"]?.isNull ?? true {
+            let today = String(Timestamp.format(Date()).prefix(10))
+            guard let minor = try await s.query("""
+                SELECT unit_price_amount FROM product_prices WHERE product_id = \(product) AND unit_price_currency = \(currency) AND deleted_at IS NULL
+                AND (valid_from IS NULL OR valid_from <= \(today)) ORDER BY COALESCE(valid_from, '') DESC, created_at DESC LIMIT 1
+                """).first?.int("unit_price_amount"), let code = Currency.named(currency) else {
+                throw RecordError.invalid([FieldError(field: "unit_price", code: "required", message: "This product has no price in \(currency) yet; enter a unit price.")])
+            }
+            record["unit_price"] = Money(minorUnits: minor, currency: code).json
+            QuoteLines.type.hooks.derive(&record)
+        }
+        if record["description"]?.isNull ?? true, let name = try await s.query("SELECT name FROM products WHERE id = \(product)").first?.text("name") {
+            record["description"] = .string(name)
+        }
     }
 
     /// Lines of an accepted or superseded quote are final (the order was placed from them,
