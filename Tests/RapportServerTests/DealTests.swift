@@ -38,6 +38,9 @@ import Testing
             // Clients cannot set the status, and a stage from another pipeline is refused.
             #expect(try await api.call(.patch, "/api/v1/deals/\(id)", json: #"{"status":"lost"}"#).status == .unprocessableContent)
             let other = try await api.create("pipelines", #"{"name":"Partners"}"#)
+            // A new pipeline comes with the usual stages, ready for deals.
+            let partnerStages = try await RecordStore(db: api.db).stages(pipelineID: other.string("id") ?? "")
+            #expect(partnerStages.map(\.name) == ["Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"])
             let foreign = try await api.create("pipeline_stages", #"{"name":"Intro","pipeline_id":"\#(other.string("id") ?? "")","position":0,"probability":10,"outcome":"open"}"#)
             let wrong = try await api.call(.patch, "/api/v1/deals/\(id)", json: #"{"stage_id":"\#(foreign.string("id") ?? "")"}"#)
             #expect(wrong.status == .unprocessableContent)

@@ -28,15 +28,8 @@ extension RecordStore {
         if let id = try await db.read({ s in try await s.query("SELECT id FROM pipelines WHERE deleted_at IS NULL ORDER BY is_default DESC, created_at LIMIT 1").first?.text("id") }) {
             return id
         }
-        let pipeline = try await create(pipelines, body: JSONObject([("name", .string(Pipelines.defaultName)), ("is_default", .bool(true))]), actor: actor)
-        let stages = try await type(named: PipelineStages.type.name)
-        for (i, stage) in Pipelines.defaultStages.enumerated() {
-            _ = try await create(stages, body: JSONObject([
-                ("name", .string(stage.name.prefix(1).uppercased() + stage.name.dropFirst())), ("pipeline_id", .string(pipeline.id)),
-                ("position", .number(String(i))), ("probability", .number(String(stage.probability))), ("outcome", .string(stage.outcome)),
-            ]), actor: actor)
-        }
-        return pipeline.id
+        // Its stages come with it (``PipelineRules``).
+        return try await create(pipelines, body: JSONObject([("name", .string(Pipelines.defaultName)), ("is_default", .bool(true))]), actor: actor).id
     }
 
     /// A pipeline's stages in board order.

@@ -1,0 +1,25 @@
+import Foundation
+import RapportKit
+
+/// A new pipeline starts with the usual stages (lead → qualified → proposal → negotiation
+/// → won / lost) so it can take deals and show a board at once; admins rename, reorder or
+/// remove them from there. Stages are records of their own, audited like any other.
+enum PipelineRules {
+    static let rules = WriteRules(after: after)
+
+    @Sendable static func after(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
+        guard before == nil else { return }
+        let stages = try await store.type(named: PipelineStages.type.name)
+        let records = Pipelines.defaultStages.enumerated().map { i, stage in
+            StoredRecord.new(stages, fields: JSONObject([
+                ("name", .string(stage.name.prefix(1).uppercased() + stage.name.dropFirst())), ("pipeline_id", .string(after.id)),
+                ("position", .number(String(i))), ("probability", .number(String(stage.probability))), ("outcome", .string(stage.outcome)),
+            ]), owner: nil, actor: actor, now: now)
+        }
+        var titles: [String: [String]] = [:]
+        try await store.insertMany(s, type: stages, records: records, titles: &titles)
+        for r in records {
+            try await AuditLog.append(s, actor: actor, action: "create", type: stages.name, id: r.id, changes: .object(r.fields), at: now)
+        }
+    }
+}
