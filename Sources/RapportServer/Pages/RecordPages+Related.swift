@@ -12,7 +12,8 @@ extension RecordPages {
             for field in other.fields {
                 guard case .reference(let target) = field.kind, target == type.name else { continue }
                 let full = store.view(try await store.type(named: other.name), for: actor)
-                let sort = full.field(full.titleField)?.kind.isReferenceKind == true ? "created_at" : full.titleField
+                // Records kept in an order (a pipeline's stages) are listed in it.
+                let sort = full.field("position") != nil ? "position" : full.field(full.titleField)?.kind.isReferenceKind == true ? "created_at" : full.titleField
                 guard case .success(let q) = ListQuery.parse([("filter[\(field.name)]", record.id), ("limit", "10"), ("sort", sort)], type: full) else { continue }
                 let page = try await store.list(full, query: q, actor: actor)
                 let canAdd = user.viewer.role.allows(.create, on: other.name)
@@ -21,7 +22,8 @@ extension RecordPages {
                 if page.records.isEmpty && !(canAdd && field.required) { continue }
                 var names = ValueFormatter(user: user)
                 try await names.prepare(page.records, type: full, store: store, admin: deps.admin, actor: actor)
-                var columns = (Self.defaultColumns[other.name] ?? []).filter { $0 != field.name && $0 != full.titleField && $0 != "updated_at" }
+                // The position is the order the list already shows.
+                var columns = (Self.defaultColumns[other.name] ?? []).filter { ![field.name, full.titleField, "updated_at", "position"].contains($0) }
                 // A title naming this very record (a person's deal contacts are titled by
                 // the person) gives way to the other end (the deal).
                 var titleName = full.titleField
@@ -37,7 +39,12 @@ extension RecordPages {
                     "items": page.records.map { r -> [String: Any] in
                         let title = titleSpec.map { names.text(r.fields[$0.name], field: $0) } ?? ""
                         var item: [String: Any] = ["href": "/\(other.name)/\(r.id)", "title": title.isEmpty ? "—" : title]
-                        let detail = details.map { names.text(r.fields[$0.name], field: $0) }.filter { !$0.isEmpty }.joined(separator: " · ")
+                        // A bare number says nothing: it goes with its label ("Quantity 3").
+                        let detail = details.compactMap { f -> String? in
+                            let text = names.text(r.fields[f.name], field: f)
+                            if text.isEmpty { return nil }
+                            return f.kind == .number ? user.fieldLabel(f) + " " + text : text
+                        }.joined(separator: " · ")
                         if !detail.isEmpty { item["detail"] = detail }
                         return item
                     },

@@ -96,7 +96,7 @@ struct RecordPages {
         "products": ["sku", "billing_period", "active", "updated_at"],
         "product_prices": ["unit_price", "valid_from", "updated_at"],
         "quotas": ["user_id", "team_id", "amount", "updated_at"],
-        "pipeline_stages": ["pipeline_id", "position", "probability", "outcome"],
+        "pipeline_stages": ["pipeline_id", "outcome", "probability", "position"],
     ]
 
     /// Bookkeeping columns a list may show.
