@@ -276,3 +276,31 @@ import Testing
         }
     }
 }
+
+/// Built-in number fields sort, filter and page as numbers, not as their text.
+@Suite struct NumberFieldListTests {
+    @Test(arguments: Backend.available)
+    func numbersSortAndFilterAsNumbers(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (pipeline, _) = try await DealTests.stages(api)
+            func probabilities(_ query: String) async throws -> [String] {
+                let reply = try await api.call(.get, "/api/v1/pipeline_stages?filter[pipeline_id]=\(pipeline)&" + query)
+                #expect(reply.status == .ok, "\(reply.body)")
+                return try reply.object()["data"]?.arrayValue?.compactMap { $0.objectValue?["probability"]?.numberLiteral } ?? []
+            }
+            // As text, "100" would sort before "25" and fail "≥ 50".
+            #expect(try await probabilities("sort=probability") == ["0", "10", "25", "50", "75", "100"])
+            #expect(try await probabilities("sort=-probability") == ["100", "75", "50", "25", "10", "0"])
+            #expect(try await probabilities("sort=probability&filter[probability][gte]=50") == ["50", "75", "100"])
+            // Paged two at a time, the cursor carries the number.
+            var seen: [String] = []
+            var cursor: String?
+            repeat {
+                let reply = try await api.call(.get, "/api/v1/pipeline_stages?filter[pipeline_id]=\(pipeline)&sort=probability&limit=2" + (cursor.map { "&cursor=\($0)" } ?? "")).object()
+                seen += reply["data"]?.arrayValue?.compactMap { $0.objectValue?["probability"]?.numberLiteral } ?? []
+                cursor = reply["next_cursor"]?.stringValue
+            } while cursor != nil && seen.count < 10
+            #expect(seen == ["0", "10", "25", "50", "75", "100"])
+        }
+    }
+}

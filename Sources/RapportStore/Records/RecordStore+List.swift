@@ -61,7 +61,7 @@ extension RecordStore {
         let sortName = query.sort ?? "updated_at"
         let (sortExpr, sortIsInteger) = try sortExpression(type, sortName, dialect: db.dialect)
         if let cursor = query.cursor {
-            let numeric = type.field(sortName).map { $0.isCustom && $0.kind == .number } ?? false
+            let numeric = type.field(sortName).map { $0.kind == .number } ?? false
             clauses.append(keysetCondition(sortExpr, cursor: cursor, descending: query.descending, numeric: numeric ? db.dialect : nil))
         }
         let order = query.descending ? "\(sortExpr) DESC NULLS LAST, id DESC" : "\(sortExpr) ASC NULLS FIRST, id ASC"
@@ -193,10 +193,17 @@ extension RecordStore {
         guard let field = type.field(name) else { throw RecordError.badRequest("Unknown sort field.", [FieldError(field: "sort", code: "unknown_field", message: "Cannot sort by \(name).")]) }
         if field.isCustom { return (customExpression(field, dialect: dialect, path: nil), false) }
         switch field.kind {
+        case .number: return (Self.numericColumn(name, dialect: dialect), false)
         case .money: return (name + "_amount", true)
         case .boolean: return (name, true)
         default: return (name, false)
         }
+    }
+
+    /// A built-in number column read as a number: numbers are stored as their exact
+    /// decimal text, which sorts "10" before "9" unless cast.
+    static func numericColumn(_ name: String, dialect: Database.Dialect) -> String {
+        "CAST(\(name) AS \(dialect == .sqlite ? "REAL" : "numeric"))"
     }
 
     /// Reads a custom field out of the `custom` JSON column, typed for comparison.
@@ -273,15 +280,16 @@ extension RecordStore {
                 out.append("(\(SQL.join(parts, " OR ")))")
                 continue
             }
-            let expr = field.isCustom ? customExpression(field, dialect: dialect, path: nil) : field.name
+            let expr = field.isCustom ? customExpression(field, dialect: dialect, path: nil)
+                : field.kind == .number ? Self.numericColumn(field.name, dialect: dialect) : field.name
             var values = filter.values.map { v -> SQLValue in
                 if field.isCustom, field.kind == .boolean, dialect == .postgres, let b = v.boolValue { return .text(b ? "true" : "false") }
-                if field.isCustom, field.kind == .number, let n = v.numberLiteral { return .text(n) }
+                if field.kind == .number, let n = v.numberLiteral { return .text(n) }
                 return codec.scalar(v, kind: field.kind)
             }
-            let numericCustom = field.isCustom && field.kind == .number
+            let numeric = field.kind == .number
             func operand(_ v: SQLValue) -> SQL {
-                numericCustom ? "CAST(\(v) AS \(raw: dialect == .sqlite ? "REAL" : "numeric"))" : "\(v)"
+                numeric ? "CAST(\(v) AS \(raw: dialect == .sqlite ? "REAL" : "numeric"))" : "\(v)"
             }
             // A date given for a timestamp field means the whole day.
             if field.kind == .dateTime, let d = values.first?.text, d.count == 10, let (y, m, day) = CivilDate.parseISO(d) {
