@@ -102,6 +102,9 @@ import Testing
             var browser = try await WorkspacePageTests.signedIn(api)
             let page = try await browser.request(.get, "/deals/\(deal)")
             #expect(page.body.contains("Minji") && page.body.contains("Decision maker") && page.body.contains("/deal_contacts/new?deal_id=\(deal)"))
+            // A contact opens the person; the contact record itself is one "Edit" away.
+            let signerID = try signer.object().string("id") ?? ""
+            #expect(page.body.contains(#"href="/people/\#(person)""#) && page.body.contains(#"href="/deal_contacts/\#(signerID)""#))
             let form = try await browser.request(.get, "/deal_contacts/new?deal_id=\(deal)")
             #expect(form.body.contains(#"value="Kim seats""#) && form.body.contains(#"name="deal_id._id" value="\#(deal)""#))
             // Accepting a quote names the decision maker on the order and the contract.

@@ -27,7 +27,7 @@ extension RecordPages {
                 // A title naming this very record (a person's deal contacts are titled by
                 // the person) gives way to the other end (the deal).
                 var titleName = full.titleField
-                if titleName == field.name, let other = columns.first(where: { full.field($0)?.kind.isReferenceKind == true }) {
+                if titleName == field.name, let other = columns.first(where: { full.field($0)?.kind.isReferenceKind == true }) ?? columns.first {
                     titleName = other
                     columns.removeAll { $0 == other }
                 }
@@ -39,6 +39,12 @@ extension RecordPages {
                     "items": page.records.map { r -> [String: Any] in
                         let title = titleSpec.map { names.text(r.fields[$0.name], field: $0) } ?? ""
                         var item: [String: Any] = ["href": "/\(other.name)/\(r.id)", "title": title.isEmpty ? "—" : title]
+                        // A record that only links two others (a deal contact) opens the
+                        // other end (the person); its own page is one "Edit" away.
+                        if titleName != field.name, case .reference(let target)? = titleSpec?.kind, let id = titleSpec.flatMap({ r.fields[$0.name]?.stringValue }), !title.isEmpty {
+                            item["href"] = "/\(target)/\(id)"
+                            item["editHref"] = "/\(other.name)/\(r.id)"
+                        }
                         // A bare number says nothing: it goes with its label ("Quantity 3").
                         let detail = details.compactMap { f -> String? in
                             let text = names.text(r.fields[f.name], field: f)
