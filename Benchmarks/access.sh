@@ -26,10 +26,7 @@ sqlite3 "$DB" "UPDATE people SET owner_id = '$rep_id' WHERE seq % 10 = 0; PRAGMA
 "$BIN" bench ids people --database "$URL" --count 10000 > "$WORK/ids-all.txt"
 sqlite3 "$DB" "SELECT id FROM people WHERE owner_id = '$rep_id' ORDER BY random() LIMIT 10000" > "$WORK/ids-rep.txt"
 
-port=18$((RANDOM % 900 + 100))
-"$BIN" serve --database "$URL" --port "$port" > "$WORK/serve-access.log" 2>&1 &
-pid=$!
-until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
+serve_bench access "$URL"
 
 # One sign-in (form, then post): bcrypt at cost 12 dominates it.
 t0=$(ms)
@@ -39,8 +36,7 @@ echo "one password sign-in: $(( $(ms) - t0 )) ms"
 run() { # label token ids paths
   TOKEN=$2 IDS=$3 PATHS=$4 wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency -s "Benchmarks/$5" "http://127.0.0.1:$port" > "$WORK/wrk-access-$1.txt"
   printf '%s: ' "$1"
-  awk '/Requests\/sec/ { rps=$2 } /^ +50%/ { p50=$2 } /^ +99%/ { p99=$2 } /Non-2xx/ { bad=$NF }
-       END { printf "%s req/s, p50 %s, p99 %s%s\n", rps, p50, p99, (bad ? ", non-2xx " bad : "") }' "$WORK/wrk-access-$1.txt"
+  wrk_line "$WORK/wrk-access-$1.txt"
 }
 for who in admin rep viewer; do
   token=${!who}

@@ -20,3 +20,16 @@ sign_in() {
     --data-urlencode "password=$3" "http://127.0.0.1:$1/signin"
   echo "rapport_session=$(awk '$6 == "rapport_session" { print $7 }' "$jar")"
 }
+# serve_bench NAME DB-URL: starts `rapport serve` on a random loopback port and waits for
+# it to answer; sets port and pid. Its log is $WORK/serve-NAME.log.
+serve_bench() {
+  port=18$((RANDOM % 900 + 100))
+  "$BIN" serve --database "$2" --port "$port" > "$WORK/serve-$1.log" 2>&1 &
+  pid=$!
+  until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
+}
+# wrk_line FILE: throughput, median and 99th percentile from one wrk --latency report.
+wrk_line() {
+  awk '/Requests\/sec/ { rps=$2 } /^ +50%/ { p50=$2 } /^ +99%/ { p99=$2 } /Non-2xx/ { bad=$NF }
+       END { printf "%s req/s, p50 %s, p99 %s%s\n", rps, p50, p99, (bad ? ", non-2xx " bad : "") }' "$1"
+}

@@ -19,10 +19,7 @@ echo "people: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM people WHERE deleted_at IS N
 if [ -z "$(sqlite3 "$DB" "SELECT id FROM users WHERE email = 'pages@example.com'" 2>/dev/null)" ]; then
   echo 'bench-pages-password' | "$BIN" user add --email pages@example.com --role admin --password-stdin --database "$URL" 2>/dev/null
 fi
-port=18$((RANDOM % 900 + 100))
-"$BIN" serve --database "$URL" --port "$port" > "$WORK/serve-pages.log" 2>&1 &
-pid=$!
-until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.05; done
+serve_bench pages "$URL"
 cookie=$(sign_in "$port" pages@example.com bench-pages-password)
 ids=$(sqlite3 "$DB" "SELECT id FROM people WHERE deleted_at IS NULL ORDER BY random() LIMIT 3" | sed 's|^|/people/|' | paste -sd'|')
 size=$(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/people" | wc -c)
@@ -35,8 +32,7 @@ for spec in "list-page-1|/people" "list-by-name|/people?sort=sort_name" "list-se
     threads=$(( conns < THREADS ? conns : THREADS ))
     COOKIE="$cookie" PATHS="$paths" wrk -t"$threads" -c"$conns" -d"${DURATION}s" --latency -s Benchmarks/get_path.lua "http://127.0.0.1:$port" > "$WORK/wrk-page-$label-$conns.txt"
     printf '%s, %s connection(s): ' "$label" "$conns"
-    awk '/Requests\/sec/ { rps=$2 } /^ +50%/ { p50=$2 } /^ +99%/ { p99=$2 } /Non-2xx/ { bad=$NF }
-         END { printf "%s req/s, p50 %s, p99 %s%s\n", rps, p50, p99, (bad ? ", non-2xx " bad : "") }' "$WORK/wrk-page-$label-$conns.txt"
+    wrk_line "$WORK/wrk-page-$label-$conns.txt"
   done
 done
 echo "peak RSS $(awk '/VmHWM/ { print $2 " " $3 }' /proc/$pid/status)"

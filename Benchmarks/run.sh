@@ -25,14 +25,11 @@ fi
 
 load() { # name db-url
   local name=$1 url=$2
-  local port=18$((RANDOM % 900 + 100))
   local token
   token=$("$BIN" token create --name bench --database "$url" 2>/dev/null)
   "$BIN" bench ids people --database "$url" --count 10000 > "$WORK/ids.txt"
   local start; start=$(ms)
-  "$BIN" serve --database "$url" --port "$port" > "$WORK/serve-$name.log" 2>&1 &
-  local pid=$!
-  until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
+  serve_bench "$name" "$url"
   echo "$name: start to first answer $(( $(ms) - start )) ms"
   local first_id; first_id=$(head -1 "$WORK/ids.txt")
   for spec in \
@@ -46,8 +43,7 @@ load() { # name db-url
     TOKEN=$token IDS="$WORK/ids.txt" PATHS="${paths:-/}" wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency \
       -s "Benchmarks/$script" "http://127.0.0.1:$port" > "$WORK/wrk-$name-$label.txt"
     printf '%s %s: ' "$name" "$label"
-    awk '/Requests\/sec/ { rps=$2 } /^ +50%/ { p50=$2 } /^ +99%/ { p99=$2 } /Non-2xx/ { bad=$NF }
-         END { printf "%s req/s, p50 %s, p99 %s%s\n", rps, p50, p99, (bad ? ", non-2xx " bad : "") }' "$WORK/wrk-$name-$label.txt"
+    wrk_line "$WORK/wrk-$name-$label.txt"
   done
   echo "$name: peak RSS $(awk '/VmHWM/ { print $2 " " $3 }' /proc/$pid/status)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -58,7 +54,7 @@ say "baseline: Hummingbird route returning a constant JSON"
 "$BIN" bench constant --port 18090 & cpid=$!
 until curl -sf http://127.0.0.1:18090/constant >/dev/null; do sleep 0.05; done
 wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency http://127.0.0.1:18090/constant > "$WORK/wrk-constant.txt"
-awk '/Requests\/sec/ { rps=$2 } /^ +50%/ { p50=$2 } /^ +99%/ { p99=$2 } END { printf "constant: %s req/s, p50 %s, p99 %s\n", rps, p50, p99 }' "$WORK/wrk-constant.txt"
+printf 'constant: '; wrk_line "$WORK/wrk-constant.txt"
 kill $cpid; wait $cpid 2>/dev/null || true
 
 say "SQLite at $N people"

@@ -16,10 +16,7 @@ if [ ! -f "$DB" ]; then
 fi
 echo "deals: $(sqlite3 "$DB" "SELECT COUNT(*) FROM deals WHERE deleted_at IS NULL"), open: $(sqlite3 "$DB" "SELECT COUNT(*) FROM deals WHERE status = 'open'")"
 token=$("$BIN" token create --name bench --user sales@example.com --database "$URL" 2>/dev/null)
-port=18$((RANDOM % 900 + 100))
-"$BIN" serve --database "$URL" --port "$port" > "$WORK/serve-sales.log" 2>&1 &
-pid=$!
-until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.05; done
+serve_bench sales "$URL"
 cookie=$(sign_in "$port" sales@example.com bench-sales-password)
 echo "board page: $(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$port/deals/board" | wc -c) bytes of HTML"
 run() { # label conns env-assignments…
@@ -27,8 +24,7 @@ run() { # label conns env-assignments…
   local threads=$(( conns < THREADS ? conns : THREADS ))
   env "$@" wrk -t"$threads" -c"$conns" -d"${DURATION}s" --latency -s Benchmarks/get_path.lua "http://127.0.0.1:$port" > "$WORK/wrk-sales-$label-$conns.txt"
   printf '%s, %s connection(s): ' "$label" "$conns"
-  awk '/Requests\/sec/ { rps=$2 } /^ +50%/ { p50=$2 } /^ +99%/ { p99=$2 } /Non-2xx/ { bad=$NF }
-       END { printf "%s req/s, p50 %s, p99 %s%s\n", rps, p50, p99, (bad ? ", non-2xx " bad : "") }' "$WORK/wrk-sales-$label-$conns.txt"
+  wrk_line "$WORK/wrk-sales-$label-$conns.txt"
 }
 for conns in 1 32; do run board-page "$conns" COOKIE="$cookie" PATHS=/deals/board; done
 for report in forecast funnel summary; do run "report-$report" 1 TOKEN="$token" PATHS="/api/v1/reports/$report"; done

@@ -53,10 +53,13 @@ import Testing
     }
 
     @Test func monthRanges() {
-        #expect(QuotaReport.months(from: "2026-11", to: "2027-02") == ["2026-11", "2026-12", "2027-01", "2027-02"])
-        #expect(QuotaReport.months(from: "2026-03", to: "2026-01").isEmpty)
-        #expect(QuotaReport.months(from: "2026-13", to: "2027-01").isEmpty)
-        #expect(Quotas.isMonth("2026-01") && !Quotas.isMonth("2026-1") && !Quotas.isMonth("２０２６-01") && !Quotas.isMonth("2026-00"))
+        func m(_ s: String) -> CalendarMonth { CalendarMonth(s)! }
+        #expect(CalendarMonth.range(m("2026-11"), m("2027-02")).map(\.text) == ["2026-11", "2026-12", "2027-01", "2027-02"])
+        #expect(CalendarMonth.range(m("2026-03"), m("2026-01")).isEmpty)
+        #expect(CalendarMonth("2026-01") != nil && CalendarMonth("2026-1") == nil && CalendarMonth("２０２６-01") == nil && CalendarMonth("2026-00") == nil && CalendarMonth("2026-13") == nil)
+        // The last day follows the calendar: February, leap years, thirty-day months.
+        #expect(m("2026-02").lastDay == "2026-02-28" && m("2028-02").lastDay == "2028-02-29" && m("2026-11").lastDay == "2026-11-30" && m("2026-12").lastDay == "2026-12-31")
+        #expect(m("2026-11").adding(2).text == "2027-01" && m("2026-01").adding(-1).text == "2025-12" && m("2026-03").adding(-14).text == "2025-01")
     }
 
     @Test func aQuotaIsForOneRepOrOneTeam() {

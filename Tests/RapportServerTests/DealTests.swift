@@ -72,8 +72,14 @@ import Testing
         try await withAPI(backend) { api in
             let (pipeline, stage) = try await DealTests.stages(api)
             let a = try await api.create("deals", #"{"title":"Hanbit expansion","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Proposal"]!)","amount":{"amount":"33333000","currency":"KRW"}}"#)
-            _ = try await api.create("deals", #"{"title":"Seoul pilot","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Proposal"]!)","amount":{"amount":"1000000","currency":"KRW"}}"#)
+            _ = try await api.create("deals", #"{"title":"Seoul pilot","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Proposal"]!)","amount":{"amount":"1000000","currency":"KRW"},"close_date":"2026-11-30"}"#)
             var browser = try await WorkspacePageTests.signedIn(api)
+            // A thirty-day month filters to its last day (it used to ask for the 31st and fall
+            // back to the unfiltered board).
+            let november = try await browser.request(.get, "/deals/board?month=2026-11")
+            #expect(november.status == .ok && november.body.contains("Seoul pilot") && !november.body.contains("Hanbit expansion"))
+            let february = try await browser.request(.get, "/deals/board?month=2026-02")
+            #expect(february.status == .ok && !february.body.contains("Seoul pilot") && !february.body.contains("Hanbit expansion"))
             let home = try await browser.request(.get, "/")
             let csrf = PageClient.csrf(home.body) ?? ""
             _ = try await browser.request(.post, "/settings/language", form: [("_csrf", csrf), ("language", "ko")])

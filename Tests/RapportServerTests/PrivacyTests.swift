@@ -34,6 +34,11 @@ import Testing
             _ = try await api.call(.post, "/api/v1/people/merge", json: #"{"survivor_id":"\#(id)","duplicate_id":"\#(dup.string("id") ?? "")"}"#)
             let note = try await api.create("activities", #"{"kind":"meeting","subject":"Lunch with Ottoline","body":"Ottoline prefers tea","participants":["\#(id)"],"links":[{"type":"organizations","id":"\#(orgID)"}]}"#)
             let orgBefore = try await api.call(.get, "/api/v1/organizations/\(orgID)").object()
+            // A deal contact is found by the person's name until the erasure.
+            let (pipeline, stage) = try await DealTests.stages(api)
+            let deal = try await api.create("deals", #"{"title":"Keep deal","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Lead"]!)"}"#).string("id") ?? ""
+            _ = try await api.create("deal_contacts", #"{"deal_id":"\#(deal)","person_id":"\#(id)","role":"champion"}"#)
+            #expect(try await api.call(.get, "/api/v1/deal_contacts?q=quizzlewick").object()["data"]?.arrayValue?.count == 1)
 
             let erased = try await api.call(.post, "/api/v1/people/\(id)/erase")
             #expect(erased.status == .ok, "\(erased.body)")
@@ -44,7 +49,7 @@ import Testing
                 try await api.call(.get, "/api/v1/people?q=ottoline"), try await api.call(.get, "/api/v1/people/export?format=jsonl"),
                 try await api.call(.get, "/api/v1/activities/\(note.string("id") ?? "")"), try await api.call(.get, "/api/v1/activities?q=ottoline"),
                 try await api.call(.get, "/api/v1/organizations/\(orgID)/timeline"), try await api.call(.get, "/api/v1/audit?limit=500"),
-                try await api.call(.get, "/api/v1/activities/export?format=csv"),
+                try await api.call(.get, "/api/v1/activities/export?format=csv"), try await api.call(.get, "/api/v1/deal_contacts?q=quizzlewick"),
             ]
             responses.append(try await api.call(.get, "/api/v1/people/\(id)/timeline"))
             for reply in responses {

@@ -58,7 +58,7 @@ public enum FieldValidator {
             return .success(.string(s))
         case .month:
             guard let s = value.stringValue?.trimmedWhitespace else { return wrongType("a month string YYYY-MM") }
-            guard Quotas.isMonth(s) else { return fail("invalid_month", "Expected a month as YYYY-MM, such as 2026-11.") }
+            guard CalendarMonth(s) != nil else { return fail("invalid_month", "Expected a month as YYYY-MM, such as 2026-11.") }
             return .success(.string(s))
         case .dateTime:
             guard let s = value.stringValue else { return wrongType("an RFC 3339 date-time string") }

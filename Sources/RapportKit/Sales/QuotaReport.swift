@@ -87,20 +87,4 @@ public enum QuotaReport {
         }
         return rows.values.sorted { ($0.month, $0.target, $0.currency) < ($1.month, $1.target, $1.currency) }
     }
-
-    /// The months from `from` to `to` inclusive (`2026-01`…`2026-12`); empty when reversed
-    /// or malformed.
-    public static func months(from: String, to: String) -> [String] {
-        guard Quotas.isMonth(from), Quotas.isMonth(to), from <= to else { return [] }
-        var out: [String] = []
-        var y = Int(from.prefix(4))!, m = Int(from.suffix(2))!
-        while true {
-            let month = String(format: "%04d-%02d", y, m)
-            if month > to || out.count > 240 { break }
-            out.append(month)
-            m += 1
-            if m == 13 { m = 1; y += 1 }
-        }
-        return out
-    }
 }

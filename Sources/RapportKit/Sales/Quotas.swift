@@ -31,12 +31,4 @@ public enum Quotas {
         }
         return errors
     }
-
-    /// `2026-11`: a four-digit year and a month 01 to 12.
-    public static func isMonth(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let m = Int(parts[1]) else { return false }
-        return (1...12).contains(m)
-    }
 }

@@ -64,13 +64,13 @@ struct ReportRoutes {
     /// `GET /api/v1/reports/quota?from=2026-01&to=2026-12&by=owner|team`: per rep or team
     /// and month, won and weighted open amounts against the quota (this year by default).
     @Sendable func quota(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let year = String(Timestamp.format(Date()).prefix(4))
-        var from = year + "-01", to = year + "-12", by = QuotaReport.Grouping.owner
+        let year = Int(Timestamp.format(Date()).prefix(4)) ?? 2026
+        var from = CalendarMonth(year: year, month: 1), to = CalendarMonth(year: year, month: 12), by = QuotaReport.Grouping.owner
         for (key, value) in try QueryString.parse(request.uri.query) {
             switch key {
             case "from", "to":
-                guard Quotas.isMonth(value) else { throw Problem.badRequest("'\(key)' is a month written YYYY-MM.", errors: [FieldError(field: key, code: "invalid_month", message: "A month such as 2026-11.")]) }
-                if key == "from" { from = value } else { to = value }
+                guard let month = CalendarMonth(value) else { throw Problem.badRequest("'\(key)' is a month written YYYY-MM.", errors: [FieldError(field: key, code: "invalid_month", message: "A month such as 2026-11.")]) }
+                if key == "from" { from = month } else { to = month }
             case "by":
                 guard let g = QuotaReport.Grouping(rawValue: value) else { throw Problem.badRequest("'by' is owner or team.", errors: [FieldError(field: key, code: "invalid_choice", message: "owner or team")]) }
                 by = g
@@ -78,14 +78,14 @@ struct ReportRoutes {
                 throw Problem.badRequest("Unknown query parameter '\(key)'.", errors: [FieldError(field: key, code: "unknown_parameter", message: "The quota report takes from, to and by.")])
             }
         }
-        let months = QuotaReport.months(from: from, to: to)
+        let months = CalendarMonth.range(from, to)
         guard !months.isEmpty, months.count <= 36 else {
             throw Problem.badRequest("'from' comes before 'to', at most 36 months apart.", errors: [FieldError(field: "to", code: "out_of_range", message: "Up to 36 months.")])
         }
         let rows = try await store.quotaReport(from: from, to: to, by: by, actor: context.actor)
         func ratio(_ v: Double?) -> JSONValue { v.map { .number(String(format: "%.4f", $0)) } ?? .null }
         return .json(.object(JSONObject([
-            ("from", .string(from)), ("to", .string(to)), ("by", .string(by.rawValue)),
+            ("from", .string(from.text)), ("to", .string(to.text)), ("by", .string(by.rawValue)),
             ("rule", .string("weighted = Σ over stages of (open amount closing in the month × stage probability), rounded half away from zero per stage; attainment = won ÷ quota; projected = (won + weighted) ÷ quota")),
             ("data", .array(rows.map { r in .object(JSONObject([
                 (by == .owner ? "user_id" : "team_id", .string(r.target)), ("month", .string(r.month)), ("currency", .string(r.currency)),

@@ -34,10 +34,11 @@ struct BoardPage {
             if let owner = param("owner") { filters.append(("filter[owner_id]", owner)) }
             if let team = param("team"), let t = teams.first(where: { $0.id == team }) {
                 let members = Set(t.members + (t.managerID.map { [$0] } ?? []))
-                filters.append(("filter[owner_id][in]", members.isEmpty ? "none" : members.sorted().joined(separator: ",")))
+                // A team without members shows no deals: an id no user has.
+                filters.append(("filter[owner_id][in]", members.isEmpty ? "00000000-0000-0000-0000-000000000000" : members.sorted().joined(separator: ",")))
             }
-            if let month = param("month"), month.count == 7 {
-                filters += [("filter[close_date][gte]", month + "-01"), ("filter[close_date][lte]", month + "-31")]
+            if let month = param("month").flatMap(CalendarMonth.init) {
+                filters += [("filter[close_date][gte]", month.firstDay), ("filter[close_date][lte]", month.lastDay)]
             }
             guard case .success(let totalsQuery) = ListQuery.parse(filters, type: store.view(deals, for: actor)) else { return PageRenderer.redirect("/deals/board") }
             let totals = try await store.stageTotals(deals, query: totalsQuery, actor: actor)

@@ -33,6 +33,7 @@ extension RecordPages {
         let shown = store.view(type, for: actor)
         var formatter = ValueFormatter(user: user)
         try await formatter.prepare(values: [record?.fields ?? values], type: type, store: store, admin: deps.admin, actor: actor)
+        try await formatter.prepareChoices(type: shown, store: store, actor: actor)
         let users = try await deps.admin.users()
         let form = RecordForm(type: shown, user: user)
         let title = record.flatMap { r in shown.field(shown.titleField).map { formatter.text(r.fields[$0.name], field: $0) } } ?? ""

@@ -8,6 +8,8 @@ extension RecordPages {
     /// the rest and one to add another with this record filled in.
     func relatedSections(type: RecordType, record: StoredRecord, user: PageUser, actor: Actor) async throws -> [[String: Any]] {
         var related: [[String: Any]] = []
+        // One formatter for every section: users are read once, titles accumulate.
+        var names = ValueFormatter(user: user)
         for other in store.catalog.types where other.name != type.name && user.viewer.role.allows(.read, on: other.name) {
             for field in other.fields {
                 guard case .reference(let target) = field.kind, target == type.name else { continue }
@@ -20,7 +22,6 @@ extension RecordPages {
                 // An empty section is worth showing only for records that belong to this
                 // one (a deal's quotes and contacts), to add the first.
                 if page.records.isEmpty && !(canAdd && field.required) { continue }
-                var names = ValueFormatter(user: user)
                 try await names.prepare(page.records, type: full, store: store, admin: deps.admin, actor: actor)
                 // The position is the order the list already shows.
                 var columns = (Self.defaultColumns[other.name] ?? []).filter { ![field.name, full.titleField, "updated_at", "position"].contains($0) }

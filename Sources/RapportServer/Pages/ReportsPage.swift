@@ -67,11 +67,8 @@ extension ReportsPage {
     /// months back to three ahead, the window a sales meeting looks at.
     func quotaSection(by: QuotaReport.Grouping, user: PageUser, actor: Actor, money: (Int64, String) -> String) async throws -> [String: Any]? {
         let month = String(Timestamp.format(Date()).prefix(7))
-        guard user.viewer.role.allows(.read, on: Quotas.type.name) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        func shifted(_ n: Int) -> String { calendar.date(byAdding: .month, value: n, to: Date()).map { String(Timestamp.format($0).prefix(7)) } ?? month }
-        let rows = try await store.quotaReport(from: shifted(-2), to: shifted(3), by: by, actor: actor)
+        guard user.viewer.role.allows(.read, on: Quotas.type.name), let thisMonth = CalendarMonth(month) else { return nil }
+        let rows = try await store.quotaReport(from: thisMonth.adding(-2), to: thisMonth.adding(3), by: by, actor: actor)
         var names: [String: String] = [:]
         if by == .owner { for u in try await deps.admin.users() { names[u.id] = u.name } } else {
             for t in try await deps.admin.directory.teams() { names[t.id] = t.name }

@@ -62,12 +62,17 @@ struct ValueFormatter {
         if userNames.isEmpty {
             for u in try await admin.users() { userNames[u.id] = u.name }
         }
+        if teams.isEmpty, type.fields.contains(where: { $0.kind == .team }) {
+            teams = try await admin.directory.teams().map { ($0.id, $0.name) }.sorted { $0.name < $1.name }
+        }
+    }
+
+    /// Loads ``options`` for a form: only forms choose from lists, so lists, boards and
+    /// record pages do not pay for them.
+    mutating func prepareChoices(type: RecordType, store: RecordStore, actor: Actor) async throws {
         for field in type.fields {
             guard case .reference(let t) = field.kind, options[field.name] == nil, let target = store.catalog[t], target.isSetUp else { continue }
             options[field.name] = try await setUpOptions(target, store: store, actor: actor)
-        }
-        if teams.isEmpty, type.fields.contains(where: { $0.kind == .team }) {
-            teams = try await admin.directory.teams().map { ($0.id, $0.name) }.sorted { $0.name < $1.name }
         }
     }
 

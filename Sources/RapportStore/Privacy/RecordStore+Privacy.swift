@@ -12,11 +12,14 @@ extension RecordStore {
         let shown = view(type, for: actor)
         let activities = try await self.type(named: Activities.type.name)
         let activityCodec = codec(activities)
+        // Activities as the exporter's role sees them elsewhere (their timeline).
+        var activityScope: SQL = (try? require(.read, activities, actor)) == nil ? "1 = 0" : "1 = 1"
+        if let visible = visibility(activities, actor) { activityScope = activityScope + " AND " + visible }
         let (merged, activityRows, auditRows) = try await db.read { s in
             let merged = try await s.query("SELECT from_id FROM record_merges WHERE into_id = \(id)").compactMap { $0.text("from_id") }
             let ids = SQL.join(([id] + merged).map { "\($0)" }, ", ")
             let activityRows = try await s.query("""
-                SELECT \(raw: activityCodec.selectList) FROM activities WHERE deleted_at IS NULL AND id IN
+                SELECT \(raw: activityCodec.selectList) FROM activities WHERE deleted_at IS NULL AND \(activityScope) AND id IN
                 (SELECT record_id FROM record_members WHERE record_type = 'activities' AND field IN ('participants', 'links') AND value IN (\(ids)))
                 ORDER BY created_at
                 """)
@@ -77,6 +80,8 @@ extension RecordStore {
             for row in rows {
                 try await self.reindex(s, type: type, seq: row.int("seq") ?? 0, terms: nil, replacing: true)
             }
+            // Records found by the person's name (a deal contact) forget it too.
+            for erased in ids { try await self.reindexReferrers(s, to: type.name, id: erased) }
             summary.records = rows.count
             // Activities that mention them keep kind, dates and links, not their words.
             let activityRows = try await s.query("""
@@ -107,7 +112,10 @@ extension RecordStore {
             ])), at: now)
             return summary
         }
-        try await compactAfterErasure([type, activities])
+        let referrers = catalog.types.filter { other in
+            other.searchFields.contains { if case .reference(let target) = $0.kind { return target == type.name } else { return false } }
+        }
+        try await compactAfterErasure([type, activities] + referrers)
         return summary
     }
 

@@ -346,16 +346,11 @@ extension RecordStore {
     /// the records they reference (a person's company) are added here.
     /// Returns the rows' `seq` in input order.
     @discardableResult
-    func insertMany(_ s: Session, type: RecordType, records input: [StoredRecord], ownTerms: [String: [String]] = [:], titles: inout [String: [String]]) async throws -> [Int64] {
+    func insertMany(_ s: Session, type: RecordType, records input: [StoredRecord], ownTerms: [String: [String]] = [:], runBefore: Bool = true, runAfter: Bool = true, titles: inout [String: [String]]) async throws -> [Int64] {
         guard !input.isEmpty else { return [] }
         var records = input
         let rules = writeRules[type.name]
-        if let before = rules?.before {
-            for i in records.indices {
-                records[i].fields = try await before(self, s, records[i].fields, nil)
-                if let chosen = WriteRules.takeOwner(&records[i].fields), type.hasOwner { records[i].ownerID = chosen }
-            }
-        }
+        if runBefore { try await applyBefore(s, type: type, &records) }
         let codec = self.codec(type)
         var columns = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
         columns += type.columnFields.flatMap(\.columns)
@@ -402,10 +397,19 @@ extension RecordStore {
                 try await s.execute("INSERT INTO record_members (record_type, field, value, record_id) VALUES \(SQL.join(chunk, ", ")) ON CONFLICT DO NOTHING")
             }
         }
-        if let after = rules?.after {
+        if runAfter, let after = rules?.after {
             for r in records { try await after(self, s, nil, r, Actor(userID: r.createdBy), r.createdAt) }
         }
         return records.map { seqs[$0.id] ?? 0 }
+    }
+
+    /// Runs the type's `before` rule on new records, taking the owner it may choose.
+    func applyBefore(_ s: Session, type: RecordType, _ records: inout [StoredRecord]) async throws {
+        guard let before = writeRules[type.name]?.before else { return }
+        for i in records.indices {
+            records[i].fields = try await before(self, s, records[i].fields, nil)
+            if let chosen = WriteRules.takeOwner(&records[i].fields), type.hasOwner { records[i].ownerID = chosen }
+        }
     }
 
     static func referenceKey(_ target: String, _ text: String) -> String {

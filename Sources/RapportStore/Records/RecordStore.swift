@@ -68,17 +68,36 @@ public final class RecordStore: Sendable {
             try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue, actor: actor)
             _ = try await self.checkKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id, actor: actor)
             let stored = StoredRecord.new(type, id: id, fields: record, owner: owner, actor: actor, now: now)
-            var titles: [String: [String]] = [:]
-            let seq = try await self.insertMany(s, type: type, records: [stored], titles: &titles).first ?? 0
-            var created = JSONObject()
-            for field in type.fields where !(record[field.name].map { AuditLog.sameValue($0, .null) } ?? true) {
-                created[field.name] = record[field.name]
-            }
-            try await AuditLog.append(s, actor: actor, action: "create", type: type.name, id: id, changes: .object(Self.auditable(created, type)), at: now)
-            var result = stored
-            result.seq = seq
-            return self.redact(result, type, actor)
+            // The `before` rule already ran above, for the checks to see its result.
+            let created = try await self.createRecords(in: s, type, [stored], actor: actor, now: now, runBefore: false)
+            return self.redact(created.first ?? stored, type, actor)
         }
+    }
+
+    /// Stores records inside the caller's transaction and audits each as created with its
+    /// non-empty fields. A client's create ends here, and so do the records a rule makes
+    /// from another write (an order from an accepted quote, a renewal task), so they get
+    /// the same rules, search terms and audit trail.
+    /// Returns the records as stored (after their `before` rule, with their `seq`).
+    @discardableResult
+    func createRecords(in s: Session, _ type: RecordType, _ input: [StoredRecord], actor: Actor, now: String, runBefore: Bool = true) async throws -> [StoredRecord] {
+        var records = input
+        if runBefore { try await applyBefore(s, type: type, &records) }
+        var titles: [String: [String]] = [:]
+        let seqs = try await insertMany(s, type: type, records: records, runBefore: false, runAfter: false, titles: &titles)
+        for (i, seq) in seqs.enumerated() { records[i].seq = seq }
+        for r in records {
+            var created = JSONObject()
+            for field in type.fields where !(r.fields[field.name].map { AuditLog.sameValue($0, .null) } ?? true) {
+                created[field.name] = r.fields[field.name]
+            }
+            try await AuditLog.append(s, actor: actor, action: "create", type: type.name, id: r.id, changes: .object(Self.auditable(created, type)), at: now)
+        }
+        // After the create's own audit entry, with the request's actor (address, request id).
+        if let after = writeRules[type.name]?.after {
+            for r in records { try await after(self, s, nil, r, actor, now) }
+        }
+        return records
     }
 
     public func update(_ type: RecordType, id: String, body: JSONObject, ifMatch: Int?, actor: Actor) async throws -> StoredRecord {

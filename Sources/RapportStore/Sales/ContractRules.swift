@@ -56,9 +56,6 @@ enum ContractRules {
             ("kind", .string("task")), ("subject", .string(String(subject.prefix(300)))), ("due_at", .string(due)), ("links", .array(links)),
         ]))
         try store.prepare(&record, type: activities)
-        var titles: [String: [String]] = [:]
-        let task = StoredRecord.new(activities, fields: record, owner: owner, actor: actor, now: now)
-        try await store.insertMany(s, type: activities, records: [task], titles: &titles)
-        try await AuditLog.append(s, actor: actor, action: "create", type: activities.name, id: task.id, changes: .object(JSONObject([("contract_id", .string(after.id))])), at: now)
+        try await store.createRecords(in: s, activities, [StoredRecord.new(activities, fields: record, owner: owner, actor: actor, now: now)], actor: actor, now: now)
     }
 }

@@ -10,12 +10,17 @@ enum DocumentNumbers {
     static func next(_ s: Session, prefix: String, table: String, now: String) async throws -> String {
         let year = String(now.prefix(4))
         let name = prefix + "-" + year
-        let start: SQL = "(SELECT COUNT(DISTINCT number) FROM \(raw: table) WHERE number LIKE \(name + "-%")) + 1"
-        let row = try await s.query("""
-            INSERT INTO number_sequences (name, value) VALUES (\(name), \(start))
-            ON CONFLICT (name) DO UPDATE SET value = number_sequences.value + 1 RETURNING value
-            """).first
-        let value = row?.int("value") ?? 1
-        return name + "-" + (value < 10_000 ? String(String(value + 10_000).dropFirst()) : String(value))
+        // The usual case is one indexed update; counting the numbers already in the table
+        // (a scan) happens only for the year's first number.
+        var value = try await s.query("UPDATE number_sequences SET value = value + 1 WHERE name = \(name) RETURNING value").first?.int("value")
+        if value == nil {
+            let start: SQL = "(SELECT COUNT(DISTINCT number) FROM \(raw: table) WHERE number LIKE \(name + "-%")) + 1"
+            value = try await s.query("""
+                INSERT INTO number_sequences (name, value) VALUES (\(name), \(start))
+                ON CONFLICT (name) DO UPDATE SET value = number_sequences.value + 1 RETURNING value
+                """).first?.int("value")
+        }
+        let n = value ?? 1
+        return name + "-" + (n < 10_000 ? String(String(n + 10_000).dropFirst()) : String(n))
     }
 }

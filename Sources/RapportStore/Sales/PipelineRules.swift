@@ -16,10 +16,6 @@ enum PipelineRules {
                 ("position", .number(String(i))), ("probability", .number(String(stage.probability))), ("outcome", .string(stage.outcome)),
             ]), owner: nil, actor: actor, now: now)
         }
-        var titles: [String: [String]] = [:]
-        try await store.insertMany(s, type: stages, records: records, titles: &titles)
-        for r in records {
-            try await AuditLog.append(s, actor: actor, action: "create", type: stages.name, id: r.id, changes: .object(r.fields), at: now)
-        }
+        try await store.createRecords(in: s, stages, records, actor: actor, now: now)
     }
 }

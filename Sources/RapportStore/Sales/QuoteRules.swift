@@ -11,8 +11,7 @@ enum QuoteRules {
 
     @Sendable static func beforeQuote(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
         var record = record
-        // Only when missing: the engine runs this rule twice on a create, and a new version
-        // arrives with its quote's number.
+        // Only when missing: a new version arrives with its quote's number.
         if record["number"]?.stringValue == nil {
             record["number"] = .string(try await DocumentNumbers.next(s, prefix: "Q", table: "quotes", now: Timestamp.format(Date())))
         }
@@ -69,14 +68,13 @@ enum QuoteRules {
         let owner = deal.ownerID ?? actor.userID
         // The order and contract name the deal's buyer: its decision maker if it has one.
         let buyer = try await RecordStore.dealBuyer(s, dealID: deal.id).map(JSONValue.string) ?? .null
-        var order = StoredRecord.new(orders, fields: JSONObject([
-            ("number", .string(try await DocumentNumbers.next(s, prefix: "O", table: "orders", now: now))), ("direction", .string("sell")),
-            ("organization_id", deal.fields["organization_id"] ?? .null), ("person_id", buyer),
+        // Its number comes from the order's own rule.
+        let order = StoredRecord.new(orders, fields: JSONObject([
+            ("direction", .string("sell")), ("organization_id", deal.fields["organization_id"] ?? .null), ("person_id", buyer),
             ("deal_id", .string(deal.id)), ("quote_id", .string(quote.id)), ("ordered_on", .string(today)), ("status", .string("open")),
             ("total", quote.fields["total"] ?? .null),
         ]), owner: owner, actor: actor, now: now)
-        var titles: [String: [String]] = [:]
-        order.seq = try await store.insertMany(s, type: orders, records: [order], titles: &titles).first ?? 0
+        try await store.createRecords(in: s, orders, [order], actor: actor, now: now)
         func money(_ minor: Int64?, _ code: String?) -> JSONValue {
             guard let minor, let code, let c = Currency.named(code) else { return .null }
             return Money(minorUnits: minor, currency: c).json
@@ -89,8 +87,7 @@ enum QuoteRules {
                 ("line_total", money(r.int("line_total_amount"), r.text("unit_price_currency"))),
             ]), owner: owner, actor: actor, now: now)
         }
-        try await store.insertMany(s, type: orderLines, records: lines, titles: &titles)
-        try await AuditLog.append(s, actor: actor, action: "create", type: orders.name, id: order.id, changes: .object(JSONObject([("quote_id", .string(quote.id)), ("lines", .number(String(lines.count)))])), at: now)
+        try await store.createRecords(in: s, orderLines, lines, actor: actor, now: now)
         // Recurring products become a contract: its value is their lines' total.
         let recurring = lineRows.filter { ["monthly", "yearly"].contains($0.text("billing_period") ?? "") }
         guard let first = recurring.first, let code = first.text("unit_price_currency") else { return }
@@ -105,8 +102,7 @@ enum QuoteRules {
             ("billing_period", .string(first.text("billing_period") ?? "yearly")), ("auto_renew", .bool(true)), ("notice_days", .number("30")),
             ("renewal_date", .string(end)), ("status", .string("active")),
         ]), owner: owner, actor: actor, now: now)
-        try await store.insertMany(s, type: contracts, records: [contract], titles: &titles)
-        try await AuditLog.append(s, actor: actor, action: "create", type: contracts.name, id: contract.id, changes: .object(JSONObject([("quote_id", .string(quote.id))])), at: now)
+        try await store.createRecords(in: s, contracts, [contract], actor: actor, now: now)
     }
 
     @Sendable static func beforeLine(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {

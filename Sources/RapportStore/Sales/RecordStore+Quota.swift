@@ -4,13 +4,12 @@ import RapportKit
 extension RecordStore {
     /// Forecast against quota over a range of months, across every pipeline, for the deals
     /// the actor may see. Reads the `deals_quota` index for the range only.
-    public func quotaReport(from: String, to: String, by grouping: QuotaReport.Grouping, actor: Actor) async throws -> [QuotaReport.Row] {
+    public func quotaReport(from: CalendarMonth, to: CalendarMonth, by grouping: QuotaReport.Grouping, actor: Actor) async throws -> [QuotaReport.Row] {
         let deals = try await type(named: Deals.type.name), quotas = try await type(named: Quotas.type.name)
         try require(.read, deals, actor)
         try require(.read, quotas, actor)
-        let months = QuotaReport.months(from: from, to: to)
-        guard let first = months.first, let last = months.last else { return [] }
-        var clauses: [SQL] = ["deleted_at IS NULL", "close_date >= \(first + "-01")", "close_date <= \(last + "-31")", "amount_currency IS NOT NULL"]
+        guard from <= to else { return [] }
+        var clauses: [SQL] = ["deleted_at IS NULL", "close_date >= \(from.firstDay)", "close_date <= \(to.lastDay)", "amount_currency IS NOT NULL"]
         if let visible = visibility(deals, actor) { clauses.append(visible) }
         let where_ = SQL.join(clauses, " AND ")
         func groups(_ status: String, _ s: Session) async throws -> [QuotaReport.DealGroup] {
@@ -31,7 +30,7 @@ extension RecordStore {
             let open = try await groups("open", s), won = try await groups("won", s)
             let quotaRows = try await s.query("""
                 SELECT user_id, team_id, month, amount_amount, amount_currency FROM quotas
-                WHERE deleted_at IS NULL AND month >= \(first) AND month <= \(last)
+                WHERE deleted_at IS NULL AND month >= \(from.text) AND month <= \(to.text)
                 """).compactMap { r -> QuotaReport.Quota? in
                 guard let month = r.text("month"), let currency = r.text("amount_currency") else { return nil }
                 return QuotaReport.Quota(userID: r.text("user_id"), teamID: r.text("team_id"), month: month, currency: currency, amount: r.int("amount_amount") ?? 0)

@@ -26,17 +26,14 @@ extension RecordStore {
             if let until = fields["valid_until"]?.stringValue, QuoteValidity.hasExpired(validUntil: until, today: String(now.prefix(10))) { fields["valid_until"] = .null }
             for derived in ["subtotal", "discount", "tax", "total"] { fields[derived] = .null }
             let quote = StoredRecord.new(quotes, fields: fields, owner: old.ownerID, actor: actor, now: now)
-            var titles: [String: [String]] = [:]
-            try await self.insertMany(s, type: quotes, records: [quote], titles: &titles)
-            try await AuditLog.append(s, actor: actor, action: "create", type: quotes.name, id: quote.id,
-                                      changes: .object(JSONObject([("revises", .string(old.id)), ("revision", .number(String(latest + 1)))])), at: now)
+            try await self.createRecords(in: s, quotes, [quote], actor: actor, now: now)
             let codec = self.codec(lines)
             let copies = try await s.query("SELECT \(raw: codec.selectList) FROM quote_lines WHERE quote_id = \(old.id) AND deleted_at IS NULL ORDER BY seq").map { row in
                 var line = codec.decode(row).fields
                 line["quote_id"] = .string(quote.id)
                 return StoredRecord.new(lines, fields: line, owner: old.ownerID, actor: actor, now: now)
             }
-            try await self.insertMany(s, type: lines, records: copies, titles: &titles)
+            try await self.createRecords(in: s, lines, copies, actor: actor, now: now)
             _ = try await self.update(in: s, quotes, id: old.id, changes: JSONObject([("status", .string("superseded"))]), ifMatch: nil, actor: actor)
             return try await self.load(s, quotes, id: quote.id, forUpdate: false, actor: actor)
         }
