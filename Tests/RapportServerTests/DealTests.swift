@@ -329,6 +329,13 @@ import Testing
             #expect(open.count == 1 && open.first?.string("due_at")?.hasPrefix("2027-11-24") == true)
             _ = try await api.call(.patch, "/api/v1/contracts/\(id)", json: #"{"status":"ended"}"#, token: owner.token)
             #expect(try await tasks().first?.string("completed_at") != nil)
+            // Deleting an active contract closes its reminder too.
+            let other = try await api.call(.post, "/api/v1/contracts", json: #"{"title":"Storage","direction":"buy","start_date":"2026-07-01","renewal_date":"2027-06-30","status":"active"}"#, token: owner.token).object().string("id") ?? ""
+            let reminder = try await api.call(.get, "/api/v1/activities?filter[kind]=task&filter[links]=\(other)").object()["data"]?.arrayValue?.first?.objectValue
+            #expect(reminder?.string("completed_at") == nil)
+            #expect(try await api.call(.delete, "/api/v1/contracts/\(other)", token: owner.token).status == .noContent)
+            let closed = try await api.call(.get, "/api/v1/activities/\(reminder?.string("id") ?? "")").object()
+            #expect(closed.string("completed_at") != nil)
         }
     }
 }

@@ -27,7 +27,8 @@ struct ReportRoutes {
             guard RecordID.isValid(id), try await !store.stages(pipelineID: id).isEmpty else { throw RecordError.notFound(type: "pipelines", id: id) }
             return id
         }
-        return try await store.ensureDefaultPipeline()
+        guard let id = try await store.defaultPipelineID() else { throw RecordError.notFound(type: "pipelines", id: "default") }
+        return id
     }
 
     static func money(_ minor: Int64, _ code: String) -> JSONValue {

@@ -23,7 +23,7 @@ struct BoardPage {
             let params = try QueryString.parse(request.uri.query)
             func param(_ k: String) -> String? { params.first { $0.0 == k }.map(\.1).flatMap { $0.isEmpty ? nil : $0 } }
             let pipelines = try await list(try await store.type(named: Pipelines.type.name), [("limit", "100"), ("sort", "name")], actor)
-            let defaultID = try await store.ensureDefaultPipeline()
+            let defaultID = try await store.defaultPipelineID() ?? ""
             let pipelineID = param("pipeline").flatMap { id in pipelines.first { $0.id == id }?.id } ?? defaultID
             let stages = try await store.stages(pipelineID: pipelineID)
 

@@ -19,10 +19,15 @@ struct ReportsPage {
             let params = try QueryString.parse(request.uri.query)
             let requested = params.first { $0.0 == "pipeline" }?.1
             let by = params.first { $0.0 == "by" }.flatMap { QuotaReport.Grouping(rawValue: $0.1) } ?? .owner
-            let defaultID = try await store.ensureDefaultPipeline()
-            let stages = try await store.reportStages(pipelineID: requested ?? defaultID)
-            let pipelineID = stages.isEmpty ? defaultID : (requested ?? defaultID)
-            let reportStages = stages.isEmpty ? try await store.reportStages(pipelineID: pipelineID) : stages
+            // An unknown pipeline falls back to the default one; with every pipeline deleted,
+            // the page is empty rather than an error.
+            let defaultID = try await store.defaultPipelineID() ?? ""
+            var pipelineID = requested ?? defaultID
+            var reportStages = try await store.reportStages(pipelineID: pipelineID)
+            if reportStages.isEmpty, pipelineID != defaultID {
+                pipelineID = defaultID
+                reportStages = try await store.reportStages(pipelineID: pipelineID)
+            }
             let board = BoardPage(deps: deps)
             let openGroups = try await store.openDealGroups(pipelineID: pipelineID, actor: actor)
             let forecast = SalesReports.forecast(openGroups, stages: reportStages)

@@ -33,18 +33,22 @@ public struct AccessAdmin: Sendable {
     public func user(email: String) async throws -> User? {
         try await db.read { s in
             guard let row = try await s.query("SELECT \(raw: User.columns) FROM users WHERE email = \(email.trimmedWhitespace.lowercased())").first else { return nil }
-            return User.decode(row, teams: try await Self.teamNames(s)[row.text("id") ?? ""] ?? [])
+            let id = row.text("id") ?? ""
+            return User.decode(row, teams: try await Self.teamNames(s, of: id)[id] ?? [])
         }
     }
 
     static func user(_ s: Session, id: String) async throws -> User? {
         guard let row = try await s.query("SELECT \(raw: User.columns) FROM users WHERE id = \(id)").first else { return nil }
-        return User.decode(row, teams: try await teamNames(s)[id] ?? [])
+        return User.decode(row, teams: try await teamNames(s, of: id)[id] ?? [])
     }
 
-    static func teamNames(_ s: Session) async throws -> [String: [String]] {
+    /// Team names per user; for one user (every page request reads its signed-in user)
+    /// only their memberships are read.
+    static func teamNames(_ s: Session, of userID: String? = nil) async throws -> [String: [String]] {
         var out: [String: [String]] = [:]
-        for row in try await s.query("SELECT m.user_id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id ORDER BY t.name") {
+        let only: SQL = userID.map { "WHERE m.user_id = \($0)" } ?? ""
+        for row in try await s.query("SELECT m.user_id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id \(only) ORDER BY t.name") {
             if let u = row.text("user_id"), let t = row.text("name") { out[u, default: []].append(t) }
         }
         return out

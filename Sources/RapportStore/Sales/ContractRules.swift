@@ -23,8 +23,10 @@ enum ContractRules {
     }
 
     @Sendable static func after(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
+        // A delete arrives as the same record before and after (same version).
+        let deleted = before.map { $0.version == after.version && $0.id == after.id } ?? false
         let watched = ["renewal_date", "notice_days", "reminder_days", "status", "title"]
-        if let before, before.ownerID == after.ownerID, watched.allSatisfy({ before.fields[$0] == after.fields[$0] }) { return }
+        if !deleted, let before, before.ownerID == after.ownerID, watched.allSatisfy({ before.fields[$0] == after.fields[$0] }) { return }
         let activities = try await store.type(named: Activities.type.name)
         let open = try await s.query("""
             SELECT id FROM activities WHERE deleted_at IS NULL AND kind = 'task' AND completed_at IS NULL AND id IN
@@ -32,7 +34,7 @@ enum ContractRules {
             """).compactMap { $0.text("id") }
         let notice = after.fields["notice_days"]?.numberLiteral.flatMap { Int($0) } ?? 0
         let remind = after.fields["reminder_days"]?.numberLiteral.flatMap { Int($0) } ?? defaultReminderDays
-        let active = after.fields["status"]?.stringValue == "active"
+        let active = !deleted && after.fields["status"]?.stringValue == "active"
         guard active, let day = reminderDay(renewal: after.fields["renewal_date"]?.stringValue, noticeDays: notice, reminderDays: remind) else {
             // Nothing to decide any more: the open reminder is done.
             for id in open {

@@ -25,11 +25,15 @@ extension RecordStore {
     @discardableResult
     public func ensureDefaultPipeline(actor: Actor = .system) async throws -> String {
         let pipelines = try await type(named: Pipelines.type.name)
-        if let id = try await db.read({ s in try await s.query("SELECT id FROM pipelines WHERE deleted_at IS NULL ORDER BY is_default DESC, created_at LIMIT 1").first?.text("id") }) {
-            return id
-        }
+        if let id = try await defaultPipelineID() { return id }
         // Its stages come with it (``PipelineRules``).
         return try await create(pipelines, body: JSONObject([("name", .string(Pipelines.defaultName)), ("is_default", .bool(true))]), actor: actor).id
+    }
+
+    /// The pipeline boards and reports open on: the default one, else the oldest. Reads
+    /// only, so a GET never creates one (`serve` makes sure there is one at start).
+    public func defaultPipelineID() async throws -> String? {
+        try await db.read { s in try await s.query("SELECT id FROM pipelines WHERE deleted_at IS NULL ORDER BY is_default DESC, created_at LIMIT 1").first?.text("id") }
     }
 
     /// A pipeline's stages in board order.
