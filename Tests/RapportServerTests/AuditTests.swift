@@ -66,15 +66,18 @@ import Testing
             #expect(try await api.call(.get, "/api/v1/audit?from=yesterday").status == .badRequest)
             #expect(try await api.call(.get, "/api/v1/audit", token: rep.token).status == .forbidden)
             // Paging walks back through everything.
-            var seen = 0
+            var seen = 0, pages = 0
             var cursor: String?
             repeat {
                 let page = try await api.call(.get, "/api/v1/audit?limit=2" + (cursor.map { "&cursor=\($0)" } ?? "")).object()
-                seen += page["data"]?.arrayValue?.count ?? 0
+                let rows = page["data"]?.arrayValue?.count ?? 0
+                #expect(rows <= 2)
+                seen += rows
+                pages += 1
                 cursor = page.string("next_cursor")
             } while cursor != nil
             let total = try await api.db.read { s in try await s.query("SELECT COUNT(*) AS n FROM audit_log").first?.int("n") ?? 0 }
-            #expect(seen == Int(total))
+            #expect(seen == Int(total) && pages >= (Int(total) + 1) / 2 && pages > 1)
         }
     }
 }

@@ -153,7 +153,7 @@ import Testing
             var browser = try await WorkspacePageTests.signedIn(api)
             let page = try await browser.request(.get, "/reports")
             #expect(page.status == .ok && page.body.contains("<svg") && page.body.contains("US$266.67") == false && page.body.contains("$266.67"))
-            #expect(page.body.contains("50%"))
+            #expect(page.body.contains("50% (1 / 1)"))
             #expect(try await api.call(.get, "/api/v1/reports/forecast?color=red").status == .badRequest)
         }
     }

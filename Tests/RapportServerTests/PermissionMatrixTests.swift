@@ -104,3 +104,49 @@ import Testing
         }
     }
 }
+
+/// The sales record types under every built-in role: reading, creating, changing and
+/// deleting follow the role's grant for the type (set-up types such as pipelines and
+/// quotas are read-only below managers).
+@Suite struct SalesPermissionMatrixTests {
+    @Test(arguments: PermissionMatrixTests.cases)
+    func salesTypesAnswerByGrant(_ backend: Backend, _ roleName: String) async throws {
+        let role = Role.builtIn(named: roleName)!
+        try await withAPI(backend) { api in
+            let user = try await api.user("sales.\(roleName)@example.com", role: roleName)
+            let (pipeline, stage) = try await DealTests.stages(api)
+            var n = 0
+            // A new body per call: SKUs, pipeline names and quota months are unique.
+            func body(_ type: String) -> String {
+                n += 1
+                switch type {
+                case "deals": return #"{"title":"Deal \#(n)","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Lead"]!)"}"#
+                case "products": return #"{"name":"Product \#(n)","sku":"SKU-\#(roleName)-\#(n)","billing_period":"one_time"}"#
+                case "pipelines": return #"{"name":"Pipeline \#(roleName) \#(n)"}"#
+                default: return #"{"month":"20\#(30 + n)-01","team_id":null,"user_id":"\#(user.id)","amount":{"amount":"1","currency":"USD"}}"#
+                }
+            }
+            let changes = ["deals": #"{"next_step":"Call"}"#, "products": #"{"description":"x"}"#, "pipelines": #"{"description":"x"}"#, "quotas": #"{"amount":{"amount":"2","currency":"USD"}}"#]
+            for type in ["deals", "products", "pipelines", "quotas"] {
+                let grant = role.grant(for: type)
+                func may(_ a: RecordAction) -> Bool { grant.actions.contains(a) }
+                var o = try JSONValue.parse(body(type)).objectValue!
+                if type == "deals" { o["owner_id"] = .string(user.id) }
+                let id = try await api.create(type, JSONValue.object(o).serialized()).string("id") ?? ""
+                for (method, uri, json, allowed, success) in [
+                    (HTTPRequest.Method.get, "/api/v1/\(type)", nil, may(.read), HTTPResponse.Status.ok),
+                    (.get, "/api/v1/\(type)/\(id)", nil, may(.read), .ok),
+                    (.post, "/api/v1/\(type)", body(type), may(.create), .created),
+                    (.patch, "/api/v1/\(type)/\(id)", changes[type]!, may(.update), .ok),
+                    (.delete, "/api/v1/\(type)/\(id)", nil, may(.delete), .noContent),
+                ] as [(HTTPRequest.Method, String, String?, Bool, HTTPResponse.Status)] {
+                    let reply = try await api.call(method, uri, json: json, token: user.token)
+                    let want = allowed ? success : .forbidden
+                    #expect(reply.status == want, "\(roleName) \(method) \(uri): got \(reply.status.code), want \(want.code): \(reply.body.prefix(200))")
+                }
+            }
+            // The set-up types are read-only for reps: the grant says so, and the answers followed it.
+            if roleName == "sales" { #expect(!role.grant(for: "quotas").actions.contains(.create) && role.grant(for: "deals").actions.contains(.create)) }
+        }
+    }
+}

@@ -199,9 +199,9 @@ def sales(width, title):
             Select(card.find_element(By.CSS_SELECTOR, "form.move select")).select_by_value(negotiation)
             card.find_element(By.CSS_SELECTOR, "form.move button").click()
         wait.until(EC.staleness_of(card))
-        moved = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'[data-stage="{negotiation}"] [data-deal="{deal_id}"]')))
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'[data-stage="{negotiation}"] [data-deal="{deal_id}"]')))
         left = d.find_elements(By.CSS_SELECTOR, f'[data-stage="{proposal}"] [data-deal="{deal_id}"]')
-        check(moved is not None and not left, f"[{width}] the card moved from Proposal to Negotiation")
+        check(not left, f"[{width}] the card moved from Proposal to Negotiation")
 
         # The move is in the deal's stage history.
         d.get(deal_url)
