@@ -48,4 +48,10 @@ for who in admin rep viewer; do
 done
 # A rep asking for everyone else's people: all 404, as cheap as a hit.
 run "rep get-by-id of others (404)" "$rep" "$WORK/ids-all.txt" / get_by_id.lua
+# Erasing a person: fields, keys, index terms and audit entries, then the FTS merge and the
+# WAL checkpoint. Three people, one at a time.
+for victim in $(tail -3 "$WORK/ids-all.txt"); do
+  printf 'erase one person: '
+  curl -s -o /dev/null -w '%{http_code} in %{time_total} s\n' -X POST -H "Authorization: Bearer $admin" "http://127.0.0.1:$port/api/v1/people/$victim/erase"
+done
 kill "$pid"; wait "$pid" 2>/dev/null || true
