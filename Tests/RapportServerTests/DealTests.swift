@@ -93,6 +93,8 @@ import Testing
             #expect(history.map(\.to) == [stage["Proposal"]!, stage["Negotiation"]!])
             let dealPage = try await browser.request(.get, "/deals/\(a.string("id") ?? "")")
             #expect(dealPage.body.contains("단계 이력") && dealPage.body.contains("제안 → <strong>협상</strong>"))
+            // The stage among the deal's details reads in Korean too, as on the board.
+            #expect(dealPage.body.contains(">협상</a>") && !dealPage.body.contains(">Negotiation</a>"))
             let api2 = try await api.call(.get, "/api/v1/deals/\(a.string("id") ?? "")/stages").object()["data"]?.arrayValue ?? []
             #expect(api2.count == 2)
             let after = try await browser.request(.get, "/deals/board")

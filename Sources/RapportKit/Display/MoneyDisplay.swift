@@ -23,6 +23,13 @@ public enum MoneyDisplay {
         return (negative ? "-" : "") + symbol + whole + fraction
     }
 
+    /// A sum kept in minor units with its currency code (a report's total); an unknown code
+    /// is shown as the code and the bare number.
+    public static func format(minorUnits: Int64, currency code: String, language: String) -> String {
+        guard let currency = Currency.named(code) else { return code + " " + String(minorUnits) }
+        return format(Money(minorUnits: minorUnits, currency: currency), language: language)
+    }
+
     /// `1234567` → `1,234,567`.
     public static func grouped(_ digits: String) -> String {
         var out: [Character] = []

@@ -99,6 +99,11 @@ public enum SalesReports {
         return steps
     }
 
+    /// The average won deal in minor units, rounded half away from zero; 0 before any win.
+    public static func averageWon(total: Int64, count: Int) -> Int64 {
+        count == 0 ? 0 : QuoteMath.round(Decimal(total) / Decimal(count))
+    }
+
     /// Won ÷ (won + lost); nil before anything closed.
     public static func winRate(won: Int, lost: Int) -> Double? {
         won + lost == 0 ? nil : Double(won) / Double(won + lost)
@@ -127,8 +132,7 @@ extension SalesReports {
         for g in open { openCount[g.currency, default: 0] += g.count }
         return won.keys.sorted().compactMap { code in
             guard let w = won[code], w.count > 0 else { return nil }
-            let average = QuoteMath.round(Decimal(w.total) / Decimal(w.count))
-            return velocity(openDeals: openCount[code] ?? 0, averageWon: average, winRate: winRate, cycleDays: cycleDays).map { (code, $0) }
+            return velocity(openDeals: openCount[code] ?? 0, averageWon: averageWon(total: w.total, count: w.count), winRate: winRate, cycleDays: cycleDays).map { (code, $0) }
         }
     }
 }

@@ -31,6 +31,9 @@ struct ReportRoutes {
         return id
     }
 
+    /// Shares and rates as JSON numbers with four decimals (0.4778), null when undefined.
+    static func ratio(_ v: Double?) -> JSONValue { v.map { .number(String(format: "%.4f", $0)) } ?? .null }
+
     static func money(_ minor: Int64, _ code: String) -> JSONValue {
         guard let c = Currency.named(code) else { return .null }
         return Money(minorUnits: minor, currency: c).json
@@ -57,7 +60,7 @@ struct ReportRoutes {
             ("pipeline_id", .string(id)),
             ("data", .array(steps.map { s in .object(JSONObject([
                 ("stage_id", .string(s.stageID)), ("stage", .string(s.name)), ("reached", .number(String(s.reached))),
-                ("conversion", .number(String(format: "%.4f", s.conversion))),
+                ("conversion", Self.ratio(s.conversion)),
             ])) })),
         ])))
     }
@@ -84,14 +87,13 @@ struct ReportRoutes {
             throw Problem.badRequest("'from' comes before 'to', at most 36 months apart.", errors: [FieldError(field: "to", code: "out_of_range", message: "Up to 36 months.")])
         }
         let rows = try await store.quotaReport(from: from, to: to, by: by, actor: context.actor)
-        func ratio(_ v: Double?) -> JSONValue { v.map { .number(String(format: "%.4f", $0)) } ?? .null }
         return .json(.object(JSONObject([
             ("from", .string(from.text)), ("to", .string(to.text)), ("by", .string(by.rawValue)),
             ("rule", .string("weighted = Σ over stages of (open amount closing in the month × stage probability), rounded half away from zero per stage; attainment = won ÷ quota; projected = (won + weighted) ÷ quota")),
             ("data", .array(rows.map { r in .object(JSONObject([
                 (by == .owner ? "user_id" : "team_id", .string(r.target)), ("month", .string(r.month)), ("currency", .string(r.currency)),
                 ("quota", r.quota.map { Self.money($0, r.currency) } ?? .null), ("won", Self.money(r.won, r.currency)),
-                ("weighted", Self.money(r.weighted, r.currency)), ("attainment", ratio(r.attainment)), ("projected", ratio(r.projected)),
+                ("weighted", Self.money(r.weighted, r.currency)), ("attainment", Self.ratio(r.attainment)), ("projected", Self.ratio(r.projected)),
             ])) })),
         ])))
     }
@@ -103,9 +105,9 @@ struct ReportRoutes {
         let rate = SalesReports.winRate(won: s.won, lost: s.lost)
         return .json(.object(JSONObject([
             ("pipeline_id", .string(id)), ("open", .number(String(s.open))), ("won", .number(String(s.won))), ("lost", .number(String(s.lost))),
-            ("win_rate", rate.map { .number(String(format: "%.4f", $0)) } ?? .null),
+            ("win_rate", Self.ratio(rate)),
             ("average_won_deal", .array(s.wonAmounts.sorted { $0.key < $1.key }.map { code, v in
-                .object(JSONObject([("currency", .string(code)), ("deals", .number(String(v.count))), ("average", Self.money(v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count)), code))]))
+                .object(JSONObject([("currency", .string(code)), ("deals", .number(String(v.count))), ("average", Self.money(SalesReports.averageWon(total: v.total, count: v.count), code))]))
             })),
             ("median_cycle_days", s.medianCycleDays.map { .number(String(format: "%.1f", $0)) } ?? .null),
             ("velocity_per_day", .array(SalesReports.velocities(open: open, won: s.wonAmounts, winRate: rate, cycleDays: s.medianCycleDays).map {

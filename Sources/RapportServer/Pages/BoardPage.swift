@@ -45,17 +45,17 @@ struct BoardPage {
             let names = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             var formatter = ValueFormatter(user: user)
             let back = "/deals/board" + (request.uri.query.map { "?" + $0 } ?? "")
-            let stageOptions = stages.map { (id: $0.id, name: stageName($0.name, user)) }
+            let stageOptions = stages.map { (id: $0.id, name: user.setUpName($0.name)) }
             var columns: [[String: Any]] = []
             for stage in stages {
                 let cards = try await list(deals, filters + [("filter[stage_id]", stage.id), ("sort", "-updated_at"), ("limit", String(Self.perColumn))], actor)
                 try await formatter.prepare(cards, type: deals, store: store, admin: deps.admin, actor: actor)
                 let t = totals[stage.id] ?? StageTotals()
                 let total = t.amounts.sorted { $0.key < $1.key }.compactMap { code, minor in
-                    Currency.named(code).map { MoneyDisplay.format(Money(minorUnits: minor, currency: $0), language: user.language) }
+                    MoneyDisplay.format(minorUnits: minor, currency: code, language: user.language)
                 }.joined(separator: " + ")
                 columns.append([
-                    "id": stage.id, "name": stageName(stage.name, user), "count": String(t.count), "total": total.isEmpty ? "—" : total,
+                    "id": stage.id, "name": user.setUpName(stage.name), "count": String(t.count), "total": total.isEmpty ? "—" : total,
                     "probability": "\(Int(stage.probability))%",
                     "more": t.count > cards.count ? "/deals?" + RecordPages.encode([("filter[pipeline_id]", pipelineID), ("filter[stage_id]", stage.id)]) : "",
                     "cards": cards.map { d in
@@ -72,7 +72,7 @@ struct BoardPage {
             }
             let values: [String: Any] = [
                 "heading": user.t("board"), "columns": columns, "dealsLabel": user.typeName(deals),
-                "pipelines": pipelines.map { ["id": $0.id, "name": stageName($0.fields["name"]?.stringValue ?? "—", user, prefix: "pipeline_"), "selected": $0.id == pipelineID] as [String: Any] },
+                "pipelines": pipelines.map { ["id": $0.id, "name": user.setUpName($0.fields["name"]?.stringValue ?? "—", prefix: "pipeline_"), "selected": $0.id == pipelineID] as [String: Any] },
                 "owners": [["id": "", "name": user.t("owner_anyone"), "selected": param("owner") == nil] as [String: Any]]
                     + users.filter(\.active).map { ["id": $0.id, "name": $0.name, "selected": $0.id == param("owner")] as [String: Any] },
                 "teams": [["id": "", "name": user.t("any"), "selected": param("team") == nil] as [String: Any]]
@@ -82,11 +82,6 @@ struct BoardPage {
             ]
             return deps.renderApp("board", user: user, title: user.t("board"), values: values, current: deals.name)
         }
-    }
-
-    /// Default stage names are shown in the reader's language; renamed ones as written.
-    func stageName(_ name: String, _ user: PageUser, prefix: String = "stage_") -> String {
-        user.strings[prefix + name.lowercased()] ?? name
     }
 
     func list(_ type: RecordType, _ params: [(String, String)], _ actor: Actor) async throws -> [StoredRecord] {

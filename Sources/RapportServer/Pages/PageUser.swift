@@ -12,6 +12,15 @@ struct PageUser: Sendable {
     let language: String
     let timeZone: TimeZone
 
+    /// Default stage and pipeline names in the reader's language ("Proposal" → "제안");
+    /// names an admin chose are shown as written.
+    func setUpName(_ name: String, prefix: String = "stage_") -> String {
+        strings[prefix + name.lowercased()] ?? name
+    }
+
+    /// A share as a whole percent ("50%").
+    func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
     var strings: [String: String] { PageStrings.catalogs[language] ?? PageStrings.catalogs["en"]! }
 
     func t(_ key: String) -> String {

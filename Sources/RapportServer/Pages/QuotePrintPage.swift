@@ -39,8 +39,7 @@ struct QuotePrintPage {
                 "issued": formatter.instant(quote.createdAt),
                 "validUntil": formatter.text(quote.fields["valid_until"], field: FieldSpec("valid_until", .date)),
                 "wide": true,
-                // Mustache shows a section for any string, empty ones included.
-                "notes": quote.fields["notes"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } as Any? ?? false,
+                "notes": quote.fields["notes"]?.stringValue ?? "",
                 "lines": lines.map { l in [
                     "description": l.fields["description"]?.stringValue ?? formatter.text(l.fields["product_id"], field: FieldSpec("product_id", .reference("products"))),
                     "quantity": l.fields["quantity"]?.numberLiteral ?? "", "unitPrice": money("unit_price", l),

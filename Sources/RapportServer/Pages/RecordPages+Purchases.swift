@@ -14,7 +14,7 @@ extension RecordPages {
         guard !history.isEmpty || !contracts.isEmpty else { return nil }
         let formatter = ValueFormatter(user: user)
         func amounts(_ side: PurchaseHistory.Side) -> String {
-            side.amounts.compactMap { a in Currency.named(a.currency).map { MoneyDisplay.format(Money(minorUnits: a.minorUnits, currency: $0), language: user.language) } }
+            side.amounts.map { MoneyDisplay.format(minorUnits: $0.minorUnits, currency: $0.currency, language: user.language) }
                 .joined(separator: " · ")
         }
         func day(_ text: String?) -> String { text.map { formatter.text(.string($0), field: FieldSpec("d", .date)) } ?? "—" }

@@ -34,7 +34,6 @@ extension RecordPages {
                 }
                 let titleSpec = full.field(titleName)
                 let details = columns.prefix(3).compactMap { full.field($0) }
-                // Mustache treats an empty string as true: links that do not apply are left out.
                 var section: [String: Any] = [
                     "name": "\(other.name)-\(field.name)", "heading": user.typeName(other),
                     "items": page.records.map { r -> [String: Any] in

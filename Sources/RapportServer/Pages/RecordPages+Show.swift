@@ -71,8 +71,7 @@ extension RecordPages {
         // A deal's stage changes, oldest first, with stage names in the reader's language.
         var stageHistory: [[String: Any]] = []
         if type.name == Deals.type.name, let pipeline = record.fields["pipeline_id"]?.stringValue {
-            let board = BoardPage(deps: deps)
-            let names = Dictionary(try await store.stages(pipelineID: pipeline).map { ($0.id, board.stageName($0.name, user)) }, uniquingKeysWith: { a, _ in a })
+            let names = Dictionary(try await store.stages(pipelineID: pipeline).map { ($0.id, user.setUpName($0.name)) }, uniquingKeysWith: { a, _ in a })
             stageHistory = try await store.stageHistory(dealID: record.id, actor: actor).map { change in
                 var item: [String: Any] = [
                     "from": change.from.flatMap { names[$0] } ?? "", "to": names[change.to] ?? "—", "when": formatter.instant(change.at),

@@ -28,14 +28,13 @@ struct ReportsPage {
                 pipelineID = defaultID
                 reportStages = try await store.reportStages(pipelineID: pipelineID)
             }
-            let board = BoardPage(deps: deps)
             let openGroups = try await store.openDealGroups(pipelineID: pipelineID, actor: actor)
             let forecast = SalesReports.forecast(openGroups, stages: reportStages)
             let counts = try await store.funnelCounts(pipelineID: pipelineID, actor: actor)
             let funnel = SalesReports.funnel(entered: counts.entered, furthest: counts.furthest, stages: reportStages)
             let summary = try await store.salesSummary(pipelineID: pipelineID, actor: actor)
             func money(_ minor: Int64, _ code: String) -> String {
-                Currency.named(code).map { MoneyDisplay.format(Money(minorUnits: minor, currency: $0), language: user.language) } ?? code
+                MoneyDisplay.format(minorUnits: minor, currency: code, language: user.language)
             }
             // One chart per currency: amounts in different currencies do not add up.
             let currencies = Array(Set(forecast.map(\.currency))).sorted()
@@ -45,15 +44,15 @@ struct ReportsPage {
                 return ["currency": code, "svg": SVGChart.bars(bars, title: "\(user.t("forecast")) (\(code))"),
                         "rows": rows.map { ["month": $0.month, "weighted": money($0.weighted, code), "pipeline": money($0.pipeline, code), "deals": String($0.deals)] }]
             }
-            let funnelBars = funnel.map { (label: board.stageName($0.name, user), value: Double($0.reached), second: Double($0.reached), text: "\($0.reached) (\(Int(($0.conversion * 100).rounded()))%)") }
+            let funnelBars = funnel.map { (label: user.setUpName($0.name), value: Double($0.reached), second: Double($0.reached), text: "\($0.reached) (\(user.percent($0.conversion)))") }
             let rate = SalesReports.winRate(won: summary.won, lost: summary.lost)
             let quota = try await quotaSection(by: by, user: user, actor: actor, money: money)
             var values: [String: Any] = [
                 "charts": charts, "funnelSVG": SVGChart.bars(funnelBars, title: user.t("funnel")),
-                "funnel": funnel.map { ["stage": board.stageName($0.name, user), "reached": String($0.reached), "conversion": "\(Int(($0.conversion * 100).rounded()))%"] },
-                "winRate": rate.map { "\(Int(($0 * 100).rounded()))%" } ?? "—", "won": String(summary.won), "lost": String(summary.lost), "open": String(summary.open),
+                "funnel": funnel.map { ["stage": user.setUpName($0.name), "reached": String($0.reached), "conversion": "\(user.percent($0.conversion))"] },
+                "winRate": rate.map(user.percent) ?? "—", "won": String(summary.won), "lost": String(summary.lost), "open": String(summary.open),
                 "cycle": summary.medianCycleDays.map { String(format: "%.1f", $0) } ?? "—",
-                "averages": summary.wonAmounts.sorted { $0.key < $1.key }.map { code, v in ["value": money(v.count == 0 ? 0 : QuoteMath.round(Decimal(v.total) / Decimal(v.count)), code)] },
+                "averages": summary.wonAmounts.sorted { $0.key < $1.key }.map { code, v in ["value": money(SalesReports.averageWon(total: v.total, count: v.count), code)] },
                 "reasons": summary.lostReasons.map { ["reason": $0.reason.isEmpty ? user.t("none") : $0.reason, "count": String($0.count)] },
                 "velocity": SalesReports.velocities(open: openGroups, won: summary.wonAmounts, winRate: rate, cycleDays: summary.medianCycleDays).map {
                     ["value": money($0.perDay, $0.currency)]
@@ -78,7 +77,7 @@ extension ReportsPage {
         if by == .owner { for u in try await deps.admin.users() { names[u.id] = u.name } } else {
             for t in try await deps.admin.directory.teams() { names[t.id] = t.name }
         }
-        func percent(_ v: Double?) -> String { v.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+        func percent(_ v: Double?) -> String { v.map(user.percent) ?? "—" }
         let current = rows.filter { $0.month == month }
         let bars = current.map { r in
             (label: r.currency, value: Double(max(r.quota ?? 0, r.won + r.weighted)), second: Double(r.won),

@@ -18,6 +18,7 @@ struct ValueFormatter {
     var options: [String: [(id: String, label: String)]] = [:]
     private let dateTime: DateFormatter
     private let dateOnly: DateFormatter
+    private let monthOnly: DateFormatter
 
     init(user: PageUser) {
         self.user = user
@@ -32,6 +33,16 @@ struct ValueFormatter {
         dateOnly.timeZone = TimeZone(identifier: "UTC")
         dateOnly.dateStyle = .medium
         dateOnly.timeStyle = .none
+        monthOnly = DateFormatter()
+        monthOnly.locale = locale
+        monthOnly.timeZone = TimeZone(identifier: "UTC")
+        monthOnly.setLocalizedDateFormatFromTemplate("yMMMM")
+    }
+
+    /// Midnight UTC of a `YYYY-MM-DD` day, by arithmetic rather than a parser per cell.
+    private static func day(_ text: String) -> Date? {
+        guard let (y, m, d) = CivilDate.parseISO(text) else { return nil }
+        return Date(timeIntervalSince1970: Double(CivilDate.toDays(year: y, month: m, day: d)) * 86_400)
     }
 
     /// Loads the titles and user names a set of records refers to, in one query per type.
@@ -92,7 +103,7 @@ struct ValueFormatter {
         // Grouped by what they belong to, in their own order within it.
         return records.enumerated().map { i, r in
             let name = r.fields[full.titleField]?.stringValue ?? "—"
-            let local = user.strings["stage_" + name.lowercased()] ?? name
+            let local = user.setUpName(name)
             let parent = parentField.flatMap { r.fields[$0.name]?.stringValue }.flatMap { parents[$0] }
             return (parent ?? "", i, r.id, parent.map { $0 + " · " + local } ?? local)
         }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { ($0.2, $0.3) }
@@ -113,7 +124,10 @@ struct ValueFormatter {
             return (value.arrayValue ?? []).compactMap { $0.objectValue?["number"]?.stringValue }.map { piece($0, "tel:\($0.filter { $0.isNumber || $0 == "+" })") }
         case .reference(let t):
             guard let id = value.stringValue else { return [] }
-            return [piece(titles[id].map { $0.isEmpty ? "—" : $0 } ?? "—", titles[id] == nil ? nil : "/\(t)/\(id)")]
+            // A default stage or pipeline name reads in the reader's language, as on the board.
+            let prefix = t == PipelineStages.type.name ? "stage_" : t == Pipelines.type.name ? "pipeline_" : nil
+            let title = titles[id].map { name in name.isEmpty ? "—" : prefix.map { user.setUpName(name, prefix: $0) } ?? name } ?? "—"
+            return [piece(title, titles[id] == nil ? nil : "/\(t)/\(id)")]
         case .references(let t):
             return (value.arrayValue ?? []).compactMap(\.stringValue).compactMap { id in titles[id].map { piece($0, "/\(t)/\(id)") } }
         case .links:
@@ -135,17 +149,11 @@ struct ValueFormatter {
             return value.stringValue.map { [piece(instant($0))] } ?? []
         case .date:
             guard let text = value.stringValue else { return [] }
-            let parser = ISO8601DateFormatter()
-            parser.formatOptions = [.withFullDate]
-            return [piece(parser.date(from: text).map(dateOnly.string(from:)) ?? text)]
+            return [piece(Self.day(text).map(dateOnly.string(from:)) ?? text)]
         case .month:
             // "November 2026", "2026년 11월", "2026年11月".
-            guard let text = value.stringValue, let date = ISO8601DateFormatter.monthParser.date(from: text + "-01") else { return value.stringValue.map { [piece($0)] } ?? [] }
-            let f = DateFormatter()
-            f.locale = dateOnly.locale
-            f.timeZone = TimeZone(identifier: "UTC")
-            f.setLocalizedDateFormatFromTemplate("yMMMM")
-            return [piece(f.string(from: date))]
+            guard let text = value.stringValue else { return [] }
+            return [piece(Self.day(text + "-01").map(monthOnly.string(from:)) ?? text)]
         case .boolean:
             return value.boolValue.map { [piece(user.t($0 ? "yes" : "no"))] } ?? []
         case .user:
@@ -185,14 +193,5 @@ struct ValueFormatter {
         case (.days, let n)?: return user.t("days_ago").replacingOccurrences(of: "%d", with: String(n))
         case nil: return instant(text)
         }
-    }
-}
-
-extension ISO8601DateFormatter {
-    /// Reads `YYYY-MM-DD` in UTC.
-    static var monthParser: ISO8601DateFormatter {
-        let parser = ISO8601DateFormatter()
-        parser.formatOptions = [.withFullDate]
-        return parser
     }
 }

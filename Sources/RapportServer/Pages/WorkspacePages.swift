@@ -99,7 +99,6 @@ struct WorkspacePages {
                         return item
                     },
                 ]
-                // Left out when there is no more: Mustache treats "" as true.
                 if page.nextCursor != nil { group["more"] = "/\(type.name)?q=\(PageRenderer.percent(q))" }
                 groups.append(group)
             }
