@@ -111,6 +111,29 @@ import Testing
         }
     }
 
+    /// A link submitted twice at once, or a code replayed at once, is spent only once.
+    @Test(arguments: Backend.available)
+    func racingSpendsSucceedOnce(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let user = try await api.user("racer@example.com", role: "viewer")
+            let admin = AccessAdmin(db: api.db, directory: AccessDirectory(db: api.db), passwordCost: 4)
+            let resets = PasswordResets(admin: admin)
+            let secret = try await resets.create(email: "racer@example.com", actor: .system)
+            let links = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for i in 0..<4 { group.addTask { try await resets.consume(secret, password: "racing passphrase \(i)", actor: .system) } }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(links.filter { $0 }.count == 1)
+            let codes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<4 { group.addTask { try await admin.spendTwoFactorStep(userID: user.id, step: 59_000_000) } }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(codes.filter { $0 }.count == 1)
+            #expect(try await admin.spendTwoFactorStep(userID: user.id, step: 59_000_000) == false)
+            #expect(try await admin.spendTwoFactorStep(userID: user.id, step: 59_000_001) == true)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func resetLinkWorksOnce(_ backend: Backend) async throws {
         try await withAPI(backend) { api in

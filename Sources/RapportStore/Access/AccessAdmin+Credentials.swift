@@ -33,12 +33,12 @@ extension AccessAdmin {
 
     /// Spends a one-time code's time step so the same code cannot sign in twice. False
     /// when the step was already used (a replay).
+    /// One conditional update, so two sign-ins racing with the same code cannot both read
+    /// the old step (PostgreSQL's read committed lets a read-then-write pair do that).
     public func spendTwoFactorStep(userID: String, step: Int64) async throws -> Bool {
         try await db.transaction { s in
-            let last = try await s.query("SELECT totp_last_step FROM users WHERE id = \(userID)").first?.int("totp_last_step") ?? -1
-            guard step > last else { return false }
-            try await s.execute("UPDATE users SET totp_last_step = \(step) WHERE id = \(userID)")
-            return true
+            let spent = try await s.query("UPDATE users SET totp_last_step = \(step) WHERE id = \(userID) AND (totp_last_step IS NULL OR totp_last_step < \(step)) RETURNING id")
+            return !spent.isEmpty
         }
     }
 }

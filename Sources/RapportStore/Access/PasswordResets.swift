@@ -39,12 +39,23 @@ public struct PasswordResets: Sendable {
         return user
     }
 
-    /// Sets the new password and spends the link; false when the link is not live.
+    /// Spends the link, then sets the new password; false when the link is not live.
+    /// Spending is one conditional update, so two submits of the same link cannot both
+    /// pass; if the password is refused (too weak), the link is given back.
     public func consume(_ secret: String, password: String, actor: Actor) async throws -> Bool {
         guard let user = try await user(for: secret) else { return false }
-        try await admin.setPassword(userID: user.id, password, actor: Actor(userID: user.id, requestID: actor.requestID, address: actor.address))
-        try await admin.db.transaction { s in
-            try await s.execute("UPDATE password_resets SET used_at = \(Timestamp.format(Date())) WHERE token_hash = \(SessionStore.digest(secret))")
+        let digest = SessionStore.digest(secret), now = Timestamp.format(Date())
+        let spent = try await admin.db.transaction { s in
+            try await s.query("UPDATE password_resets SET used_at = \(now) WHERE token_hash = \(digest) AND used_at IS NULL AND expires_at > \(now) RETURNING user_id")
+        }
+        guard !spent.isEmpty else { return false }
+        do {
+            try await admin.setPassword(userID: user.id, password, actor: Actor(userID: user.id, requestID: actor.requestID, address: actor.address))
+        } catch {
+            try await admin.db.transaction { s in
+                try await s.execute("UPDATE password_resets SET used_at = NULL WHERE token_hash = \(digest) AND used_at = \(now)")
+            }
+            throw error
         }
         return true
     }
