@@ -17,6 +17,7 @@ public enum Activities {
             FieldSpec("links", .links),
         ],
         titleField: "subject",
+        listColumns: ["kind", "occurred_at", "due_at", "participants", "updated_at"],
         hooks: RecordHooks(validate: validate),
         personalFields: ["subject", "body"]
     )

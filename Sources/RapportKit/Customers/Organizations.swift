@@ -25,6 +25,7 @@ public enum Organizations {
             FieldSpec("tags", .tags),
         ],
         titleField: "name",
+        listColumns: ["domain", "industry", "country", "lifecycle_stage", "updated_at"],
         uniqueKeys: [.init(field: "domain", kind: "domain")],
         hooks: RecordHooks(derive: derive)
     )

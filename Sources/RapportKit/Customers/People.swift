@@ -21,6 +21,7 @@ public enum People {
             FieldSpec("sort_name", .text(maxLength: 200), label: "Sort name", isDerived: true, isInternal: true),
         ],
         titleField: "display_name",
+        listColumns: ["organization_id", "emails", "phones", "job_title", "updated_at"],
         uniqueKeys: [.init(field: "emails", kind: "email")],
         hooks: RecordHooks(derive: derive, validate: validate),
         // The company, stage and tags describe the relationship, not the person.

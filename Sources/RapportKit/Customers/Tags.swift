@@ -10,6 +10,7 @@ public enum Tags {
             FieldSpec("description", .text(maxLength: 500)),
         ],
         titleField: "name",
+        listColumns: ["color", "description", "updated_at"],
         uniqueKeys: [.init(field: "name", kind: "tag")],
         hasOwner: false,
         allowsCustomFields: false

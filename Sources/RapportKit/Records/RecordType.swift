@@ -22,6 +22,9 @@ public struct RecordType: Sendable {
     public var fields: [FieldSpec]
     /// The field that names a record in lists, timelines and links.
     public var titleField: String
+    /// The columns a list of these records shows until the reader picks others, and the
+    /// few a record page shows beside each related record.
+    public var listColumns: [String]
     public var uniqueKeys: [UniqueKey]
     /// Whether records carry an owner (most do; tags do not).
     public var hasOwner: Bool
@@ -41,6 +44,7 @@ public struct RecordType: Sendable {
         singular: String,
         fields: [FieldSpec],
         titleField: String,
+        listColumns: [String] = [],
         uniqueKeys: [UniqueKey] = [],
         hasOwner: Bool = true,
         allowsCustomFields: Bool = true,
@@ -52,6 +56,7 @@ public struct RecordType: Sendable {
         self.singular = singular
         self.fields = fields
         self.titleField = titleField
+        self.listColumns = listColumns
         self.uniqueKeys = uniqueKeys
         self.hasOwner = hasOwner
         self.allowsCustomFields = allowsCustomFields

@@ -14,6 +14,7 @@ public enum DealContacts {
             FieldSpec("notes", .text(maxLength: 500)),
         ],
         titleField: "person_id",
+        listColumns: ["role", "deal_id", "person_id", "updated_at"],
         allowsCustomFields: false,
         inNavigation: false
     )

@@ -20,6 +20,7 @@ public enum Deals {
             FieldSpec("next_step", .text(maxLength: 300)),
             FieldSpec("tags", .tags),
         ],
-        titleField: "title"
+        titleField: "title",
+        listColumns: ["organization_id", "stage_id", "amount", "close_date", "updated_at"]
     )
 }

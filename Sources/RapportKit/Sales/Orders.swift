@@ -19,7 +19,8 @@ public enum Orders {
             FieldSpec("status", .choice(statuses), required: true),
             FieldSpec("total", .money),
         ],
-        titleField: "number"
+        titleField: "number",
+        listColumns: ["organization_id", "direction", "ordered_on", "status", "total"]
     )
 }
 
@@ -36,6 +37,7 @@ public enum OrderLines {
             FieldSpec("line_total", .money),
         ],
         titleField: "description",
+        listColumns: ["quantity", "unit_price", "line_total"],
         allowsCustomFields: false,
         inNavigation: false
     )
@@ -66,6 +68,7 @@ public enum Contracts {
             FieldSpec("reminder_days", .number),
             FieldSpec("status", .choice(statuses), required: true),
         ],
-        titleField: "title"
+        titleField: "title",
+        listColumns: ["organization_id", "direction", "value", "renewal_date", "status"]
     )
 }

@@ -38,6 +38,7 @@ public enum PipelineStages {
             FieldSpec("outcome", .choice(outcomes), required: true),
         ],
         titleField: "name",
+        listColumns: ["pipeline_id", "outcome", "probability", "position"],
         hasOwner: false,
         allowsCustomFields: false,
         hooks: RecordHooks(validate: validate),

@@ -15,6 +15,7 @@ public enum Products {
             FieldSpec("active", .boolean),
         ],
         titleField: "name",
+        listColumns: ["sku", "billing_period", "active", "updated_at"],
         uniqueKeys: [.init(field: "sku", kind: "sku")],
         hasOwner: false
     )
@@ -31,6 +32,7 @@ public enum ProductPrices {
             FieldSpec("valid_from", .date),
         ],
         titleField: "product_id",
+        listColumns: ["unit_price", "valid_from", "updated_at"],
         hasOwner: false,
         allowsCustomFields: false,
         inNavigation: false

@@ -14,6 +14,7 @@ public enum Quotas {
             FieldSpec("amount", .money, required: true),
         ],
         titleField: "month",
+        listColumns: ["user_id", "team_id", "amount", "updated_at"],
         hasOwner: false,
         allowsCustomFields: false,
         hooks: RecordHooks(validate: validate),

@@ -22,6 +22,7 @@ public enum Quotes {
             FieldSpec("total", .money, isDerived: true),
         ],
         titleField: "number",
+        listColumns: ["deal_id", "status", "total", "valid_until", "revision"],
         hooks: RecordHooks(validate: validate)
     )
 
@@ -48,6 +49,7 @@ public enum QuoteLines {
             FieldSpec("line_total", .money, isDerived: true),
         ],
         titleField: "description",
+        listColumns: ["quantity", "unit_price", "line_total", "discount_percent", "tax_percent"],
         // A line's owner is its quote's owner (the store keeps them together), so a rep
         // who sees only their own quotes does not read other reps' prices through lines.
         allowsCustomFields: false,

@@ -24,7 +24,7 @@ extension RecordPages {
                 if page.records.isEmpty && !(canAdd && field.required) { continue }
                 try await names.prepare(page.records, type: full, store: store, admin: deps.admin, actor: actor)
                 // The position is the order the list already shows.
-                var columns = (Self.defaultColumns[other.name] ?? []).filter { ![field.name, full.titleField, "updated_at", "position"].contains($0) }
+                var columns = other.listColumns.filter { ![field.name, full.titleField, "updated_at", "position"].contains($0) }
                 // A title naming this very record (a person's deal contacts are titled by
                 // the person) gives way to the other end (the deal).
                 var titleName = full.titleField

@@ -81,24 +81,6 @@ struct RecordPages {
 
     // MARK: List
 
-    static let defaultColumns: [String: [String]] = [
-        "people": ["organization_id", "emails", "phones", "job_title", "updated_at"],
-        "organizations": ["domain", "industry", "country", "lifecycle_stage", "updated_at"],
-        "activities": ["kind", "occurred_at", "due_at", "participants", "updated_at"],
-        "tags": ["color", "description", "updated_at"],
-        "deals": ["organization_id", "stage_id", "amount", "close_date", "updated_at"],
-        "deal_contacts": ["role", "deal_id", "person_id", "updated_at"],
-        "quotes": ["deal_id", "status", "total", "valid_until", "revision"],
-        "quote_lines": ["quantity", "unit_price", "line_total", "discount_percent", "tax_percent"],
-        "orders": ["organization_id", "direction", "ordered_on", "status", "total"],
-        "order_lines": ["quantity", "unit_price", "line_total"],
-        "contracts": ["organization_id", "direction", "value", "renewal_date", "status"],
-        "products": ["sku", "billing_period", "active", "updated_at"],
-        "product_prices": ["unit_price", "valid_from", "updated_at"],
-        "quotas": ["user_id", "team_id", "amount", "updated_at"],
-        "pipeline_stages": ["pipeline_id", "outcome", "probability", "position"],
-    ]
-
     /// Bookkeeping columns a list may show.
     static let systemColumns = [FieldSpec("updated_at", .dateTime), FieldSpec("created_at", .dateTime), FieldSpec("owner_id", .user)]
 
@@ -129,7 +111,7 @@ struct RecordPages {
 
             let available = shown.fields.filter { $0.name != shown.titleField && !$0.isInternal } + Self.systemColumns.filter { $0.name != "owner_id" || type.hasOwner }
             var columns = chosen.compactMap { name in available.first { $0.name == name } }
-            if columns.isEmpty { columns = (Self.defaultColumns[type.name] ?? []).compactMap { name in available.first { $0.name == name } } }
+            if columns.isEmpty { columns = type.listColumns.compactMap { name in available.first { $0.name == name } } }
             let title = shown.field(shown.titleField)
             let reading = shown.field("name_reading")
             let headers = [title.map(user.fieldLabel) ?? ""] + columns.map(user.fieldLabel)
