@@ -18,6 +18,15 @@ struct PageUser: Sendable {
         strings[prefix + name.lowercased()] ?? name
     }
 
+    /// The same for a record of the named type: stages and pipelines have default names.
+    func setUpName(_ name: String, of typeName: String) -> String {
+        switch typeName {
+        case PipelineStages.type.name: return setUpName(name, prefix: "stage_")
+        case Pipelines.type.name: return setUpName(name, prefix: "pipeline_")
+        default: return name
+        }
+    }
+
     /// A share as a whole percent ("50%").
     func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 

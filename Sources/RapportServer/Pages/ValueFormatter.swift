@@ -103,8 +103,10 @@ struct ValueFormatter {
         // Grouped by what they belong to, in their own order within it.
         return records.enumerated().map { i, r in
             let name = r.fields[full.titleField]?.stringValue ?? "—"
-            let local = user.setUpName(name)
-            let parent = parentField.flatMap { r.fields[$0.name]?.stringValue }.flatMap { parents[$0] }
+            let local = user.setUpName(name, of: target.name)
+            let parent = parentField.flatMap { f in r.fields[f.name]?.stringValue.flatMap { parents[$0] }.map { name in
+                if case .reference(let p) = f.kind { return user.setUpName(name, of: p) } else { return name }
+            } }
             return (parent ?? "", i, r.id, parent.map { $0 + " · " + local } ?? local)
         }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { ($0.2, $0.3) }
     }
@@ -125,8 +127,7 @@ struct ValueFormatter {
         case .reference(let t):
             guard let id = value.stringValue else { return [] }
             // A default stage or pipeline name reads in the reader's language, as on the board.
-            let prefix = t == PipelineStages.type.name ? "stage_" : t == Pipelines.type.name ? "pipeline_" : nil
-            let title = titles[id].map { name in name.isEmpty ? "—" : prefix.map { user.setUpName(name, prefix: $0) } ?? name } ?? "—"
+            let title = titles[id].map { $0.isEmpty ? "—" : user.setUpName($0, of: t) } ?? "—"
             return [piece(title, titles[id] == nil ? nil : "/\(t)/\(id)")]
         case .references(let t):
             return (value.arrayValue ?? []).compactMap(\.stringValue).compactMap { id in titles[id].map { piece($0, "/\(t)/\(id)") } }
