@@ -15,7 +15,7 @@ import RapportKit
 /// The head (`audit_head`: the last position and its hash) lives outside the log, so a
 /// log whose last entries were deleted no longer reaches its head.
 enum AuditSealer {
-    static let lockKey: Int64 = 7420152
+    static let lockKey: Int = 7420152
     static let batch = 500
 
     /// Seals whatever is pending; a failure leaves entries unsealed for the next writer or
@@ -32,7 +32,8 @@ enum AuditSealer {
         var total = 0
         while true {
             let sealed = try await db.transaction { s -> Int in
-                if s.dialect == .postgres { try await s.execute("SELECT pg_advisory_xact_lock(\(lockKey))") }
+                // Keyed by schema too: each schema holds its own chain.
+                if s.dialect == .postgres { try await s.execute("SELECT pg_advisory_xact_lock(\(raw: String(lockKey)), hashtext(current_schema()))") }
                 // Without a head there is nothing trustworthy to chain onto; verify reports it.
                 guard let head = try await s.query("SELECT chain_pos, hash FROM audit_head WHERE id = 1").first,
                       var position = head.int("chain_pos"), var previous = head.text("hash") else { return 0 }
