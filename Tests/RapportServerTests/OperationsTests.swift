@@ -45,7 +45,12 @@ import Testing
             // Files that are not intact Rapport databases are refused, and the target stays.
             let junk = dir.appendingPathComponent("junk.db").path
             try Data("not a database at all, just some words".utf8).write(to: URL(fileURLWithPath: junk))
-            await #expect(throws: DatabaseError.self) { try await SQLiteBackup.restore(junk, into: target) }
+            do {
+                _ = try await SQLiteBackup.restore(junk, into: target)
+                Issue.record("a file that is not a database was restored")
+            } catch let error as DatabaseError {
+                #expect(error.description == "\(junk) is not an SQLite database.")
+            }
             let bare = dir.appendingPathComponent("bare.db").path
             let other = try await Database.open(.sqlite(path: bare), maxConnections: 1)
             try await other.transaction { s in try await s.execute("CREATE TABLE notes (body TEXT)") }

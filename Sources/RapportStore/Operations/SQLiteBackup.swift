@@ -22,23 +22,24 @@ public enum SQLiteBackup {
 
     /// Opens `file` as a Rapport database and checks it: a schema version this build
     /// knows and an audit chain that verifies. Older versions are migrated, so the file
-    /// is changed: check a copy.
-    public static func check(_ file: String) async throws -> Checked {
-        guard FileManager.default.fileExists(atPath: file) else { throw DatabaseError.configuration("\(file) does not exist.") }
+    /// is changed: check a copy. Messages call the file `name` (the backup a copy came from).
+    public static func check(_ file: String, name: String? = nil) async throws -> Checked {
+        let shown = name ?? file
+        guard FileManager.default.fileExists(atPath: file) else { throw DatabaseError.configuration("\(shown) does not exist.") }
         let db = try await Database.open(.sqlite(path: file), maxConnections: 1)
         do {
             let version: Int
             do { version = try await Migrator.currentVersion(db) } catch {
-                throw DatabaseError.configuration("\(file) is not an SQLite database.")
+                throw DatabaseError.configuration("\(shown) is not an SQLite database.")
             }
-            guard version > 0 else { throw DatabaseError.configuration("\(file) is not a Rapport database: it has no schema version.") }
+            guard version > 0 else { throw DatabaseError.configuration("\(shown) is not a Rapport database: it has no schema version.") }
             guard version <= Migrator.latestVersion else {
-                throw DatabaseError.configuration("\(file) is at schema version \(version), newer than this build (\(Migrator.latestVersion)).")
+                throw DatabaseError.configuration("\(shown) is at schema version \(version), newer than this build (\(Migrator.latestVersion)).")
             }
             try await Migrator.migrate(db)
             let audit = try await AuditChain.verify(db)
             if let broken = audit.firstBroken {
-                throw DatabaseError.configuration("\(file)'s audit log is broken at entry \(broken.seq) (\(broken.id)): \(broken.reason).")
+                throw DatabaseError.configuration("\(shown)'s audit log is broken at entry \(broken.seq) (\(broken.id)): \(broken.reason).")
             }
             _ = try await db.read { s in try await s.query("PRAGMA wal_checkpoint(TRUNCATE)") }
             await db.close()
@@ -62,7 +63,7 @@ public enum SQLiteBackup {
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: staging + suffix) }
         do {
             try fm.copyItem(atPath: file, toPath: staging)
-            let checked = try await check(staging)
+            let checked = try await check(staging, name: file)
             for suffix in ["-wal", "-shm"] { try? fm.removeItem(atPath: staging + suffix) }
             for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: target + suffix) }
             try fm.moveItem(atPath: staging, toPath: target)
