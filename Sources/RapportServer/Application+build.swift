@@ -59,7 +59,7 @@ public func buildApplication(
 
     let pages = PageDependencies(
         store: store, admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),
-        throttle: SignInLimiter(), secureCookies: configuration.secureCookies)
+        throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies)
     Assets.register(on: router)
     SignInPages(deps: pages).register(on: router)
     AccountPages(deps: pages).register(on: router)

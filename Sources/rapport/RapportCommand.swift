@@ -8,6 +8,7 @@ struct RapportCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
             TokenCommand.self, UserCommand.self, AuditCommand.self, KeyCommand.self, BenchCommand.self,
+            BackupCommand.self, RestoreCommand.self, CopyCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 }

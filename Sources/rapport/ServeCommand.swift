@@ -62,8 +62,11 @@ struct ServeCommand: AsyncParsableCommand {
                 try? await Task.sleep(for: .seconds(3600))
             }
         }
+        // `rapport restore` refuses to replace a file a live server holds open.
+        let marker = database.filePath.flatMap { try? ServingMarker.claim($0) }
         try await app.runService()
         sweeper.cancel()
+        marker?.release()
         await database.close()
     }
 }

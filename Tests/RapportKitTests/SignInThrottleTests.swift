@@ -99,4 +99,16 @@ private func throttle(failuresAt times: [Double], key: String = "ada@example.com
         #expect(t.retryAfter(key, now: 906.5) == 1)
         #expect(t.retryAfter(key, now: 907) == nil)
     }
+
+    /// The same rule over failure times kept elsewhere (the shared table hands over all
+    /// the key's recent failures, oldest first) gives the same answers as the counter.
+    @Test func theRuleOverStoredTimesMatchesTheCounter() {
+        let times = (0..<12).map(Double.init)
+        let t = throttle(failuresAt: times)
+        for now in [11.0, 500, 906.5, 907, 2000] {
+            #expect(SignInThrottle.retryAfter(failures: times, now: now, limit: 5, window: 900) == t.retryAfter(key, now: now))
+        }
+        #expect(SignInThrottle.retryAfter(failures: [0, 10, 20, 30], now: 30, limit: 5, window: 900) == nil)
+        #expect(SignInThrottle.retryAfter(failures: [0, 10, 20, 30, 40], now: 40, limit: 5, window: 900) == 860)
+    }
 }

@@ -15,7 +15,14 @@ public struct SignInThrottle: Sendable {
 
     /// Seconds to wait before trying again, or nil when the key may try now.
     public func retryAfter(_ key: String, now: Double) -> Int? {
-        let recent = (failures[key] ?? []).filter { now - $0 < window }
+        Self.retryAfter(failures: failures[key] ?? [], now: now, limit: limit, window: window)
+    }
+
+    /// The rule itself, for counts kept elsewhere (a table shared by every instance):
+    /// `failures` are the key's failure times, oldest first; only those inside the window
+    /// and, of them, the newest `limit` count.
+    public static func retryAfter(failures: [Double], now: Double, limit: Int, window: Double) -> Int? {
+        let recent = failures.filter { now - $0 < window }.suffix(limit)
         guard recent.count >= limit, let oldest = recent.first else { return nil }
         let wait = oldest + window - now
         return max(1, Int(wait.rounded(.up)))

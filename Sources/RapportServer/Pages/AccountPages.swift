@@ -77,12 +77,12 @@ struct AccountPages {
         }
         let (session, form, strings) = (posted.session, posted.fields, posted.strings)
         let account = session.identity.email
-        if let wait = deps.throttle.retryAfter(account: account, address: context.address) {
+        if let wait = try await deps.throttle.retryAfter(account: account, address: context.address) {
             return try await render(request, session: session, error: PageStrings.tooManyAttempts(posted.language, wait: wait), status: .tooManyRequests)
         }
         guard let credentials = try await deps.admin.credentials(userID: session.identity.userID), let hash = credentials.passwordHash,
               try await Passwords.verify(form["current"] ?? "", hash: hash) else {
-            deps.throttle.failed(account: account, address: context.address)
+            try await deps.throttle.failed(account: account, address: context.address)
             return try await render(request, session: session, error: strings["wrong_credentials"], status: .unprocessableContent)
         }
         let new = form["new"] ?? ""

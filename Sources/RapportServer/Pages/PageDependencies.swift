@@ -72,28 +72,36 @@ struct PageDependencies: Sendable {
     }
 }
 
-/// Failed sign-ins per account and per address, shared by every request of this process.
-/// Five wrong passwords for one account or twenty from one address within fifteen
-/// minutes lock that key until the oldest failure is fifteen minutes old.
-final class SignInLimiter: Sendable {
-    private let accounts = Mutex(SignInThrottle(limit: 5, window: 15 * 60))
-    private let addresses = Mutex(SignInThrottle(limit: 20, window: 15 * 60))
+/// Failed sign-ins per account and per address, counted in the database so every
+/// instance sees the same counts. Five wrong passwords for one account or twenty from one
+/// address within fifteen minutes lock that key until the oldest failure is fifteen
+/// minutes old.
+struct SignInLimiter: Sendable {
+    let failures: SignInFailures
+    /// Seconds since 1970; tests move it.
+    let clock: @Sendable () -> Double
 
-    func retryAfter(account: String, address: String?) -> Int? {
-        let now = Date().timeIntervalSince1970
-        let a = accounts.withLock { $0.retryAfter(account, now: now) }
-        let b = address.flatMap { ip in addresses.withLock { $0.retryAfter(ip, now: now) } }
+    init(db: Database, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+        self.failures = SignInFailures(db: db)
+        self.clock = clock
+    }
+
+    func retryAfter(account: String, address: String?) async throws -> Int? {
+        let now = clock()
+        let a = try await failures.retryAfter(.account, account, now: now)
+        var b: Int?
+        if let address { b = try await failures.retryAfter(.address, address, now: now) }
         return [a, b].compactMap { $0 }.max()
     }
 
-    func failed(account: String, address: String?) {
-        let now = Date().timeIntervalSince1970
-        accounts.withLock { $0.recordFailure(account, now: now) }
-        if let address { addresses.withLock { $0.recordFailure(address, now: now) } }
+    func failed(account: String, address: String?) async throws {
+        let now = clock()
+        try await failures.record(.account, account, now: now)
+        if let address { try await failures.record(.address, address, now: now) }
     }
 
-    func succeeded(account: String) {
-        accounts.withLock { $0.reset(account) }
+    func succeeded(account: String) async throws {
+        try await failures.clear(.account, account)
     }
 }
 

@@ -140,10 +140,11 @@ public struct TokenStore: Sendable {
 /// Remembers authenticated tokens for a few seconds so a busy client costs one token query
 /// per interval instead of one per request.
 ///
-/// - Important: a revoked token or disabled user keeps working on an instance for at most
-///   ``lifetime`` seconds; revocation on the same instance calls ``clear()``.
+/// - Important: a revoked token or disabled user keeps working on another instance for at
+///   most ``lifetime`` seconds, the bound promised for revocation across instances;
+///   revocation on the same instance calls ``clear()``.
 public final class TokenCache: Sendable {
-    public static let lifetime: TimeInterval = 5
+    public static let lifetime: TimeInterval = 1
     private let entries = Mutex<[String: (Identity, Date)]>([:])
 
     public init() {}

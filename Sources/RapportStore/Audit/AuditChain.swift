@@ -7,6 +7,10 @@ import RapportKit
 /// it. The changes themselves enter through a salted digest: erasing a person's data
 /// from old entries (a legal duty) removes the changes and the salt but keeps the digest,
 /// so the chain still verifies and the digest tells nothing about what was erased.
+///
+/// Entries are chained after their write commits (see ``AuditSealer``), walked in chain
+/// position order, and the walk must end at the head kept outside the log, so removing
+/// the newest entries is caught as well as editing, inserting or removing older ones.
 public enum AuditChain {
     /// The hash before the first entry.
     public static let genesis = String(repeating: "0", count: 64)
@@ -27,6 +31,14 @@ public enum AuditChain {
         public var prevHash: String?
         public var hash: String?
         public var redacted: Bool
+        /// The place the sealer gave the entry; nil until it is sealed.
+        public var chainPos: Int64? = nil
+    }
+
+    /// The last sealed position and its hash, kept outside the log.
+    struct Head: Sendable {
+        var position: Int64
+        var hash: String
     }
 
     static func digest(salt: String, changes: String?) -> String {
@@ -69,19 +81,18 @@ public enum AuditChain {
     }
 
     /// Checks entries in order; `erasedIDs` are the ids erasure entries say they redacted.
-    /// Feed it every entry from the first, in `seq` order.
+    /// Feed it every sealed entry from the first, in chain position order.
     struct Walker {
         var report = Report()
         var previous: String?
+        var lastPosition: Int64 = 0
+        var last: (seq: Int64, id: String)?
         var redactedIDs: [(Int64, String)] = []
         var erasedIDs = Set<String>()
 
         mutating func check(_ e: Entry) {
             guard report.firstBroken == nil else { return }
-            guard let stored = e.hash, let digest = e.digest else {
-                if previous == nil { report.unsealed += 1 } else { broken(e, "the entry has no hash") }
-                return
-            }
+            guard let stored = e.hash, let digest = e.digest else { return broken(e, "the entry has no hash") }
             report.checked += 1
             let prev = previous ?? genesis
             if (e.prevHash ?? "") != prev {
@@ -100,11 +111,26 @@ public enum AuditChain {
                 for id in ids { if let s = id.stringValue { erasedIDs.insert(s) } }
             }
             previous = stored
+            lastPosition = e.chainPos ?? lastPosition + 1
+            last = (e.seq, e.id)
         }
 
-        mutating func finish() -> Report {
+        /// `head` is the head read before the walk: the log must reach it exactly.
+        mutating func finish(head: Head?) -> Report {
             if report.firstBroken == nil, let (seq, id) = redactedIDs.first(where: { !erasedIDs.contains($0.1) }) {
                 report.firstBroken = (seq, id, "it was emptied without a recorded erasure")
+            }
+            guard report.firstBroken == nil else { return report }
+            let (seq, id) = last ?? (0, "")
+            guard let head else {
+                if last != nil { report.firstBroken = (seq, id, "the chain's head is missing") }
+                return report
+            }
+            if lastPosition < head.position {
+                let missing = head.position - lastPosition
+                report.firstBroken = (seq, id, "the log ends at chain position \(lastPosition) but its head records \(head.position): the last \(missing) \(missing == 1 ? "entry was" : "entries were") removed")
+            } else if lastPosition == head.position, (previous ?? genesis) != head.hash {
+                report.firstBroken = (seq, id, "it does not match the chain's head")
             }
             return report
         }
@@ -114,7 +140,7 @@ public enum AuditChain {
         }
     }
 
-    static let columns = "seq, id, at, actor_id, action, record_type, record_id, changes, request_id, address, salt, digest, prev_hash, hash, redacted"
+    static let columns = "seq, id, at, actor_id, action, record_type, record_id, changes, request_id, address, salt, digest, prev_hash, hash, redacted, chain_pos"
 
     static func entry(_ row: Row) -> Entry {
         Entry(
@@ -122,24 +148,57 @@ public enum AuditChain {
             action: row.text("action") ?? "", recordType: row.text("record_type"), recordID: row.text("record_id"),
             changes: row.text("changes"), requestID: row.text("request_id"), address: row.text("address"),
             salt: row.text("salt"), digest: row.text("digest"), prevHash: row.text("prev_hash"), hash: row.text("hash"),
-            redacted: row.int("redacted") == 1)
+            redacted: row.int("redacted") == 1, chainPos: row.int("chain_pos"))
     }
 
-    /// Walks the whole log in pages.
+    static func head(_ s: Session) async throws -> Head? {
+        guard let row = try await s.query("SELECT chain_pos, hash FROM audit_head WHERE id = 1").first,
+              let position = row.int("chain_pos"), let hash = row.text("hash") else { return nil }
+        return Head(position: position, hash: hash)
+    }
+
+    /// Seals what is pending, then walks the whole log in chain order, in pages, and
+    /// checks that it ends at the head.
     public static func verify(_ db: Database) async throws -> Report {
+        try await AuditSealer.seal(db)
+        let (before, firstChained) = try await db.read { s in
+            (try await AuditChain.head(s), try await s.query("SELECT MIN(seq) AS seq FROM audit_log WHERE chain_pos IS NOT NULL").first?.int("seq"))
+        }
         var walker = Walker()
+        // Entries from before the chain existed have neither digest nor position, and may
+        // only precede the first chained entry; one later than that was put in by hand.
+        let legacy = try await db.read { s in
+            try await s.query("SELECT seq, id FROM audit_log WHERE chain_pos IS NULL AND digest IS NULL ORDER BY seq")
+        }
+        for row in legacy {
+            let seq = row.int("seq") ?? 0
+            if let firstChained, seq > firstChained {
+                walker.report.firstBroken = (seq, row.text("id") ?? "", "the entry has no hash")
+                return walker.report
+            }
+            walker.report.unsealed += 1
+        }
         var after: Int64 = 0
         while true {
             let rows = try await db.read { s in
-                try await s.query("SELECT \(raw: columns) FROM audit_log WHERE seq > \(after) ORDER BY seq LIMIT 5000")
+                try await s.query("SELECT \(raw: columns) FROM audit_log WHERE chain_pos > \(after) ORDER BY chain_pos LIMIT 5000")
             }
             if rows.isEmpty { break }
             for row in rows {
                 let e = entry(row)
-                after = e.seq
+                after = e.chainPos ?? after
                 walker.check(e)
             }
         }
-        return walker.finish()
+        var report = walker.finish(head: before)
+        // The head only moves forward, so read again now it covers every honest entry
+        // walked; a sealed entry beyond it was added by hand.
+        if report.firstBroken == nil, let now = try await db.read({ s in try await AuditChain.head(s) }), walker.lastPosition > now.position {
+            let row = try await db.read { s in
+                try await s.query("SELECT seq, id FROM audit_log WHERE chain_pos > \(now.position) ORDER BY chain_pos LIMIT 1").first
+            }
+            report.firstBroken = (row?.int("seq") ?? 0, row?.text("id") ?? "", "it lies beyond the chain's head")
+        }
+        return report
     }
 }

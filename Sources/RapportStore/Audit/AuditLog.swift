@@ -4,27 +4,21 @@ import RapportKit
 /// Appends to the audit trail inside the caller's transaction, so an audited change and
 /// its entry are written together or not at all.
 enum AuditLog {
-    /// Chains the entry to the newest one. On PostgreSQL a transaction-scoped advisory lock
-    /// orders concurrent writers (SQLite writers are already one at a time), so the chain
-    /// never forks; the lock is held only until the writer commits.
+    /// Writes the entry unchained: no lock and no read of the newest hash, so writers on
+    /// different records never wait for each other here. The transaction is marked, and
+    /// once it commits ``AuditSealer`` gives the entry its place and hash in the chain.
     static func append(
         _ s: Session, actor: Actor, action: String, type: String?, id: String?, changes: JSONValue?, at: String
     ) async throws {
-        if s.dialect == .postgres { try await s.execute("SELECT pg_advisory_xact_lock(7420152)") }
-        let prev = try await s.query("SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY seq DESC LIMIT 1").first?.text("hash") ?? AuditChain.genesis
         let payload = changes?.serialized()
         let salt = AuditChain.newSalt()
         let digest = AuditChain.digest(salt: salt, changes: payload)
-        let entry = AuditChain.Entry(
-            seq: 0, id: RecordID.make(), at: at, actorID: actor.userID, action: action, recordType: type, recordID: id,
-            changes: payload, requestID: actor.requestID, address: actor.address, salt: salt, digest: digest,
-            prevHash: prev, hash: nil, redacted: false)
-        let hash = AuditChain.hash(prev: prev, entry, digest: digest)
         try await s.execute("""
-            INSERT INTO audit_log (id, at, actor_id, action, record_type, record_id, changes, request_id, address, salt, digest, prev_hash, hash)
-            VALUES (\(entry.id), \(at), \(actor.userID), \(action), \(type), \(id), \(payload), \(actor.requestID), \(actor.address),
-            \(salt), \(digest), \(prev), \(hash))
+            INSERT INTO audit_log (id, at, actor_id, action, record_type, record_id, changes, request_id, address, salt, digest)
+            VALUES (\(RecordID.make()), \(at), \(actor.userID), \(action), \(type), \(id), \(payload), \(actor.requestID), \(actor.address),
+            \(salt), \(digest))
             """)
+        s.marks?.markAudit()
     }
 
     /// `{ field: [before, after] }` for the fields that differ.

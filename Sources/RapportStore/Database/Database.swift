@@ -117,13 +117,15 @@ public final class Database: Sendable {
             await writeGate?.leave()
             throw error
         }
-        let session = Session(connection: conn, logger: logger)
+        let session = Session(connection: conn, logger: logger, marks: TransactionMarks())
         do {
             try await session.execute(SQL(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"))
             let result = try await body(session)
             try await session.execute("COMMIT")
             await pool.release(conn)
             await writeGate?.leave()
+            // Outside the record transaction, so writers never wait on each other here.
+            if session.marks?.appendedAudit == true { await AuditSealer.sealAfterCommit(self) }
             return result
         } catch {
             do {
@@ -146,6 +148,8 @@ public final class Database: Sendable {
 public struct Session: Sendable {
     let connection: PooledConnection
     let logger: Logger
+    /// What a transaction did that needs work after its commit; nil outside transactions.
+    var marks: TransactionMarks? = nil
 
     public var dialect: Database.Dialect {
         if case .sqlite = connection { return .sqlite }
