@@ -74,7 +74,8 @@ extension RecordStore {
     /// Imports CSV rows in one transaction: every row is validated, deduplicated and
     /// indexed by the same rules as the API, and an unexpected failure leaves nothing
     /// written. References to organizations may name them (or their domain); unknown
-    /// names create the organization.
+    /// names create the organization for a role that may create one. A row passes the
+    /// checks of the API's create by the same actor (see ``writeBatch``).
     public func importCSV<Rows: AsyncSequence & Sendable>(
         _ type: RecordType, rows: Rows, options: ImportOptions, actor: Actor,
         progress: @escaping @Sendable (Int) -> Void = { _ in }
@@ -508,9 +509,10 @@ extension RecordStore {
     }
 
     /// Finds the organizations (or other referenced records) a batch names by domain or
-    /// exact name, in one query per kind, and creates the missing ones by name in one bulk
-    /// insert. Results go to `state.referenceCache`; the reasons for names that could not
-    /// be used are returned by key.
+    /// exact name among those the importer may see, in one query per kind, and creates the
+    /// missing ones by name in one bulk insert when the importer may create them. Results
+    /// go to `state.referenceCache`; the reasons for names that could not be used are
+    /// returned by key.
     func resolveReferences(
         _ s: Session, _ refs: [(field: String, target: String, text: String, column: String)],
         actor: Actor, now: String, state: inout ImportState, summary: inout ImportSummary
