@@ -36,6 +36,12 @@ import Testing
             // A's ciphertext pasted into B does not open as B's value.
             try await api.db.transaction { s in try await s.execute("UPDATE people SET custom = \(stored) WHERE id = \(b)") }
             #expect(try await api.call(.get, "/api/v1/people/\(b)").object()["passport_number"] == .null)
+            // Editing another field keeps the ciphertext that did not open, rather than erasing it.
+            #expect(try await api.call(.post, "/api/v1/fields", json: #"{"record_type":"people","name":"nickname","kind":"text"}"#).status == .created)
+            #expect(try await api.call(.patch, "/api/v1/people/\(b)", json: #"{"nickname":"Bee"}"#).status == .ok)
+            let kept = try await api.db.read { s in try await s.query("SELECT custom FROM people WHERE id = \(b)").first?.text("custom") ?? "" }
+            let sealedA = (try JSONValue.parse(stored)).objectValue?["passport_number"]?.stringValue ?? "-"
+            #expect(kept.contains(sealedA) && kept.contains("Bee"))
             // Values written before binding (enc:v1:, no additional data) still open.
             let legacy = try Self.key.sealLegacy(.string("M333"))
             let column = JSONValue.object(JSONObject([("passport_number", legacy)])).serialized()

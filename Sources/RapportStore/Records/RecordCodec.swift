@@ -54,10 +54,15 @@ struct RecordCodec: Sendable {
 
     /// The `custom` column of record `id`: the custom fields that have values, as a JSON
     /// object, sensitive ones sealed. Without a key a sensitive value is refused, never
-    /// stored as it is.
-    func customColumn(_ record: JSONObject, id: String) throws -> SQLValue {
+    /// stored as it is. `sealed` holds stored ciphertexts to keep as they are (fields the
+    /// write does not change), so a value that did not open is not erased by the next edit.
+    func customColumn(_ record: JSONObject, id: String, sealed: JSONObject = JSONObject()) throws -> SQLValue {
         var o = JSONObject()
         for field in type.customFields {
+            if field.sensitive, let kept = sealed[field.name], kept.stringValue?.hasPrefix("enc:") == true {
+                o[field.name] = kept
+                continue
+            }
             guard let v = record[field.name], !v.isNull else { continue }
             guard field.sensitive else {
                 o[field.name] = v

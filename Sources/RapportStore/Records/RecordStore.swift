@@ -146,7 +146,15 @@ public final class RecordStore: Sendable {
             }
         }
         if type.customFields.contains(where: { diff[$0.name] != nil }) {
-            let custom = try codec.customColumn(record, id: id)
+            // Sensitive values this write leaves alone are copied as stored, not re-sealed
+            // from what was read (null where a value did not open).
+            var sealed = JSONObject()
+            let untouched = type.customFields.filter { $0.sensitive && diff[$0.name] == nil }
+            if !untouched.isEmpty, let raw = try await s.query("SELECT custom FROM \(raw: type.name) WHERE id = \(id)").first?.text("custom"),
+               let stored = (try? JSONValue.parse(raw))?.objectValue {
+                for field in untouched { sealed[field.name] = stored[field.name] }
+            }
+            let custom = try codec.customColumn(record, id: id, sealed: sealed)
             sets.append("custom = \(custom)")
         }
         sets.append("owner_id = \(owner)")
