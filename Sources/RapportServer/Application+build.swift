@@ -38,9 +38,10 @@ public func buildApplication(
     let tokens = TokenStore(db: database)
     let sessions = SessionStore(db: database)
     let directory = AccessDirectory(db: database)
-    let admin = AccessAdmin(db: database, directory: directory, catalog: store.catalog, passwordCost: configuration.passwordCost)
+    let admin = AccessAdmin(db: database, directory: directory, catalog: store.catalog, passwordCost: configuration.passwordCost, cipher: configuration.cipher)
     let audit = AuditTrail(db: database)
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware(catalog: store.catalog, behindProxy: configuration.behindProxy))
 
     router.get("healthz") { _, _ -> Response in
@@ -51,11 +52,8 @@ public func buildApplication(
             return .json(.object(JSONObject([("status", .string("unavailable"))])), status: .serviceUnavailable)
         }
     }
-    router.get("api/openapi.json") { _, _ -> Response in
-        var types: [RecordType] = []
-        for base in store.catalog.types { types.append(try await store.type(named: base.name)) }
-        return .json(OpenAPIDocument.build(types: types, version: rapportVersion))
-    }
+    router.group("api").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory, optional: true))
+        .get("openapi.json", use: OpenAPIRoute(store: store).handle)
 
     let pages = PageDependencies(
         store: store, admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),

@@ -47,6 +47,20 @@ extension DatabaseOptions {
         RecordStore(db: database, cipher: try Self.cipher())
     }
 
+    /// ``store(_:)`` once the field key is known to fit the database: commands that read or
+    /// write sensitive values stop here rather than read them as empty or store them in
+    /// plain text.
+    func checkedStore(_ database: Database) async throws -> RecordStore {
+        let store = try store(database)
+        do {
+            try await store.verifyFieldKey()
+        } catch let error as FieldKeyError {
+            await database.close()
+            throw CommandFailure(error.description)
+        }
+        return store
+    }
+
     static func cipher() throws -> FieldCipher? {
         guard let path = ProcessInfo.processInfo.environment["RAPPORT_SECRET_KEY_FILE"], !path.isEmpty else { return nil }
         do {

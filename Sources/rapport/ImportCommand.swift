@@ -39,7 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         let bar = ProgressBar(totalBytes: size, enabled: isatty(STDERR_FILENO) != 0)
         let database = try await db.open()
-        let store = try db.store(database)
+        let store = try await db.checkedStore(database)
         let recordType = try await store.type(named: type)
         let start = Date()
         let summary: ImportSummary

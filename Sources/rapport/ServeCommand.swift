@@ -21,11 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "rapport")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let database = try await db.open(logger: logger)
-        let store = try db.store(database)
-        if store.cipher == nil, try await store.hasSensitiveFields() {
-            await database.close()
-            throw CommandFailure("This database has sensitive custom fields, which are encrypted: set RAPPORT_SECRET_KEY_FILE to the key file they were written with.")
-        }
+        let store = try await db.checkedStore(database)
         if demo {
             if try await store.count(People.type) == 0 {
                 // The demo admin comes first so the demo's deals are theirs and the quota

@@ -15,7 +15,7 @@ import Testing
             #expect(person.string("passport_number") == "M12345678")
             #expect(try await api.call(.get, "/api/v1/people/\(id)").object().string("passport_number") == "M12345678")
             let stored = try await api.db.read { s in try await s.query("SELECT custom FROM people WHERE id = \(id)").first?.text("custom") ?? "" }
-            #expect(stored.contains("enc:v1:") && !stored.contains("M12345678"))
+            #expect(stored.contains("enc:v2:") && !stored.contains("M12345678"))
             // Nor does the audit log keep it.
             _ = try await api.call(.patch, "/api/v1/people/\(id)", json: #"{"passport_number":"X99"}"#)
             let audit = try await api.db.read { s in try await s.query("SELECT changes FROM audit_log").compactMap { $0.text("changes") }.joined() }

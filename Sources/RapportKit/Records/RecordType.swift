@@ -38,6 +38,10 @@ public struct RecordType: Sendable {
     /// Whether the main navigation lists the type; set-up types (pipelines, their stages)
     /// are reached from settings instead.
     public var inNavigation: Bool
+    /// The reference field naming the record this one belongs to (a quote line's quote, a
+    /// deal's quotes and contacts): children follow their parent's owner, so handing over
+    /// the parent hands them over too.
+    public var parentField: String?
 
     public init(
         name: String,
@@ -50,7 +54,8 @@ public struct RecordType: Sendable {
         allowsCustomFields: Bool = true,
         hooks: RecordHooks = RecordHooks(),
         personalFields: Set<String> = [],
-        inNavigation: Bool = true
+        inNavigation: Bool = true,
+        parentField: String? = nil
     ) {
         self.name = name
         self.singular = singular
@@ -63,6 +68,7 @@ public struct RecordType: Sendable {
         self.hooks = hooks
         self.personalFields = personalFields
         self.inNavigation = inNavigation
+        self.parentField = parentField
     }
 
     /// Set-up types (pipelines and their stages): few records, kept by admins, chosen

@@ -16,7 +16,8 @@ public enum DealContacts {
         titleField: "person_id",
         listColumns: ["role", "deal_id", "person_id", "updated_at"],
         allowsCustomFields: false,
-        inNavigation: false
+        inNavigation: false,
+        parentField: "deal_id"
     )
 }
 

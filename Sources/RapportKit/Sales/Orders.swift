@@ -39,7 +39,8 @@ public enum OrderLines {
         titleField: "description",
         listColumns: ["quantity", "unit_price", "line_total"],
         allowsCustomFields: false,
-        inNavigation: false
+        inNavigation: false,
+        parentField: "order_id"
     )
 }
 

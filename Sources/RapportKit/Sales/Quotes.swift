@@ -23,7 +23,8 @@ public enum Quotes {
         ],
         titleField: "number",
         listColumns: ["deal_id", "status", "total", "valid_until", "revision"],
-        hooks: RecordHooks(validate: validate)
+        hooks: RecordHooks(validate: validate),
+        parentField: "deal_id"
     )
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
@@ -54,7 +55,8 @@ public enum QuoteLines {
         // who sees only their own quotes does not read other reps' prices through lines.
         allowsCustomFields: false,
         hooks: RecordHooks(derive: derive, validate: validate),
-        inNavigation: false
+        inNavigation: false,
+        parentField: "quote_id"
     )
 
     /// The line as ``QuoteMath`` reads it, or nil while it is incomplete or invalid.

@@ -42,27 +42,31 @@ struct ReportRoutes {
     @Sendable func forecast(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try await pipeline(request)
         let rows = SalesReports.forecast(try await store.openDealGroups(pipelineID: id, actor: context.actor), stages: try await store.reportStages(pipelineID: id))
-        return .json(.object(JSONObject([
+        var body = JSONObject([
             ("pipeline_id", .string(id)),
             ("rule", .string("weighted = Σ over stages of (open amount in the stage × stage probability), rounded half away from zero per stage")),
             ("data", .array(rows.map { r in .object(JSONObject([
                 ("month", r.month.isEmpty ? .null : .string(r.month)), ("currency", .string(r.currency)), ("deals", .number(String(r.deals))),
                 ("pipeline", Self.money(r.pipeline, r.currency)), ("weighted", Self.money(r.weighted, r.currency)),
             ])) })),
-        ])))
+        ])
+        OmittedFigures.note(try await store.hiddenInputs(["deals.amount", "deals.stage_id"], actor: context.actor), in: &body)
+        return .json(.object(body))
     }
 
     @Sendable func funnel(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try await pipeline(request)
         let counts = try await store.funnelCounts(pipelineID: id, actor: context.actor)
         let steps = SalesReports.funnel(entered: counts.entered, furthest: counts.furthest, stages: try await store.reportStages(pipelineID: id))
-        return .json(.object(JSONObject([
+        var body = JSONObject([
             ("pipeline_id", .string(id)),
             ("data", .array(steps.map { s in .object(JSONObject([
                 ("stage_id", .string(s.stageID)), ("stage", .string(s.name)), ("reached", .number(String(s.reached))),
                 ("conversion", Self.ratio(s.conversion)),
             ])) })),
-        ])))
+        ])
+        OmittedFigures.note(try await store.hiddenInputs(["deals.stage_id"], actor: context.actor), in: &body)
+        return .json(.object(body))
     }
 
     /// `GET /api/v1/reports/quota?from=2026-01&to=2026-12&by=owner|team`: per rep or team
@@ -87,7 +91,7 @@ struct ReportRoutes {
             throw Problem.badRequest("'from' comes before 'to', at most 36 months apart.", errors: [FieldError(field: "to", code: "out_of_range", message: "Up to 36 months.")])
         }
         let rows = try await store.quotaReport(from: from, to: to, by: by, actor: context.actor)
-        return .json(.object(JSONObject([
+        var body = JSONObject([
             ("from", .string(from.text)), ("to", .string(to.text)), ("by", .string(by.rawValue)),
             ("rule", .string("weighted = Σ over stages of (open amount closing in the month × stage probability), rounded half away from zero per stage; attainment = won ÷ quota; projected = (won + weighted) ÷ quota")),
             ("data", .array(rows.map { r in .object(JSONObject([
@@ -95,7 +99,9 @@ struct ReportRoutes {
                 ("quota", r.quota.map { Self.money($0, r.currency) } ?? .null), ("won", Self.money(r.won, r.currency)),
                 ("weighted", Self.money(r.weighted, r.currency)), ("attainment", Self.ratio(r.attainment)), ("projected", Self.ratio(r.projected)),
             ])) })),
-        ])))
+        ])
+        OmittedFigures.note(try await store.hiddenInputs(["deals.amount"], actor: context.actor), in: &body)
+        return .json(.object(body))
     }
 
     @Sendable func summary(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -103,7 +109,7 @@ struct ReportRoutes {
         let s = try await store.salesSummary(pipelineID: id, actor: context.actor)
         let open = try await store.openDealGroups(pipelineID: id, actor: context.actor)
         let rate = SalesReports.winRate(won: s.won, lost: s.lost)
-        return .json(.object(JSONObject([
+        var body = JSONObject([
             ("pipeline_id", .string(id)), ("open", .number(String(s.open))), ("won", .number(String(s.won))), ("lost", .number(String(s.lost))),
             ("win_rate", Self.ratio(rate)),
             ("average_won_deal", .array(s.wonAmounts.sorted { $0.key < $1.key }.map { code, v in
@@ -114,6 +120,8 @@ struct ReportRoutes {
                 .object(JSONObject([("currency", .string($0.currency)), ("amount", Self.money($0.perDay, $0.currency))]))
             })),
             ("lost_reasons", .array(s.lostReasons.map { .object(JSONObject([("reason", .string($0.reason)), ("deals", .number(String($0.count)))])) })),
-        ])))
+        ])
+        OmittedFigures.note(try await store.hiddenInputs(["deals.amount", "deals.lost_reason", "deals.stage_id"], actor: context.actor), in: &body)
+        return .json(.object(body))
     }
 }

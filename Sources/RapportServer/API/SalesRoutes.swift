@@ -18,7 +18,9 @@ struct SalesRoutes {
     @Sendable func stages(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.parameters.get("type") == Deals.type.name else { throw HTTPError(.notFound) }
         let history = try await store.stageHistory(dealID: context.parameters.get("id") ?? "", actor: context.actor)
-        return .json(.object(JSONObject([("data", .array(history.map { .object($0.json) })), ("next_cursor", .null)])))
+        var body = JSONObject([("data", .array(history.map { .object($0.json) })), ("next_cursor", .null)])
+        OmittedFigures.note(try await store.hiddenInputs(["deals.stage_id"], actor: context.actor), in: &body)
+        return .json(.object(body))
     }
 
     /// `POST /api/v1/quotes/{id}/revise`: the next version of the quote, as a draft.
@@ -42,12 +44,14 @@ struct SalesRoutes {
                 ("totals", .array(s.amounts.map { ReportRoutes.money($0.minorUnits, $0.currency) })),
             ]))
         }
-        return .json(.object(JSONObject([
+        var body = JSONObject([
             ("revenue", side(history.sold)), ("spend", side(history.bought)),
             ("open_contracts", .array(contracts.map { c in .object(JSONObject([
                 ("id", .string(c.id)), ("title", .string(c.title)), ("direction", .string(c.direction)), ("value", c.value?.json ?? .null),
                 ("renewal_date", c.renewalDate.map(JSONValue.string) ?? .null), ("end_date", c.endDate.map(JSONValue.string) ?? .null),
             ])) })),
-        ])))
+        ])
+        OmittedFigures.note(try await store.hiddenInputs(["orders.total", "contracts.value"], actor: context.actor), in: &body)
+        return .json(.object(body))
     }
 }

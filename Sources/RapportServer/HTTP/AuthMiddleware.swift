@@ -12,6 +12,9 @@ struct AuthMiddleware: RouterMiddleware {
     let tokens: TokenStore
     let sessions: SessionStore
     let directory: AccessDirectory
+    /// Lets requests without credentials through unauthenticated (the public OpenAPI
+    /// document); credentials that are sent must still be valid.
+    var optional = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -37,6 +40,8 @@ struct AuthMiddleware: RouterMiddleware {
             }
             context.identity = session.identity
             context.session = session
+        } else if optional {
+            return try await next(request, context)
         } else {
             throw Problem(.unauthorized, "Unauthorized", detail: "Send Authorization: Bearer <token>; create one with `rapport token create`.", headers: challenge)
         }

@@ -64,6 +64,18 @@ struct AccountPages {
         guard let step = TwoFactor.matchingStep(secret: secret, code: form["code"] ?? "") else {
             return try await render(request, session: session, error: strings["wrong_code"], secret: secret, status: .unprocessableContent)
         }
+        // Replacing a secret in use takes a code from it or the password, so a session
+        // left open does not let someone move two-step sign-in to their own phone.
+        if let current = try await deps.admin.credentials(userID: session.identity.userID), current.user.twoFactor {
+            let byCode = current.totpSecret.flatMap { TwoFactor.matchingStep(secret: $0, code: form["current_code"] ?? "") } != nil
+            var byPassword = false
+            if let password = form["password"], !password.isEmpty, let hash = current.passwordHash {
+                byPassword = try await Passwords.verify(password, hash: hash)
+            }
+            guard byCode || byPassword else {
+                return try await render(request, session: session, error: strings["wrong_code"], status: .forbidden)
+            }
+        }
         try await deps.admin.enableTwoFactor(userID: session.identity.userID, secret: secret, step: step, actor: Actor(userID: session.identity.userID, requestID: context.requestID, address: context.address))
         return try await render(request, session: session, notice: strings["two_factor_enabled"])
     }

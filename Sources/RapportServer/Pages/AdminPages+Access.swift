@@ -37,6 +37,7 @@ extension AdminPages {
             Self.checks("actions", user.t("actions"), actions, checked: ["read"]),
             Self.select("visibility", user.t("visibility"), Visibility.allCases.map { ($0.rawValue, user.t("visibility_\($0.rawValue)")) }, selected: "all"),
             Self.checkbox("hides_sensitive", user.t("sensitive")),
+            Self.text("hidden_fields", user.t("hidden_fields")),
             Self.text("new_role", user.t("role") + " (" + user.t("new") + ")"),
         ], csrf: user.session.csrfToken)]
         return render(user, heading: user.t("roles"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
@@ -52,10 +53,12 @@ extension AdminPages {
             let existing = try await admin.directory.role(named: name)
             var grants = JSONObject()
             for (type, grant) in existing?.grants ?? [:] { grants[type] = .object(grant.json) }
-            grants[p.fields["type"] ?? "*"] = .object(JSONObject([
+            let type = p.fields["type"] ?? "*"
+            grants[type] = .object(JSONObject([
                 ("actions", .array((p.values["actions"] ?? []).map(JSONValue.string))),
                 ("visibility", .string(p.fields["visibility"] ?? "own")),
                 ("hides_sensitive", .bool(p.fields["hides_sensitive"] != nil)),
+                ("hidden_fields", .array(Self.hiddenFields(posted: p.fields["hidden_fields"], kept: existing?.grants[type]?.hiddenFields ?? []).map(JSONValue.string))),
             ]))
             do {
                 _ = try await admin.saveRole(name: name, JSONObject([("grants", .object(grants))]), actor: user.actor(context))
@@ -65,6 +68,15 @@ extension AdminPages {
             }
             return PageRenderer.redirect("/settings/roles")
         }
+    }
+
+    /// The fields a saved grant hides: those typed in the form (`-` for none), else the
+    /// ones it hid before, so saving actions or visibility never reveals a field.
+    static func hiddenFields(posted: String?, kept: Set<String>) -> [String] {
+        let typed = (posted ?? "").trimmedWhitespace
+        if typed.isEmpty { return kept.sorted() }
+        if typed == "-" { return [] }
+        return typed.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init).filter { !$0.isEmpty }
     }
 
     // MARK: Custom fields

@@ -13,7 +13,8 @@ extension AccessAdmin {
     public func credentials(email: String) async throws -> Credentials? {
         try await db.read { s in
             guard let row = try await s.query("SELECT \(raw: User.columns), password_hash, totp_last_step FROM users WHERE email = \(email.trimmedWhitespace.lowercased())").first else { return nil }
-            return Credentials(user: User.decode(row, teams: []), passwordHash: row.text("password_hash"), totpSecret: row.text("totp_secret"), totpLastStep: row.int("totp_last_step"))
+            let user = User.decode(row, teams: [])
+            return Credentials(user: user, passwordHash: row.text("password_hash"), totpSecret: openSecret(row.text("totp_secret"), userID: user.id), totpLastStep: row.int("totp_last_step"))
         }
     }
 
@@ -22,11 +23,20 @@ extension AccessAdmin {
         return try await credentials(email: user.email)
     }
 
-    /// Turns two-factor sign-in on with a secret the user has just proven to hold.
+    /// A stored two-step secret as the authenticator app knows it: sealed ones are opened
+    /// with the field key, bound to their user; nil when it does not open.
+    func openSecret(_ stored: String?, userID: String) -> String? {
+        guard let stored, stored.hasPrefix("enc:") else { return stored }
+        return cipher?.open(.string(stored), type: "users", id: userID, field: "totp_secret").stringValue
+    }
+
+    /// Turns two-factor sign-in on with a secret the user has just proven to hold, sealed
+    /// with the field key when there is one.
     public func enableTwoFactor(userID: String, secret: String, step: Int64, actor: Actor) async throws {
         let now = Timestamp.format(Date())
+        let sealed = try cipher.map { try $0.seal(.string(secret), type: "users", id: userID, field: "totp_secret").stringValue ?? "" } ?? secret
         try await db.transaction { s in
-            try await s.execute("UPDATE users SET totp_secret = \(secret), totp_last_step = \(step), updated_at = \(now) WHERE id = \(userID)")
+            try await s.execute("UPDATE users SET totp_secret = \(sealed), totp_last_step = \(step), updated_at = \(now) WHERE id = \(userID)")
             try await AuditLog.append(s, actor: actor, action: "user.two_factor", type: "users", id: userID, changes: .object(JSONObject([("enabled", .bool(true))])), at: now)
         }
     }

@@ -9,12 +9,16 @@ public struct AccessAdmin: Sendable {
     public let catalog: RecordCatalog
     /// bcrypt work factor; tests lower it to keep thousands of hashes quick.
     public var passwordCost: UInt8
+    /// Seals two-step secrets at rest (the field key); without one they are stored as they
+    /// are, which the README says, since a database copy then holds them.
+    public var cipher: FieldCipher?
 
-    public init(db: Database, directory: AccessDirectory, catalog: RecordCatalog = .builtIn, passwordCost: UInt8 = 12) {
+    public init(db: Database, directory: AccessDirectory, catalog: RecordCatalog = .builtIn, passwordCost: UInt8 = 12, cipher: FieldCipher? = nil) {
         self.db = db
         self.directory = directory
         self.catalog = catalog
         self.passwordCost = passwordCost
+        self.cipher = cipher
     }
 
     // MARK: Users

@@ -10,6 +10,8 @@ extension RecordStore {
         try require(.export, type, actor)
         let person = try await get(type, id: id, actor: actor)
         let shown = view(type, for: actor)
+        // The history of a hidden field would give its values back.
+        let hidden = actor.viewer?.hiddenFields(type) ?? []
         let activities = try await self.type(named: Activities.type.name)
         let activityCodec = codec(activities)
         // Activities as the exporter's role sees them elsewhere (their timeline).
@@ -36,7 +38,7 @@ extension RecordStore {
                 .object(JSONObject([
                     ("id", row.text("id").map(JSONValue.string) ?? .null), ("at", row.text("at").map(JSONValue.string) ?? .null),
                     ("action", row.text("action").map(JSONValue.string) ?? .null), ("actor_id", row.text("actor_id").map(JSONValue.string) ?? .null),
-                    ("changes", row.text("changes").flatMap { try? JSONValue.parse($0) } ?? .null),
+                    ("changes", AuditChanges.visible(row.text("changes").flatMap { try? JSONValue.parse($0) } ?? .null, hiding: hidden)),
                 ]))
             })),
         ])
@@ -70,6 +72,7 @@ extension RecordStore {
             var summary = ErasureSummary()
             // The person and their merged-in duplicates.
             let rows = try await s.query("SELECT seq, id FROM \(raw: type.name) WHERE id IN (\(idList))")
+            let emails = try await self.emailAddresses(s, type: type, ids: ids)
             // `merged_into = 'erased'` keeps the shell out of the trash: it cannot come back.
             var sets: [SQL] = ["custom = NULL", "deleted_at = COALESCE(deleted_at, \(now))", "merged_into = COALESCE(merged_into, 'erased')", "updated_at = \(now)", "updated_by = \(actor.userID)", "version = version + 1"]
             for field in type.fields where type.personalFields.contains(field.name) {
@@ -100,7 +103,9 @@ extension RecordStore {
             summary.activities = activityRows.count
             // Their recorded changes: emptied, digest kept, so the chain still verifies.
             let touched = ids + activityRows.compactMap { $0.text("id") }
-            let auditIDs = try await s.query("SELECT id FROM audit_log WHERE redacted = 0 AND record_id IN (\(SQL.join(touched.map { "\($0)" }, ", ")))").compactMap { $0.text("id") }
+            var auditIDs = try await s.query("SELECT id FROM audit_log WHERE redacted = 0 AND record_id IN (\(SQL.join(touched.map { "\($0)" }, ", ")))").compactMap { $0.text("id") }
+            // A failed sign-in keeps the address that was typed: theirs, wherever it is.
+            auditIDs += try await Self.failedSignIns(s, emails: emails)
             for start in stride(from: 0, to: auditIDs.count, by: 500) {
                 let chunk = SQL.join(auditIDs[start..<min(start + 500, auditIDs.count)].map { "\($0)" }, ", ")
                 try await s.execute("UPDATE audit_log SET changes = NULL, salt = NULL, redacted = 1 WHERE id IN (\(chunk))")
@@ -142,6 +147,37 @@ extension RecordStore {
                 for type in types { try await s.execute("VACUUM \(raw: type.name)") }
                 try await s.execute("VACUUM audit_log")
             }
+        }
+    }
+
+    /// The email addresses of the records `ids`, folded, for finding them where they are
+    /// not linked by id.
+    func emailAddresses(_ s: Session, type: RecordType, ids: [String]) async throws -> Set<String> {
+        let fields = type.fields.filter { if case .emails = $0.kind { return true } else { return false } }
+        guard !fields.isEmpty else { return [] }
+        let rows = try await s.query("SELECT \(raw: fields.map(\.name).joined(separator: ", ")) FROM \(raw: type.name) WHERE id IN (\(SQL.join(ids.map { "\($0)" }, ", ")))")
+        var out: Set<String> = []
+        for row in rows {
+            for field in fields {
+                guard let text = row.text(field.name), let list = (try? JSONValue.parse(text))?.arrayValue else { continue }
+                // Items are addresses, or `{ "address": …, "label": … }`.
+                for item in list {
+                    guard let email = item.stringValue ?? item.objectValue?["address"]?.stringValue else { continue }
+                    out.insert(email.trimmedWhitespace.lowercased())
+                }
+            }
+        }
+        return out
+    }
+
+    /// Unredacted failed sign-in entries that recorded one of `emails`.
+    static func failedSignIns(_ s: Session, emails: Set<String>) async throws -> [String] {
+        guard !emails.isEmpty else { return [] }
+        let rows = try await s.query("SELECT id, changes FROM audit_log WHERE action = 'signin.failed' AND redacted = 0 AND changes IS NOT NULL")
+        return rows.compactMap { row in
+            guard let text = row.text("changes"), let typed = (try? JSONValue.parse(text))?.objectValue?["email"]?.stringValue,
+                  emails.contains(typed.trimmedWhitespace.lowercased()) else { return nil }
+            return row.text("id")
         }
     }
 }

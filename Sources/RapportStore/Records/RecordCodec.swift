@@ -52,12 +52,26 @@ struct RecordCodec: Sendable {
         }
     }
 
-    /// The `custom` column: the custom fields that have values, as a JSON object.
-    func customColumn(_ record: JSONObject) -> SQLValue {
+    /// The `custom` column of record `id`: the custom fields that have values, as a JSON
+    /// object, sensitive ones sealed. Without a key a sensitive value is refused, never
+    /// stored as it is. `sealed` holds stored ciphertexts to keep as they are (fields the
+    /// write does not change), so a value that did not open is not erased by the next edit.
+    func customColumn(_ record: JSONObject, id: String, sealed: JSONObject = JSONObject()) throws -> SQLValue {
         var o = JSONObject()
         for field in type.customFields {
+            if field.sensitive, let kept = sealed[field.name], kept.stringValue?.hasPrefix("enc:") == true {
+                o[field.name] = kept
+                continue
+            }
             guard let v = record[field.name], !v.isNull else { continue }
-            o[field.name] = field.sensitive ? (cipher?.seal(v) ?? v) : v
+            guard field.sensitive else {
+                o[field.name] = v
+                continue
+            }
+            guard let cipher else {
+                throw RecordError.invalid([FieldError(field: field.name, code: "no_secret_key", message: "Sensitive fields are encrypted at rest: set RAPPORT_SECRET_KEY_FILE to the key file (`rapport key create`).")])
+            }
+            o[field.name] = try cipher.seal(v, type: type.name, id: id, field: field.name)
         }
         return o.count == 0 ? .null : .text(JSONValue.object(o).serialized())
     }
@@ -70,7 +84,7 @@ struct RecordCodec: Sendable {
         if let custom = row.text("custom"), let o = (try? JSONValue.parse(custom))?.objectValue {
             for field in type.customFields {
                 let v = o[field.name] ?? .null
-                fields[field.name] = field.sensitive ? (cipher?.open(v) ?? v) : v
+                fields[field.name] = field.sensitive ? (cipher?.open(v, type: type.name, id: row.text("id") ?? "", field: field.name) ?? v) : v
             }
         } else {
             for field in type.customFields { fields[field.name] = .null }

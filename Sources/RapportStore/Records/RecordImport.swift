@@ -74,7 +74,8 @@ extension RecordStore {
     /// Imports CSV rows in one transaction: every row is validated, deduplicated and
     /// indexed by the same rules as the API, and an unexpected failure leaves nothing
     /// written. References to organizations may name them (or their domain); unknown
-    /// names create the organization.
+    /// names create the organization for a role that may create one. A row passes the
+    /// checks of the API's create by the same actor (see ``writeBatch``).
     public func importCSV<Rows: AsyncSequence & Sendable>(
         _ type: RecordType, rows: Rows, options: ImportOptions, actor: Actor,
         progress: @escaping @Sendable (Int) -> Void = { _ in }
@@ -95,6 +96,7 @@ extension RecordStore {
                 var summary = ImportSummary()
                 summary.dryRun = options.dryRun
                 var state = ImportState()
+                state.headers = headers
                 // A pipeline: while one batch is written (SQLite works on its own thread),
                 // the next is parsed, validated and tokenised on the other core.
                 func nextBatch() async throws -> [CSVRow] {
@@ -187,6 +189,8 @@ extension RecordStore {
         var referenceCache: [String: String] = [:]
         /// Titles and domains of referenced records by id, for their referrers' search terms.
         var titles: [String: [String]] = [:]
+        /// Field name → the header it came from, for error reports.
+        var headers: [String: String] = [:]
     }
 
     /// A row after the checks that need no database: its record, unique keys and own
@@ -262,7 +266,14 @@ extension RecordStore {
     }
 
     /// The database half of a batch: references by name, owners, duplicates, then the
-    /// bulk insert.
+    /// checks of the API's create (or update, for a duplicate to update) and the insert.
+    ///
+    /// Each row passes exactly what the same user's `POST` (or `PATCH`) would: references
+    /// to live records the importer may see, owners they may assign to, the type's write
+    /// rules before and after. A row one of them refuses is reported and left out; the
+    /// rest of the import goes on. Types without write rules are checked and inserted a
+    /// batch at a time; types with them row by row, each in a savepoint, so a rule that
+    /// refuses a row after its insert takes back only that row.
     func writeBatch(
         _ s: Session, type: RecordType, prepared: PreparedBatch, options: ImportOptions,
         actor: Actor, now: String, state: inout ImportState, summary: inout ImportSummary
@@ -271,6 +282,22 @@ extension RecordStore {
         summary.failed += prepared.failed
         summary.errors += prepared.errors
         let failures = try await resolveReferences(s, prepared.ready.flatMap(\.pendingReferences), actor: actor, now: now, state: &state, summary: &summary)
+        let headers = state.headers
+        func refuse(_ line: Int, _ error: RecordError) {
+            summary.failed += 1
+            switch error {
+            case .invalid(let fe), .badRequest(_, let fe):
+                summary.errors += fe.map { ImportRowError(row: line, column: headers[$0.field] ?? $0.field, reason: $0.message) }
+            case .duplicate(let field, _, _):
+                summary.errors.append(ImportRowError(row: line, column: headers[field] ?? field, reason: "Another record already has this value."))
+            case .forbidden(let message), .conflict(let message):
+                summary.errors.append(ImportRowError(row: line, column: "-", reason: message))
+            case .notFound(let t, let id):
+                summary.errors.append(ImportRowError(row: line, column: "-", reason: "No \(catalog[t]?.singular ?? t) has the id \(id)."))
+            case .stale:
+                summary.errors.append(ImportRowError(row: line, column: "-", reason: "The record changed while it was imported."))
+            }
+        }
         var pending: [PreparedRow] = []
         rows: for var p in prepared.ready {
             for ref in p.pendingReferences {
@@ -283,17 +310,11 @@ extension RecordStore {
                 p.record[ref.field] = .string(id)
                 p.changes[ref.field] = .string(id)
             }
-            if let owner = p.changes["owner_id"]?.stringValue {
-                if try await !userExists(s, owner) {
-                    summary.failed += 1
-                    summary.errors.append(ImportRowError(row: p.line, column: "owner_id", reason: "No active user has the id \(owner)."))
-                    continue
-                }
-                if let viewer = actor.viewer, !viewer.mayAssign(type, to: owner) {
-                    summary.failed += 1
-                    summary.errors.append(ImportRowError(row: p.line, column: "owner_id", reason: "Your role may not give records to that user."))
-                    continue
-                }
+            do {
+                try checkAssignable(type, owner: p.changes["owner_id"]?.stringValue, actor)
+            } catch let error as RecordError {
+                refuse(p.line, error)
+                continue
             }
             pending.append(p)
         }
@@ -304,20 +325,21 @@ extension RecordStore {
             let rows = try await s.query("SELECT key, record_id FROM record_keys WHERE record_type = \(type.name) AND key IN (\(SQL.join(chunk.map { "\($0)" }, ", ")))")
             for row in rows { if let k = row.text("key"), let id = row.text("record_id") { existing[k] = id } }
         }
-        var inserts: [StoredRecord] = []
-        var terms: [String: [String]] = [:]
+        var fresh: [PreparedRow] = []
         for p in pending {
             if let dupID = p.keys.lazy.compactMap({ existing[$0] }).first {
                 if options.onDuplicate == .update {
                     var changes = p.changes
                     for key in changes.keys where changes[key]?.isNull == true { changes[key] = nil }
                     do {
-                        _ = try await update(in: s, type, id: dupID, changes: changes, ifMatch: nil, actor: actor)
+                        _ = try await Self.savepoint(s) { try await self.update(in: s, type, id: dupID, changes: changes, ifMatch: nil, actor: actor) }
                         summary.updated += 1
                     } catch RecordError.notFound {
                         // Held by a record outside the importer's view: neither shown nor changed.
                         summary.failed += 1
-                        summary.errors.append(ImportRowError(row: p.line, column: type.uniqueKeys.first?.field ?? "-", reason: "Another record already has this value."))
+                        summary.errors.append(ImportRowError(row: p.line, column: type.uniqueKeys.first.map { headers[$0.field] ?? $0.field } ?? "-", reason: "Another record already has this value."))
+                    } catch let error as RecordError {
+                        refuse(p.line, error)
                     }
                 } else {
                     summary.skipped += 1
@@ -331,12 +353,81 @@ extension RecordStore {
                 continue
             }
             for k in p.keys { state.seenKeys[k] = p.line }
+            fresh.append(p)
+        }
+        if writeRules[type.name] == nil {
+            let refused = try await createChecked(s, type: type, rows: fresh, actor: actor, now: now, state: &state)
+            summary.created += fresh.count - refused.count
+            for (line, error) in refused { refuse(line, error) }
+        } else {
+            for p in fresh {
+                do {
+                    try await Self.savepoint(s) { try await self.createOne(s, type: type, row: p, actor: actor, now: now) }
+                    summary.created += 1
+                } catch let error as RecordError {
+                    for k in p.keys where state.seenKeys[k] == p.line { state.seenKeys[k] = nil }
+                    refuse(p.line, error)
+                }
+            }
+        }
+    }
+
+    /// A batch of new rows of a type without write rules: the API create's reference check
+    /// for all of them at once, then one bulk insert of those that pass. Returns the rows
+    /// refused, by line.
+    func createChecked(
+        _ s: Session, type: RecordType, rows: [PreparedRow], actor: Actor, now: String, state: inout ImportState
+    ) async throws -> [(line: Int, error: RecordError)] {
+        var refused: [(line: Int, error: RecordError)] = []
+        let checks = rows.map { ReferenceCheck(record: $0.record, owner: $0.changes["owner_id"]?.stringValue) }
+        let errors = try await referenceErrors(s, type: type, checks, actor: actor)
+        var inserts: [StoredRecord] = []
+        var terms: [String: [String]] = [:]
+        for (p, fieldErrors) in zip(rows, errors) {
+            guard fieldErrors.isEmpty else {
+                for k in p.keys where state.seenKeys[k] == p.line { state.seenKeys[k] = nil }
+                refused.append((p.line, .invalid(fieldErrors)))
+                continue
+            }
             let record = StoredRecord.new(type, fields: p.record, owner: p.changes["owner_id"]?.stringValue, actor: actor, now: now)
             terms[record.id] = p.terms
             inserts.append(record)
         }
         try await insertMany(s, type: type, records: inserts, ownTerms: terms, titles: &state.titles)
-        summary.created += inserts.count
+        return refused
+    }
+
+    /// One new row of a type with write rules, in the order of the API's create: the
+    /// `before` rule, references, unique keys, the insert, the `after` rule.
+    func createOne(_ s: Session, type: RecordType, row p: PreparedRow, actor: Actor, now: String) async throws {
+        var fields = p.record
+        var owner = p.changes["owner_id"]?.stringValue
+        if let before = writeRules[type.name]?.before {
+            fields = try await before(self, s, fields, nil)
+            if let chosen = WriteRules.takeOwner(&fields), type.hasOwner { owner = chosen }
+        }
+        try await checkReferences(s, type: type, record: fields, changedFields: nil, owner: p.changes["owner_id"]?.stringValue, actor: actor)
+        let record = StoredRecord.new(type, fields: fields, owner: owner, actor: actor, now: now)
+        _ = try await checkKeys(s, type: type, keys: type.uniqueKeyValues(fields), id: record.id, actor: actor)
+        var titles: [String: [String]] = [:]
+        try await insertMany(s, type: type, records: [record], runBefore: false, runAfter: false, titles: &titles)
+        if let after = writeRules[type.name]?.after { try await after(self, s, nil, record, actor, now) }
+    }
+
+    /// Runs `body` so that its failure takes back only its own writes, leaving the
+    /// surrounding transaction usable (PostgreSQL refuses every statement after an error
+    /// until it rolls back to a savepoint).
+    static func savepoint<T>(_ s: Session, _ body: () async throws -> T) async throws -> T {
+        try await s.execute("SAVEPOINT import_row")
+        do {
+            let result = try await body()
+            try await s.execute("RELEASE SAVEPOINT import_row")
+            return result
+        } catch {
+            try await s.execute("ROLLBACK TO SAVEPOINT import_row")
+            try await s.execute("RELEASE SAVEPOINT import_row")
+            throw error
+        }
     }
 
     /// Multi-row inserts of records, keys, memberships and search terms: the bulk path
@@ -370,8 +461,9 @@ extension RecordStore {
             start += perStatement
             var tuples: [SQL] = []
             for r in slice {
+                let custom = try codec.customColumn(r.fields, id: r.id)
                 var values: [SQL] = [
-                    "\(r.id)", "\(codec.customColumn(r.fields))", "\(r.ownerID)", "\(r.createdBy)", "\(r.updatedBy)",
+                    "\(r.id)", "\(custom)", "\(r.ownerID)", "\(r.createdBy)", "\(r.updatedBy)",
                     "\(r.createdAt)", "\(r.updatedAt)", "\(r.version)",
                 ]
                 for (_, value) in codec.columns(r.fields) { values.append("\(value)") }
@@ -417,9 +509,10 @@ extension RecordStore {
     }
 
     /// Finds the organizations (or other referenced records) a batch names by domain or
-    /// exact name, in one query per kind, and creates the missing ones by name in one bulk
-    /// insert. Results go to `state.referenceCache`; the reasons for names that could not
-    /// be used are returned by key.
+    /// exact name among those the importer may see, in one query per kind, and creates the
+    /// missing ones by name in one bulk insert when the importer may create them. Results
+    /// go to `state.referenceCache`; the reasons for names that could not be used are
+    /// returned by key.
     func resolveReferences(
         _ s: Session, _ refs: [(field: String, target: String, text: String, column: String)],
         actor: Actor, now: String, state: inout ImportState, summary: inout ImportSummary
@@ -443,16 +536,29 @@ extension RecordStore {
                 }
                 if !byDomainKey.isEmpty {
                     let rows = try await s.query("SELECT key, record_id FROM record_keys WHERE record_type = \(target) AND key IN (\(SQL.join(byDomainKey.keys.map { "\($0)" }, ", ")))")
+                    var holders: [String: String] = [:]
                     for row in rows {
                         guard let k = row.text("key"), let id = row.text("record_id"), let key = byDomainKey[k] else { continue }
-                        state.referenceCache[key] = id
+                        holders[key] = id
+                    }
+                    let visible = try await visibleIDs(s, base, Set(holders.values), actor: actor)
+                    for (key, id) in holders {
                         missing[key] = nil
+                        if visible.contains(id) {
+                            state.referenceCache[key] = id
+                        } else {
+                            // Its domain is taken by a record the importer may not see: as the
+                            // API's create would, refuse without naming that record.
+                            failures[key] = "Another \(base.singular) already has the domain '\(byKey[key] ?? "")'."
+                        }
                     }
                 }
             }
             if !missing.isEmpty {
                 let names = Set(missing.values)
-                let rows = try await s.query("SELECT id, \(raw: base.titleField) AS title FROM \(raw: target) WHERE \(raw: base.titleField) IN (\(SQL.join(names.map { "\($0)" }, ", "))) AND deleted_at IS NULL ORDER BY created_at, id")
+                var clauses: [SQL] = ["\(raw: base.titleField) IN (\(SQL.join(names.map { "\($0)" }, ", ")))", "deleted_at IS NULL"]
+                if let visible = visibility(base, actor) { clauses.append(visible) }
+                let rows = try await s.query("SELECT id, \(raw: base.titleField) AS title FROM \(raw: target) WHERE \(SQL.join(clauses, " AND ")) ORDER BY created_at, id")
                 var byTitle: [String: String] = [:]
                 for row in rows { if let t = row.text("title"), byTitle[t] == nil { byTitle[t] = row.text("id") } }
                 for (key, text) in missing {
@@ -463,6 +569,14 @@ extension RecordStore {
                 }
             }
             guard !missing.isEmpty else { continue }
+            // A name that matches nothing the importer sees makes a new record only for a
+            // role that could create it through the API.
+            do {
+                try require(.create, base, actor)
+            } catch RecordError.forbidden(let message) {
+                for (key, text) in missing { failures[key] = "No \(base.singular) you can see is named '\(text)'. \(message)" }
+                continue
+            }
             let full = try await type(named: target)
             var created: [StoredRecord] = []
             let domainField = full.uniqueKeys.first { full.field($0.field)?.kind == .domain }?.field
@@ -493,6 +607,16 @@ extension RecordStore {
             summary.relatedCreated += created.count
         }
         return failures
+    }
+}
+
+extension RecordStore {
+    /// The ids among `ids` of live `type` records the actor may see.
+    func visibleIDs(_ s: Session, _ type: RecordType, _ ids: Set<String>, actor: Actor) async throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        var clauses: [SQL] = ["id IN (\(SQL.join(ids.sorted().map { "\($0)" }, ", ")))", "deleted_at IS NULL"]
+        if let visible = visibility(type, actor) { clauses.append(visible) }
+        return Set(try await s.query("SELECT id FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND "))").compactMap { $0.text("id") })
     }
 }
 

@@ -2,28 +2,37 @@ import Foundation
 import RapportKit
 
 extension RecordStore {
-    /// Creates many records in one transaction through the bulk insert path, with the same
-    /// validation as the API. Used for demo data and seeding; returns ids in input order.
+    /// Creates many records in one transaction through the bulk insert path, with the
+    /// checks of the API's create by the same actor (rights, fields they may see, owners
+    /// they may assign, references they may see, unique keys, write rules); the first record
+    /// that fails one cancels them all. Used for demo data and seeding; returns ids in
+    /// input order.
     public func bulkCreate(_ type: RecordType, bodies: [JSONObject], actor: Actor) async throws -> [String] {
+        try require(.create, type, actor)
         let now = Timestamp.format(Date())
+        let visibleType = view(type, for: actor)
         var records: [StoredRecord] = []
+        var requestedOwners: [String: String] = [:]
         records.reserveCapacity(bodies.count)
         for body in bodies {
-            let changes = try RecordInput.validate(body, type: type, mode: .create).get()
+            let changes = try RecordInput.validate(body, type: visibleType, mode: .create).get()
+            try checkAssignable(type, owner: changes["owner_id"]?.stringValue, actor)
             var record = type.newRecord(from: changes)
             try prepare(&record, type: type)
-            records.append(StoredRecord.new(type, fields: record, owner: changes["owner_id"]?.stringValue, actor: actor, now: now))
+            let stored = StoredRecord.new(type, fields: record, owner: changes["owner_id"]?.stringValue, actor: actor, now: now)
+            requestedOwners[stored.id] = changes["owner_id"]?.stringValue
+            records.append(stored)
         }
         try await db.transaction { s in
             var titles: [String: [String]] = [:]
             for start in stride(from: 0, to: records.count, by: 1000) {
                 let slice = Array(records[start..<min(start + 1000, records.count)])
                 let keys = slice.flatMap { type.uniqueKeyValues($0.fields) }
-                if !keys.isEmpty {
-                    let clash = try await s.query("SELECT key, record_id FROM record_keys WHERE record_type = \(type.name) AND key IN (\(SQL.join(keys.map { "\($0)" }, ", ")))")
-                    if let row = clash.first {
-                        throw RecordError.duplicate(field: type.uniqueKeys.first?.field ?? "key", value: row.text("key") ?? "", existingID: row.text("record_id") ?? "")
-                    }
+                // The API's 409, which names the holder only when the actor may see it.
+                _ = try await self.checkKeys(s, type: type, keys: keys, id: "", actor: actor)
+                let checks = slice.map { ReferenceCheck(record: $0.fields, owner: requestedOwners[$0.id]) }
+                if let errors = try await self.referenceErrors(s, type: type, checks, actor: actor).first(where: { !$0.isEmpty }) {
+                    throw RecordError.invalid(errors)
                 }
                 try await self.insertMany(s, type: type, records: slice, titles: &titles)
             }

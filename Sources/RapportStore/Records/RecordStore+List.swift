@@ -19,15 +19,20 @@ extension RecordStore {
         var where_ = try conditions(type, query.filters, dialect: db.dialect)
         if let visible = visibility(type, actor) { where_.append(visible) }
         var page: RecordPage
-        if let search = query.search, query.sort == nil {
+        // The indexes hold every field's words; a role that may not see a field must not
+        // find records by it either, so hits are checked against the visible fields before
+        // they are paged: a page, its length and its cursor say nothing about the others.
+        if let search = query.search, shown.searchFields.count < type.searchFields.count {
+            let keep: @Sendable ([StoredRecord]) async throws -> [StoredRecord] = { try await self.visibleMatches($0, search: search, shown: shown) }
+            if query.sort == nil {
+                page = try await visibleRankedSearch(type, search: search, where_: where_, query: query, keep: keep)
+            } else {
+                page = try await sortedPage(type, where_: where_, query: query, keep: keep)
+            }
+        } else if let search = query.search, query.sort == nil {
             page = try await rankedSearch(type, search: search, where_: where_, query: query)
         } else {
             page = try await sortedPage(type, where_: where_, query: query)
-        }
-        // The indexes hold every field's words; a role that may not see a field must not
-        // find records by it either, so hits are checked against the visible fields.
-        if let search = query.search, shown.searchFields.count < type.searchFields.count {
-            page.records = try await visibleMatches(page.records, search: search, shown: shown)
         }
         page.records = page.records.map { redact($0, type, actor) }
         return page
@@ -55,47 +60,71 @@ extension RecordStore {
         return records.filter { keptIDs.contains($0.id) }
     }
 
-    func sortedPage(_ type: RecordType, where_: [SQL], query: ListQuery) async throws -> RecordPage {
-        var clauses = where_
-        if let search = query.search { clauses.append(searchCondition(type, search, dialect: db.dialect)) }
+    /// One page in sort order after the cursor. With `keep`, rows it drops are skipped
+    /// (more pages are read to fill this one), and the next cursor is taken from the last
+    /// row kept, so it never carries the sort value of a row the reader may not find.
+    func sortedPage(_ type: RecordType, where_: [SQL], query: ListQuery, keep: (@Sendable ([StoredRecord]) async throws -> [StoredRecord])? = nil) async throws -> RecordPage {
+        var base = where_
+        if let search = query.search { base.append(searchCondition(type, search, dialect: db.dialect)) }
         let sortName = query.sort ?? "updated_at"
         let (sortExpr, sortIsInteger) = try sortExpression(type, sortName, dialect: db.dialect)
-        if let cursor = query.cursor {
-            let numeric = type.field(sortName).map { $0.kind == .number } ?? false
-            clauses.append(keysetCondition(sortExpr, cursor: cursor, descending: query.descending, numeric: numeric ? db.dialect : nil))
-        }
+        let numeric = type.field(sortName).map { $0.kind == .number } ?? false
         let order = query.descending ? "\(sortExpr) DESC NULLS LAST, id DESC" : "\(sortExpr) ASC NULLS FIRST, id ASC"
         let codec = self.codec(type)
         let sortValue = sortIsInteger ? sortExpr : "CAST(\(sortExpr) AS TEXT)"
-        let statement: SQL = "SELECT \(raw: codec.selectList), \(raw: sortValue) AS sort_value FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) ORDER BY \(raw: order) LIMIT \(query.limit + 1)"
-        let rows = try await db.read { s in try await s.query(statement) }
-        var records = rows.prefix(query.limit).map(codec.decode)
-        var next: String?
-        if rows.count > query.limit, let last = rows.dropLast().last, let lastRecord = records.last {
-            let value: JSONValue
-            if sortIsInteger {
-                value = last.int("sort_value").map { .number(String($0)) } ?? .null
-            } else {
-                value = last.text("sort_value").map(JSONValue.string) ?? .null
+        var cursor = query.cursor
+        var out: [(record: StoredRecord, value: JSONValue)] = []
+        var more = false
+        var reads = 0
+        repeat {
+            var clauses = base
+            if let cursor { clauses.append(keysetCondition(sortExpr, cursor: cursor, descending: query.descending, numeric: numeric ? db.dialect : nil)) }
+            let statement: SQL = "SELECT \(raw: codec.selectList), \(raw: sortValue) AS sort_value FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) ORDER BY \(raw: order) LIMIT \(query.limit + 1)"
+            let rows = try await db.read { s in try await s.query(statement) }
+            let page = rows.prefix(query.limit).map { row -> (record: StoredRecord, value: JSONValue) in
+                let value: JSONValue = sortIsInteger ? (row.int("sort_value").map { .number(String($0)) } ?? .null) : (row.text("sort_value").map(JSONValue.string) ?? .null)
+                return (codec.decode(row), value)
             }
-            next = Cursor(sort: query.sortKey, value: value, id: lastRecord.id).encoded
+            var kept: Set<String>?
+            if let keep { kept = Set(try await keep(page.map(\.record)).map(\.id)) }
+            out += page.filter { kept?.contains($0.record.id) ?? true }
+            more = rows.count > query.limit
+            if let last = page.last { cursor = Cursor(sort: query.sortKey, value: last.value, id: last.record.id) }
+            reads += 1
+        } while keep != nil && more && out.count < query.limit && reads < 50
+        let shown = out.prefix(query.limit)
+        let next = (more || out.count > query.limit) ? shown.last.map { Cursor(sort: query.sortKey, value: $0.value, id: $0.record.id).encoded } : nil
+        return RecordPage(records: shown.map(\.record), nextCursor: next)
+    }
+
+    /// ``rankedSearch(_:search:where_:query:)`` over the hits `keep` lets through: the
+    /// candidates are filtered first and paged after, so offsets and the next cursor count
+    /// only what the reader may find.
+    func visibleRankedSearch(_ type: RecordType, search: SearchQuery, where_: [SQL], query: ListQuery, keep: @Sendable ([StoredRecord]) async throws -> [StoredRecord]) async throws -> RecordPage {
+        var all = query
+        all.cursor = nil
+        all.limit = Self.searchCandidateLimit
+        let offset = try searchOffset(query)
+        let kept = try await keep(try await rankedSearch(type, search: search, where_: where_, query: all).records)
+        let page = Array(kept.dropFirst(offset).prefix(query.limit))
+        let nextOffset = offset + query.limit
+        let next = kept.count > nextOffset ? Cursor(sort: query.sortKey, value: .number(String(nextOffset)), id: "").encoded : nil
+        return RecordPage(records: page, nextCursor: next)
+    }
+
+    /// The offset a relevance-ordered page starts at, from its cursor.
+    func searchOffset(_ query: ListQuery) throws -> Int {
+        guard let cursor = query.cursor else { return 0 }
+        guard let n = cursor.value.numberLiteral.flatMap(Int.init), n >= 0 else {
+            throw RecordError.badRequest("The cursor is not valid.", [FieldError(field: "cursor", code: "invalid_cursor", message: "Start again without a cursor.")])
         }
-        records = Array(records)
-        return RecordPage(records: records, nextCursor: next)
+        return n
     }
 
     /// Relevance order: exact-term hits first, then prefix hits, each ranked in Swift by
     /// how well the names match; paged by offset over at most ``searchCandidateLimit`` hits.
     func rankedSearch(_ type: RecordType, search: SearchQuery, where_: [SQL], query: ListQuery) async throws -> RecordPage {
-        let offset: Int
-        if let cursor = query.cursor {
-            guard let n = cursor.value.numberLiteral.flatMap(Int.init), n >= 0 else {
-                throw RecordError.badRequest("The cursor is not valid.", [FieldError(field: "cursor", code: "invalid_cursor", message: "Start again without a cursor.")])
-            }
-            offset = n
-        } else {
-            offset = 0
-        }
+        let offset = try searchOffset(query)
         // Names decide the rank; emails break ties for address-like queries only. Other
         // searched fields find candidates but are not read back.
         let addressLike = search.raw.contains("@") || search.raw.contains(".")

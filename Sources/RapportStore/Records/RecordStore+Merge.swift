@@ -45,10 +45,11 @@ extension RecordStore {
             for field in type.columnFields where diff[field.name] != nil {
                 for (column, value) in codec.encode(record[field.name] ?? .null, field: field) { sets.append("\(raw: column) = \(value)") }
             }
-            sets.append("custom = \(codec.customColumn(record))")
+            let custom = try codec.customColumn(record, id: survivorID)
+            sets.append("custom = \(custom)")
             sets += ["updated_at = \(now)", "updated_by = \(actor.userID)", "version = version + 1"]
             try await s.execute("UPDATE \(raw: type.name) SET \(SQL.join(sets, ", ")) WHERE id = \(survivorID)")
-            try await self.claimKeys(s, type: type, keys: type.uniqueKeyValues(record), id: survivorID)
+            try await self.claimKeys(s, type: type, keys: type.uniqueKeyValues(record), id: survivorID, actor: actor)
             try await self.writeMembers(s, type: type, id: survivorID, record: record, replacing: survivor.fields)
             try await self.reindex(s, type: type, seq: survivor.seq, terms: try await self.searchTerms(s, type: type, record: record), replacing: true)
             let moved = try await self.repointReferences(s, to: type.name, from: duplicateID, into: survivorID, actor: actor, at: now)

@@ -52,19 +52,7 @@ extension RecordStore {
             }
             for row in auditRows {
                 let when = row.text("at") ?? ""
-                var changes = row.text("changes").flatMap { try? JSONValue.parse($0) } ?? .null
-                if !hidden.isEmpty, var o = changes.objectValue {
-                    for name in hidden { o[name] = nil }
-                    if var fields = o["fields"]?.objectValue {
-                        for name in hidden { fields[name] = nil }
-                        o["fields"] = .object(fields)
-                    }
-                    if var dup = o["duplicate"]?.objectValue {
-                        for name in hidden { dup[name] = nil }
-                        o["duplicate"] = .object(dup)
-                    }
-                    changes = .object(o)
-                }
+                let changes = AuditChanges.visible(row.text("changes").flatMap { try? JSONValue.parse($0) } ?? .null, hiding: hidden)
                 entries.append(TimelineEntry(at: when, json: JSONObject([
                     ("entry", .string("change")), ("at", .string(when)), ("action", .string(row.text("action") ?? "")),
                     ("actor_id", row.text("actor_id").map(JSONValue.string) ?? .null),

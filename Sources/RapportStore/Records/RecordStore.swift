@@ -145,7 +145,18 @@ public final class RecordStore: Sendable {
                 sets.append("\(raw: column) = \(value)")
             }
         }
-        if type.customFields.contains(where: { diff[$0.name] != nil }) { sets.append("custom = \(codec.customColumn(record))") }
+        if type.customFields.contains(where: { diff[$0.name] != nil }) {
+            // Sensitive values this write leaves alone are copied as stored, not re-sealed
+            // from what was read (null where a value did not open).
+            var sealed = JSONObject()
+            let untouched = type.customFields.filter { $0.sensitive && diff[$0.name] == nil }
+            if !untouched.isEmpty, let raw = try await s.query("SELECT custom FROM \(raw: type.name) WHERE id = \(id)").first?.text("custom"),
+               let stored = (try? JSONValue.parse(raw))?.objectValue {
+                for field in untouched { sealed[field.name] = stored[field.name] }
+            }
+            let custom = try codec.customColumn(record, id: id, sealed: sealed)
+            sets.append("custom = \(custom)")
+        }
         sets.append("owner_id = \(owner)")
         sets.append("updated_at = \(now)")
         sets.append("updated_by = \(actor.userID)")
@@ -159,6 +170,7 @@ public final class RecordStore: Sendable {
             try await self.writeMembers(s, type: type, id: id, record: record, replacing: existing.fields)
         }
         try await AuditLog.append(s, actor: actor, action: "update", type: type.name, id: id, changes: .object(diff), at: now)
+        if let owner, owner != existing.ownerID { try await self.handOverChildren(s, of: type, id: id, to: owner, actor: actor, now: now) }
         if diff[type.titleField] != nil || type.searchFields.contains(where: { $0.search == .domain && diff[$0.name] != nil }) {
             try await self.reindexReferrers(s, to: type.name, id: id)
         }
@@ -316,52 +328,6 @@ public final class RecordStore: Sendable {
     func releaseKeys(_ s: Session, type: RecordType, keys: [String], id: String) async throws {
         guard !keys.isEmpty else { return }
         try await s.execute("DELETE FROM record_keys WHERE record_type = \(type.name) AND record_id = \(id) AND key IN (\(SQL.join(keys.map { "\($0)" }, ", ")))")
-    }
-
-    /// Every referenced record must exist and be live; the owner must be an active user.
-    /// References to records the actor cannot see are as unknown as missing ones.
-    func checkReferences(_ s: Session, type: RecordType, record: JSONObject, changedFields: Set<String>?, owner: String?, actor: Actor) async throws {
-        var errors: [FieldError] = []
-        for field in type.fields where changedFields?.contains(field.name) ?? true {
-            var targets: [(String, String)] = []
-            switch field.kind {
-            case .reference(let t):
-                if let id = record[field.name]?.stringValue { targets = [(t, id)] }
-            case .references(let t):
-                targets = (record[field.name]?.arrayValue ?? []).compactMap { $0.stringValue }.map { (t, $0) }
-            case .links:
-                targets = (record[field.name]?.arrayValue ?? []).compactMap { item in
-                    guard let o = item.objectValue, let t = o["type"]?.stringValue, let id = o["id"]?.stringValue else { return nil }
-                    return (t, id)
-                }
-            case .user:
-                if let id = record[field.name]?.stringValue, try await !userExists(s, id) {
-                    errors.append(FieldError(field: field.name, code: "invalid_reference", message: "No active user has the id \(id)."))
-                }
-            case .team:
-                if let id = record[field.name]?.stringValue, try await s.query("SELECT 1 AS found FROM teams WHERE id = \(id)").isEmpty {
-                    errors.append(FieldError(field: field.name, code: "invalid_reference", message: "No team has the id \(id)."))
-                }
-            default:
-                continue
-            }
-            for (t, id) in targets {
-                guard catalog[t] != nil else {
-                    errors.append(FieldError(field: field.name, code: "invalid_reference", message: "Unknown record type '\(t)'."))
-                    continue
-                }
-                var clauses: [SQL] = ["id = \(id)", "deleted_at IS NULL"]
-                if let targetType = catalog[t], let visible = visibility(targetType, actor) { clauses.append(visible) }
-                let rows = try await s.query("SELECT 1 AS found FROM \(raw: t) WHERE \(SQL.join(clauses, " AND "))")
-                if rows.isEmpty {
-                    errors.append(FieldError(field: field.name, code: "invalid_reference", message: "No \(catalog[t]?.singular ?? t) has the id \(id)."))
-                }
-            }
-        }
-        if let owner, try await !userExists(s, owner) {
-            errors.append(FieldError(field: "owner_id", code: "invalid_reference", message: "No active user has the id \(owner)."))
-        }
-        if !errors.isEmpty { throw RecordError.invalid(errors) }
     }
 
     func userExists(_ s: Session, _ id: String) async throws -> Bool {

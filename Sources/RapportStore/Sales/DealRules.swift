@@ -5,7 +5,7 @@ import RapportKit
 /// that closes (won or lost) takes that day as its close date unless the same write sets
 /// one, so won amounts land in the month they were won; every stage change is kept with
 /// who and when, flagged when a deal is marked won without an accepted quote. The deal's
-/// contacts belong to the deal's owner.
+/// contacts and quotes belong to the deal's owner (``RecordType/parentField``).
 enum DealRules {
     static let rules = WriteRules(before: before, after: after)
 
@@ -25,9 +25,6 @@ enum DealRules {
     }
 
     @Sendable static func after(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
-        if let before, before.ownerID != after.ownerID {
-            try await s.execute("UPDATE deal_contacts SET owner_id = \(after.ownerID) WHERE deal_id = \(after.id)")
-        }
         let from = before?.fields["stage_id"]?.stringValue
         guard let to = after.fields["stage_id"]?.stringValue, to != from else { return }
         var flag: String?

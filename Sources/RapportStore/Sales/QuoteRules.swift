@@ -40,9 +40,6 @@ enum QuoteRules {
     /// an order with the quote's lines; and opens a contract for the recurring products
     /// among them.
     @Sendable static func afterQuote(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
-        if let before, before.ownerID != after.ownerID {
-            try await s.execute("UPDATE quote_lines SET owner_id = \(after.ownerID) WHERE quote_id = \(after.id)")
-        }
         guard after.fields["status"]?.stringValue == "accepted", before?.fields["status"]?.stringValue != "accepted",
               let dealID = after.fields["deal_id"]?.stringValue else { return }
         let deals = try await store.type(named: Deals.type.name)

@@ -22,14 +22,17 @@ extension RecordStore {
         guard typeName == People.type.name || typeName == Organizations.type.name else { throw RecordError.notFound(type: typeName, id: id) }
         let orders = try await type(named: Orders.type.name), contracts = try await type(named: Contracts.type.name)
         let readsOrders = (try? require(.read, orders, actor)) != nil, readsContracts = (try? require(.read, contracts, actor)) != nil
+        let totalsHidden = try await hides("total", of: orders.name, actor: actor), valuesHidden = try await hides("value", of: contracts.name, actor: actor)
+        let totalColumns: SQL = totalsHidden ? "CAST(NULL AS TEXT) AS total_currency, COUNT(*) AS n, CAST(0 AS BIGINT) AS total" : "total_currency, COUNT(*) AS n, CAST(SUM(total_amount) AS BIGINT) AS total"
+        let grouping: SQL = totalsHidden ? "" : ", total_currency"
         return try await db.read { s in
             var groups: [PurchaseHistory.OrderGroup] = []
             if readsOrders {
                 var clauses: [SQL] = ["\(raw: column) = \(id)", "deleted_at IS NULL", "status <> 'cancelled'"]
                 if let visible = self.visibility(orders, actor) { clauses.append(visible) }
                 groups = try await s.query("""
-                    SELECT COALESCE(direction, 'sell') AS direction, total_currency, COUNT(*) AS n, CAST(SUM(total_amount) AS BIGINT) AS total,
-                    MAX(ordered_on) AS last FROM orders WHERE \(SQL.join(clauses, " AND ")) GROUP BY COALESCE(direction, 'sell'), total_currency
+                    SELECT COALESCE(direction, 'sell') AS direction, \(totalColumns),
+                    MAX(ordered_on) AS last FROM orders WHERE \(SQL.join(clauses, " AND ")) GROUP BY COALESCE(direction, 'sell')\(grouping)
                     """).map {
                     PurchaseHistory.OrderGroup(direction: $0.text("direction") ?? "sell", currency: $0.text("total_currency"), orders: Int($0.int("n") ?? 0),
                                                total: $0.int("total") ?? 0, last: $0.text("last"))
@@ -43,7 +46,7 @@ extension RecordStore {
                     SELECT id, title, direction, value_amount, value_currency, renewal_date, end_date FROM contracts
                     WHERE \(SQL.join(clauses, " AND ")) ORDER BY renewal_date, id LIMIT 20
                     """).map { r in
-                    let value = r.int("value_amount").flatMap { minor in r.text("value_currency").flatMap(Currency.named).map { Money(minorUnits: minor, currency: $0) } }
+                    let value = valuesHidden ? nil : r.int("value_amount").flatMap { minor in r.text("value_currency").flatMap(Currency.named).map { Money(minorUnits: minor, currency: $0) } }
                     return ContractSummary(id: r.text("id") ?? "", title: r.text("title") ?? "", direction: r.text("direction") ?? "sell", value: value,
                                            renewalDate: r.text("renewal_date"), endDate: r.text("end_date"))
                 }

@@ -8,7 +8,7 @@ extension RecordStore {
         let deals = try await type(named: Deals.type.name), quotas = try await type(named: Quotas.type.name)
         try require(.read, deals, actor)
         try require(.read, quotas, actor)
-        guard from <= to else { return [] }
+        guard from <= to, try await !hides("amount", of: deals.name, actor: actor) else { return [] }
         var clauses: [SQL] = ["deleted_at IS NULL", "close_date >= \(from.firstDay)", "close_date <= \(to.lastDay)", "amount_currency IS NOT NULL"]
         if let visible = visibility(deals, actor) { clauses.append(visible) }
         let where_ = SQL.join(clauses, " AND ")

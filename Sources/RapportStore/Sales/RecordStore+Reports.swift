@@ -30,6 +30,7 @@ extension RecordStore {
     /// Open deals grouped by close month, stage and currency, summed in the database.
     public func openDealGroups(pipelineID: String, actor: Actor) async throws -> [SalesReports.OpenGroup] {
         let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor) + ["d.status = 'open'", "d.amount_currency IS NOT NULL"]
+        if try await !hiddenInputs(["deals.amount", "deals.stage_id"], actor: actor).isEmpty { return [] }
         // Grouped by day in index order (no sort), folded into months here: a few
         // thousand groups instead of a sort of every open deal.
         let statement: SQL = """
@@ -53,6 +54,7 @@ extension RecordStore {
     /// How many deals entered each stage, and how many got no further than each stage.
     public func funnelCounts(pipelineID: String, actor: Actor) async throws -> (entered: [String: Int], furthest: [String: Int]) {
         let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor)
+        if try await hides("stage_id", of: Deals.type.name, actor: actor) { return ([:], [:]) }
         let where_ = SQL.join(clauses, " AND ")
         let deals = try await type(named: Deals.type.name)
         // Who sees every deal is counted from the history's own index, less the deleted
@@ -106,16 +108,17 @@ extension RecordStore {
         // the lost reasons and the latest wins (the won amounts stay on `deals_forecast`,
         // which covers them).
         let closed = SQL.join(clauses + ["d.status <> 'open'"], " AND ")
+        let hidden = Set(try await hiddenInputs(["deals.amount", "deals.lost_reason", "deals.stage_id"], actor: actor))
         return try await db.read { s in
             var out = SalesSummary()
             for r in try await s.query("SELECT d.status, COUNT(*) AS n FROM deals d WHERE \(where_) GROUP BY d.status") {
                 let n = Int(r.int("n") ?? 0)
                 switch r.text("status") { case "won": out.won = n; case "lost": out.lost = n; default: out.open += n }
             }
-            for r in try await s.query("SELECT d.amount_currency AS c, COUNT(*) AS n, CAST(SUM(d.amount_amount) AS BIGINT) AS total FROM deals d WHERE \(where_) AND d.status = 'won' AND d.amount_currency IS NOT NULL GROUP BY d.amount_currency") {
+            for r in try await (hidden.contains("deals.amount") ? [] : s.query("SELECT d.amount_currency AS c, COUNT(*) AS n, CAST(SUM(d.amount_amount) AS BIGINT) AS total FROM deals d WHERE \(where_) AND d.status = 'won' AND d.amount_currency IS NOT NULL GROUP BY d.amount_currency")) {
                 if let c = r.text("c") { out.wonAmounts[c] = (Int(r.int("n") ?? 0), r.int("total") ?? 0) }
             }
-            out.lostReasons = try await s.query("SELECT COALESCE(d.lost_reason, '') AS reason, COUNT(*) AS n FROM deals d WHERE \(closed) AND d.status = 'lost' GROUP BY COALESCE(d.lost_reason, '') ORDER BY n DESC LIMIT 10").map {
+            out.lostReasons = try await (hidden.contains("deals.lost_reason") ? [] : s.query("SELECT COALESCE(d.lost_reason, '') AS reason, COUNT(*) AS n FROM deals d WHERE \(closed) AND d.status = 'lost' GROUP BY COALESCE(d.lost_reason, '') ORDER BY n DESC LIMIT 10")).map {
                 ($0.text("reason") ?? "", Int($0.int("n") ?? 0))
             }
             // The median over the latest wins: what a team's cycle is now, in bounded time.
@@ -126,7 +129,7 @@ extension RecordStore {
                 guard let a = r.text("created_at").flatMap(Timestamp.parse), let b = r.text("won_at").flatMap(Timestamp.parse) else { return nil }
                 return Double(b - a) / 86_400_000
             }.sorted()
-            if !cycles.isEmpty {
+            if !cycles.isEmpty, !hidden.contains("deals.stage_id") {
                 out.medianCycleDays = cycles.count % 2 == 1 ? cycles[cycles.count / 2] : (cycles[cycles.count / 2 - 1] + cycles[cycles.count / 2]) / 2
             }
             return out

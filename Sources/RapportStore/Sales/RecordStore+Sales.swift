@@ -60,11 +60,12 @@ extension RecordStore {
             WHERE \(SQL.join(clauses, " AND ")) GROUP BY status, close_date, stage_id, amount_currency
             """
         let rows = try await db.read { s in try await s.query(statement) }
+        let amountsHidden = try await hides("amount", of: deals.name, actor: actor)
         var out: [String: StageTotals] = [:]
         for r in rows {
             guard let stage = r.text("stage_id") else { continue }
             out[stage, default: StageTotals()].count += Int(r.int("n") ?? 0)
-            if let currency = r.text("amount_currency") { out[stage, default: StageTotals()].amounts[currency, default: 0] += r.int("total") ?? 0 }
+            if !amountsHidden, let currency = r.text("amount_currency") { out[stage, default: StageTotals()].amounts[currency, default: 0] += r.int("total") ?? 0 }
         }
         return out
     }
@@ -85,6 +86,7 @@ extension RecordStore {
     public func stageHistory(dealID: String, actor: Actor) async throws -> [StageChange] {
         let deals = try await type(named: Deals.type.name)
         _ = try await get(deals, id: dealID, actor: actor)
+        if try await hides("stage_id", of: deals.name, actor: actor) { return [] }
         let rows = try await db.read { s in
             try await s.query("SELECT from_stage_id, to_stage_id, at, actor_id, flag FROM deal_stage_history WHERE deal_id = \(dealID) ORDER BY at, id")
         }
