@@ -29,7 +29,7 @@ public final class AccessDirectory: Sendable {
 
     let db: Database
     private let state = Mutex<Snapshot?>(nil)
-    static let lifetime: TimeInterval = 1
+    static let lifetime: TimeInterval = 0.5
 
     public init(db: Database) {
         self.db = db

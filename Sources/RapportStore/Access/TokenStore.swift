@@ -144,7 +144,8 @@ public struct TokenStore: Sendable {
 ///   most ``lifetime`` seconds, the bound promised for revocation across instances;
 ///   revocation on the same instance calls ``clear()``.
 public final class TokenCache: Sendable {
-    public static let lifetime: TimeInterval = 1
+    /// Half the promised bound, so a request in flight as the entry expires still keeps it.
+    public static let lifetime: TimeInterval = 0.5
     private let entries = Mutex<[String: (Identity, Date)]>([:])
 
     public init() {}
