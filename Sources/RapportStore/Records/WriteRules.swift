@@ -33,5 +33,6 @@ public struct WriteRules: Sendable {
         Deals.type.name: DealRules.rules, Quotes.type.name: QuoteRules.quote, QuoteLines.type.name: QuoteRules.line,
         Contracts.type.name: ContractRules.rules, Orders.type.name: OrderRules.rules, DealContacts.type.name: DealContactRules.rules,
         Quotas.type.name: QuotaRules.rules, Pipelines.type.name: PipelineRules.rules,
+        PipelineStages.type.name: PipelineStageRules.rules,
     ]
 }

@@ -12,7 +12,10 @@ enum DealRules {
     @Sendable static func before(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
         var record = record
         guard let stage = record["stage_id"]?.stringValue, let pipeline = record["pipeline_id"]?.stringValue else { return record }
-        let row = try await s.query("SELECT pipeline_id, outcome FROM pipeline_stages WHERE id = \(stage) AND deleted_at IS NULL").first
+        // Shared lock on PostgreSQL: a stage being deleted either waits for this deal to
+        // count it (``PipelineStageRules``) or has gone when this read runs.
+        let lock = s.dialect == .postgres ? " FOR SHARE" : ""
+        let row = try await s.query("SELECT pipeline_id, outcome FROM pipeline_stages WHERE id = \(stage) AND deleted_at IS NULL\(raw: lock)").first
         guard let row, row.text("pipeline_id") == pipeline else {
             throw RecordError.invalid([FieldError(field: "stage_id", code: "invalid_reference", message: "That stage is not in the deal's pipeline.")])
         }
