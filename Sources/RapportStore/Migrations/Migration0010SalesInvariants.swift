@@ -1,6 +1,7 @@
 /// Sales invariants the database holds as well as the rules: at most one accepted quote
 /// per deal (a partial unique index, the backstop behind ``QuoteAcceptance``), and quote
-/// currencies in ISO 4217's upper case, as the rules now store them.
+/// currencies in ISO 4217's upper case, as the rules now store them; and the index the
+/// funnel reads each deal's stages from.
 ///
 /// - Important: Before the index, a deal could get several accepted quotes, each one
 ///   overwriting the deal's amount. The latest acceptance is the one the deal carries, so
@@ -14,6 +15,9 @@ enum Migration0010SalesInvariants {
         AND (n.updated_at > quotes.updated_at OR (n.updated_at = quotes.updated_at AND n.seq > quotes.seq)))
         """,
         "CREATE UNIQUE INDEX quotes_one_accepted ON quotes (deal_id) WHERE status = 'accepted' AND deleted_at IS NULL",
+        // The funnel folds each deal's history to the furthest stage it entered: grouped
+        // by deal in this index's order, without reading the table.
+        "CREATE INDEX deal_stage_history_reached ON deal_stage_history (deal_id, to_stage_id)",
     ]
 
     static var migration: Migration {
