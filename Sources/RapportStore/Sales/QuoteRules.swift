@@ -104,21 +104,27 @@ enum QuoteRules {
             ]), owner: owner, actor: actor, now: now)
         }
         try await store.createRecords(in: s, orderLines, lines, actor: actor, now: now)
-        // Recurring products become a contract: its value is their lines' total.
-        let recurring = lineRows.filter { ["monthly", "yearly"].contains($0.text("billing_period") ?? "") }
-        guard let first = recurring.first, let code = first.text("unit_price_currency") else { return }
-        let value = recurring.reduce(Int64(0)) { $0 + ($1.int("line_total_amount") ?? 0) }
+        // Recurring products become contracts, one per billing period, so monthly and
+        // yearly products on one quote are not billed as one period; each contract's
+        // value is its lines' total.
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let end = calendar.date(byAdding: .year, value: 1, to: Date()).map { String(Timestamp.format($0).prefix(10)) } ?? today
-        let contract = StoredRecord.new(contracts, fields: JSONObject([
-            ("title", .string((deal.fields["title"]?.stringValue ?? "") + " · " + (quote.fields["number"]?.stringValue ?? ""))),
-            ("direction", .string("sell")), ("organization_id", deal.fields["organization_id"] ?? .null), ("person_id", buyer), ("deal_id", .string(deal.id)),
-            ("start_date", .string(today)), ("end_date", .string(end)), ("value", money(value, code)),
-            ("billing_period", .string(first.text("billing_period") ?? "yearly")), ("auto_renew", .bool(true)), ("notice_days", .number("30")),
-            ("renewal_date", .string(end)), ("status", .string("active")),
-        ]), owner: owner, actor: actor, now: now)
-        try await store.createRecords(in: s, contracts, [contract], actor: actor, now: now)
+        let periods = Products.billingPeriods.filter { $0 != "one_time" }
+        let groups = periods.map { period in (period, lineRows.filter { $0.text("billing_period") == period }) }.filter { !$0.1.isEmpty }
+        let title = (deal.fields["title"]?.stringValue ?? "") + " · " + (quote.fields["number"]?.stringValue ?? "")
+        let records = groups.compactMap { period, rows -> StoredRecord? in
+            guard let code = rows.first?.text("unit_price_currency") else { return nil }
+            let value = rows.reduce(Int64(0)) { $0 + ($1.int("line_total_amount") ?? 0) }
+            return StoredRecord.new(contracts, fields: JSONObject([
+                ("title", .string(groups.count > 1 ? title + " · " + period : title)),
+                ("direction", .string("sell")), ("organization_id", deal.fields["organization_id"] ?? .null), ("person_id", buyer), ("deal_id", .string(deal.id)),
+                ("start_date", .string(today)), ("end_date", .string(end)), ("value", money(value, code)),
+                ("billing_period", .string(period)), ("auto_renew", .bool(true)), ("notice_days", .number("30")),
+                ("renewal_date", .string(end)), ("status", .string("active")),
+            ]), owner: owner, actor: actor, now: now)
+        }
+        if !records.isEmpty { try await store.createRecords(in: s, contracts, records, actor: actor, now: now) }
     }
 
     @Sendable static func beforeLine(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
