@@ -21,7 +21,10 @@ enum DealRules {
         }
         let status = row.text("outcome") ?? "open"
         record["status"] = .string(status)
-        if status != "open", existing?.fields["status"]?.stringValue ?? "open" == "open", record["close_date"] == existing?.fields["close_date"] {
+        // Whether this write sets the close date: an update names it (even when equal to
+        // the stored one); a create has no stored one to compare with.
+        let setsCloseDate = WriteRules.written.map { $0.contains("close_date") } ?? (record["close_date"]?.isNull == false)
+        if status != "open", existing?.fields["status"]?.stringValue ?? "open" == "open", !setsCloseDate {
             record["close_date"] = .string(String(Timestamp.format(Date()).prefix(10)))
         }
         return record
