@@ -46,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("Rapport \(rapportVersion) on http://\(host):\(port) with \(database.url)")
         let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, cipher: store.cipher, behindProxy: behindProxy)
         let app = buildApplication(database: database, configuration: configuration, logger: logger)
-        // Offers past their validity date expire on their own, checked at start and hourly.
+        // Offers past their validity date expire, and contracts past their end date end, on
+        // their own, checked at start and hourly.
         let sweeper = Task {
             while !Task.isCancelled {
                 do {
@@ -54,6 +55,12 @@ struct ServeCommand: AsyncParsableCommand {
                     if expired > 0 { logger.info("Expired \(expired) quotes past their validity date.") }
                 } catch {
                     logger.error("Expiring quotes failed: \(error)")
+                }
+                do {
+                    let ended = try await store.closeEndedContracts()
+                    if ended > 0 { logger.info("Ended \(ended) contracts past their end date.") }
+                } catch {
+                    logger.error("Ending contracts failed: \(error)")
                 }
                 try? await Task.sleep(for: .seconds(3600))
             }

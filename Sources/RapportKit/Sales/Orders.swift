@@ -70,6 +70,30 @@ public enum Contracts {
             FieldSpec("status", .choice(statuses), required: true),
         ],
         titleField: "title",
-        listColumns: ["organization_id", "direction", "value", "renewal_date", "status"]
+        listColumns: ["organization_id", "direction", "value", "renewal_date", "status"],
+        hooks: RecordHooks(validate: validate)
     )
+
+    /// A contract cannot end before it starts, and its notice and reminder periods are
+    /// whole days from zero: the renewal task is due that many days before the deadline,
+    /// and a negative or fractional count would put it after the deadline or between days.
+    @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
+        var errors: [FieldError] = []
+        if let start = record["start_date"]?.stringValue, let end = record["end_date"]?.stringValue, end < start {
+            errors.append(FieldError(field: "end_date", code: "before_start", message: "A contract ends on or after its start date (\(start))."))
+        }
+        for field in ["notice_days", "reminder_days"] {
+            guard let literal = record[field]?.numberLiteral else { continue }
+            if !wholeDays(literal) {
+                errors.append(FieldError(field: field, code: "out_of_range", message: "A whole number of days from 0."))
+            }
+        }
+        return errors
+    }
+
+    /// Whole days from 0 to ten years, written as an integer (`30`, not `30.5` or `-1`).
+    static func wholeDays(_ literal: String) -> Bool {
+        guard let n = Int(literal) ?? Double(literal).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }) else { return false }
+        return (0...3660).contains(n)
+    }
 }

@@ -35,6 +35,15 @@ public enum ProductPrices {
         listColumns: ["unit_price", "valid_from", "updated_at"],
         hasOwner: false,
         allowsCustomFields: false,
+        hooks: RecordHooks(validate: validate),
         inNavigation: false
     )
+
+    /// A list price is what a product costs, so it is zero or more; a credit or rebate is
+    /// a discount on the quote line, not a negative price that quote lines would copy.
+    @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
+        guard let amount = record["unit_price"]?.objectValue?["amount"]?.stringValue, amount.hasPrefix("-"),
+              amount.contains(where: { $0 != "-" && $0 != "0" && $0 != "." }) else { return [] }
+        return [FieldError(field: "unit_price", code: "out_of_range", message: "A list price is zero or more.")]
+    }
 }

@@ -23,9 +23,15 @@ public enum Quotes {
         ],
         titleField: "number",
         listColumns: ["deal_id", "status", "total", "valid_until", "revision"],
-        hooks: RecordHooks(validate: validate),
+        hooks: RecordHooks(derive: derive, validate: validate),
         parentField: "deal_id"
     )
+
+    /// Currency codes are stored as ISO 4217 writes them (`KRW`), so a quote entered as
+    /// `krw` still matches its lines' money, whose codes are always upper-case.
+    @Sendable static func derive(_ record: inout JSONObject) {
+        if let code = record["currency"]?.stringValue { record["currency"] = .string(Currency.named(code)?.code ?? code) }
+    }
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
         guard let code = record["currency"]?.stringValue, Currency.named(code) == nil else { return [] }

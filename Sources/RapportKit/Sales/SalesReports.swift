@@ -76,25 +76,37 @@ public enum SalesReports {
         public var conversion: Double
     }
 
-    /// The stage conversion funnel over the open path and the won stage: `entered` counts
-    /// the deals that ever entered each stage; a deal that entered a later stage also
-    /// passed the earlier ones, so each step counts the deals that reached at least it.
-    public static func funnel(entered: [String: Int], furthest: [String: Int], stages: [StageInfo]) -> [FunnelStep] {
-        let path = stages.filter { $0.outcome != "lost" }.sorted { $0.position < $1.position }
-        var steps: [FunnelStep] = []
+    /// The funnel's steps: the pipeline's open stages and its won stage in board order
+    /// (position, then name); lost stages end a deal's way rather than lie on it.
+    public static func funnelPath(_ stages: [StageInfo]) -> [StageInfo] {
+        stages.filter { $0.outcome != "lost" }.sorted { $0.position != $1.position ? $0.position < $1.position : $0.name < $1.name }
+    }
+
+    /// How far one deal got: the latest stage on the path, in pipeline order, among the
+    /// stages it ever entered; nil when it entered none (created straight into a lost
+    /// stage). Entering a stage twice, or being lost and reopened, does not count twice,
+    /// and a deal that skipped stages still passed them.
+    public static func furthest(entered: [String], path: [StageInfo]) -> String? {
+        let index = Dictionary(path.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return entered.compactMap { index[$0] }.max().map { path[$0].id }
+    }
+
+    /// The stage conversion funnel: each deal counts once, at every step up to the
+    /// furthest it reached (``furthest(entered:path:)``), so no step counts more deals
+    /// than the one before it. `furthest` is how many live deals got no further than each
+    /// stage; the store counts it in the database with the same rule.
+    public static func funnel(furthest: [String: Int], stages: [StageInfo]) -> [FunnelStep] {
+        let path = funnelPath(stages)
+        var reached = Array(repeating: 0, count: path.count)
         var atLeast = 0
-        // Walk from the last stage back: deals whose furthest stage is here or later.
-        var reached: [String: Int] = [:]
-        for stage in path.reversed() {
-            atLeast += furthest[stage.id] ?? 0
-            reached[stage.id] = max(atLeast, entered[stage.id] ?? 0)
+        for i in path.indices.reversed() {
+            atLeast += furthest[path[i].id] ?? 0
+            reached[i] = atLeast
         }
-        var previous: Int?
-        for stage in path {
-            let n = reached[stage.id] ?? 0
-            let conversion = previous.map { $0 == 0 ? 0 : Double(n) / Double($0) } ?? 1
-            steps.append(FunnelStep(stageID: stage.id, name: stage.name, reached: n, conversion: conversion))
-            previous = n
+        var steps: [FunnelStep] = []
+        for (i, stage) in path.enumerated() {
+            let conversion = i == 0 ? 1 : (reached[i - 1] == 0 ? 0 : Double(reached[i]) / Double(reached[i - 1]))
+            steps.append(FunnelStep(stageID: stage.id, name: stage.name, reached: reached[i], conversion: conversion))
         }
         return steps
     }

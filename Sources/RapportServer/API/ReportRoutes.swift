@@ -57,7 +57,7 @@ struct ReportRoutes {
     @Sendable func funnel(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try await pipeline(request)
         let counts = try await store.funnelCounts(pipelineID: id, actor: context.actor)
-        let steps = SalesReports.funnel(entered: counts.entered, furthest: counts.furthest, stages: try await store.reportStages(pipelineID: id))
+        let steps = SalesReports.funnel(furthest: counts, stages: try await store.reportStages(pipelineID: id))
         var body = JSONObject([
             ("pipeline_id", .string(id)),
             ("data", .array(steps.map { s in .object(JSONObject([

@@ -31,7 +31,7 @@ struct ReportsPage {
             let openGroups = try await store.openDealGroups(pipelineID: pipelineID, actor: actor)
             let forecast = SalesReports.forecast(openGroups, stages: reportStages)
             let counts = try await store.funnelCounts(pipelineID: pipelineID, actor: actor)
-            let funnel = SalesReports.funnel(entered: counts.entered, furthest: counts.furthest, stages: reportStages)
+            let funnel = SalesReports.funnel(furthest: counts, stages: reportStages)
             let summary = try await store.salesSummary(pipelineID: pipelineID, actor: actor)
             func money(_ minor: Int64, _ code: String) -> String {
                 MoneyDisplay.format(minorUnits: minor, currency: code, language: user.language)

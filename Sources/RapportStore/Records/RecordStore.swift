@@ -121,7 +121,7 @@ public final class RecordStore: Sendable {
         try self.prepare(&record, type: type)
         var newOwner = changes["owner_id"]?.stringValue
         if let before = writeRules[type.name]?.before {
-            record = try await before(self, s, record, existing)
+            record = try await WriteRules.$written.withValue(Set(changes.keys)) { [record] in try await before(self, s, record, existing) }
             if let chosen = WriteRules.takeOwner(&record), type.hasOwner { newOwner = chosen }
         }
         var diff = AuditLog.diff(before: existing.fields, after: record, fields: type.fields)

@@ -21,6 +21,11 @@ public struct WriteRules: Sendable {
         self.after = after
     }
 
+    /// The fields an update names, while its `before` rule runs (nil on create): a rule
+    /// that fills a field unless the write sets it cannot tell from the merged record
+    /// whether a value equal to the stored one was sent or left out.
+    @TaskLocal public static var written: Set<String>?
+
     /// The owner a `before` rule chose, removed from the record; nil when it chose none.
     static func takeOwner(_ record: inout JSONObject) -> String? {
         guard let owner = record["owner_id"] else { return nil }
@@ -33,5 +38,6 @@ public struct WriteRules: Sendable {
         Deals.type.name: DealRules.rules, Quotes.type.name: QuoteRules.quote, QuoteLines.type.name: QuoteRules.line,
         Contracts.type.name: ContractRules.rules, Orders.type.name: OrderRules.rules, DealContacts.type.name: DealContactRules.rules,
         Quotas.type.name: QuotaRules.rules, Pipelines.type.name: PipelineRules.rules,
+        PipelineStages.type.name: PipelineStageRules.rules,
     ]
 }

@@ -12,13 +12,19 @@ enum DealRules {
     @Sendable static func before(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
         var record = record
         guard let stage = record["stage_id"]?.stringValue, let pipeline = record["pipeline_id"]?.stringValue else { return record }
-        let row = try await s.query("SELECT pipeline_id, outcome FROM pipeline_stages WHERE id = \(stage) AND deleted_at IS NULL").first
+        // Shared lock on PostgreSQL: a stage being deleted either waits for this deal to
+        // count it (``PipelineStageRules``) or has gone when this read runs.
+        let lock = s.dialect == .postgres ? " FOR SHARE" : ""
+        let row = try await s.query("SELECT pipeline_id, outcome FROM pipeline_stages WHERE id = \(stage) AND deleted_at IS NULL\(raw: lock)").first
         guard let row, row.text("pipeline_id") == pipeline else {
             throw RecordError.invalid([FieldError(field: "stage_id", code: "invalid_reference", message: "That stage is not in the deal's pipeline.")])
         }
         let status = row.text("outcome") ?? "open"
         record["status"] = .string(status)
-        if status != "open", existing?.fields["status"]?.stringValue ?? "open" == "open", record["close_date"] == existing?.fields["close_date"] {
+        // Whether this write sets the close date: an update names it (even when equal to
+        // the stored one); a create has no stored one to compare with.
+        let setsCloseDate = WriteRules.written.map { $0.contains("close_date") } ?? (record["close_date"]?.isNull == false)
+        if status != "open", existing?.fields["status"]?.stringValue ?? "open" == "open", !setsCloseDate {
             record["close_date"] = .string(String(Timestamp.format(Date()).prefix(10)))
         }
         return record

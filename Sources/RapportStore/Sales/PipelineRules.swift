@@ -8,6 +8,14 @@ enum PipelineRules {
     static let rules = WriteRules(after: after)
 
     @Sendable static func after(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
+        // A pipeline that still holds deals is not deleted (a delete arrives as the same
+        // record before and after): its deals would be stranded, as with a stage.
+        if let before, before.version == after.version {
+            let n = try await PipelineStageRules.dealCount(s, column: "pipeline_id", id: after.id)
+            if n > 0 {
+                throw RecordError.conflict("\(n) \(n == 1 ? "deal is" : "deals are") in this pipeline; move \(n == 1 ? "it" : "them") to another pipeline before deleting it.")
+            }
+        }
         guard before == nil else { return }
         let stages = try await store.type(named: PipelineStages.type.name)
         let records = Pipelines.defaultStages.enumerated().map { i, stage in

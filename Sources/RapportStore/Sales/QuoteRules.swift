@@ -3,8 +3,10 @@ import RapportKit
 
 /// Quotes get a number when created (`Q-2026-0001`, kept by later versions); their totals
 /// are recomputed from their lines whenever a line changes; a line must be priced in its
-/// quote's currency and belongs to the quote's owner; accepting a quote (it needs a line
-/// and must still be valid) moves its deal to the pipeline's won stage.
+/// quote's currency and belongs to the quote's owner; accepting a quote (it needs a line,
+/// must still be an open, valid offer, and be its deal's only accepted quote, see
+/// ``QuoteAcceptance``) moves its deal to the pipeline's won stage. Accepted and
+/// superseded quotes are final (``QuoteStatus``).
 enum QuoteRules {
     static let quote = WriteRules(before: beforeQuote, after: afterQuote)
     static let line = WriteRules(before: beforeLine, after: afterLine)
@@ -20,16 +22,24 @@ enum QuoteRules {
            let id = existing?.id, try await !s.query("SELECT 1 AS found FROM quote_lines WHERE quote_id = \(id) AND deleted_at IS NULL").isEmpty {
             throw RecordError.invalid([FieldError(field: "currency", code: "invalid", message: "A quote with lines keeps its currency.")])
         }
+        let today = String(Timestamp.format(Date()).prefix(10))
+        let changed = existing.map { AuditLog.diff(before: $0.fields, after: record, fields: Quotes.type.fields.filter { !QuoteStatus.editableWhenFinal.contains($0.name) }).count > 0 } ?? true
+        let refused = QuoteStatus.errors(from: existing?.fields["status"]?.stringValue, to: record["status"]?.stringValue,
+                                         oldValidUntil: existing?.fields["valid_until"]?.stringValue, newValidUntil: record["valid_until"]?.stringValue,
+                                         changed: changed, today: today)
+        if !refused.isEmpty { throw RecordError.invalid(refused) }
         if record["status"]?.stringValue == "accepted", existing?.fields["status"]?.stringValue != "accepted" {
             let id = existing?.id ?? ""
             if try await s.query("SELECT 1 AS found FROM quote_lines WHERE quote_id = \(id) AND deleted_at IS NULL").isEmpty {
                 throw RecordError.invalid([FieldError(field: "status", code: "invalid", message: "A quote needs a line before it can be accepted.")])
             }
-            if let until = record["valid_until"]?.stringValue, QuoteValidity.hasExpired(validUntil: until, today: String(Timestamp.format(Date()).prefix(10))) {
-                throw RecordError.invalid([FieldError(field: "status", code: "expired", message: "This quote was valid until \(until); make a new version to offer it again.")])
-            }
-            if existing?.fields["status"]?.stringValue == "superseded" {
-                throw RecordError.invalid([FieldError(field: "status", code: "superseded", message: "A newer version replaced this quote; accept that one.")])
+            // The deal it wins is the one stored: moving a quote to another deal and
+            // accepting it in one write would let the check look at the wrong deal.
+            if let deal = existing?.fields["deal_id"]?.stringValue {
+                if record["deal_id"] != existing?.fields["deal_id"] {
+                    throw RecordError.invalid([FieldError(field: "deal_id", code: "invalid", message: "Move the quote to its deal before accepting it.")])
+                }
+                try await QuoteAcceptance.claim(s, quoteID: id, dealID: deal)
             }
         }
         return record
@@ -40,6 +50,10 @@ enum QuoteRules {
     /// an order with the quote's lines; and opens a contract for the recurring products
     /// among them.
     @Sendable static func afterQuote(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
+        // A delete arrives as the same record before and after (same version).
+        if let before, before.version == after.version, after.fields["status"]?.stringValue == "accepted" {
+            throw RecordError.invalid([FieldError(field: "status", code: "final", message: "An accepted quote placed an order; it stays as the record of what was sold.")])
+        }
         guard after.fields["status"]?.stringValue == "accepted", before?.fields["status"]?.stringValue != "accepted",
               let dealID = after.fields["deal_id"]?.stringValue else { return }
         let deals = try await store.type(named: Deals.type.name)
@@ -51,6 +65,8 @@ enum QuoteRules {
             if let total = after.fields["total"], !total.isNull { changes["amount"] = total }
             if changes.count > 0 { _ = try await store.update(in: s, deals, id: dealID, changes: changes, ifMatch: nil, actor: actor) }
         }
+        // A deal marked won before its quote was accepted now has one: the warning is settled.
+        try await s.execute("UPDATE deal_stage_history SET flag = NULL WHERE deal_id = \(dealID) AND flag = 'won_without_accepted_quote'")
         try await placeOrder(store, s, quote: after, deal: deal, actor: actor, now: now)
     }
 
@@ -85,21 +101,27 @@ enum QuoteRules {
             ]), owner: owner, actor: actor, now: now)
         }
         try await store.createRecords(in: s, orderLines, lines, actor: actor, now: now)
-        // Recurring products become a contract: its value is their lines' total.
-        let recurring = lineRows.filter { ["monthly", "yearly"].contains($0.text("billing_period") ?? "") }
-        guard let first = recurring.first, let code = first.text("unit_price_currency") else { return }
-        let value = recurring.reduce(Int64(0)) { $0 + ($1.int("line_total_amount") ?? 0) }
+        // Recurring products become contracts, one per billing period, so monthly and
+        // yearly products on one quote are not billed as one period; each contract's
+        // value is its lines' total.
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let end = calendar.date(byAdding: .year, value: 1, to: Date()).map { String(Timestamp.format($0).prefix(10)) } ?? today
-        let contract = StoredRecord.new(contracts, fields: JSONObject([
-            ("title", .string((deal.fields["title"]?.stringValue ?? "") + " · " + (quote.fields["number"]?.stringValue ?? ""))),
-            ("direction", .string("sell")), ("organization_id", deal.fields["organization_id"] ?? .null), ("person_id", buyer), ("deal_id", .string(deal.id)),
-            ("start_date", .string(today)), ("end_date", .string(end)), ("value", money(value, code)),
-            ("billing_period", .string(first.text("billing_period") ?? "yearly")), ("auto_renew", .bool(true)), ("notice_days", .number("30")),
-            ("renewal_date", .string(end)), ("status", .string("active")),
-        ]), owner: owner, actor: actor, now: now)
-        try await store.createRecords(in: s, contracts, [contract], actor: actor, now: now)
+        let periods = Products.billingPeriods.filter { $0 != "one_time" }
+        let groups = periods.map { period in (period, lineRows.filter { $0.text("billing_period") == period }) }.filter { !$0.1.isEmpty }
+        let title = (deal.fields["title"]?.stringValue ?? "") + " · " + (quote.fields["number"]?.stringValue ?? "")
+        let records = groups.compactMap { period, rows -> StoredRecord? in
+            guard let code = rows.first?.text("unit_price_currency") else { return nil }
+            let value = rows.reduce(Int64(0)) { $0 + ($1.int("line_total_amount") ?? 0) }
+            return StoredRecord.new(contracts, fields: JSONObject([
+                ("title", .string(groups.count > 1 ? title + " · " + period : title)),
+                ("direction", .string("sell")), ("organization_id", deal.fields["organization_id"] ?? .null), ("person_id", buyer), ("deal_id", .string(deal.id)),
+                ("start_date", .string(today)), ("end_date", .string(end)), ("value", money(value, code)),
+                ("billing_period", .string(period)), ("auto_renew", .bool(true)), ("notice_days", .number("30")),
+                ("renewal_date", .string(end)), ("status", .string("active")),
+            ]), owner: owner, actor: actor, now: now)
+        }
+        if !records.isEmpty { try await store.createRecords(in: s, contracts, records, actor: actor, now: now) }
     }
 
     @Sendable static func beforeLine(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
@@ -144,7 +166,7 @@ enum QuoteRules {
         let quotes = Set([before?.fields["quote_id"]?.stringValue, after.fields["quote_id"]?.stringValue].compactMap { $0 })
         for quote in quotes {
             let status = try await s.query("SELECT status FROM quotes WHERE id = \(quote)").first?.text("status")
-            if let status, finalStatuses.contains(status) {
+            if let status, QuoteStatus.final.contains(status) {
                 throw RecordError.invalid([FieldError(field: "quote_id", code: "final", message: status == "accepted"
                     ? "This quote was accepted and its order placed; its lines no longer change. Make a new version instead."
                     : "A newer version replaced this quote; change that one.")])
@@ -152,8 +174,6 @@ enum QuoteRules {
         }
         for quote in quotes { try await recompute(s, quoteID: quote, now: now) }
     }
-
-    static let finalStatuses: Set<String> = ["accepted", "superseded"]
 
     /// The quote's subtotal, discount, tax and total from its live lines.
     static func recompute(_ s: Session, quoteID: String, now: String) async throws {

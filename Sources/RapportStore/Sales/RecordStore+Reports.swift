@@ -51,52 +51,28 @@ extension RecordStore {
         return months.values.sorted { ($0.month, $0.stageID, $0.currency) < ($1.month, $1.stageID, $1.currency) }
     }
 
-    /// How many deals entered each stage, and how many got no further than each stage.
-    public func funnelCounts(pipelineID: String, actor: Actor) async throws -> (entered: [String: Int], furthest: [String: Int]) {
+    /// How many of the live deals the actor may see got no further than each stage of the
+    /// funnel's path (``SalesReports/furthest(entered:path:)``): per deal, the latest path
+    /// stage its history entered, counted per stage in the database. Deleted deals drop
+    /// out with their row, and a deal lost and reopened is still one deal.
+    public func funnelCounts(pipelineID: String, actor: Actor) async throws -> [String: Int] {
         let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor)
-        if try await hides("stage_id", of: Deals.type.name, actor: actor) { return ([:], [:]) }
-        let where_ = SQL.join(clauses, " AND ")
-        let deals = try await type(named: Deals.type.name)
-        // Who sees every deal is counted from the history's own index, less the deleted
-        // deals; restricted viewers need the join to their visible deals.
-        let unrestricted = visibility(deals, actor) == nil
-        let entered: SQL = unrestricted
-            ? "SELECT to_stage_id AS stage, COUNT(DISTINCT deal_id) AS n FROM deal_stage_history WHERE pipeline_id = \(pipelineID) GROUP BY to_stage_id"
-            : "SELECT h.to_stage_id AS stage, COUNT(DISTINCT h.deal_id) AS n FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id WHERE \(where_) GROUP BY h.to_stage_id"
-        let deletedEntered: SQL = """
-            SELECT h.to_stage_id AS stage, COUNT(DISTINCT h.deal_id) AS n FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id
-            WHERE d.pipeline_id = \(pipelineID) AND d.deleted_at IS NOT NULL GROUP BY h.to_stage_id
+        if try await hides("stage_id", of: Deals.type.name, actor: actor) { return [:] }
+        let path = SalesReports.funnelPath(try await reportStages(pipelineID: pipelineID))
+        guard !path.isEmpty else { return [:] }
+        let rank = SQL.join(path.enumerated().map { i, stage in "WHEN \(stage.id) THEN \(raw: String(i))" }, " ")
+        let statement: SQL = """
+            SELECT x.top AS top, COUNT(*) AS n FROM (
+            SELECT h.deal_id, MAX(CASE h.to_stage_id \(rank) END) AS top FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id
+            WHERE \(SQL.join(clauses, " AND ")) GROUP BY h.deal_id) x WHERE x.top IS NOT NULL GROUP BY x.top
             """
-        // Deals per current stage from the board index; those in lost stages are dropped
-        // below (a deal's status is its stage's outcome).
-        let current: SQL = "SELECT d.stage_id AS stage, COUNT(*) AS n FROM deals d WHERE \(where_) GROUP BY d.stage_id"
-        let lostStages = try await stages(pipelineID: pipelineID).filter { $0.outcome == "lost" }.map(\.id)
-        let lostList = SQL.join((lostStages.isEmpty ? [""] : lostStages).map { "\($0)" }, ", ")
-        // A lost deal got as far as the stage it was lost from.
-        let lostFrom: SQL = unrestricted
-            ? """
-            SELECT from_stage_id AS stage, COUNT(DISTINCT deal_id) AS n FROM deal_stage_history
-            WHERE pipeline_id = \(pipelineID) AND to_stage_id IN (\(lostList)) AND from_stage_id IS NOT NULL GROUP BY from_stage_id
-            """
-            : """
-            SELECT h.from_stage_id AS stage, COUNT(DISTINCT h.deal_id) AS n FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id
-            WHERE \(where_) AND d.status = 'lost' AND h.to_stage_id = d.stage_id AND h.from_stage_id IS NOT NULL GROUP BY h.from_stage_id
-            """
-        return try await db.read { s in
-            func counts(_ rows: [Row]) -> [String: Int] {
-                var out: [String: Int] = [:]
-                for r in rows { if let k = r.text("stage") { out[k, default: 0] += Int(r.int("n") ?? 0) } }
-                return out
-            }
-            var e = counts(try await s.query(entered))
-            if unrestricted {
-                for (stage, n) in counts(try await s.query(deletedEntered)) { e[stage, default: 0] -= n }
-            }
-            var f = counts(try await s.query(current))
-            for stage in lostStages { f[stage] = nil }
-            f.merge(counts(try await s.query(lostFrom))) { $0 + $1 }
-            return (e, f)
+        let rows = try await db.read { s in try await s.query(statement) }
+        var out: [String: Int] = [:]
+        for r in rows {
+            guard let i = r.int("top").map(Int.init), path.indices.contains(i) else { continue }
+            out[path[i].id, default: 0] += Int(r.int("n") ?? 0)
         }
+        return out
     }
 
     static var cycleSample: Int { 5000 }
