@@ -62,6 +62,20 @@ struct RecordCodec: Sendable {
         return o.count == 0 ? .null : .text(JSONValue.object(o).serialized())
     }
 
+    /// The `custom` column after a write that changed only `names`: the stored JSON with
+    /// those keys set or removed and every other key as it was.
+    func mergedCustomColumn(stored: String?, record: JSONObject, names: [String]) -> SQLValue {
+        var o = stored.flatMap { try? JSONValue.parse($0) }?.objectValue ?? JSONObject()
+        for field in type.customFields where names.contains(field.name) {
+            if let v = record[field.name], !v.isNull {
+                o[field.name] = field.sensitive ? (cipher?.seal(v) ?? v) : v
+            } else {
+                o[field.name] = nil
+            }
+        }
+        return o.count == 0 ? .null : .text(JSONValue.object(o).serialized())
+    }
+
     func decode(_ row: Row) -> StoredRecord {
         var fields = JSONObject()
         for field in type.columnFields {
