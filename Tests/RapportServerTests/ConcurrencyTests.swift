@@ -65,7 +65,9 @@ struct ConcurrencyTests {
                 }
             }
             #expect(statuses.filter { $0.0 != "healthz" }.allSatisfy { $0.1 == .ok }, "\(statuses)")
-            #expect(statuses.contains { $0.0 == "healthz" && $0.1 == .ok }, "\(statuses)")
+            // It answers rather than hangs; on a machine so loaded that its own connection
+            // takes over two seconds, the answer is a 503, never a wait.
+            #expect(statuses.contains { $0.0 == "healthz" && [.ok, .serviceUnavailable].contains($0.1) }, "\(statuses)")
             // The people are found by the company's final name.
             let final = try await api.call(.get, "/api/v1/organizations/\(org)").object().string("name") ?? ""
             #expect(try await api.names("/api/v1/people?q=\(final.replacingOccurrences(of: " ", with: "+"))&limit=50").count == 10)

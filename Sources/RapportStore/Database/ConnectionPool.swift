@@ -66,7 +66,7 @@ final class ConnectionPool: Sendable {
     let acquireTimeout: Duration
     private let state = Mutex(State())
 
-    init(limit: Int, acquireTimeout: Duration = .seconds(10), open: @escaping @Sendable () async throws -> PooledConnection) {
+    init(limit: Int, acquireTimeout: Duration, open: @escaping @Sendable () async throws -> PooledConnection) {
         self.limit = limit
         self.acquireTimeout = acquireTimeout
         self.open = open

@@ -26,10 +26,15 @@ public final class Database: Sendable {
     let logger: Logger
     public let limits: DatabaseLimits
 
-    init(dialect: Dialect, url: DatabaseURL, pool: ConnectionPool, logger: Logger, limits: DatabaseLimits) {
+    /// One connection of its own for ``ping(within:)``, so a health check measures the
+    /// database, not how busy the request pool is.
+    let healthPool: ConnectionPool
+
+    init(dialect: Dialect, url: DatabaseURL, logger: Logger, limits: DatabaseLimits, defaultConnections: Int, connect: @escaping @Sendable () async throws -> PooledConnection) {
         self.dialect = dialect
         self.url = url
-        self.pool = pool
+        self.pool = ConnectionPool(limit: limits.maxConnections ?? defaultConnections, acquireTimeout: limits.acquireTimeout, open: connect)
+        self.healthPool = ConnectionPool(limit: 1, acquireTimeout: .seconds(2), open: connect)
         self.logger = logger
         self.limits = limits
         self.writeGate = dialect == .sqlite ? WriteGate() : nil
@@ -47,7 +52,7 @@ public final class Database: Sendable {
         switch url {
         case .sqlite(let path):
             let absolute = path == ":memory:" ? path : URL(fileURLWithPath: path).path
-            let pool = ConnectionPool(limit: limits.maxConnections ?? 4, acquireTimeout: limits.acquireTimeout) {
+            let connect: @Sendable () async throws -> PooledConnection = {
                 let conn = try await SQLiteConnection.open(storage: .file(path: absolute), logger: logger)
                 do {
                     for pragma in [
@@ -65,7 +70,7 @@ public final class Database: Sendable {
                 }
                 return .sqlite(conn)
             }
-            return Database(dialect: .sqlite, url: url, pool: pool, logger: logger, limits: limits)
+            return Database(dialect: .sqlite, url: url, logger: logger, limits: limits, defaultConnections: 4, connect: connect)
         case .postgres(let text):
             try limits.read(fromURL: text)
             let (parsed, schema) = try postgresConfiguration(text, printable: url.description)
@@ -78,7 +83,7 @@ public final class Database: Sendable {
                 ("lock_timeout", "\(limits.lockTimeout.milliseconds)"),
                 ("idle_in_transaction_session_timeout", "\(limits.statementTimeout.milliseconds * 2)"),
             ]
-            let pool = ConnectionPool(limit: limits.maxConnections ?? 10, acquireTimeout: limits.acquireTimeout) { [configuration] in
+            let connect: @Sendable () async throws -> PooledConnection = { [configuration] in
                 let conn: PostgresConnection
                 do {
                     conn = try await PostgresConnection.connect(
@@ -98,7 +103,7 @@ public final class Database: Sendable {
                 }
                 return .postgres(conn)
             }
-            return Database(dialect: .postgres, url: url, pool: pool, logger: logger, limits: limits)
+            return Database(dialect: .postgres, url: url, logger: logger, limits: limits, defaultConnections: 10, connect: connect)
         }
     }
 
@@ -235,8 +240,14 @@ public final class Database: Sendable {
             once.continuation.withLock { $0 = continuation }
             let finish: @Sendable (Bool) -> Void = { ok in once.continuation.withLock { $0.take() }?.resume(returning: ok) }
             let work = Task {
-                let ok = (try? await self.read { s in try await s.query("SELECT 1 AS ok") }) != nil
-                finish(ok)
+                guard let conn = try? await self.healthPool.acquire() else { return finish(false) }
+                if (try? await Session(connection: conn, logger: self.logger).query("SELECT 1 AS ok")) != nil {
+                    await self.healthPool.release(conn)
+                    finish(true)
+                } else {
+                    await self.healthPool.discard(conn)
+                    finish(false)
+                }
             }
             Task {
                 try? await Task.sleep(for: bound)
@@ -250,6 +261,7 @@ public final class Database: Sendable {
     public var openConnections: Int { pool.openCount }
 
     public func close() async {
+        await healthPool.shutdown()
         await pool.shutdown()
     }
 }

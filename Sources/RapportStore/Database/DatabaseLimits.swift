@@ -13,7 +13,7 @@ public struct DatabaseLimits: Sendable, Equatable {
     /// Opening a TCP connection to PostgreSQL.
     public var connectTimeout: Duration = .seconds(5)
     /// Waiting for a pooled connection when all are busy.
-    public var acquireTimeout: Duration = .seconds(10)
+    public var acquireTimeout: Duration = .seconds(30)
     /// PostgreSQL's `statement_timeout` on every connection.
     public var statementTimeout: Duration = .seconds(30)
     /// PostgreSQL's `lock_timeout` on every connection: a write waiting this long for a
