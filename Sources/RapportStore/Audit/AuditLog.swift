@@ -10,7 +10,7 @@ enum AuditLog {
     static func append(
         _ s: Session, actor: Actor, action: String, type: String?, id: String?, changes: JSONValue?, at: String
     ) async throws {
-        if s.dialect == .postgres { try await s.execute("SELECT pg_advisory_xact_lock(7420152)") }
+        try await s.lockExclusively("audit-chain")
         let prev = try await s.query("SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY seq DESC LIMIT 1").first?.text("hash") ?? AuditChain.genesis
         let payload = changes?.serialized()
         let salt = AuditChain.newSalt()

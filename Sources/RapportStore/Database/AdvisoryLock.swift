@@ -6,7 +6,13 @@ extension Session {
     /// SQLite the transaction already is the only writer (`BEGIN IMMEDIATE`).
     public func lockExclusively(_ name: String) async throws {
         guard dialect == .postgres else { return }
-        try await execute("SELECT pg_advisory_xact_lock(hashtextextended(\(name), 0))")
+        try await execute("SELECT pg_advisory_xact_lock(\(Self.advisoryKey(name)))")
+    }
+
+    /// Advisory locks are per database, not per schema: the key names the schema so that
+    /// installations (and test schemas) sharing a database do not wait on each other.
+    static func advisoryKey(_ name: String) -> SQL {
+        "hashtextextended(current_schema() || ':' || \(name), 0)"
     }
 }
 
@@ -23,7 +29,7 @@ extension Database {
         let session = Session(connection: conn, logger: logger)
         do {
             let deadline = ContinuousClock.now + wait
-            while try await session.query("SELECT CASE WHEN pg_try_advisory_lock(hashtextextended(\(name), 0)) THEN 1 ELSE 0 END AS locked").first?.int("locked") != 1 {
+            while try await session.query("SELECT CASE WHEN pg_try_advisory_lock(\(Session.advisoryKey(name))) THEN 1 ELSE 0 END AS locked").first?.int("locked") != 1 {
                 guard ContinuousClock.now < deadline else { throw DatabaseUnavailable(.contention) }
                 try await Task.sleep(for: .milliseconds(200))
             }
@@ -33,11 +39,11 @@ extension Database {
         }
         do {
             let result = try await body()
-            _ = try? await session.query("SELECT pg_advisory_unlock(hashtextextended(\(name), 0)) AS unlocked")
+            _ = try? await session.query("SELECT pg_advisory_unlock(\(Session.advisoryKey(name))) AS unlocked")
             await pool.release(conn)
             return result
         } catch {
-            _ = try? await session.query("SELECT pg_advisory_unlock(hashtextextended(\(name), 0)) AS unlocked")
+            _ = try? await session.query("SELECT pg_advisory_unlock(\(Session.advisoryKey(name))) AS unlocked")
             await pool.release(conn)
             throw error
         }

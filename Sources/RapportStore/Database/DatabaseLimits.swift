@@ -18,7 +18,7 @@ public struct DatabaseLimits: Sendable, Equatable {
     public var statementTimeout: Duration = .seconds(30)
     /// PostgreSQL's `lock_timeout` on every connection: a write waiting this long for a
     /// row lock gives up and its transaction is retried.
-    public var lockTimeout: Duration = .seconds(5)
+    public var lockTimeout: Duration = .seconds(15)
     /// Runs of a transaction that meets serialization failures, deadlocks or lock timeouts.
     public var attempts = 3
 
