@@ -22,27 +22,31 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let database = try await db.open(logger: logger)
         let store = try await db.checkedStore(database)
-        if demo {
-            if try await store.count(People.type) == 0 {
-                // The demo admin comes first so the demo's deals are theirs and the quota
-                // report has someone to measure.
-                let admin = AccessAdmin(db: database, directory: AccessDirectory(db: database))
-                var owner = try await admin.user(email: DemoAccount.email)
-                if owner == nil {
-                    let password = DemoAccount.newPassword()
-                    owner = try await admin.addUser(JSONObject([
-                        ("email", .string(DemoAccount.email)), ("name", .string("Demo Admin")), ("role", .string("admin")), ("password", .string(password)),
-                    ]), actor: .system)
-                    let token = try await TokenStore(db: database).create(name: "demo", userEmail: DemoAccount.email)
-                    note("Sign in at http://\(host):\(port)/signin as \(DemoAccount.email) with the password \(password)")
-                    note("Demo API token (shown once): \(token.token)")
+        // Instances started together on one PostgreSQL database take turns here, so the
+        // demo data and the default pipeline are made once.
+        try await database.withStartupLock {
+            if demo {
+                if try await store.count(People.type) == 0 {
+                    // The demo admin comes first so the demo's deals are theirs and the quota
+                    // report has someone to measure.
+                    let admin = AccessAdmin(db: database, directory: AccessDirectory(db: database))
+                    var owner = try await admin.user(email: DemoAccount.email)
+                    if owner == nil {
+                        let password = DemoAccount.newPassword()
+                        owner = try await admin.addUser(JSONObject([
+                            ("email", .string(DemoAccount.email)), ("name", .string("Demo Admin")), ("role", .string("admin")), ("password", .string(password)),
+                        ]), actor: .system)
+                        let token = try await TokenStore(db: database).create(name: "demo", userEmail: DemoAccount.email)
+                        note("Sign in at http://\(host):\(port)/signin as \(DemoAccount.email) with the password \(password)")
+                        note("Demo API token (shown once): \(token.token)")
+                    }
+                    let counts = try await store.seedDemo(people: demoPeople, actor: Actor(userID: owner?.id, address: "cli"))
+                    note("Demo data: \(counts.organizations) organizations, \(counts.people) people, \(counts.activities) activities, \(counts.deals) deals.")
                 }
-                let counts = try await store.seedDemo(people: demoPeople, actor: Actor(userID: owner?.id, address: "cli"))
-                note("Demo data: \(counts.organizations) organizations, \(counts.people) people, \(counts.activities) activities, \(counts.deals) deals.")
             }
+            // A new installation can take deals at once.
+            try await store.ensureDefaultPipeline()
         }
-        // A new installation can take deals at once.
-        try await store.ensureDefaultPipeline()
         logger.info("Rapport \(rapportVersion) on http://\(host):\(port) with \(database.url)")
         let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, cipher: store.cipher, behindProxy: behindProxy)
         let app = buildApplication(database: database, configuration: configuration, logger: logger)

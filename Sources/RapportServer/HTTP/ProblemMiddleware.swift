@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import RapportKit
+import RapportStore
 
 /// Gives every request an id and turns every error into problem+json: known errors keep
 /// their status, anything unexpected is logged with the request id and answered 500
@@ -30,6 +31,13 @@ struct ProblemMiddleware: RouterMiddleware {
             response = problem.response(requestID: requestID, instance: request.uri.path)
         } catch let error as RecordError {
             response = Problem(error, catalog: catalog).response(requestID: requestID, instance: request.uri.path)
+        } catch let error as DatabaseUnavailable {
+            // Logged where it happened with SQLSTATE and statement; the client learns only
+            // that it may retry.
+            context.logger.warning("Database unavailable", metadata: ["request_id": "\(requestID)", "reason": "\(error.reason.rawValue)"])
+            response = Problem(.serviceUnavailable, "Service unavailable", detail: "\(error.description) Try again in a moment.",
+                               headers: [.retryAfter: "\(error.retryAfter)"])
+                .response(requestID: requestID, instance: request.uri.path)
         } catch let error as HTTPResponseError {
             let status = error.status
             let detail = status == .notFound ? "Nothing lives at \(request.uri.path)." : status.reasonPhrase

@@ -13,17 +13,44 @@ enum PooledConnection: Sendable {
         case .postgres(let c): try? await c.close()
         }
     }
+
+    /// True once the driver has seen the socket or file go away (a server restart, an
+    /// administrator's `pg_terminate_backend`); such a connection is never lent again.
+    var isClosed: Bool {
+        switch self {
+        case .sqlite(let c): return c.isClosed
+        case .postgres(let c): return c.isClosed
+        }
+    }
 }
 
 /// A small async pool: connections are opened lazily up to `limit` and handed to waiters
 /// in arrival order. Written here rather than taken from AsyncKit so both drivers share
 /// one async path with no EventLoopFuture plumbing; a lock (not an actor) guards it so the
 /// common case, an idle connection at hand, costs no executor hop.
+///
+/// A waiter gives up after `acquireTimeout` with ``DatabaseUnavailable``, so an exhausted
+/// or unreachable database answers 503 instead of parking requests forever. A closed
+/// connection is dropped, never lent, and its slot goes to the first waiter, who opens a
+/// fresh one: after a database restart only the requests in flight fail.
 final class ConnectionPool: Sendable {
+    /// What a waiter is woken with: a connection, or the right to open one.
+    private enum Grant {
+        case connection(PooledConnection)
+        case slot
+    }
+
+    private struct Waiter {
+        var id: Int
+        var continuation: CheckedContinuation<Grant, any Error>
+        var timer: Task<Void, Never>?
+    }
+
     private struct State {
         var idle: [PooledConnection] = []
         var openCount = 0
-        var waiters: [CheckedContinuation<PooledConnection, any Error>] = []
+        var waiters: [Waiter] = []
+        var nextWaiter = 0
         var closed = false
     }
 
@@ -31,49 +58,98 @@ final class ConnectionPool: Sendable {
         case ready(PooledConnection)
         case open
         case fail
+        case wait
     }
 
     private let open: @Sendable () async throws -> PooledConnection
-    private let limit: Int
+    let limit: Int
+    let acquireTimeout: Duration
     private let state = Mutex(State())
 
-    init(limit: Int, open: @escaping @Sendable () async throws -> PooledConnection) {
+    init(limit: Int, acquireTimeout: Duration, open: @escaping @Sendable () async throws -> PooledConnection) {
         self.limit = limit
+        self.acquireTimeout = acquireTimeout
         self.open = open
     }
 
     func acquire() async throws -> PooledConnection {
-        let next: Next? = state.withLock { s in
-            if let c = s.idle.popLast() { return .ready(c) }
-            if s.closed { return .fail }
-            if s.openCount < limit {
-                s.openCount += 1
-                return .open
-            }
-            return nil
-        }
-        switch next {
-        case .ready(let c): return c
-        case .fail: throw CancellationError()
-        case .open:
-            do { return try await open() } catch {
-                state.withLock { $0.openCount -= 1 }
-                throw error
-            }
-        case nil:
-            return try await withCheckedThrowingContinuation { continuation in
-                let ready: PooledConnection? = state.withLock { s in
-                    if let c = s.idle.popLast() { return c }
-                    s.waiters.append(continuation)
-                    return nil
+        while true {
+            let next: Next = state.withLock { s in
+                if s.closed { return .fail }
+                if let c = s.idle.popLast() { return .ready(c) }
+                if s.openCount < limit {
+                    s.openCount += 1
+                    return .open
                 }
-                if let ready { continuation.resume(returning: ready) }
+                return .wait
+            }
+            let grant: Grant
+            switch next {
+            case .fail: throw DatabaseUnavailable(.closed)
+            case .ready(let c): grant = .connection(c)
+            case .open: grant = .slot
+            case .wait: grant = try await wait()
+            }
+            switch grant {
+            case .connection(let c):
+                if c.isClosed {
+                    await discard(c)
+                    continue
+                }
+                return c
+            case .slot:
+                do { return try await open() } catch {
+                    giveBackSlot()
+                    throw error
+                }
             }
         }
     }
 
+    private func wait() async throws -> Grant {
+        try await withCheckedThrowingContinuation { continuation in
+            let ready: PooledConnection? = state.withLock { s in
+                if let c = s.idle.popLast() { return c }
+                let id = s.nextWaiter
+                s.nextWaiter += 1
+                let timeout = acquireTimeout
+                // Created under the lock, so it cannot look for its waiter before it is listed.
+                let timer = Task { [weak self] in
+                    try? await Task.sleep(for: timeout)
+                    guard !Task.isCancelled else { return }
+                    self?.expire(id)
+                }
+                s.waiters.append(Waiter(id: id, continuation: continuation, timer: timer))
+                return nil
+            }
+            if let ready { continuation.resume(returning: .connection(ready)) }
+        }
+    }
+
+    private func expire(_ id: Int) {
+        let waiter: Waiter? = state.withLock { s in
+            guard let i = s.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+            return s.waiters.remove(at: i)
+        }
+        waiter?.continuation.resume(throwing: DatabaseUnavailable(.poolExhausted))
+    }
+
+    /// Hands the slot of a connection that is gone to the first waiter, else frees it.
+    private func giveBackSlot() {
+        let waiter: Waiter? = state.withLock { s in
+            if !s.closed, !s.waiters.isEmpty { return s.waiters.removeFirst() }
+            s.openCount -= 1
+            return nil
+        }
+        if let waiter {
+            waiter.timer?.cancel()
+            waiter.continuation.resume(returning: .slot)
+        }
+    }
+
     func release(_ connection: PooledConnection) async {
-        enum Action { case close, hand(CheckedContinuation<PooledConnection, any Error>), keep }
+        if connection.isClosed { return await discard(connection) }
+        enum Action { case close, hand(Waiter), keep }
         let action: Action = state.withLock { s in
             if s.closed {
                 s.openCount -= 1
@@ -85,30 +161,25 @@ final class ConnectionPool: Sendable {
         }
         switch action {
         case .close: await connection.close()
-        case .hand(let waiter): waiter.resume(returning: connection)
+        case .hand(let waiter):
+            waiter.timer?.cancel()
+            waiter.continuation.resume(returning: .connection(connection))
         case .keep: break
         }
     }
 
-    /// Drops a connection that failed mid-transaction instead of reusing it, and opens a
-    /// replacement for the first waiter, if any.
+    /// Drops a connection that failed (mid-transaction, or with a connection-level error)
+    /// instead of reusing it; its slot goes to the first waiter, who opens a replacement.
     func discard(_ connection: PooledConnection) async {
-        let waiter: CheckedContinuation<PooledConnection, any Error>? = state.withLock { s in
-            s.openCount -= 1
-            guard !s.waiters.isEmpty, s.openCount < limit else { return nil }
-            s.openCount += 1
-            return s.waiters.removeFirst()
-        }
         await connection.close()
-        guard let waiter else { return }
-        do { waiter.resume(returning: try await open()) } catch {
-            state.withLock { $0.openCount -= 1 }
-            waiter.resume(throwing: error)
-        }
+        giveBackSlot()
     }
 
+    /// Connections open or being opened, for tests and metrics.
+    var openCount: Int { state.withLock { $0.openCount } }
+
     func shutdown() async {
-        let (idle, waiters) = state.withLock { s -> ([PooledConnection], [CheckedContinuation<PooledConnection, any Error>]) in
+        let (idle, waiters) = state.withLock { s -> ([PooledConnection], [Waiter]) in
             s.closed = true
             defer {
                 s.openCount -= s.idle.count
@@ -118,7 +189,10 @@ final class ConnectionPool: Sendable {
             return (s.idle, s.waiters)
         }
         for c in idle { await c.close() }
-        for w in waiters { w.resume(throwing: CancellationError()) }
+        for w in waiters {
+            w.timer?.cancel()
+            w.continuation.resume(throwing: DatabaseUnavailable(.closed))
+        }
     }
 }
 

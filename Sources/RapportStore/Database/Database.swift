@@ -5,6 +5,7 @@ import NIOPosix
 import NIOSSL
 import PostgresNIO
 import SQLiteNIO
+import Synchronization
 
 /// The one database Rapport talks to, SQLite or PostgreSQL, behind a single async API.
 public final class Database: Sendable {
@@ -23,22 +24,35 @@ public final class Database: Sendable {
     let pool: ConnectionPool
     let writeGate: WriteGate?
     let logger: Logger
+    public let limits: DatabaseLimits
 
-    init(dialect: Dialect, url: DatabaseURL, pool: ConnectionPool, logger: Logger) {
+    /// One connection of its own for ``ping(within:)``, so a health check measures the
+    /// database, not how busy the request pool is.
+    let healthPool: ConnectionPool
+
+    init(dialect: Dialect, url: DatabaseURL, logger: Logger, limits: DatabaseLimits, defaultConnections: Int, connect: @escaping @Sendable () async throws -> PooledConnection) {
         self.dialect = dialect
         self.url = url
-        self.pool = pool
+        self.pool = ConnectionPool(limit: limits.maxConnections ?? defaultConnections, acquireTimeout: limits.acquireTimeout, open: connect)
+        self.healthPool = ConnectionPool(limit: 1, acquireTimeout: .seconds(2), open: connect)
         self.logger = logger
+        self.limits = limits
         self.writeGate = dialect == .sqlite ? WriteGate() : nil
     }
 
-    /// Opens a pool for `url`. A PostgreSQL URL may name a `schema` (tests use one each)
-    /// and an `sslmode` of `disable`, `prefer` (the default) or `require`.
-    public static func open(_ url: DatabaseURL, logger: Logger = Logger(label: "rapport.db"), maxConnections: Int? = nil) async throws -> Database {
+    /// Opens a pool for `url`. A PostgreSQL URL may name a `schema` (tests use one each),
+    /// an `sslmode` of `disable`, `prefer` (the default) or `require`, and the timeouts of
+    /// ``DatabaseLimits`` (`connect_timeout`, `acquire_timeout`, `statement_timeout`,
+    /// `lock_timeout`); `limits` gives the values the URL does not.
+    public static func open(
+        _ url: DatabaseURL, logger: Logger = Logger(label: "rapport.db"), maxConnections: Int? = nil, limits: DatabaseLimits = DatabaseLimits()
+    ) async throws -> Database {
+        var limits = limits
+        if let maxConnections { limits.maxConnections = maxConnections }
         switch url {
         case .sqlite(let path):
             let absolute = path == ":memory:" ? path : URL(fileURLWithPath: path).path
-            let pool = ConnectionPool(limit: maxConnections ?? 4) {
+            let connect: @Sendable () async throws -> PooledConnection = {
                 let conn = try await SQLiteConnection.open(storage: .file(path: absolute), logger: logger)
                 do {
                     for pragma in [
@@ -56,12 +70,28 @@ public final class Database: Sendable {
                 }
                 return .sqlite(conn)
             }
-            return Database(dialect: .sqlite, url: url, pool: pool, logger: logger)
+            return Database(dialect: .sqlite, url: url, logger: logger, limits: limits, defaultConnections: 4, connect: connect)
         case .postgres(let text):
-            let (configuration, schema) = try postgresConfiguration(text, printable: url.description)
-            let pool = ConnectionPool(limit: maxConnections ?? 10) {
-                let conn = try await PostgresConnection.connect(
-                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger)
+            try limits.read(fromURL: text)
+            let (parsed, schema) = try postgresConfiguration(text, printable: url.description)
+            var configuration = parsed
+            configuration.options.connectTimeout = .milliseconds(limits.connectTimeout.milliseconds)
+            // Sent with the start-up packet, so every connection has them before its first
+            // statement: a runaway query or a lock wait ends instead of holding a connection.
+            configuration.options.additionalStartupParameters = [
+                ("statement_timeout", "\(limits.statementTimeout.milliseconds)"),
+                ("lock_timeout", "\(limits.lockTimeout.milliseconds)"),
+                ("idle_in_transaction_session_timeout", "\(limits.statementTimeout.milliseconds * 2)"),
+            ]
+            let connect: @Sendable () async throws -> PooledConnection = { [configuration] in
+                let conn: PostgresConnection
+                do {
+                    conn = try await PostgresConnection.connect(
+                        on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger)
+                } catch {
+                    logger.warning("Cannot open a PostgreSQL connection", metadata: DatabaseFault.metadata(error, statement: nil))
+                    throw DatabaseUnavailable(.unreachable, retryAfter: 2)
+                }
                 if let schema {
                     do {
                         let quoted = "\"" + schema.replacingOccurrences(of: "\"", with: "") + "\""
@@ -73,7 +103,7 @@ public final class Database: Sendable {
                 }
                 return .postgres(conn)
             }
-            return Database(dialect: .postgres, url: url, pool: pool, logger: logger)
+            return Database(dialect: .postgres, url: url, logger: logger, limits: limits, defaultConnections: 10, connect: connect)
         }
     }
 
@@ -96,30 +126,86 @@ public final class Database: Sendable {
         return (configuration, items.first(where: { $0.name == "schema" })?.value)
     }
 
-    /// Runs `body` on one connection, outside a transaction.
+    /// Runs `body` on one connection, outside a transaction. A read that meets a broken
+    /// connection (one the server closed while it sat idle) runs again on another, at most
+    /// once per pooled connection, so after a restart it lands on a fresh one.
     public func read<T: Sendable>(_ body: (Session) async throws -> T) async throws -> T {
-        let conn = try await pool.acquire()
-        do {
-            let result = try await body(Session(connection: conn, logger: logger))
-            await pool.release(conn)
-            return result
-        } catch {
-            await pool.release(conn)
-            throw error
+        var attempt = 1
+        while true {
+            do {
+                let conn = try await pool.acquire()
+                do {
+                    let result = try await body(Session(connection: conn, logger: logger))
+                    await pool.release(conn)
+                    return result
+                } catch {
+                    if DatabaseFault(error).breaksConnection { await pool.discard(conn) } else { await pool.release(conn) }
+                    throw error
+                }
+            } catch {
+                let fault = DatabaseFault(error)
+                // Every idle connection may have died together (a restart): try each once.
+                if fault == .connection, attempt <= pool.limit, !(error is DatabaseUnavailable) {
+                    attempt += 1
+                    continue
+                }
+                throw fault.surfaced(error)
+            }
         }
     }
 
     /// Runs `body` in one transaction: everything or nothing is written.
-    public func transaction<T: Sendable>(_ body: (Session) async throws -> T) async throws -> T {
+    ///
+    /// Serialization failures, deadlocks and lock timeouts roll back and run `body` again,
+    /// up to ``DatabaseLimits/attempts`` times with a random pause, so `body` must be safe
+    /// to repeat (it is: all it writes went with the rollback). What still fails surfaces
+    /// as ``DatabaseUnavailable`` (503) or a ``RecordError``, never as a driver error.
+    /// - Important: `body` must use only the session it is given. Calling ``read(_:)`` or
+    ///   ``transaction(_:)`` from inside waits for a second connection while this one holds
+    ///   locks, which freezes the pool under load.
+    /// - Parameter retrying: false for a body that consumes something it cannot replay (a
+    ///   streamed upload); it then runs once.
+    public func transaction<T: Sendable>(retrying: Bool = true, _ body: (Session) async throws -> T) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await transactionOnce(body)
+            } catch let failure as TransactionFailure {
+                let fault = DatabaseFault(failure.error)
+                let retry: Bool
+                switch fault {
+                case .retryable: retry = retrying && attempt < limits.attempts
+                // A connection that died before the transaction began cost nothing yet.
+                case .connection: retry = failure.beforeBegin && attempt <= pool.limit && !(failure.error is DatabaseUnavailable)
+                default: retry = false
+                }
+                if retry {
+                    attempt += 1
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 5...40) * attempt))
+                    continue
+                }
+                throw fault.surfaced(failure.error)
+            }
+        }
+    }
+
+    private struct TransactionFailure: Error {
+        var error: any Error
+        var beforeBegin: Bool
+    }
+
+    private func transactionOnce<T: Sendable>(_ body: (Session) async throws -> T) async throws -> T {
         if let writeGate { await writeGate.enter() }
         let conn: PooledConnection
         do { conn = try await pool.acquire() } catch {
             await writeGate?.leave()
-            throw error
+            throw TransactionFailure(error: error, beforeBegin: true)
         }
         let session = Session(connection: conn, logger: logger, marks: TransactionMarks())
+        var begun = false
         do {
             try await session.execute(SQL(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"))
+            begun = true
             let result = try await body(session)
             try await session.execute("COMMIT")
             await pool.release(conn)
@@ -128,18 +214,56 @@ public final class Database: Sendable {
             if session.marks?.appendedAudit == true { await AuditSealer.sealAfterCommit(self) }
             return result
         } catch {
-            do {
-                try await session.execute("ROLLBACK")
-                await pool.release(conn)
-            } catch {
+            if DatabaseFault(error).breaksConnection {
                 await pool.discard(conn)
+            } else if !begun {
+                await pool.release(conn)
+            } else {
+                do {
+                    try await session.execute("ROLLBACK")
+                    await pool.release(conn)
+                } catch {
+                    await pool.discard(conn)
+                }
             }
             await writeGate?.leave()
-            throw error
+            throw TransactionFailure(error: error, beforeBegin: !begun)
         }
     }
 
+    /// Whether the database answers `SELECT 1` within `bound`; never waits longer, even
+    /// when every connection is busy or the server is gone, so a health check cannot hang.
+    public func ping(within bound: Duration = .seconds(2)) async -> Bool {
+        final class Once: Sendable {
+            let continuation = Mutex<CheckedContinuation<Bool, Never>?>(nil)
+        }
+        let once = Once()
+        return await withCheckedContinuation { continuation in
+            once.continuation.withLock { $0 = continuation }
+            let finish: @Sendable (Bool) -> Void = { ok in once.continuation.withLock { $0.take() }?.resume(returning: ok) }
+            let work = Task {
+                guard let conn = try? await self.healthPool.acquire() else { return finish(false) }
+                if (try? await Session(connection: conn, logger: self.logger).query("SELECT 1 AS ok")) != nil {
+                    await self.healthPool.release(conn)
+                    finish(true)
+                } else {
+                    await self.healthPool.discard(conn)
+                    finish(false)
+                }
+            }
+            Task {
+                try? await Task.sleep(for: bound)
+                finish(false)
+                work.cancel()
+            }
+        }
+    }
+
+    /// Connections the pool holds open now.
+    public var openConnections: Int { pool.openCount }
+
     public func close() async {
+        await healthPool.shutdown()
         await pool.shutdown()
     }
 }
@@ -157,6 +281,18 @@ public struct Session: Sendable {
     }
 
     public func query(_ statement: SQL) async throws -> [Row] {
+        do {
+            return try await run(statement)
+        } catch {
+            let fault = DatabaseFault(error)
+            if fault != .notDatabase {
+                logger.warning("Database statement failed", metadata: DatabaseFault.metadata(error, statement: statement.rendered(numbered: true).0))
+            }
+            throw error
+        }
+    }
+
+    private func run(_ statement: SQL) async throws -> [Row] {
         switch connection {
         case .sqlite(let conn):
             let (text, binds) = statement.rendered(numbered: false)

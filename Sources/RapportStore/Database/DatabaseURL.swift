@@ -56,6 +56,8 @@ extension DatabaseError {
             return "PostgreSQL at \(url) failed: \(e.code)."
         }
         if let e = error as? SQLiteError { return "SQLite \(url): \(e.message)." }
+        // The driver's own error was logged where it happened, with its SQLSTATE.
+        if let e = error as? DatabaseUnavailable { return "\(url): \(e.description)" }
         return nil
     }
 }

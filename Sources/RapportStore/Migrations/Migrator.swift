@@ -15,7 +15,13 @@ public enum Migrator {
         var applied: [Int] = []
         for migration in Migrations.all {
             let done = try await db.transaction { s -> Bool in
-                if s.dialect == .postgres { try await s.execute("SELECT pg_advisory_xact_lock(7420151)") }
+                if s.dialect == .postgres {
+                    // A migration may index millions of rows and may wait for another
+                    // instance's: the per-connection timeouts are for requests, not for this.
+                    try await s.execute("SET LOCAL statement_timeout = 0")
+                    try await s.execute("SET LOCAL lock_timeout = 0")
+                    try await s.execute("SELECT pg_advisory_xact_lock(7420151)")
+                }
                 let rows = try await s.query("SELECT version FROM schema_migrations WHERE version = \(migration.version)")
                 if !rows.isEmpty { return false }
                 for statement in migration.statements(for: s.dialect) {

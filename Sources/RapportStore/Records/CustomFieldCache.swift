@@ -14,10 +14,25 @@ final class CustomFieldCache: Sendable {
     static let lifetime: TimeInterval = 2
 
     func fields(for type: String, db: Database) async throws -> [FieldSpec] {
-        if let entry = state.withLock({ $0 }), Date().timeIntervalSince(entry.loadedAt) < Self.lifetime {
-            return entry.fields[type] ?? []
-        }
-        let all = try await db.read { s in try await CustomFieldDefinition.loadAll(s) }
+        if let cached = cached(type) { return cached }
+        return try await db.read { s in try await self.load(type, s) }
+    }
+
+    /// The same, read through the caller's session when the cache is stale: code inside a
+    /// transaction must never wait for a second pooled connection. `fresh` skips the cache,
+    /// for writes that validate against the definitions as they are now.
+    func fields(for type: String, in s: Session, fresh: Bool = false) async throws -> [FieldSpec] {
+        if !fresh, let cached = cached(type) { return cached }
+        return try await load(type, s)
+    }
+
+    private func cached(_ type: String) -> [FieldSpec]? {
+        guard let entry = state.withLock({ $0 }), Date().timeIntervalSince(entry.loadedAt) < Self.lifetime else { return nil }
+        return entry.fields[type] ?? []
+    }
+
+    private func load(_ type: String, _ s: Session) async throws -> [FieldSpec] {
+        let all = try await CustomFieldDefinition.loadAll(s)
         var byType: [String: [FieldSpec]] = [:]
         for d in all { byType[d.recordType, default: []].append(d.spec) }
         state.withLock { $0 = Entry(fields: byType, loadedAt: Date()) }
@@ -141,11 +156,18 @@ extension RecordStore {
             if let row = existing.first {
                 throw RecordError.duplicate(field: "name", value: name, existingID: row.text("id") ?? "")
             }
-            try await s.execute("""
+            // Two admins adding the same name at once both pass the check above; the later
+            // insert waits for the earlier, skips instead of failing, and names the winner.
+            let inserted = try await s.query("""
                 INSERT INTO custom_fields (id, record_type, name, label, kind, options, required, sensitive, created_at)
                 VALUES (\(def.id), \(typeName), \(name), \(label), \(kind), \(JSONValue.array(options.map(JSONValue.string)).serialized()),
                 \(def.required ? 1 : 0), \(def.sensitive ? 1 : 0), \(def.createdAt))
+                ON CONFLICT DO NOTHING RETURNING id
                 """)
+            if inserted.isEmpty {
+                let holder = try await s.query("SELECT id FROM custom_fields WHERE record_type = \(typeName) AND name = \(name)").first?.text("id") ?? ""
+                throw RecordError.duplicate(field: "name", value: name, existingID: holder)
+            }
             try await AuditLog.append(s, actor: actor, action: "custom_field.create", type: "fields", id: def.id, changes: .object(def.json), at: def.createdAt)
         }
         customFields.invalidate()

@@ -76,6 +76,28 @@ struct RecordCodec: Sendable {
         return o.count == 0 ? .null : .text(JSONValue.object(o).serialized())
     }
 
+    /// The `custom` column after a write that changed only `names`: the stored JSON with
+    /// those keys set or removed and every other key exactly as stored, so a value written
+    /// through another instance, or a sealed value this process could not open, survives.
+    func mergedCustomColumn(stored: String?, record: JSONObject, names: [String], id: String) throws -> SQLValue {
+        var o = stored.flatMap { try? JSONValue.parse($0) }?.objectValue ?? JSONObject()
+        for field in type.customFields where names.contains(field.name) {
+            guard let v = record[field.name], !v.isNull else {
+                o[field.name] = nil
+                continue
+            }
+            guard field.sensitive else {
+                o[field.name] = v
+                continue
+            }
+            guard let cipher else {
+                throw RecordError.invalid([FieldError(field: field.name, code: "no_secret_key", message: "Sensitive fields are encrypted at rest: set RAPPORT_SECRET_KEY_FILE to the key file (`rapport key create`).")])
+            }
+            o[field.name] = try cipher.seal(v, type: type.name, id: id, field: field.name)
+        }
+        return o.count == 0 ? .null : .text(JSONValue.object(o).serialized())
+    }
+
     func decode(_ row: Row) -> StoredRecord {
         var fields = JSONObject()
         for field in type.columnFields {

@@ -92,7 +92,8 @@ extension RecordStore {
         let now = Timestamp.format(Date())
         let summaryBox = SummaryBox()
         do {
-            try await db.transaction { s in
+            // Not retried: the rows stream in once.
+            try await db.transaction(retrying: false) { s in
                 var summary = ImportSummary()
                 summary.dryRun = options.dryRun
                 var state = ImportState()
@@ -437,7 +438,7 @@ extension RecordStore {
     /// the records they reference (a person's company) are added here.
     /// Returns the rows' `seq` in input order.
     @discardableResult
-    func insertMany(_ s: Session, type: RecordType, records input: [StoredRecord], ownTerms: [String: [String]] = [:], runBefore: Bool = true, runAfter: Bool = true, titles: inout [String: [String]]) async throws -> [Int64] {
+    func insertMany(_ s: Session, type: RecordType, records input: [StoredRecord], ownTerms: [String: [String]] = [:], runBefore: Bool = true, runAfter: Bool = true, actor: Actor = .system, titles: inout [String: [String]]) async throws -> [Int64] {
         guard !input.isEmpty else { return [] }
         var records = input
         let rules = writeRules[type.name]
@@ -476,15 +477,13 @@ extension RecordStore {
                 let search = returned.map { row -> SQL in "(\(row.int("seq") ?? 0), \(termsByID[row.text("id") ?? ""] ?? ""))" }
                 try await s.execute("INSERT INTO \(raw: type.name)_search (rowid, terms) VALUES \(SQL.join(search, ", "))")
             }
-            var keyRows: [SQL] = []
+            var keyRows: [(key: String, id: String)] = []
             var memberRows: [SQL] = []
             for r in slice {
-                for k in type.uniqueKeyValues(r.fields) { keyRows.append("(\(type.name), \(k), \(r.id))") }
+                for k in type.uniqueKeyValues(r.fields) { keyRows.append((k, r.id)) }
                 for m in codec.members(r.fields) { memberRows.append("(\(type.name), \(m.field), \(m.value), \(r.id))") }
             }
-            if !keyRows.isEmpty {
-                try await s.execute("INSERT INTO record_keys (record_type, key, record_id) VALUES \(SQL.join(keyRows, ", "))")
-            }
+            try await insertKeys(s, type: type, keys: keyRows, actor: actor)
             for chunk in stride(from: 0, to: memberRows.count, by: 2000).map({ Array(memberRows[$0..<min($0 + 2000, memberRows.count)]) }) {
                 try await s.execute("INSERT INTO record_members (record_type, field, value, record_id) VALUES \(SQL.join(chunk, ", ")) ON CONFLICT DO NOTHING")
             }
@@ -577,7 +576,7 @@ extension RecordStore {
                 for (key, text) in missing { failures[key] = "No \(base.singular) you can see is named '\(text)'. \(message)" }
                 continue
             }
-            let full = try await type(named: target)
+            let full = try await type(named: target, in: s)
             var created: [StoredRecord] = []
             let domainField = full.uniqueKeys.first { full.field($0.field)?.kind == .domain }?.field
             for (key, text) in missing.sorted(by: { $0.key < $1.key }) {

@@ -69,6 +69,7 @@ extension RecordStore {
         let sortName = query.sort ?? "updated_at"
         let (sortExpr, sortIsInteger) = try sortExpression(type, sortName, dialect: db.dialect)
         let numeric = type.field(sortName).map { $0.kind == .number } ?? false
+        if let cursor = query.cursor { try Self.checkCursor(cursor, integerSort: sortIsInteger) }
         let order = query.descending ? "\(sortExpr) DESC NULLS LAST, id DESC" : "\(sortExpr) ASC NULLS FIRST, id ASC"
         let codec = self.codec(type)
         let sortValue = sortIsInteger ? sortExpr : "CAST(\(sortExpr) AS TEXT)"
@@ -247,6 +248,22 @@ extension RecordStore {
             let raw = path.map { "(CAST(custom AS jsonb) -> '\(field.name)' ->> '\($0)')" } ?? "(CAST(custom AS jsonb) ->> '\(field.name)')"
             if field.kind == .number || (field.kind == .money && path == "amount") { return "CAST(\(raw) AS numeric)" }
             return raw
+        }
+    }
+
+    /// A cursor's value must have the sort expression's type: a forged one holding text
+    /// for a number (or a fraction, or a NUL) is refused here as a 400 instead of reaching
+    /// the database as a comparison it cannot make.
+    static func checkCursor(_ cursor: Cursor, integerSort: Bool) throws {
+        let valid: Bool
+        switch cursor.value {
+        case .null: valid = true
+        case .number(let n): valid = integerSort && Int64(n) != nil
+        case .string(let text): valid = !integerSort && !text.contains("\u{0}")
+        default: valid = false
+        }
+        guard valid, !cursor.id.contains("\u{0}"), cursor.id.count <= 100 else {
+            throw RecordError.badRequest("The cursor is not valid.", [FieldError(field: "cursor", code: "invalid_cursor", message: "The cursor is not one this server issued; start again without it.")])
         }
     }
 

@@ -98,7 +98,7 @@ extension RecordStore {
     func repointReferences(_ s: Session, to typeName: String, from: String, into: String, actor: Actor, at: String) async throws -> Int {
         var moved = 0
         for base in catalog.types {
-            let type = try await self.type(named: base.name)
+            let type = try await self.type(named: base.name, in: s)
             let codec = self.codec(type)
             for field in type.columnFields {
                 switch field.kind {

@@ -29,6 +29,14 @@ public final class RecordStore: Sendable {
         return base.extended(with: custom)
     }
 
+    /// The same, inside a unit of work: custom fields are read through `s`, never through
+    /// a second connection, so a transaction never waits on the pool while holding locks.
+    /// `fresh` reads the definitions as committed now instead of the cached ones.
+    public func type(named name: String, in s: Session, fresh: Bool = false) async throws -> RecordType {
+        guard let base = catalog[name] else { throw RecordError.notFound(type: name, id: "") }
+        return base.extended(with: try await customFields.fields(for: name, in: s, fresh: fresh))
+    }
+
     // MARK: Read
 
     /// 404 for records the actor may not see: their existence is not revealed.
@@ -52,26 +60,37 @@ public final class RecordStore: Sendable {
     // MARK: Write
 
     public func create(_ type: RecordType, body: JSONObject, actor: Actor) async throws -> StoredRecord {
+        let changes = try validatedCreate(type, body: body, actor: actor)
+        return try await db.transaction { s in try await self.create(in: s, type, changes: changes, actor: actor) }
+    }
+
+    /// A create's checks that need no database: permission, fields, assignable owner.
+    func validatedCreate(_ type: RecordType, body: JSONObject, actor: Actor) throws -> JSONObject {
         try require(.create, type, actor)
         let changes = try RecordInput.validate(body, type: view(type, for: actor), mode: .create).get()
         try checkAssignable(type, owner: changes["owner_id"]?.stringValue, actor)
+        return changes
+    }
+
+    /// The create itself, inside the caller's transaction. Starts from `changes` each time,
+    /// so a transaction retried after a deadlock runs the type's rules on the input again,
+    /// not on their own output.
+    func create(in s: Session, _ type: RecordType, changes: JSONObject, actor: Actor) async throws -> StoredRecord {
         var record = type.newRecord(from: changes)
         try prepare(&record, type: type)
         var owner = type.hasOwner ? (changes["owner_id"]?.stringValue ?? actor.userID) : nil
         let now = Timestamp.format(Date())
         let id = RecordID.make()
-        return try await db.transaction { s in
-            if let before = self.writeRules[type.name]?.before {
-                record = try await before(self, s, record, nil)
-                if let chosen = WriteRules.takeOwner(&record), type.hasOwner { owner = chosen }
-            }
-            try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue, actor: actor)
-            _ = try await self.checkKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id, actor: actor)
-            let stored = StoredRecord.new(type, id: id, fields: record, owner: owner, actor: actor, now: now)
-            // The `before` rule already ran above, for the checks to see its result.
-            let created = try await self.createRecords(in: s, type, [stored], actor: actor, now: now, runBefore: false)
-            return self.redact(created.first ?? stored, type, actor)
+        if let before = self.writeRules[type.name]?.before {
+            record = try await before(self, s, record, nil)
+            if let chosen = WriteRules.takeOwner(&record), type.hasOwner { owner = chosen }
         }
+        try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue, actor: actor)
+        _ = try await self.checkKeys(s, type: type, keys: type.uniqueKeyValues(record), id: id, actor: actor)
+        let stored = StoredRecord.new(type, id: id, fields: record, owner: owner, actor: actor, now: now)
+        // The `before` rule already ran above, for the checks to see its result.
+        let created = try await self.createRecords(in: s, type, [stored], actor: actor, now: now, runBefore: false)
+        return self.redact(created.first ?? stored, type, actor)
     }
 
     /// Stores records inside the caller's transaction and audits each as created with its
@@ -84,7 +103,7 @@ public final class RecordStore: Sendable {
         var records = input
         if runBefore { try await applyBefore(s, type: type, &records) }
         var titles: [String: [String]] = [:]
-        let seqs = try await insertMany(s, type: type, records: records, runBefore: false, runAfter: false, titles: &titles)
+        let seqs = try await insertMany(s, type: type, records: records, runBefore: false, runAfter: false, actor: actor, titles: &titles)
         for (i, seq) in seqs.enumerated() { records[i].seq = seq }
         for r in records {
             var created = JSONObject()
@@ -112,6 +131,17 @@ public final class RecordStore: Sendable {
 
     /// The update itself, inside the caller's transaction (imports update many rows in one).
     func update(in s: Session, _ type: RecordType, id: String, changes: JSONObject, ifMatch: Int?, actor: Actor) async throws -> StoredRecord {
+        // A write naming custom fields is checked against their definitions as committed
+        // now, read in this transaction: another instance may have removed one since this
+        // process cached them. Values it does not name are merged, not rewritten, below.
+        var type = type
+        if changes.keys.contains(where: { type.field($0)?.isCustom == true }) {
+            type = try await self.type(named: type.name, in: s, fresh: true)
+        }
+        let unknown = changes.keys.filter { name in type.field(name) == nil && !RecordType.systemFields.contains(name) && name != "owner_id" }
+        if !unknown.isEmpty {
+            throw RecordError.invalid(unknown.sorted().map { FieldError(field: $0, code: "unknown_field", message: "\(type.singular) has no field '\($0)'.") })
+        }
         let existing = try await self.load(s, type, id: id, forUpdate: true, actor: actor)
         if let ifMatch, ifMatch != existing.version { throw RecordError.stale(current: existing.version) }
         var record = existing.fields
@@ -145,17 +175,12 @@ public final class RecordStore: Sendable {
                 sets.append("\(raw: column) = \(value)")
             }
         }
-        if type.customFields.contains(where: { diff[$0.name] != nil }) {
-            // Sensitive values this write leaves alone are copied as stored, not re-sealed
-            // from what was read (null where a value did not open).
-            var sealed = JSONObject()
-            let untouched = type.customFields.filter { $0.sensitive && diff[$0.name] == nil }
-            if !untouched.isEmpty, let raw = try await s.query("SELECT custom FROM \(raw: type.name) WHERE id = \(id)").first?.text("custom"),
-               let stored = (try? JSONValue.parse(raw))?.objectValue {
-                for field in untouched { sealed[field.name] = stored[field.name] }
-            }
-            let custom = try codec.customColumn(record, id: id, sealed: sealed)
-            sets.append("custom = \(custom)")
+        let changedCustom = type.customFields.filter { diff[$0.name] != nil }.map(\.name)
+        if !changedCustom.isEmpty {
+            // Merged into the stored JSON under the row's lock: values this write does not
+            // name (set through another instance, or of a field removed for now) stay.
+            let stored = try await s.query("SELECT custom FROM \(raw: type.name) WHERE id = \(id)").first?.text("custom")
+            sets.append("custom = \(codec.mergedCustomColumn(stored: stored, record: record, names: changedCustom, id: id))")
         }
         sets.append("owner_id = \(owner)")
         sets.append("updated_at = \(now)")
@@ -169,11 +194,11 @@ public final class RecordStore: Sendable {
         if type.fields.contains(where: { $0.kind.isList && diff[$0.name] != nil }) {
             try await self.writeMembers(s, type: type, id: id, record: record, replacing: existing.fields)
         }
-        try await AuditLog.append(s, actor: actor, action: "update", type: type.name, id: id, changes: .object(diff), at: now)
-        if let owner, owner != existing.ownerID { try await self.handOverChildren(s, of: type, id: id, to: owner, actor: actor, now: now) }
         if diff[type.titleField] != nil || type.searchFields.contains(where: { $0.search == .domain && diff[$0.name] != nil }) {
             try await self.reindexReferrers(s, to: type.name, id: id)
         }
+        try await AuditLog.append(s, actor: actor, action: "update", type: type.name, id: id, changes: .object(diff), at: now)
+        if let owner, owner != existing.ownerID { try await self.handOverChildren(s, of: type, id: id, to: owner, actor: actor, now: now) }
         var updated = existing
         updated.fields = record
         updated.version += 1
@@ -254,9 +279,12 @@ public final class RecordStore: Sendable {
         for type in catalog.types {
             for field in type.searchFields {
                 guard case .reference(let target) = field.kind, target == typeName else { continue }
-                let full = try await self.type(named: type.name)
+                let full = try await self.type(named: type.name, in: s)
                 let codec = self.codec(full)
-                let rows = try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE \(raw: field.name) = \(id) AND deleted_at IS NULL")
+                // Locked before their terms are computed: a referrer edited meanwhile is
+                // read as committed, so neither write's terms overwrite the other's.
+                let lock = s.dialect == .postgres ? " ORDER BY seq FOR UPDATE" : ""
+                let rows = try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE \(raw: field.name) = \(id) AND deleted_at IS NULL\(raw: lock)")
                 var titles: [String: [String]] = [:]
                 var entries: [(seq: Int64, terms: String)] = []
                 for row in rows {
@@ -322,7 +350,23 @@ public final class RecordStore: Sendable {
         let taken = try await checkKeys(s, type: type, keys: keys, id: id, actor: actor)
         let fresh = keys.filter { !taken.contains($0) }
         guard !fresh.isEmpty else { return }
-        try await s.execute("INSERT INTO record_keys (record_type, key, record_id) VALUES \(SQL.join(fresh.map { "(\(type.name), \($0), \(id))" }, ", "))")
+        try await insertKeys(s, type: type, keys: fresh.map { ($0, id) }, actor: actor)
+    }
+
+    /// Writes unique values, answering a concurrent writer that took one first with the
+    /// same 409 naming the holder that ``checkKeys(_:type:keys:id:actor:)`` gives.
+    ///
+    /// Two writers can both pass the check before either inserts. `ON CONFLICT DO NOTHING`
+    /// makes the later one wait for the earlier to commit and then skip the row instead of
+    /// failing the transaction, so the holder can be read back in the same transaction.
+    func insertKeys(_ s: Session, type: RecordType, keys: [(key: String, id: String)], actor: Actor = .system) async throws {
+        guard !keys.isEmpty else { return }
+        let rows = SQL.join(keys.map { "(\(type.name), \($0.key), \($0.id))" }, ", ")
+        let written = Set(try await s.query("INSERT INTO record_keys (record_type, key, record_id) VALUES \(rows) ON CONFLICT DO NOTHING RETURNING key").compactMap { $0.text("key") })
+        for (key, id) in keys where !written.contains(key) {
+            // Throws naming the holder; returns only when this record already holds it.
+            _ = try await checkKeys(s, type: type, keys: [key], id: id, actor: actor)
+        }
     }
 
     func releaseKeys(_ s: Session, type: RecordType, keys: [String], id: String) async throws {

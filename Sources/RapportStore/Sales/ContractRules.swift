@@ -27,7 +27,7 @@ enum ContractRules {
         let deleted = before.map { $0.version == after.version && $0.id == after.id } ?? false
         let watched = ["renewal_date", "notice_days", "reminder_days", "status", "title"]
         if !deleted, let before, before.ownerID == after.ownerID, watched.allSatisfy({ before.fields[$0] == after.fields[$0] }) { return }
-        let activities = try await store.type(named: Activities.type.name)
+        let activities = try await store.type(named: Activities.type.name, in: s)
         let open = try await s.query("""
             SELECT id FROM activities WHERE deleted_at IS NULL AND kind = 'task' AND completed_at IS NULL AND id IN
             (SELECT record_id FROM record_members WHERE record_type = 'activities' AND field = 'links' AND value = \(after.id))

@@ -17,7 +17,7 @@ enum PipelineRules {
             }
         }
         guard before == nil else { return }
-        let stages = try await store.type(named: PipelineStages.type.name)
+        let stages = try await store.type(named: PipelineStages.type.name, in: s)
         let records = Pipelines.defaultStages.enumerated().map { i, stage in
             StoredRecord.new(stages, fields: JSONObject([
                 ("name", .string(stage.name.prefix(1).uppercased() + stage.name.dropFirst())), ("pipeline_id", .string(after.id)),

@@ -56,7 +56,7 @@ enum QuoteRules {
         }
         guard after.fields["status"]?.stringValue == "accepted", before?.fields["status"]?.stringValue != "accepted",
               let dealID = after.fields["deal_id"]?.stringValue else { return }
-        let deals = try await store.type(named: Deals.type.name)
+        let deals = try await store.type(named: Deals.type.name, in: s)
         let deal = try await store.load(s, deals, id: dealID, forUpdate: true)
         if let pipeline = deal.fields["pipeline_id"]?.stringValue,
            let won = try await s.query("SELECT id FROM pipeline_stages WHERE pipeline_id = \(pipeline) AND outcome = 'won' AND deleted_at IS NULL ORDER BY position LIMIT 1").first?.text("id") {
@@ -71,8 +71,8 @@ enum QuoteRules {
     }
 
     static func placeOrder(_ store: RecordStore, _ s: Session, quote: StoredRecord, deal: StoredRecord, actor: Actor, now: String) async throws {
-        let orders = try await store.type(named: Orders.type.name), orderLines = try await store.type(named: OrderLines.type.name)
-        let contracts = try await store.type(named: Contracts.type.name)
+        let orders = try await store.type(named: Orders.type.name, in: s), orderLines = try await store.type(named: OrderLines.type.name, in: s)
+        let contracts = try await store.type(named: Contracts.type.name, in: s)
         let lineRows = try await s.query("""
             SELECT l.product_id, l.description, l.quantity, l.unit_price_amount, l.unit_price_currency, l.line_total_amount, p.billing_period
             FROM quote_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.quote_id = \(quote.id) AND l.deleted_at IS NULL

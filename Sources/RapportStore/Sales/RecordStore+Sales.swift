@@ -23,17 +23,30 @@ extension RecordStore {
     /// Creates the default pipeline (lead → qualified → proposal → negotiation → won /
     /// lost) when there is none, so a new installation can take deals at once.
     @discardableResult
+    ///
+    /// Several instances starting together on one database make exactly one: the check and
+    /// the create run in one transaction that holds an advisory lock on PostgreSQL (and the
+    /// single writer on SQLite), so the later ones find the first one's pipeline.
     public func ensureDefaultPipeline(actor: Actor = .system) async throws -> String {
         let pipelines = try await type(named: Pipelines.type.name)
         if let id = try await defaultPipelineID() { return id }
-        // Its stages come with it (``PipelineRules``).
-        return try await create(pipelines, body: JSONObject([("name", .string(Pipelines.defaultName)), ("is_default", .bool(true))]), actor: actor).id
+        let changes = try validatedCreate(pipelines, body: JSONObject([("name", .string(Pipelines.defaultName)), ("is_default", .bool(true))]), actor: actor)
+        return try await db.transaction { s in
+            try await s.lockExclusively("default-pipeline")
+            if let id = try await Self.defaultPipelineID(s) { return id }
+            // Its stages come with it (``PipelineRules``).
+            return try await self.create(in: s, pipelines, changes: changes, actor: actor).id
+        }
     }
 
     /// The pipeline boards and reports open on: the default one, else the oldest. Reads
     /// only, so a GET never creates one (`serve` makes sure there is one at start).
     public func defaultPipelineID() async throws -> String? {
-        try await db.read { s in try await s.query("SELECT id FROM pipelines WHERE deleted_at IS NULL ORDER BY is_default DESC, created_at LIMIT 1").first?.text("id") }
+        try await db.read { s in try await Self.defaultPipelineID(s) }
+    }
+
+    static func defaultPipelineID(_ s: Session) async throws -> String? {
+        try await s.query("SELECT id FROM pipelines WHERE deleted_at IS NULL ORDER BY is_default DESC, created_at LIMIT 1").first?.text("id")
     }
 
     /// A pipeline's stages in board order.
