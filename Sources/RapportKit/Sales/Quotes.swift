@@ -16,6 +16,8 @@ public enum Quotes {
             FieldSpec("language", .language),
             FieldSpec("revision", .number, isDerived: true),
             FieldSpec("notes", .longText),
+            // `per_line` when left out; `per_rate` for a Japanese qualified invoice.
+            FieldSpec("tax_rounding", .choice(TaxRounding.allCases.map(\.rawValue))),
             FieldSpec("subtotal", .money, isDerived: true),
             FieldSpec("discount", .money, isDerived: true),
             FieldSpec("tax", .money, isDerived: true),
@@ -23,8 +25,13 @@ public enum Quotes {
         ],
         titleField: "number",
         listColumns: ["deal_id", "status", "total", "valid_until", "revision"],
-        hooks: RecordHooks(validate: validate)
+        hooks: RecordHooks(derive: deriveRounding, validate: validate)
     )
+
+    /// A document that names no tax rounding mode rounds per line.
+    @Sendable static func deriveRounding(_ record: inout JSONObject) {
+        if record["tax_rounding"]?.stringValue == nil { record["tax_rounding"] = .string(TaxRounding.perLine.rawValue) }
+    }
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
         guard let code = record["currency"]?.stringValue, Currency.named(code) == nil else { return [] }
@@ -83,12 +90,8 @@ public enum QuoteLines {
         do {
             _ = try QuoteMath.amounts([line], currency: line.unitPrice.currency)
             return []
-        } catch .negativeQuantity {
-            return [FieldError(field: "quantity", code: "out_of_range", message: "A quantity is zero or more.")]
-        } catch .percentOutOfRange(_, let field) {
-            return [FieldError(field: field, code: "out_of_range", message: "A percentage from 0 to 100.")]
         } catch {
-            return []
+            return [QuoteMath.fieldError(error)]
         }
     }
 }

@@ -44,6 +44,9 @@ public struct ImportSummary: Sendable {
 
 public enum ImportError: Error, CustomStringConvertible {
     case unknownColumns([String], fields: [String])
+    /// Two headers of the file fill one field (`Email,E-mail`, or `Tags,tags`): which one
+    /// wins would be a guess, so the import stops and names them.
+    case duplicateColumns([String], field: String)
     case emptyFile
     case invalidRows(ImportSummary)
 
@@ -51,6 +54,8 @@ public enum ImportError: Error, CustomStringConvertible {
         switch self {
         case .unknownColumns(let cols, let fields):
             return "These columns match no field: \(cols.joined(separator: ", ")). Map them with --map 'Header=field' or skip them with --map 'Header=-'. Fields: \(fields.joined(separator: ", "))."
+        case .duplicateColumns(let headers, let field):
+            return "These columns all fill \(field): \(headers.joined(separator: ", ")). Keep one, or skip the others with --map 'Header=-'."
         case .emptyFile:
             return "The file has no header row."
         case .invalidRows(let s):
@@ -179,6 +184,11 @@ extension RecordStore {
             out.append(field)
         }
         if !unknown.isEmpty { throw ImportError.unknownColumns(unknown, fields: type.fields.map(\.name)) }
+        var headersOf: [String: [String]] = [:]
+        for (header, field) in zip(headers, out) { if let field { headersOf[field.name, default: []].append(header.trimmedWhitespace) } }
+        if let (field, dupes) = headersOf.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
+            throw ImportError.duplicateColumns(dupes, field: field)
+        }
         return out
     }
 

@@ -28,11 +28,11 @@ extension RecordStore {
                 var clauses: [SQL] = ["\(raw: column) = \(id)", "deleted_at IS NULL", "status <> 'cancelled'"]
                 if let visible = self.visibility(orders, actor) { clauses.append(visible) }
                 groups = try await s.query("""
-                    SELECT COALESCE(direction, 'sell') AS direction, total_currency, COUNT(*) AS n, CAST(SUM(total_amount) AS BIGINT) AS total,
+                    SELECT COALESCE(direction, 'sell') AS direction, total_currency, COUNT(*) AS n, \(raw: MoneySum.select("total_amount", as: "total")),
                     MAX(ordered_on) AS last FROM orders WHERE \(SQL.join(clauses, " AND ")) GROUP BY COALESCE(direction, 'sell'), total_currency
                     """).map {
                     PurchaseHistory.OrderGroup(direction: $0.text("direction") ?? "sell", currency: $0.text("total_currency"), orders: Int($0.int("n") ?? 0),
-                                               total: $0.int("total") ?? 0, last: $0.text("last"))
+                                               total: try MoneySum.read($0, "total"), last: $0.text("last"))
                 }
             }
             var running: [ContractSummary] = []
