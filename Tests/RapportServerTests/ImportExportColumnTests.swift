@@ -24,6 +24,23 @@ import Testing
         }
     }
 
+    /// A person without a name or email is reported on the file's own name column, not on
+    /// `display_name`, which the file does not have.
+    @Test(arguments: Backend.available)
+    func missingNamesNameTheFilesColumn(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let headers: HTTPFields = [.authorization: "Bearer \(api.token)", .contentType: "text/csv"]
+            for (csv, expected) in [("First name,Last name,Email,Job title\nAda,Lovelace,ada@example.com,Engineer\n,,,Analyst\n", "First name"),
+                                    ("Surname,Email,Job title\n,,Analyst\n", "Surname"), ("名前,Email,Job title\n,,Analyst\n", "名前")] {
+                let path = csv.hasPrefix("名前") ? "/api/v1/people/import?map%5B%E5%90%8D%E5%89%8D%5D=display_name" : "/api/v1/people/import"
+                let reply = try await api.raw(.post, path, body: ByteBuffer(string: csv), headers: headers)
+                #expect(reply.status == .ok, "\(reply.body)")
+                let errors = try reply.object()["errors"]?.arrayValue?.compactMap(\.objectValue) ?? []
+                #expect(errors.map { $0.string("column") } == [expected], "\(reply.body)")
+            }
+        }
+    }
+
     @Test(arguments: Backend.available)
     func exportsLeaveOutInternalColumns(_ backend: Backend) async throws {
         try await withAPI(backend) { api in

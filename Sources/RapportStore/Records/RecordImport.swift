@@ -225,6 +225,15 @@ extension RecordStore {
     /// beside the write of the previous batch.
     static func prepare(_ rows: [CSVRow], type: RecordType, columns: [FieldSpec?], headers: [String: String]) -> PreparedBatch {
         var batch = PreparedBatch()
+        // An error names the header the file used for its field; a name rule's error on a
+        // name field the file lacks (`display_name` when the file has `First name`) names
+        // the file's first name column instead of a header the user never wrote.
+        let nameHeader = columns.lazy.compactMap { $0 }.first { $0.search == .name }.flatMap { headers[$0.name] }
+        func column(_ field: String) -> String {
+            if let header = headers[field] { return header }
+            if type.field(field)?.search == .name, let nameHeader { return nameHeader }
+            return field
+        }
         for row in rows {
             batch.rows += 1
             var body = JSONObject()
@@ -251,13 +260,13 @@ extension RecordStore {
             var changes = JSONObject()
             switch RecordInput.validate(body, type: type, mode: .create) {
             case .success(let c): changes = c
-            case .failure(.invalid(let fe)): errors += fe.map { ImportRowError(row: row.line, column: headers[$0.field] ?? $0.field, reason: $0.message) }
+            case .failure(.invalid(let fe)): errors += fe.map { ImportRowError(row: row.line, column: column($0.field), reason: $0.message) }
             case .failure(let other): errors.append(ImportRowError(row: row.line, column: "-", reason: "\(other)"))
             }
             var record = type.newRecord(from: changes)
             if errors.isEmpty {
                 type.hooks.derive(&record)
-                errors += type.hooks.validate(record).map { ImportRowError(row: row.line, column: headers[$0.field] ?? $0.field, reason: $0.message) }
+                errors += type.hooks.validate(record).map { ImportRowError(row: row.line, column: column($0.field), reason: $0.message) }
             }
             if !errors.isEmpty {
                 batch.failed += 1
