@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // Tests only: property-based cases over amounts, quantities and rates at their edges.
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // Domain: record descriptions, validation, search text, CSV, money. No I/O, no frameworks.
@@ -61,7 +63,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "RapportKitTests", dependencies: ["RapportKit"]),
+        .testTarget(
+            name: "RapportKitTests",
+            dependencies: ["RapportKit", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "RapportServerTests",
             dependencies: [

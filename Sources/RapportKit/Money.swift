@@ -57,6 +57,20 @@ public struct Money: Sendable, Hashable {
         self.currency = currency
     }
 
+    /// The largest magnitude an amount may have, in minor units: 10^15 (₩1,000,000,000,000,000,
+    /// $10,000,000,000,000.00).
+    ///
+    /// Far beyond any real deal, and 9,223 times below `Int64.max`, so a line's net plus its
+    /// tax, a document's lines and thousands of deals add up without leaving Int64. Input
+    /// beyond it is refused where it enters (``FieldValidator``), never wrapped or trapped on.
+    public static let limit: Int64 = 1_000_000_000_000_000
+
+    /// True when the amount is within ±``limit``.
+    public var isWithinLimit: Bool { minorUnits.magnitude <= Money.limit.magnitude }
+
+    /// The largest amount allowed in a currency, for messages and the API description.
+    public static func largest(in currency: Currency) -> Money { Money(minorUnits: limit, currency: currency) }
+
     /// Parses a plain decimal string ("1200.50", "-3", "0.5"); no exponent, no grouping separators, no sign "+".
     ///
     /// Throws `.tooManyDecimals` when the string has more fraction digits than the currency allows

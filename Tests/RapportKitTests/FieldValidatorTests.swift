@@ -274,7 +274,8 @@ private let sampleID = "0190a6f0-1234-7abc-8def-0123456789ab"
 
     @Test(arguments: [
         (JSONValue.string("1200.5"), "USD", "1200.50", "USD"),
-        (.number("1200.50"), "usd", "1200.50", "USD"),
+        (.string("1200.50"), "usd", "1200.50", "USD"),
+        (.string("-10000000000000.00"), "USD", "-10000000000000.00", "USD"),   // the range's end
         (.string("33333"), "KRW", "33333", "KRW"),
         (.string("10.000"), "JPY", "10", "JPY"),
         (.string("-0.05"), "EUR", "-0.05", "EUR"),
@@ -298,7 +299,11 @@ private let sampleID = "0190a6f0-1234-7abc-8def-0123456789ab"
         (.object(JSONObject([("amount", .string("10.005")), ("currency", .string("USD"))])), "invalid_amount"),
         (.object(JSONObject([("amount", .string("1,000")), ("currency", .string("USD"))])), "invalid_amount"),
         (.object(JSONObject([("amount", .number("1e3")), ("currency", .string("USD"))])), "invalid_amount"),
-        (.object(JSONObject([("amount", .string("99999999999999999999")), ("currency", .string("KRW"))])), "invalid_amount"),
+        // Beyond ±10^15 minor units, and a JSON number (a binary float in most clients).
+        (.object(JSONObject([("amount", .string("99999999999999999999")), ("currency", .string("KRW"))])), "out_of_range"),
+        (.object(JSONObject([("amount", .string("1000000000000001")), ("currency", .string("KRW"))])), "out_of_range"),
+        (.object(JSONObject([("amount", .string("10000000000000.01")), ("currency", .string("USD"))])), "out_of_range"),
+        (.object(JSONObject([("amount", .number("1200.50")), ("currency", .string("USD"))])), "invalid_amount"),
         (.object(JSONObject([("amount", .string("1")), ("currency", .string("USD")), ("note", .null)])), "unknown_field"),
     ])
     func moneyRejects(_ input: JSONValue, _ expectedCode: String) {

@@ -138,8 +138,11 @@ import Testing
     func revenueAndSpendAreSummedPerCurrency(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
             let org = try await api.create("organizations", #"{"name":"Hanbit Foods"}"#).string("id") ?? ""
+            // An order's total comes from its lines.
             func order(_ direction: String, _ status: String, _ amount: String, _ currency: String, _ day: String) async throws -> JSONObject {
-                try await api.create("orders", #"{"organization_id":"\#(org)","direction":"\#(direction)","status":"\#(status)","total":{"amount":"\#(amount)","currency":"\#(currency)"},"ordered_on":"\#(day)"}"#)
+                let order = try await api.create("orders", #"{"organization_id":"\#(org)","direction":"\#(direction)","status":"\#(status)","currency":"\#(currency)","ordered_on":"\#(day)"}"#)
+                _ = try await api.create("order_lines", #"{"order_id":"\#(order.string("id") ?? "")","quantity":1,"unit_price":{"amount":"\#(amount)","currency":"\#(currency)"}}"#)
+                return order
             }
             let first = try await order("sell", "fulfilled", "1500000", "KRW", "2026-03-02")
             #expect(first.string("number")?.hasPrefix("O-") == true)
@@ -149,7 +152,7 @@ import Testing
             let purchase = try await order("buy", "fulfilled", "80000", "JPY", "2026-09-30")
             #expect(purchase.string("number")?.hasPrefix("P-") == true)
             // Left out, the direction is a sale.
-            #expect(try await api.create("orders", #"{"organization_id":"\#(org)","status":"open","ordered_on":"2026-01-05"}"#).string("direction") == "sell")
+            #expect(try await api.create("orders", #"{"organization_id":"\#(org)","status":"open","currency":"KRW","ordered_on":"2026-01-05"}"#).string("direction") == "sell")
             let history = try await api.call(.get, "/api/v1/organizations/\(org)/purchases").object()
             let revenue = history["revenue"]?.objectValue
             #expect(revenue?["orders"]?.numberLiteral == "4" && revenue?.string("last_order_on") == "2026-10-11")

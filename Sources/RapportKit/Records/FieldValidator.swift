@@ -7,10 +7,19 @@ import Foundation
 public enum FieldValidator {
     public static let longTextLimit = 100_000
 
+    /// The most items a list field (emails, phones, tags, choices, references, links) holds.
+    ///
+    /// One request must not tie up a core: every list item costs validation, index rows and
+    /// search terms, and no real record has more than a hundred tags or addresses.
+    public static let maxListItems = 100
+
     /// Validates a non-null value. Null handling (required, clearing) is the caller's.
     public static func canonical(_ value: JSONValue, for field: FieldSpec) -> Result<JSONValue, FieldError> {
         func fail(_ code: String, _ message: String) -> Result<JSONValue, FieldError> {
             .failure(FieldError(field: field.name, code: code, message: message))
+        }
+        if field.kind.isList, let items = value.arrayValue, items.count > maxListItems {
+            return fail("too_many", "At most \(maxListItems) items.")
         }
         func wrongType(_ expected: String) -> Result<JSONValue, FieldError> {
             fail("invalid_type", "Expected \(expected).")
@@ -23,7 +32,7 @@ public enum FieldValidator {
                 return fail("invalid_characters", "Control characters are not allowed.")
             }
             if t.count > maxLength { return fail("too_long", "At most \(maxLength) characters.") }
-            return .success(t.isEmpty ? .null : .string(t))
+            return .success(t.isVisiblyBlank ? .null : .string(t))
         case .longText:
             guard let s = value.stringValue else { return wrongType("a string") }
             if s.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t") }) {
@@ -91,9 +100,10 @@ public enum FieldValidator {
         case .references:
             guard let items = value.arrayValue else { return wrongType("an array of ids") }
             var out: [String] = []
+            var seen = Set<String>()
             for item in items {
                 guard let s = item.stringValue, RecordID.isValid(s) else { return fail("invalid_reference", "Expected ids of existing records.") }
-                if !out.contains(s) { out.append(s) }
+                if seen.insert(s).inserted { out.append(s) }
             }
             return .success(.array(out.map(JSONValue.string)))
         case .links:
@@ -110,11 +120,12 @@ public enum FieldValidator {
         case .tags:
             guard let items = value.arrayValue else { return wrongType("an array of tag names") }
             var out: [String] = []
+            var seen = Set<String>()
             for item in items {
                 guard let s = item.stringValue?.trimmedWhitespace else { return wrongType("an array of tag names") }
                 guard !s.isEmpty, s.count <= 50, !s.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\"" || $0 == "\\" || $0 == "," })
                 else { return fail("invalid_tag", "Tags are 1 to 50 characters without commas, quotes or backslashes.") }
-                if !out.contains(where: { $0.caseInsensitiveCompare(s) == .orderedSame }) { out.append(s) }
+                if seen.insert(s.lowercased()).inserted { out.append(s) }
             }
             return .success(.array(out.map(JSONValue.string)))
         case .country:
@@ -214,6 +225,11 @@ public enum FieldValidator {
         return .success(.array(out))
     }
 
+    private static func outOfRange(_ field: FieldSpec, _ currency: Currency) -> FieldError {
+        let largest = Money.largest(in: currency).decimalString
+        return FieldError(field: field.name, code: "out_of_range", message: "Amounts are from -\(largest) to \(largest) \(currency.code).")
+    }
+
     private static func money(_ value: JSONValue, field: FieldSpec) -> Result<JSONValue, FieldError> {
         guard let o = value.objectValue else {
             return .failure(FieldError(field: field.name, code: "invalid_type", message: "Expected {\"amount\": \"1200.50\", \"currency\": \"USD\"}."))
@@ -221,18 +237,22 @@ public enum FieldValidator {
         guard let code = o["currency"]?.stringValue, let currency = Currency.named(code) else {
             return .failure(FieldError(field: field.name, code: "invalid_currency", message: "Expected an ISO 4217 currency code such as KRW, JPY or USD."))
         }
-        let literal: String
-        if let s = o["amount"]?.stringValue { literal = s } else if let n = o["amount"]?.numberLiteral { literal = n } else {
-            return .failure(FieldError(field: field.name, code: "invalid_amount", message: "Expected the amount as a decimal string."))
+        // A JSON number is refused, not read: most clients produce it from a binary float,
+        // whose 0.1 + 0.2 is already not the amount the user typed.
+        guard let literal = o["amount"]?.stringValue else {
+            return .failure(FieldError(field: field.name, code: "invalid_amount", message: "Expected the amount as a decimal string such as \"1200.50\", not a number."))
         }
         if o.keys.contains(where: { $0 != "amount" && $0 != "currency" }) {
             return .failure(FieldError(field: field.name, code: "unknown_field", message: "Money has only amount and currency."))
         }
         do {
             let m = try Money(decimal: literal, currency: currency)
+            guard m.isWithinLimit else { return .failure(outOfRange(field, currency)) }
             return .success(m.json)
         } catch .tooManyDecimals(let allowed) {
             return .failure(FieldError(field: field.name, code: "invalid_amount", message: "\(currency.code) amounts have at most \(allowed) decimal places."))
+        } catch .outOfRange {
+            return .failure(outOfRange(field, currency))
         } catch {
             return .failure(FieldError(field: field.name, code: "invalid_amount", message: "Expected the amount as a decimal string such as \"1200.50\"."))
         }

@@ -127,7 +127,16 @@ public struct ListQuery: Sendable, Equatable {
         }
         var values: [JSONValue] = []
         for r in raw {
-            if r.isEmpty && (op == .eq || op == .ne) { values.append(.null); continue }
+            // An empty value means "empty" for every kind: `filter[x]=` finds records
+            // without x, `[ne]=` those with one, and an empty item of `[in]` adds the
+            // records without x. A bound needs a value.
+            if r.isEmpty {
+                guard op != .gte && op != .lte else {
+                    return .failure(FieldError(field: key, code: "invalid_filter", message: "filter[\(name)][\(op.rawValue)] needs a value."))
+                }
+                values.append(.null)
+                continue
+            }
             switch filterValue(r, field: field) {
             case .success(let v): values.append(v)
             case .failure(var e):

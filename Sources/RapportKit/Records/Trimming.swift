@@ -18,3 +18,15 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 }
+
+extension StringProtocol {
+    /// True when nothing in the text would be seen: only white space, default-ignorable
+    /// code points (zero-width spaces and joiners, U+3164 HANGUL FILLER, bidi controls,
+    /// variation selectors) and U+2800 BRAILLE PATTERN BLANK.
+    ///
+    /// A name made of these looks empty in every list and page, so a required field treats
+    /// it as empty rather than storing a record nobody can see or pick.
+    public var isVisiblyBlank: Bool {
+        unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.isDefaultIgnorableCodePoint || $0.value == 0x2800 }
+    }
+}

@@ -17,10 +17,17 @@ public enum Orders {
             FieldSpec("quote_id", .reference("quotes"), label: "Quote"),
             FieldSpec("ordered_on", .date, required: true),
             FieldSpec("status", .choice(statuses), required: true),
-            FieldSpec("total", .money),
+            // Lines are priced in it; the totals below come from the lines (``QuoteMath``).
+            FieldSpec("currency", .text(maxLength: 3), required: true),
+            FieldSpec("tax_rounding", .choice(TaxRounding.allCases.map(\.rawValue))),
+            FieldSpec("subtotal", .money, isDerived: true),
+            FieldSpec("discount", .money, isDerived: true),
+            FieldSpec("tax", .money, isDerived: true),
+            FieldSpec("total", .money, isDerived: true),
         ],
         titleField: "number",
-        listColumns: ["organization_id", "direction", "ordered_on", "status", "total"]
+        listColumns: ["organization_id", "direction", "ordered_on", "status", "total"],
+        hooks: RecordHooks(derive: Quotes.derive, validate: Quotes.validate)
     )
 }
 
@@ -34,11 +41,15 @@ public enum OrderLines {
             FieldSpec("description", .text(maxLength: 500), search: .name),
             FieldSpec("quantity", .number, required: true),
             FieldSpec("unit_price", .money, required: true),
-            FieldSpec("line_total", .money),
+            FieldSpec("discount_percent", .number),
+            FieldSpec("tax_percent", .number),
+            FieldSpec("line_total", .money, isDerived: true),
         ],
         titleField: "description",
-        listColumns: ["quantity", "unit_price", "line_total"],
+        listColumns: ["quantity", "unit_price", "line_total", "discount_percent", "tax_percent"],
         allowsCustomFields: false,
+        // The same line arithmetic and limits as a quote's lines.
+        hooks: RecordHooks(derive: QuoteLines.derive, validate: QuoteLines.validate),
         inNavigation: false,
         parentField: "order_id"
     )

@@ -50,12 +50,12 @@ public enum QuotaReport {
         public var currency: String
         public var quota: Int64?
         public var won: Int64
-        /// Σ open amount × stage probability, rounded half away from zero per stage group.
+        /// Σ open amount × stage probability, rounded once for the row (``WeightedAmount``).
         public var weighted: Int64
         /// won ÷ quota; nil without a quota.
         public var attainment: Double? { quota.flatMap { $0 > 0 ? Double(won) / Double($0) : nil } }
         /// (won + weighted) ÷ quota: where the month is heading.
-        public var projected: Double? { quota.flatMap { $0 > 0 ? Double(won + weighted) / Double($0) : nil } }
+        public var projected: Double? { quota.flatMap { $0 > 0 ? (Double(won) + Double(weighted)) / Double($0) : nil } }
     }
 
     /// One row per rep or team, month and currency that has a quota, a won deal or an open
@@ -76,11 +76,22 @@ public enum QuotaReport {
             change(&row)
             rows[key] = row
         }
-        for g in won { for t in targets(g.ownerID) { update(t, g.month, g.currency) { $0.won += g.amount } } }
-        for g in open {
-            let weighted = QuoteMath.round(Decimal(g.amount) * Decimal(probabilities[g.stageID] ?? 0) / 100)
-            for t in targets(g.ownerID) { update(t, g.month, g.currency) { $0.weighted += weighted } }
+        for g in won {
+            for t in targets(g.ownerID) {
+                update(t, g.month, g.currency) {
+                    let (sum, overflow) = $0.won.addingReportingOverflow(g.amount)
+                    $0.won = overflow ? (g.amount < 0 ? .min : .max) : sum
+                }
+            }
         }
+        var weighted: [String: WeightedAmount] = [:]
+        for g in open {
+            for t in targets(g.ownerID) {
+                update(t, g.month, g.currency) { _ in }
+                weighted[t + "|" + g.month + "|" + g.currency, default: WeightedAmount()].add(g.amount, probability: probabilities[g.stageID] ?? 0)
+            }
+        }
+        for (key, w) in weighted { rows[key]?.weighted = w.rounded }
         for q in quotas {
             guard let target = grouping == .owner ? q.userID : q.teamID else { continue }
             update(target, q.month, q.currency) { $0.quota = ($0.quota ?? 0) + q.amount }

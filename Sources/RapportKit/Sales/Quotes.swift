@@ -16,6 +16,8 @@ public enum Quotes {
             FieldSpec("language", .language),
             FieldSpec("revision", .number, isDerived: true),
             FieldSpec("notes", .longText),
+            // `per_line` when left out; `per_rate` for a Japanese qualified invoice.
+            FieldSpec("tax_rounding", .choice(TaxRounding.allCases.map(\.rawValue))),
             FieldSpec("subtotal", .money, isDerived: true),
             FieldSpec("discount", .money, isDerived: true),
             FieldSpec("tax", .money, isDerived: true),
@@ -28,9 +30,11 @@ public enum Quotes {
     )
 
     /// Currency codes are stored as ISO 4217 writes them (`KRW`), so a quote entered as
-    /// `krw` still matches its lines' money, whose codes are always upper-case.
+    /// `krw` still matches its lines' money, whose codes are always upper-case; a document
+    /// that names no tax rounding mode rounds per line.
     @Sendable static func derive(_ record: inout JSONObject) {
         if let code = record["currency"]?.stringValue { record["currency"] = .string(Currency.named(code)?.code ?? code) }
+        if record["tax_rounding"]?.stringValue == nil { record["tax_rounding"] = .string(TaxRounding.perLine.rawValue) }
     }
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
@@ -91,12 +95,8 @@ public enum QuoteLines {
         do {
             _ = try QuoteMath.amounts([line], currency: line.unitPrice.currency)
             return []
-        } catch .negativeQuantity {
-            return [FieldError(field: "quantity", code: "out_of_range", message: "A quantity is zero or more.")]
-        } catch .percentOutOfRange(_, let field) {
-            return [FieldError(field: field, code: "out_of_range", message: "A percentage from 0 to 100.")]
         } catch {
-            return []
+            return [QuoteMath.fieldError(error)]
         }
     }
 }

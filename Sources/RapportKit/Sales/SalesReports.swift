@@ -46,24 +46,27 @@ public enum SalesReports {
         public var deals: Int
         /// Everything open that closes this month.
         public var pipeline: Int64
-        /// Σ amount × stage probability, rounded per stage group (half away from zero).
+        /// Σ amount × stage probability, rounded once for the row (``WeightedAmount``).
         public var weighted: Int64
     }
 
     /// The weighted forecast per month and currency: each stage group's amount times the
-    /// stage's win probability, rounded to the minor unit, summed over the month's stages.
+    /// stage's win probability, added exactly and rounded once per row (``WeightedAmount``).
     public static func forecast(_ groups: [OpenGroup], stages: [StageInfo]) -> [ForecastRow] {
         let probability = Dictionary(stages.map { ($0.id, $0.probability) }, uniquingKeysWith: { a, _ in a })
         var rows: [String: ForecastRow] = [:]
+        var weighted: [String: WeightedAmount] = [:]
         for g in groups {
             let key = g.month + "|" + g.currency
             var row = rows[key] ?? ForecastRow(month: g.month, currency: g.currency, deals: 0, pipeline: 0, weighted: 0)
             row.deals += g.count
-            row.pipeline += g.amount
-            let p = probability[g.stageID] ?? 0
-            row.weighted += QuoteMath.round(Decimal(g.amount) * Decimal(p) / 100)
+            // Saturates rather than traps: amounts are bounded at input, old rows may not be.
+            let (sum, overflow) = row.pipeline.addingReportingOverflow(g.amount)
+            row.pipeline = overflow ? (g.amount < 0 ? .min : .max) : sum
+            weighted[key, default: WeightedAmount()].add(g.amount, probability: probability[g.stageID] ?? 0)
             rows[key] = row
         }
+        for (key, w) in weighted { rows[key]?.weighted = w.rounded }
         return rows.values.sorted { ($0.month, $0.currency) < ($1.month, $1.currency) }
     }
 

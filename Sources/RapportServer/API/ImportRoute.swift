@@ -61,6 +61,9 @@ struct ImportRoute {
             case .invalidRows(let s):
                 throw Problem(.unprocessableContent, "Invalid rows", detail: error.description,
                               errors: s.errors.map { FieldError(field: "row \($0.row), \($0.column)", code: "invalid", message: $0.reason) })
+            case .duplicateColumns(let headers, _):
+                throw Problem(.unprocessableContent, "Cannot map the file", detail: error.description,
+                              errors: headers.map { FieldError(field: $0, code: "duplicate_column", message: error.description) })
             case .unknownColumns, .emptyFile:
                 throw Problem(.unprocessableContent, "Cannot map the file", detail: error.description)
             }

@@ -21,7 +21,11 @@ enum OpenAPIDocument {
         schemas["Money"] = obj([
             ("type", .string("object")), ("required", strings(["amount", "currency"])), ("additionalProperties", .bool(false)),
             ("properties", obj([
-                ("amount", obj([("type", .string("string")), ("pattern", .string("^-?[0-9]+(\\.[0-9]+)?$")), ("examples", strings(["1200.50"]))])),
+                ("amount", obj([
+                    ("type", .string("string")), ("pattern", .string("^-?[0-9]+(\\.[0-9]+)?$")), ("examples", strings(["1200.50"])),
+                    ("description", .string("A decimal string, never a JSON number (a number is refused with 422). At most the currency's minor-unit decimals; "
+                        + "from -\(Money.limit) to \(Money.limit) minor units (±10,000,000,000,000.00 USD, ±1,000,000,000,000,000 KRW); beyond is 422 out_of_range.")),
+                ])),
                 ("currency", obj([("type", .string("string")), ("enum", strings(Currency.all.map(\.code)))])),
             ])),
         ])
@@ -208,6 +212,7 @@ enum OpenAPIDocument {
         case .timeZone: s = obj([("type", .string("string")), ("examples", strings(["Asia/Seoul"]))])
         }
         if var o = s.objectValue {
+            if field.kind.isList { o["maxItems"] = .number(String(FieldValidator.maxListItems)) }
             o["title"] = .string(field.label)
             s = .object(o)
         }
@@ -223,7 +228,7 @@ enum OpenAPIDocument {
         ]
         for field in type.fields where field.kind != .longText && field.kind != .phones {
             out.append(obj([("name", .string("filter[\(field.name)]")), ("in", .string("query")), ("schema", str()),
-                            ("description", .string("Equals; also filter[\(field.name)][ne|gte|lte|in].")) ]))
+                            ("description", .string("Equals; also filter[\(field.name)][ne|gte|lte|in]. An empty value means empty: filter[\(field.name)]= finds records without it, [ne]= those with it, an empty item of [in] adds those without it; [gte]= and [lte]= need a value (400).")) ]))
         }
         return out
     }

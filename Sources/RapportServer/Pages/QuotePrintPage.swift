@@ -29,6 +29,13 @@ struct QuotePrintPage {
             if let deal { attention = try await store.dealBuyerName(dealID: deal.id, actor: actor) }
             func money(_ name: String, _ r: StoredRecord) -> String { formatter.text(r.fields[name], field: FieldSpec(name, .money)) }
             func percent(_ v: JSONValue?) -> String { v?.numberLiteral.map { $0 + "%" } ?? "—" }
+            // The subtotal and tax per rate, which a qualified invoice must show; computed by
+            // the same arithmetic that stored the totals.
+            let rounding = quote.fields["tax_rounding"]?.stringValue.flatMap(TaxRounding.init(rawValue:)) ?? .perLine
+            let rates = quote.fields["currency"]?.stringValue.flatMap(Currency.named).flatMap { currency in
+                try? QuoteMath.amounts(lines.compactMap { QuoteLines.line($0.fields) }, currency: currency, rounding: rounding).rates
+            } ?? []
+            func shown(_ m: Money) -> String { formatter.text(m.json, field: FieldSpec("total", .money)) }
             let values: [String: Any] = [
                 // Versions after the first say which one this is: the customer compares them.
                 "number": (quote.fields["number"]?.stringValue ?? "—") + ((quote.fields["revision"]?.numberLiteral).flatMap { Int($0) }.map { $0 > 1 ? " · \(user.t("revision_label")) \($0)" : "" } ?? ""),
@@ -44,6 +51,9 @@ struct QuotePrintPage {
                     "description": l.fields["description"]?.stringValue ?? formatter.text(l.fields["product_id"], field: FieldSpec("product_id", .reference("products"))),
                     "quantity": l.fields["quantity"]?.numberLiteral ?? "", "unitPrice": money("unit_price", l),
                     "discount": percent(l.fields["discount_percent"]), "tax": percent(l.fields["tax_percent"]), "total": money("line_total", l),
+                ] },
+                "rates": rates.map { r in [
+                    "label": user.t("quote.rate_subject").replacingOccurrences(of: "{rate}", with: "\(r.taxPercent)"), "net": shown(r.net), "tax": shown(r.tax),
                 ] },
                 "subtotal": money("subtotal", quote), "discount": money("discount", quote), "tax": money("tax", quote), "total": money("total", quote),
                 "labels": [

@@ -18,7 +18,7 @@ enum RecordTemplates {
         <table class="list quote-lines"><thead><tr><th scope="col">{{labels.description}}</th><th scope="col">{{labels.quantity}}</th><th scope="col">{{labels.unitPrice}}</th><th scope="col">{{labels.discount}}</th><th scope="col">{{labels.tax}}</th><th scope="col">{{labels.total}}</th></tr></thead>
         <tbody>{{#lines}}<tr><td data-label="{{labels.description}}">{{description}}</td><td data-label="{{labels.quantity}}">{{quantity}}</td><td data-label="{{labels.unitPrice}}">{{unitPrice}}</td><td data-label="{{labels.discount}}">{{discount}}</td><td data-label="{{labels.tax}}">{{tax}}</td><td data-label="{{labels.total}}">{{total}}</td></tr>{{/lines}}</tbody>
         </table>
-        <dl class="fields totals"><dt>{{labels.subtotal}}</dt><dd>{{subtotal}}</dd><dt>{{labels.discountTotal}}</dt><dd>{{discount}}</dd><dt>{{labels.taxTotal}}</dt><dd>{{tax}}</dd><dt>{{labels.grandTotal}}</dt><dd><strong>{{total}}</strong></dd></dl>
+        <dl class="fields totals"><dt>{{labels.subtotal}}</dt><dd>{{subtotal}}</dd><dt>{{labels.discountTotal}}</dt><dd>{{discount}}</dd><dt>{{labels.taxTotal}}</dt><dd>{{tax}}</dd>{{#rates}}<dt class="rate">{{label}}</dt><dd class="rate">{{net}} · {{labels.taxTotal}} {{tax}}</dd>{{/rates}}<dt>{{labels.grandTotal}}</dt><dd><strong>{{total}}</strong></dd></dl>
         {{#notes}}<h2>{{labels.notes}}</h2><p class="body">{{notes}}</p>{{/notes}}
         </article>
         {{> foot}}

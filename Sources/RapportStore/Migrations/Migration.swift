@@ -20,6 +20,7 @@ enum Migrations {
         Migration0005Sales.migration,
         Migration0006SalesTeams.migration,
         Migration0008AuditThrottle.migration,
+        Migration0009DocumentTotals.migration,
         Migration0010SalesInvariants.migration,
         Migration0011KeyChecks.migration,
     ]

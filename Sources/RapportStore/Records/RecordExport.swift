@@ -15,7 +15,11 @@ extension RecordStore {
         var clauses: [SQL] = ["deleted_at IS NULL"]
         if let visible = visibility(full, actor) { clauses.append(visible) }
         let where_ = SQL.join(clauses, " AND ")
-        let headers = ["id"] + type.fields.map(\.name) + (type.hasOwner ? ["owner_id"] : []) + ["created_at", "updated_at"]
+        // Internal fields (a person's sort key) are the engine's, not the user's data: no
+        // export format carries them, and an import recomputes them.
+        let fields = type.fields.filter { !$0.isInternal }
+        let internalNames = type.fields.filter(\.isInternal).map(\.name)
+        let headers = ["id"] + fields.map(\.name) + (type.hasOwner ? ["owner_id"] : []) + ["created_at", "updated_at"]
         if format == .csv { try await write(CSVWriter.line(headers)) }
         var after: Int64 = 0
         var count = 0
@@ -31,10 +35,12 @@ extension RecordStore {
                 count += 1
                 switch format {
                 case .jsonl:
-                    chunk += JSONValue.object(r.json(type)).serialized() + "\n"
+                    var object = r.json(type)
+                    for name in internalNames { object[name] = nil }
+                    chunk += JSONValue.object(object).serialized() + "\n"
                 case .csv:
                     var cells = [r.id]
-                    for field in type.fields { cells.append(CSVWriter.safeCell(RecordInput.toCSV(r.fields[field.name], field: field))) }
+                    for field in fields { cells.append(CSVWriter.safeCell(RecordInput.toCSV(r.fields[field.name], field: field))) }
                     if type.hasOwner { cells.append(r.ownerID ?? "") }
                     cells += [r.createdAt, r.updatedAt]
                     chunk += CSVWriter.line(cells)

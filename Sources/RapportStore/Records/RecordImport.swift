@@ -44,6 +44,9 @@ public struct ImportSummary: Sendable {
 
 public enum ImportError: Error, CustomStringConvertible {
     case unknownColumns([String], fields: [String])
+    /// Two headers of the file fill one field (`Email,E-mail`, or `Tags,tags`): which one
+    /// wins would be a guess, so the import stops and names them.
+    case duplicateColumns([String], field: String)
     case emptyFile
     case invalidRows(ImportSummary)
 
@@ -51,6 +54,8 @@ public enum ImportError: Error, CustomStringConvertible {
         switch self {
         case .unknownColumns(let cols, let fields):
             return "These columns match no field: \(cols.joined(separator: ", ")). Map them with --map 'Header=field' or skip them with --map 'Header=-'. Fields: \(fields.joined(separator: ", "))."
+        case .duplicateColumns(let headers, let field):
+            return "These columns all fill \(field): \(headers.joined(separator: ", ")). Keep one, or skip the others with --map 'Header=-'."
         case .emptyFile:
             return "The file has no header row."
         case .invalidRows(let s):
@@ -182,6 +187,11 @@ extension RecordStore {
             out.append(field)
         }
         if !unknown.isEmpty { throw ImportError.unknownColumns(unknown, fields: type.fields.map(\.name)) }
+        var headersOf: [String: [String]] = [:]
+        for (header, field) in zip(headers, out) { if let field { headersOf[field.name, default: []].append(header.trimmedWhitespace) } }
+        if let (field, dupes) = headersOf.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
+            throw ImportError.duplicateColumns(dupes, field: field)
+        }
         return out
     }
 
@@ -220,6 +230,15 @@ extension RecordStore {
     /// beside the write of the previous batch.
     static func prepare(_ rows: [CSVRow], type: RecordType, columns: [FieldSpec?], headers: [String: String]) -> PreparedBatch {
         var batch = PreparedBatch()
+        // An error names the header the file used for its field; a name rule's error on a
+        // name field the file lacks (`display_name` when the file has `First name`) names
+        // the file's first name column instead of a header the user never wrote.
+        let nameHeader = columns.lazy.compactMap { $0 }.first { $0.search == .name }.flatMap { headers[$0.name] }
+        func column(_ field: String) -> String {
+            if let header = headers[field] { return header }
+            if type.field(field)?.search == .name, let nameHeader { return nameHeader }
+            return field
+        }
         for row in rows {
             batch.rows += 1
             var body = JSONObject()
@@ -246,13 +265,13 @@ extension RecordStore {
             var changes = JSONObject()
             switch RecordInput.validate(body, type: type, mode: .create) {
             case .success(let c): changes = c
-            case .failure(.invalid(let fe)): errors += fe.map { ImportRowError(row: row.line, column: headers[$0.field] ?? $0.field, reason: $0.message) }
+            case .failure(.invalid(let fe)): errors += fe.map { ImportRowError(row: row.line, column: column($0.field), reason: $0.message) }
             case .failure(let other): errors.append(ImportRowError(row: row.line, column: "-", reason: "\(other)"))
             }
             var record = type.newRecord(from: changes)
             if errors.isEmpty {
                 type.hooks.derive(&record)
-                errors += type.hooks.validate(record).map { ImportRowError(row: row.line, column: headers[$0.field] ?? $0.field, reason: $0.message) }
+                errors += type.hooks.validate(record).map { ImportRowError(row: row.line, column: column($0.field), reason: $0.message) }
             }
             if !errors.isEmpty {
                 batch.failed += 1

@@ -123,7 +123,8 @@ extension RecordStore {
     }
 
     /// Relevance order: exact-term hits first, then prefix hits, each ranked in Swift by
-    /// how well the names match; paged by offset over at most ``searchCandidateLimit`` hits.
+    /// how well the names match, over the first ``searchCandidateLimit`` hits of each
+    /// phase; the hits beyond them follow newest first. Paged by offset over that order.
     func rankedSearch(_ type: RecordType, search: SearchQuery, where_: [SQL], query: ListQuery) async throws -> RecordPage {
         let offset = try searchOffset(query)
         // Names decide the rank; emails break ties for address-like queries only. Other
@@ -156,6 +157,8 @@ extension RecordStore {
         return try await run { s -> RecordPage in
             var seen = Set<String>()
             var out: [(String, Int)] = []
+            // True when a phase stopped at the limit: more hits exist than were ranked.
+            var cut = false
             for phase in phases {
                 if out.count >= limit { break }
                 let rows: [Row]
@@ -175,6 +178,7 @@ extension RecordStore {
                     let clauses = [searchCondition(type, phase, dialect: s.dialect)] + where_
                     rows = try await s.query("SELECT \(raw: (["id"] + rankColumns).joined(separator: ", ")) FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) LIMIT \(limit)")
                 }
+                if rows.count >= limit { cut = true }
                 for row in rows {
                     guard let id = row.text("id"), seen.insert(id).inserted else { continue }
                     var fields = JSONObject()
@@ -186,14 +190,27 @@ extension RecordStore {
             let ordered = out.enumerated().sorted { a, b in
                 a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
             }.map(\.element.0)
-            let pageIDs = Array(ordered.dropFirst(offset).prefix(query.limit))
+            var pageIDs = Array(ordered.dropFirst(offset).prefix(query.limit))
+            var more = ordered.count > offset + query.limit
+            // Past the ranked candidates the remaining hits follow, newest first, so every
+            // hit is reachable by paging (the cursor stays an offset into this one order).
+            if cut, pageIDs.count < query.limit {
+                if sample { try await s.execute("SET LOCAL gin_fuzzy_search_limit = 0") }
+                let want = query.limit - pageIDs.count
+                let clauses = [searchCondition(type, search, dialect: s.dialect)] + where_ + ["id NOT IN (\(SQL.join(ordered.map { "\($0)" }, ", ")))"]
+                let rest = try await s.query("""
+                    SELECT id FROM \(raw: type.name) WHERE \(SQL.join(clauses, " AND ")) ORDER BY seq DESC LIMIT \(want + 1) OFFSET \(max(0, offset - ordered.count))
+                    """).compactMap { $0.text("id") }
+                pageIDs += rest.prefix(want)
+                more = rest.count > want
+            }
             guard !pageIDs.isEmpty else { return RecordPage(records: [], nextCursor: nil) }
             // The page is read on the same connection: one pool round trip per search.
             let rows = try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE id IN (\(SQL.join(pageIDs.map { "\($0)" }, ", ")))")
             let byID = Dictionary(rows.map(codec.decode).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let records = pageIDs.compactMap { byID[$0] }
             let nextOffset = offset + query.limit
-            let next = ordered.count > nextOffset ? Cursor(sort: query.sortKey, value: .number(String(nextOffset)), id: "").encoded : nil
+            let next = more ? Cursor(sort: query.sortKey, value: .number(String(nextOffset)), id: "").encoded : nil
             return RecordPage(records: records, nextCursor: next)
         }
     }
@@ -309,6 +326,11 @@ extension RecordStore {
             }
             if case .money = field.kind {
                 var parts: [SQL] = []
+                let amountColumn = field.isCustom ? customExpression(field, dialect: dialect, path: "amount") : field.name + "_amount"
+                if filter.values.contains(.null) {
+                    // Empty: no amount (`eq`, `in`), or any amount (`ne`).
+                    parts.append(filter.op == .ne ? "\(raw: amountColumn) IS NOT NULL" : "\(raw: amountColumn) IS NULL")
+                }
                 for v in filter.values {
                     guard let o = v.objectValue, let c = o["currency"]?.stringValue, let a = o["amount"]?.stringValue,
                           let currency = Currency.named(c), let m = try? Money(decimal: a, currency: currency) else { continue }
@@ -317,10 +339,13 @@ extension RecordStore {
                     let amount: SQLValue = field.isCustom ? .text(a) : .integer(m.minorUnits)
                     let cmp = field.isCustom ? "CAST(\(amount.text ?? "0") AS \(dialect == .sqlite ? "REAL" : "numeric"))" : nil
                     let op = filter.op == .gte ? ">=" : filter.op == .lte ? "<=" : filter.op == .ne ? "<>" : "="
-                    if let cmp {
-                        parts.append("(\(raw: currencyExpr) = \(c) AND \(raw: amountExpr) \(raw: op) \(raw: cmp))")
+                    var operand: SQL = "\(amount)"
+                    if let cmp { operand = "\(raw: cmp)" }
+                    if filter.op == .ne {
+                        // Like every other kind, "not this amount" includes records without one.
+                        parts.append("(\(raw: amountExpr) IS NULL OR \(raw: currencyExpr) <> \(c) OR \(raw: amountExpr) <> \(operand))")
                     } else {
-                        parts.append("(\(raw: currencyExpr) = \(c) AND \(raw: amountExpr) \(raw: op) \(amount))")
+                        parts.append("(\(raw: currencyExpr) = \(c) AND \(raw: amountExpr) \(raw: op) \(operand))")
                     }
                 }
                 out.append("(\(SQL.join(parts, " OR ")))")
@@ -372,20 +397,30 @@ extension RecordStore {
 
     func membershipCondition(_ type: RecordType, _ field: FieldSpec, _ filter: ListQuery.Filter) throws -> SQL {
         let values = filter.values.compactMap(\.stringValue)
+        // An empty list is stored as NULL or `[]`; `filter[x]=` finds it, `[ne]=` the rest,
+        // and `[in]=a,` either.
+        let empty: SQL = "(\(raw: field.name) IS NULL OR \(raw: field.name) = '[]')"
+        if filter.values.contains(.null) {
+            if filter.op == .ne { return "NOT \(empty)" }
+            if values.isEmpty { return empty }
+            let listed = try memberOf(type, field, op: filter.op, values: values)
+            return "(\(empty) OR \(listed))"
+        }
+        return try memberOf(type, field, op: filter.op, values: values)
+    }
+
+    /// Records whose list holds one of `values` (or, for `ne`, none of them).
+    func memberOf(_ type: RecordType, _ field: FieldSpec, op: ListQuery.Op, values: [String]) throws -> SQL {
         switch field.kind {
         case .emails:
             let keys = values.map { "email:" + $0 }
             let sub: SQL = "id IN (SELECT record_id FROM record_keys WHERE record_type = \(type.name) AND key IN (\(SQL.join(keys.map { "\($0)" }, ", "))))"
-            return filter.op == .ne ? "NOT \(sub)" : sub
+            return op == .ne ? "NOT \(sub)" : sub
         case .phones:
             throw RecordError.badRequest("Phones cannot be filtered.", [FieldError(field: "filter[\(field.name)]", code: "invalid_filter", message: "Find phone numbers with q=.")])
         default:
-            if filter.values.contains(.null) {
-                let sub: SQL = "id IN (SELECT record_id FROM record_members WHERE record_type = \(type.name) AND field = \(field.name))"
-                return filter.op == .ne ? sub : "NOT \(sub)"
-            }
             let sub: SQL = "id IN (SELECT record_id FROM record_members WHERE record_type = \(type.name) AND field = \(field.name) AND value IN (\(SQL.join(values.map { "\($0)" }, ", "))))"
-            return filter.op == .ne ? "NOT \(sub)" : sub
+            return op == .ne ? "NOT \(sub)" : sub
         }
     }
 }

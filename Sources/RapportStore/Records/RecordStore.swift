@@ -180,7 +180,8 @@ public final class RecordStore: Sendable {
             // Merged into the stored JSON under the row's lock: values this write does not
             // name (set through another instance, or of a field removed for now) stay.
             let stored = try await s.query("SELECT custom FROM \(raw: type.name) WHERE id = \(id)").first?.text("custom")
-            sets.append("custom = \(codec.mergedCustomColumn(stored: stored, record: record, names: changedCustom, id: id))")
+            let custom = try codec.mergedCustomColumn(stored: stored, record: record, names: changedCustom, id: id)
+            sets.append("custom = \(custom)")
         }
         sets.append("owner_id = \(owner)")
         sets.append("updated_at = \(now)")

@@ -36,7 +36,7 @@ public struct WriteRules: Sendable {
     /// The rules of every built-in type that has some.
     public static let builtIn: [String: WriteRules] = [
         Deals.type.name: DealRules.rules, Quotes.type.name: QuoteRules.quote, QuoteLines.type.name: QuoteRules.line,
-        Contracts.type.name: ContractRules.rules, Orders.type.name: OrderRules.rules, DealContacts.type.name: DealContactRules.rules,
+        Contracts.type.name: ContractRules.rules, Orders.type.name: OrderRules.rules, OrderLines.type.name: OrderRules.line, DealContacts.type.name: DealContactRules.rules,
         Quotas.type.name: QuotaRules.rules, Pipelines.type.name: PipelineRules.rules,
         PipelineStages.type.name: PipelineStageRules.rules,
     ]

@@ -54,6 +54,9 @@ enum QuoteRules {
         if let before, before.version == after.version, after.fields["status"]?.stringValue == "accepted" {
             throw RecordError.invalid([FieldError(field: "status", code: "final", message: "An accepted quote placed an order; it stays as the record of what was sold.")])
         }
+        if let before, before.fields["tax_rounding"] != after.fields["tax_rounding"] {
+            try await DocumentTotals.quotes.recompute(s, id: after.id, now: now)
+        }
         guard after.fields["status"]?.stringValue == "accepted", before?.fields["status"]?.stringValue != "accepted",
               let dealID = after.fields["deal_id"]?.stringValue else { return }
         let deals = try await store.type(named: Deals.type.name, in: s)
@@ -74,7 +77,7 @@ enum QuoteRules {
         let orders = try await store.type(named: Orders.type.name, in: s), orderLines = try await store.type(named: OrderLines.type.name, in: s)
         let contracts = try await store.type(named: Contracts.type.name, in: s)
         let lineRows = try await s.query("""
-            SELECT l.product_id, l.description, l.quantity, l.unit_price_amount, l.unit_price_currency, l.line_total_amount, p.billing_period
+            SELECT l.product_id, l.description, l.quantity, l.unit_price_amount, l.unit_price_currency, l.discount_percent, l.tax_percent, l.line_total_amount, p.billing_period
             FROM quote_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.quote_id = \(quote.id) AND l.deleted_at IS NULL
             """)
         let today = String(now.prefix(10))
@@ -85,6 +88,8 @@ enum QuoteRules {
         let order = StoredRecord.new(orders, fields: JSONObject([
             ("direction", .string("sell")), ("organization_id", deal.fields["organization_id"] ?? .null), ("person_id", buyer),
             ("deal_id", .string(deal.id)), ("quote_id", .string(quote.id)), ("ordered_on", .string(today)), ("status", .string("open")),
+            ("currency", quote.fields["currency"] ?? .null), ("tax_rounding", quote.fields["tax_rounding"] ?? .null),
+            ("subtotal", quote.fields["subtotal"] ?? .null), ("discount", quote.fields["discount"] ?? .null), ("tax", quote.fields["tax"] ?? .null),
             ("total", quote.fields["total"] ?? .null),
         ]), owner: owner, actor: actor, now: now)
         try await store.createRecords(in: s, orders, [order], actor: actor, now: now)
@@ -97,6 +102,7 @@ enum QuoteRules {
                 ("order_id", .string(order.id)), ("product_id", r.text("product_id").map(JSONValue.string) ?? .null),
                 ("description", r.text("description").map(JSONValue.string) ?? .null), ("quantity", r.text("quantity").map(JSONValue.number) ?? .null),
                 ("unit_price", money(r.int("unit_price_amount"), r.text("unit_price_currency"))),
+                ("discount_percent", r.text("discount_percent").map(JSONValue.number) ?? .null), ("tax_percent", r.text("tax_percent").map(JSONValue.number) ?? .null),
                 ("line_total", money(r.int("line_total_amount"), r.text("unit_price_currency"))),
             ]), owner: owner, actor: actor, now: now)
         }
@@ -177,21 +183,6 @@ enum QuoteRules {
 
     /// The quote's subtotal, discount, tax and total from its live lines.
     static func recompute(_ s: Session, quoteID: String, now: String) async throws {
-        guard let code = try await s.query("SELECT currency FROM quotes WHERE id = \(quoteID)").first?.text("currency"), let currency = Currency.named(code) else { return }
-        let rows = try await s.query("""
-            SELECT quantity, unit_price_amount, unit_price_currency, discount_percent, tax_percent FROM quote_lines
-            WHERE quote_id = \(quoteID) AND deleted_at IS NULL AND unit_price_currency = \(code)
-            """)
-        let lines = rows.compactMap { r -> QuoteLine? in
-            guard let q = r.text("quantity").flatMap(QuoteMath.decimal), let minor = r.int("unit_price_amount") else { return nil }
-            return QuoteLine(quantity: q, unitPrice: Money(minorUnits: minor, currency: currency),
-                             discountPercent: r.text("discount_percent").flatMap(QuoteMath.decimal) ?? 0, taxPercent: r.text("tax_percent").flatMap(QuoteMath.decimal) ?? 0)
-        }
-        guard let amounts = try? QuoteMath.amounts(lines, currency: currency) else { return }
-        try await s.execute("""
-            UPDATE quotes SET subtotal_amount = \(amounts.subtotal.minorUnits), subtotal_currency = \(code),
-            discount_amount = \(amounts.discount.minorUnits), discount_currency = \(code), tax_amount = \(amounts.tax.minorUnits), tax_currency = \(code),
-            total_amount = \(amounts.total.minorUnits), total_currency = \(code), updated_at = \(now), version = version + 1 WHERE id = \(quoteID)
-            """)
+        try await DocumentTotals.quotes.recompute(s, id: quoteID, now: now)
     }
 }

@@ -25,6 +25,7 @@ extension RecordStore {
         let year = Int(Timestamp.format(Date()).prefix(4)) ?? 2026
         var bodies: [JSONObject] = []
         var orders: [JSONObject] = []
+        var orderPrices: [JSONValue] = []
         var currencies = Set<String>()
         for (i, org) in organizations.enumerated() {
             let (currency, unit): (String, Int) = switch countries[i] {
@@ -48,15 +49,17 @@ extension RecordStore {
                 if stage.outcome == "won" {
                     orders.append(JSONObject([
                         ("organization_id", .string(org)), ("direction", .string("sell")), ("ordered_on", .string(close)),
-                        ("status", .string("fulfilled")), ("total", money(amount, currency)),
+                        ("status", .string("fulfilled")), ("currency", .string(currency)),
                     ]))
+                    orderPrices.append(money(amount, currency))
                 }
             }
             if i % 10 == 9 {
                 orders.append(JSONObject([
                     ("organization_id", .string(org)), ("direction", .string("buy")), ("ordered_on", .string(String(format: "%04d-%02d-15", year, 1 + next(11)))),
-                    ("status", .string("fulfilled")), ("total", money((1 + next(20)) * unit, currency)),
+                    ("status", .string("fulfilled")), ("currency", .string(currency)),
                 ]))
+                orderPrices.append(money((1 + next(20)) * unit, currency))
             }
         }
         let dealIDs = try await bulkCreate(dealType, bodies: bodies, actor: actor)
@@ -66,7 +69,19 @@ extension RecordStore {
             people.append(JSONObject([("deal_id", .string(deal)), ("person_id", .string(person)), ("role", .string(people.count % 2 == 0 ? "decision_maker" : "champion"))]))
         }
         _ = try await bulkCreate(contactType, bodies: people, actor: actor)
-        _ = try await bulkCreate(orderType, bodies: orders, actor: actor)
+        // Each order has one line; its totals are that line's, as the order rules would set.
+        let orderIDs = try await bulkCreate(orderType, bodies: orders, actor: actor)
+        let lineBodies = zip(orderIDs, orderPrices).map { order, price in
+            JSONObject([("order_id", .string(order)), ("description", .string("Demo order")), ("quantity", .number("1")), ("unit_price", price)])
+        }
+        _ = try await bulkCreate(try await type(named: OrderLines.type.name), bodies: lineBodies, actor: actor)
+        try await db.transaction { s in
+            try await s.execute("""
+                UPDATE orders SET total_amount = (SELECT SUM(l.line_total_amount) FROM order_lines l WHERE l.order_id = orders.id AND l.deleted_at IS NULL),
+                total_currency = currency WHERE total_amount IS NULL AND deleted_at IS NULL
+                """)
+            try await s.execute("UPDATE orders SET subtotal_amount = total_amount, subtotal_currency = currency, discount_amount = 0, discount_currency = currency, tax_amount = 0, tax_currency = currency WHERE subtotal_amount IS NULL AND total_amount IS NOT NULL")
+        }
         if let owner = actor.userID {
             let monthly = ["KRW": 150_000_000, "JPY": 15_000_000, "USD": 150_000]
             let quotas = currencies.sorted().flatMap { currency in

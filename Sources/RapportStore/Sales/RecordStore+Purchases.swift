@@ -23,7 +23,9 @@ extension RecordStore {
         let orders = try await type(named: Orders.type.name), contracts = try await type(named: Contracts.type.name)
         let readsOrders = (try? require(.read, orders, actor)) != nil, readsContracts = (try? require(.read, contracts, actor)) != nil
         let totalsHidden = try await hides("total", of: orders.name, actor: actor), valuesHidden = try await hides("value", of: contracts.name, actor: actor)
-        let totalColumns: SQL = totalsHidden ? "CAST(NULL AS TEXT) AS total_currency, COUNT(*) AS n, CAST(0 AS BIGINT) AS total" : "total_currency, COUNT(*) AS n, CAST(SUM(total_amount) AS BIGINT) AS total"
+        let totalColumns: SQL = totalsHidden
+            ? "CAST(NULL AS TEXT) AS total_currency, COUNT(*) AS n, CAST(0 AS BIGINT) AS total_hi, CAST(0 AS BIGINT) AS total_lo"
+            : "total_currency, COUNT(*) AS n, \(raw: MoneySum.select("total_amount", as: "total"))"
         let grouping: SQL = totalsHidden ? "" : ", total_currency"
         return try await db.read { s in
             var groups: [PurchaseHistory.OrderGroup] = []
@@ -35,7 +37,7 @@ extension RecordStore {
                     MAX(ordered_on) AS last FROM orders WHERE \(SQL.join(clauses, " AND ")) GROUP BY COALESCE(direction, 'sell')\(grouping)
                     """).map {
                     PurchaseHistory.OrderGroup(direction: $0.text("direction") ?? "sell", currency: $0.text("total_currency"), orders: Int($0.int("n") ?? 0),
-                                               total: $0.int("total") ?? 0, last: $0.text("last"))
+                                               total: try MoneySum.read($0, "total"), last: $0.text("last"))
                 }
             }
             var running: [ContractSummary] = []

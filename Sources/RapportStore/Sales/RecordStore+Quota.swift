@@ -16,13 +16,13 @@ extension RecordStore {
             // Grouped by day in index order, folded into months here (see openDealGroups).
             var folded: [String: QuotaReport.DealGroup] = [:]
             for r in try await s.query("""
-                SELECT close_date, owner_id, stage_id, amount_currency, CAST(SUM(amount_amount) AS BIGINT) AS total FROM deals
+                SELECT close_date, owner_id, stage_id, amount_currency, \(raw: MoneySum.select("amount_amount", as: "total")) FROM deals
                 WHERE status = \(status) AND \(where_) GROUP BY close_date, owner_id, stage_id, amount_currency
                 """) {
                 let g = QuotaReport.DealGroup(month: String((r.text("close_date") ?? "").prefix(7)), ownerID: r.text("owner_id"),
                                               stageID: r.text("stage_id") ?? "", currency: r.text("amount_currency") ?? "", amount: 0)
                 let key = [g.month, g.ownerID ?? "", g.stageID, g.currency].joined(separator: "|")
-                folded[key, default: g].amount += r.int("total") ?? 0
+                folded[key, default: g].amount = try MoneySum.add(folded[key, default: g].amount, try MoneySum.read(r, "total"))
             }
             return Array(folded.values)
         }

@@ -35,7 +35,7 @@ extension RecordStore {
         // thousand groups instead of a sort of every open deal.
         let statement: SQL = """
             SELECT d.close_date AS day, d.stage_id, d.amount_currency, COUNT(*) AS n,
-            CAST(SUM(d.amount_amount) AS BIGINT) AS total FROM deals d WHERE \(SQL.join(clauses, " AND "))
+            \(raw: MoneySum.select("d.amount_amount", as: "total")) FROM deals d WHERE \(SQL.join(clauses, " AND "))
             GROUP BY d.close_date, d.stage_id, d.amount_currency
             """
         var months: [String: SalesReports.OpenGroup] = [:]
@@ -45,7 +45,7 @@ extension RecordStore {
             let key = month + "|" + stage + "|" + currency
             var g = months[key] ?? SalesReports.OpenGroup(month: month, stageID: stage, currency: currency, count: 0, amount: 0)
             g.count += Int(row.int("n") ?? 0)
-            g.amount += row.int("total") ?? 0
+            g.amount = try MoneySum.add(g.amount, try MoneySum.read(row, "total"))
             months[key] = g
         }
         return months.values.sorted { ($0.month, $0.stageID, $0.currency) < ($1.month, $1.stageID, $1.currency) }
@@ -91,8 +91,8 @@ extension RecordStore {
                 let n = Int(r.int("n") ?? 0)
                 switch r.text("status") { case "won": out.won = n; case "lost": out.lost = n; default: out.open += n }
             }
-            for r in try await (hidden.contains("deals.amount") ? [] : s.query("SELECT d.amount_currency AS c, COUNT(*) AS n, CAST(SUM(d.amount_amount) AS BIGINT) AS total FROM deals d WHERE \(where_) AND d.status = 'won' AND d.amount_currency IS NOT NULL GROUP BY d.amount_currency")) {
-                if let c = r.text("c") { out.wonAmounts[c] = (Int(r.int("n") ?? 0), r.int("total") ?? 0) }
+            for r in try await (hidden.contains("deals.amount") ? [] : s.query("SELECT d.amount_currency AS c, COUNT(*) AS n, \(raw: MoneySum.select("d.amount_amount", as: "total")) FROM deals d WHERE \(where_) AND d.status = 'won' AND d.amount_currency IS NOT NULL GROUP BY d.amount_currency")) {
+                if let c = r.text("c") { out.wonAmounts[c] = (Int(r.int("n") ?? 0), try MoneySum.read(r, "total")) }
             }
             out.lostReasons = try await (hidden.contains("deals.lost_reason") ? [] : s.query("SELECT COALESCE(d.lost_reason, '') AS reason, COUNT(*) AS n FROM deals d WHERE \(closed) AND d.status = 'lost' GROUP BY COALESCE(d.lost_reason, '') ORDER BY n DESC LIMIT 10")).map {
                 ($0.text("reason") ?? "", Int($0.int("n") ?? 0))

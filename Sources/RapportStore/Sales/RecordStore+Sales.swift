@@ -69,7 +69,7 @@ extension RecordStore {
         // currency), so SQLite streams the groups instead of sorting every deal; the days
         // are folded into stages here.
         let statement: SQL = """
-            SELECT stage_id, amount_currency, COUNT(*) AS n, CAST(SUM(amount_amount) AS BIGINT) AS total FROM deals
+            SELECT stage_id, amount_currency, COUNT(*) AS n, \(raw: MoneySum.select("amount_amount", as: "total")) FROM deals
             WHERE \(SQL.join(clauses, " AND ")) GROUP BY status, close_date, stage_id, amount_currency
             """
         let rows = try await db.read { s in try await s.query(statement) }
@@ -78,7 +78,10 @@ extension RecordStore {
         for r in rows {
             guard let stage = r.text("stage_id") else { continue }
             out[stage, default: StageTotals()].count += Int(r.int("n") ?? 0)
-            if !amountsHidden, let currency = r.text("amount_currency") { out[stage, default: StageTotals()].amounts[currency, default: 0] += r.int("total") ?? 0 }
+            if !amountsHidden, let currency = r.text("amount_currency") {
+                let sum = try MoneySum.add(out[stage, default: StageTotals()].amounts[currency, default: 0], try MoneySum.read(r, "total"))
+                out[stage, default: StageTotals()].amounts[currency] = sum
+            }
         }
         return out
     }
