@@ -25,6 +25,7 @@ final class ConnectionPool: Sendable {
         var openCount = 0
         var waiters: [CheckedContinuation<PooledConnection, any Error>] = []
         var closed = false
+        var waitsTotal = 0
     }
 
     private enum Next {
@@ -65,11 +66,16 @@ final class ConnectionPool: Sendable {
                 let ready: PooledConnection? = state.withLock { s in
                     if let c = s.idle.popLast() { return c }
                     s.waiters.append(continuation)
+                    s.waitsTotal += 1
                     return nil
                 }
                 if let ready { continuation.resume(returning: ready) }
             }
         }
+    }
+
+    var statistics: PoolStatistics {
+        state.withLock { PoolStatistics(inUse: $0.openCount - $0.idle.count, idle: $0.idle.count, waiting: $0.waiters.count, waitsTotal: $0.waitsTotal) }
     }
 
     func release(_ connection: PooledConnection) async {

@@ -12,5 +12,5 @@ struct Migration: Sendable {
 }
 
 enum Migrations {
-    static let all: [Migration] = [Migration0001Foundation.migration, Migration0002Access.migration, Migration0003Views.migration, Migration0004SortNames.migration, Migration0005Sales.migration, Migration0006SalesTeams.migration]
+    static let all: [Migration] = [Migration0001Foundation.migration, Migration0002Access.migration, Migration0003Views.migration, Migration0004SortNames.migration, Migration0005Sales.migration, Migration0006SalesTeams.migration, Migration0007Jobs.migration]
 }
