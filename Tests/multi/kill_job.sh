@@ -43,12 +43,13 @@ start() {
         --job-concurrency 1 --job-lease-seconds "$LEASE" >"$WORK/$2.log" 2>&1) &
     PIDS+=("$!")
 }
-start $PORT_A a; PID_A=${PIDS[0]}
-start $PORT_B b; PID_B=${PIDS[1]}
-for port in $PORT_A $PORT_B; do
-    for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
-    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null || fail "server on $port did not start"
-done
+wait_up() {
+    for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
+    fail "server on $1 did not start"
+}
+# One after the other: the first start of a database creates its default pipeline.
+start $PORT_A a; PID_A=${PIDS[0]}; wait_up $PORT_A
+start $PORT_B b; PID_B=${PIDS[1]}; wait_up $PORT_B
 
 JOB=$("$BIN" jobs enqueue-test --database "$URL" --seconds "$SLEEP" | tail -1)
 echo "queued $JOB"
