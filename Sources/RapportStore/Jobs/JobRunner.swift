@@ -78,6 +78,7 @@ public final class JobRunner: Service, Sendable {
                 }
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.options.poll) }
             }
+            logger.info("Job runner draining: no new jobs", metadata: ["running": "\(inFlight.withLock { $0 })"])
             let deadline = ContinuousClock.now.advanced(by: options.drain)
             while inFlight.withLock({ $0 }) > 0, ContinuousClock.now < deadline, !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(50))
