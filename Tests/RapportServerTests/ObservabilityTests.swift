@@ -120,6 +120,11 @@ final class CapturedLines: Sendable {
             #expect(try retried.status == .ok && retried.object().string("state") == "queued")
             #expect(try await api.call(.post, "/api/v1/jobs/nope/cancel").status == .notFound)
             #expect(try await api.call(.get, "/api/v1/jobs/nope").status == .notFound)
+            // The OpenAPI document describes them.
+            let doc = try await api.call(.get, "/api/openapi.json").object()
+            let paths = doc["paths"]?.objectValue
+            for path in ["/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}/retry", "/api/v1/jobs/{id}/cancel"] { #expect(paths?[path] != nil, "\(path)") }
+            #expect(doc["components"]?.objectValue?["schemas"]?.objectValue?["Job"] != nil)
         }
     }
 }
