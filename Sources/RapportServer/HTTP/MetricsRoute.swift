@@ -33,7 +33,7 @@ public enum RapportMetrics {
         Gauge(label: "rapport_db_connections", dimensions: [("state", "in_use")]).record(pool.inUse)
         Gauge(label: "rapport_db_connections", dimensions: [("state", "idle")]).record(pool.idle)
         Gauge(label: "rapport_db_waiting").record(pool.waiting)
-        Gauge(label: "rapport_db_waits_total").record(pool.waitsTotal)
+        Gauge(label: "rapport_db_pool_waits").record(pool.waitsTotal)
         if let counts = try? await jobs.counts() {
             for (state, n) in counts { Gauge(label: "rapport_jobs", dimensions: [("state", state.rawValue)]).record(n) }
         }

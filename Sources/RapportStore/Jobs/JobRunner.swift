@@ -58,10 +58,20 @@ public final class JobRunner: Service, Sendable {
     }
 
     public func run() async throws {
-        try await ensureRecurring()
         logger.info("Job runner started", metadata: ["worker": "\(worker)", "kinds": "\(registry.kinds.joined(separator: ","))"])
+        // A database that is briefly away at start should not stop the server: the
+        // recurring jobs are made sure of on the first pass that reaches it.
+        var ensured = false
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully, !Task.isCancelled {
+                if !ensured {
+                    do {
+                        try await ensureRecurring()
+                        ensured = true
+                    } catch {
+                        logger.error("Setting up recurring jobs failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
+                    }
+                }
                 let free = options.concurrency - inFlight.withLock { $0 }
                 if free > 0 {
                     do {
