@@ -23,6 +23,7 @@ PIDS=()
 
 cleanup() {
     for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+    pkill -P "$WATCHDOG" 2>/dev/null || true
     kill "$WATCHDOG" 2>/dev/null || true
     psql "$BASE" -q -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
     echo "logs kept in $WORK"
@@ -32,8 +33,9 @@ trap "exit 1" TERM INT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 # The whole run is bounded: past 150 s the script is stopped and cleans up after itself.
-( sleep 150; echo "FAIL: timed out" >&2; kill -TERM $$ ) &
+( sleep 150 </dev/null >/dev/null 2>&1; echo "FAIL: timed out" >&2; kill -TERM $$ ) &
 WATCHDOG=$!
+disown "$WATCHDOG"
 
 psql "$BASE" -q -c "CREATE SCHEMA $SCHEMA" >/dev/null
 "$BIN" migrate --database "$URL" >/dev/null
