@@ -16,14 +16,19 @@ public struct ServerConfiguration: Sendable {
     public var passwordCost: UInt8
     /// A reverse proxy fronts the server: client addresses come from `X-Forwarded-For`.
     public var behindProxy: Bool
+    /// The bearer token `/metrics` asks for on the main port; without one, `/metrics` is
+    /// not served there (see `serve --metrics-port`).
+    public var metricsToken: String?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, cipher: FieldCipher? = nil, passwordCost: UInt8 = 12, behindProxy: Bool = false) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, cipher: FieldCipher? = nil, passwordCost: UInt8 = 12, behindProxy: Bool = false,
+                metricsToken: String? = nil) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
         self.cipher = cipher
         self.passwordCost = passwordCost
         self.behindProxy = behindProxy
+        self.metricsToken = metricsToken
     }
 }
 
@@ -40,7 +45,10 @@ public func buildApplication(
     let directory = AccessDirectory(db: database)
     let admin = AccessAdmin(db: database, directory: directory, catalog: store.catalog, passwordCost: configuration.passwordCost, cipher: configuration.cipher)
     let audit = AuditTrail(db: database)
+    let jobs = JobStore(db: database)
+    RapportMetrics.bootstrap()
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: AccessLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware(catalog: store.catalog, behindProxy: configuration.behindProxy))
 
@@ -55,6 +63,8 @@ public func buildApplication(
     router.group("api").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory, optional: true))
         .get("openapi.json", use: OpenAPIRoute(store: store).handle)
 
+    MetricsRoute(token: configuration.metricsToken, database: database, jobs: jobs).register(on: router)
+
     let pages = PageDependencies(
         store: store, admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),
         throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies)
@@ -64,7 +74,9 @@ public func buildApplication(
     let workspace = WorkspacePages(deps: pages)
     router.get("/", use: workspace.home)
     workspace.register(on: router)
-    AdminPages(deps: pages, tokens: tokens, audit: audit).register(on: router)
+    let adminPages = AdminPages(deps: pages, tokens: tokens, audit: audit)
+    adminPages.register(on: router)
+    JobPages(pages: adminPages, jobs: jobs).register(on: router)
     ReportsPage(deps: pages).register(on: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
@@ -74,6 +86,7 @@ public func buildApplication(
     SalesRoutes(store: store).register(on: api)
     FieldRoutes(store: store).register(on: api)
     ImportRoute(store: store).register(on: api)
+    JobRoutes(jobs: jobs).register(on: api)
     RecordRoutes(store: store).register(on: api)
     // Last: `/{type}` pages match whatever no fixed path above claimed.
     RecordPages(deps: pages).register(on: router)

@@ -5,6 +5,7 @@ import Logging
 import RapportKit
 import RapportServer
 import RapportStore
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Start the web server.")
@@ -16,10 +17,29 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "People to create with --demo.") var demoPeople = 300
     @Flag(help: "Mark the session cookie Secure (when a TLS proxy serves Rapport over https).") var secureCookies = false
     @Flag(help: "A reverse proxy fronts Rapport: take client addresses (audit, sign-in throttling) from X-Forwarded-For.") var behindProxy = false
+    @Option(help: "Log lines as logfmt or json.") var logFormat = "logfmt"
+    @Option(help: "Serve /metrics without a token on this port of its own (bind it where only the scraper reaches).") var metricsPort: Int?
+    @Option(help: "Address for --metrics-port.") var metricsHost = "127.0.0.1"
+    @Option(help: "Background jobs this instance runs at once (0: none).") var jobConcurrency = 2
+    @Option(help: "Seconds a claimed job stays this instance's without a heartbeat; after that another instance takes it over.") var jobLeaseSeconds = 30
+
+    func validate() throws {
+        guard LogFormat(rawValue: logFormat) != nil else { throw ValidationError("--log-format is logfmt or json.") }
+        if let p = metricsPort, !(1...65535).contains(p) || p == port { throw ValidationError("--metrics-port is a free port other than --port.") }
+        guard (0...64).contains(jobConcurrency) else { throw ValidationError("--job-concurrency is 0 to 64.") }
+        guard (3...3600).contains(jobLeaseSeconds) else { throw ValidationError("--job-lease-seconds is 3 to 3600.") }
+    }
 
     func run() async throws {
-        var logger = Logger(label: "rapport")
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let format = LogFormat(rawValue: logFormat) ?? .logfmt
+        LoggingSystem.bootstrap { label in
+            var handler = LineLogHandler(label: label, format: format)
+            handler.logLevel = level
+            return handler
+        }
+        RapportMetrics.bootstrap()
+        let logger = Logger(label: "rapport")
         let database = try await db.open(logger: logger)
         let store = try await db.checkedStore(database)
         // Instances started together on one PostgreSQL database take turns here, so the
@@ -48,33 +68,43 @@ struct ServeCommand: AsyncParsableCommand {
             try await store.ensureDefaultPipeline()
         }
         logger.info("Rapport \(rapportVersion) on http://\(host):\(port) with \(database.url)")
-        let configuration = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, cipher: store.cipher, behindProxy: behindProxy)
+        let metricsToken = ProcessInfo.processInfo.environment["RAPPORT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let configuration = ServerConfiguration(
+            host: host, port: port, secureCookies: secureCookies, cipher: store.cipher, behindProxy: behindProxy, metricsToken: metricsToken)
         let app = buildApplication(database: database, configuration: configuration, logger: logger)
-        // Offers past their validity date expire, and contracts past their end date end, on
-        // their own, checked at start and hourly.
-        let sweeper = Task {
-            while !Task.isCancelled {
-                do {
-                    let expired = try await store.expireQuotes()
-                    if expired > 0 { logger.info("Expired \(expired) quotes past their validity date.") }
-                } catch {
-                    logger.error("Expiring quotes failed: \(error)")
-                }
-                do {
-                    let ended = try await store.closeEndedContracts()
-                    if ended > 0 { logger.info("Ended \(ended) contracts past their end date.") }
-                } catch {
-                    logger.error("Ending contracts failed: \(error)")
-                }
-                try? await Task.sleep(for: .seconds(3600))
-            }
+        // Background work runs from the jobs table beside the server; the services stop in
+        // reverse order, so on SIGTERM the server stops taking requests and drains them,
+        // then the runner stops claiming and drains its jobs.
+        var services: [any Service] = []
+        if jobConcurrency > 0 {
+            var registry = JobRegistry()
+            registry.registerSales(store: store)
+            if ProcessInfo.processInfo.environment["RAPPORT_DEBUG_JOBS"] == "1" { registry.register(DebugSleepJob()) }
+            var options = JobRunner.Options()
+            options.concurrency = jobConcurrency
+            options.leaseMilliseconds = Int64(jobLeaseSeconds) * 1000
+            services.append(JobRunner(store: JobStore(db: database), registry: registry, options: options, logger: Logger(label: "rapport.jobs")))
         }
+        services.append(app)
+        if let metricsPort {
+            services.append(buildMetricsApplication(database: database, host: metricsHost, port: metricsPort, logger: logger))
+        }
+        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // Requests and jobs get 10 s to finish (the runner's own bound); then the rest is
+        // cancelled. A job cut off keeps its lease, which expires for another instance.
+        group.maximumGracefulShutdownDuration = .seconds(12)
+        group.maximumCancellationDuration = .seconds(3)
+        let started = ContinuousClock.now
         // `rapport restore` refuses to replace a file a live server holds open.
         let marker = database.filePath.flatMap { try? ServingMarker.claim($0) }
-        try await app.runService()
-        sweeper.cancel()
+        do {
+            try await ServiceGroup(configuration: group).run()
+        } catch {
+            logger.error("Stopped on an error", metadata: ["error": "\(String(reflecting: error))"])
+        }
         marker?.release()
         await database.close()
+        logger.info("Rapport stopped: requests and jobs drained, database closed", metadata: ["uptime_s": "\((ContinuousClock.now - started).components.seconds)"])
     }
 }
 

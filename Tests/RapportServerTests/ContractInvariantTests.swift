@@ -41,13 +41,12 @@ import Testing
             }
             #expect(try await task(ended)?.string("completed_at") == nil)
             let store = RecordStore(db: api.db)
-            let july1 = try #require(Timestamp.parse("2026-07-01T12:00:00.000Z"))
-            #expect(try await store.closeEndedContracts(now: Date(timeIntervalSince1970: Double(july1) / 1000)) == 1)
+            #expect(try await store.endLapsedContracts(today: "2026-07-01") == 1)
             #expect(try await api.call(.get, "/api/v1/contracts/\(ended)").object().string("status") == "ended")
             #expect(try await task(ended)?.string("completed_at") != nil)
             #expect(try await api.call(.get, "/api/v1/contracts/\(running)").object().string("status") == "active")
             #expect(try await task(running)?.string("completed_at") == nil)
-            #expect(try await store.closeEndedContracts(now: Date(timeIntervalSince1970: Double(july1) / 1000)) == 0)
+            #expect(try await store.endLapsedContracts(today: "2026-07-01") == 0)
             let audit = try await api.call(.get, "/api/v1/audit?record_id=\(ended)&action=update").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
             #expect(audit.contains { $0["changes"]?.objectValue?["status"] != nil })
         }

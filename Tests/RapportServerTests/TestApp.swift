@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 import RapportKit
 import RapportServer
@@ -156,7 +157,10 @@ let testConfiguration = ServerConfiguration(cipher: FieldCipher(keyBytes: Array(
 func withAPI(_ backend: Backend, configuration: ServerConfiguration = testConfiguration, _ body: @escaping @Sendable (API) async throws -> Void) async throws {
     try await TestDatabase.with(backend) { db in
         let token = try await TokenStore(db: db).create(name: "test").token
-        let app = buildApplication(database: db, configuration: configuration)
+        // One access-log line per request would bury the test output.
+        var quiet = Logger(label: "rapport")
+        quiet.logLevel = .warning
+        let app = buildApplication(database: db, configuration: configuration, logger: quiet)
         try await app.test(.router) { client in
             try await body(API(client: client, token: token, db: db))
         }

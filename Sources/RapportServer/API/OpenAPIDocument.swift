@@ -152,6 +152,8 @@ enum OpenAPIDocument {
         ])
         for (path, item) in accessPaths(types: types) { paths[path] = item }
         for (name, schema) in accessSchemas(types: types) { schemas[name] = schema }
+        for (path, item) in jobPaths() { paths[path] = item }
+        for (name, schema) in jobSchemas() { schemas[name] = schema }
         paths["/healthz"] = obj([
             ("get", obj([
                 ("operationId", .string("health")), ("summary", .string("Answers when the database answers")), ("security", .array([])),

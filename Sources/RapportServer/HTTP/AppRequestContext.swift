@@ -7,7 +7,9 @@ import RapportStore
 /// audit entries together.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    public var identity: Identity?
+    public var identity: Identity? {
+        didSet { RequestTrace.signedIn(identity?.userID) }
+    }
     public var viewer: Viewer?
     /// Set when a browser session (not a token) authenticated the request.
     public var session: PageSession?

@@ -20,6 +20,7 @@ struct ProblemMiddleware: RouterMiddleware {
         context.requestID = request.headers[.init("X-Request-Id")!].flatMap { $0.count <= 64 && $0.allSatisfy { $0.isASCII && !$0.isWhitespace } ? $0 : nil }
             ?? RecordID.make()
         let requestID = context.requestID
+        context.logger[metadataKey: "request_id"] = .string(requestID)
         if behindProxy, let forwarded = request.headers[.init("X-Forwarded-For")!],
            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.count <= 45 {
             context.address = last

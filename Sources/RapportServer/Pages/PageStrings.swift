@@ -13,6 +13,7 @@ enum PageStrings {
             var merged = signIn[language] ?? [:]
             merged.merge(AppStrings.catalogs[language] ?? [:]) { a, _ in a }
             merged.merge(RecordStrings.catalogs[language] ?? [:]) { a, _ in a }
+            merged.merge(JobStrings.catalogs[language] ?? [:]) { a, _ in a }
             out[language] = merged
         }
         return out

@@ -67,6 +67,7 @@ extension PageDependencies {
     func pageUser(_ request: Request) async throws -> PageUser? {
         guard let session = try await session(request), !session.pendingTwoFactor,
               let user = try await admin.user(id: session.identity.userID), user.active else { return nil }
+        RequestTrace.signedIn(user.id)
         let viewer = try await admin.directory.viewer(userID: user.id, roleName: user.role)
         let language = PageStrings.language(acceptLanguage: request.headers[.acceptLanguage], preferred: user.language)
         let zone = user.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!

@@ -11,7 +11,7 @@ extension WorkspacePages {
         let zone = user.user.timeZone ?? "UTC"
         var links: [[String: String]] = []
         if user.viewer.role.isAdmin {
-            links = [("users", "users"), ("teams", "teams"), ("roles", "roles"), ("fields", "custom_fields"), ("audit", "audit_log")].map {
+            links = [("users", "users"), ("teams", "teams"), ("roles", "roles"), ("fields", "custom_fields"), ("audit", "audit_log"), ("jobs", "jobs_title")].map {
                 ["href": "/settings/\($0.0)", "label": user.t($0.1)]
             }
         }

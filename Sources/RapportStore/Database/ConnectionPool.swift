@@ -52,6 +52,7 @@ final class ConnectionPool: Sendable {
         var waiters: [Waiter] = []
         var nextWaiter = 0
         var closed = false
+        var waitsTotal = 0
     }
 
     private enum Next {
@@ -120,6 +121,7 @@ final class ConnectionPool: Sendable {
                     self?.expire(id)
                 }
                 s.waiters.append(Waiter(id: id, continuation: continuation, timer: timer))
+                s.waitsTotal += 1
                 return nil
             }
             if let ready { continuation.resume(returning: .connection(ready)) }
@@ -145,6 +147,10 @@ final class ConnectionPool: Sendable {
             waiter.timer?.cancel()
             waiter.continuation.resume(returning: .slot)
         }
+    }
+
+    var statistics: PoolStatistics {
+        state.withLock { PoolStatistics(inUse: $0.openCount - $0.idle.count, idle: $0.idle.count, waiting: $0.waiters.count, waitsTotal: $0.waitsTotal) }
     }
 
     func release(_ connection: PooledConnection) async {

@@ -19,6 +19,7 @@ enum Migrations {
         Migration0004SortNames.migration,
         Migration0005Sales.migration,
         Migration0006SalesTeams.migration,
+        Migration0007Jobs.migration,
         Migration0008AuditThrottle.migration,
         Migration0009DocumentTotals.migration,
         Migration0010SalesInvariants.migration,

@@ -133,6 +133,7 @@ extension RecordStore {
             }
             var summary = summaryBox.value
             summary.committed = true
+            summary.countRows(type: type.name)
             if summary.created > 1000 { try await refreshStatistics(type) }
             return summary
         } catch is DryRunRollback {
