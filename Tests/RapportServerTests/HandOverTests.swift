@@ -16,7 +16,7 @@ import Testing
             let deal = try await api.call(.post, "/api/v1/deals", json: #"{"title":"Seats","pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Proposal"]!)"}"#, token: a.token).object().string("id") ?? ""
             let quote = try await api.call(.post, "/api/v1/quotes", json: #"{"deal_id":"\#(deal)","currency":"KRW","status":"draft"}"#, token: a.token).object().string("id") ?? ""
             let line = try await api.call(.post, "/api/v1/quote_lines", json: #"{"quote_id":"\#(quote)","quantity":1,"unit_price":{"amount":"1000","currency":"KRW"}}"#, token: a.token).object().string("id") ?? ""
-            let order = try await api.call(.post, "/api/v1/orders", json: #"{"ordered_on":"2026-11-02","status":"open"}"#, token: a.token).object().string("id") ?? ""
+            let order = try await api.call(.post, "/api/v1/orders", json: #"{"ordered_on":"2026-11-02","status":"open","currency":"KRW"}"#, token: a.token).object().string("id") ?? ""
             let orderLine = try await api.call(.post, "/api/v1/order_lines", json: #"{"order_id":"\#(order)","quantity":2,"unit_price":{"amount":"500","currency":"KRW"}}"#, token: a.token)
             #expect(orderLine.status == .created, "\(orderLine.body)")
             let orderLineID = try orderLine.object().string("id") ?? ""

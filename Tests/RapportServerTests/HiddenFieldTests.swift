@@ -85,7 +85,9 @@ import Testing
             for (name, amount) in [("Proposal", "7777777"), ("Lost", "1234567")] {
                 _ = try await api.create("deals", #"{"title":"\#(name)","pipeline_id":"\#(pipeline)","stage_id":"\#(stage[name]!)","amount":{"amount":"\#(amount)","currency":"KRW"},"close_date":"2026-11-10","lost_reason":"Budget frozen"}"#)
             }
-            _ = try await api.create("orders", #"{"organization_id":"\#(org)","ordered_on":"2026-11-02","status":"open","total":{"amount":"5555555","currency":"KRW"}}"#)
+            // An order's total comes from its lines.
+            let order = try await api.create("orders", #"{"organization_id":"\#(org)","ordered_on":"2026-11-02","status":"open","currency":"KRW"}"#).string("id") ?? ""
+            _ = try await api.create("order_lines", #"{"order_id":"\#(order)","quantity":1,"unit_price":{"amount":"5555555","currency":"KRW"}}"#)
             let saved = try await api.call(.put, "/api/v1/roles/analyst", json: #"{"label":"Analyst","grants":{"*":{"actions":["read"],"visibility":"all"},"deals":{"actions":["read"],"visibility":"all","hidden_fields":["amount","lost_reason"]},"orders":{"actions":["read"],"visibility":"all","hidden_fields":["total"]}}}"#)
             #expect(saved.status == .ok || saved.status == .created, "\(saved.body)")
             let analyst = try await api.user("analyst@example.com", role: "analyst")

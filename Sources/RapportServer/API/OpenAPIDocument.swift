@@ -81,7 +81,11 @@ enum OpenAPIDocument {
                 ])),
             ])
             let idParam = obj([("name", .string("id")), ("in", .string("path")), ("required", .bool(true)), ("schema", uuid())])
-            let ifMatch = obj([("name", .string("If-Match")), ("in", .string("header")), ("required", .bool(false)), ("schema", str()), ("description", .string("The ETag of the version you read; 412 when stale."))])
+            let ifMatch = obj([
+                ("name", .string("If-Match")), ("in", .string("header")), ("required", .bool(false)),
+                ("schema", obj([("type", .string("string")), ("pattern", .string(#"^(\*|(W/)?"[1-9][0-9]{0,17}")$"#))])),
+                ("description", .string("The ETag of the version you read (\"3\"), or *; 412 when stale, 400 when not an ETag.")),
+            ])
             paths["/api/v1/\(type.name)/{id}"] = obj([
                 ("get", operation("get\(name)", "Read a \(type.singular)", tag: type.name, parameters: [idParam], responses: [("200", jsonResponse("The \(type.singular)", ref(name), etag: true)), ("404", problem("Not found"))])),
                 ("patch", operation("update\(name)", "Change fields of a \(type.singular)", tag: type.name, parameters: [idParam, ifMatch], body: ref(name + "Patch"), responses: [
@@ -93,7 +97,7 @@ enum OpenAPIDocument {
             ])
             let cursorParams = [
                 obj([("name", .string("limit")), ("in", .string("query")), ("schema", obj([("type", .string("integer")), ("minimum", .number("1")), ("maximum", .number(String(ListQuery.maxLimit)))]))]),
-                obj([("name", .string("cursor")), ("in", .string("query")), ("schema", str())]),
+                obj([("name", .string("cursor")), ("in", .string("query")), ("schema", obj([("type", .string("string")), ("minLength", .number("1"))]))]),
             ]
             paths["/api/v1/\(type.name)/{id}/timeline"] = obj([
                 ("get", operation("timeline\(name)", "Activities and changes of a \(type.singular), newest first", tag: type.name, parameters: [idParam] + cursorParams, responses: [
@@ -226,7 +230,7 @@ enum OpenAPIDocument {
             obj([("name", .string("q")), ("in", .string("query")), ("description", .string("Search names, readings, emails, phones and linked organizations; Korean and Japanese from two characters.")), ("schema", str())]),
             obj([("name", .string("sort")), ("in", .string("query")), ("description", .string("Field to sort by; prefix with - for descending.")), ("schema", str())]),
             obj([("name", .string("limit")), ("in", .string("query")), ("schema", obj([("type", .string("integer")), ("minimum", .number("1")), ("maximum", .number(String(ListQuery.maxLimit))), ("default", .number(String(ListQuery.defaultLimit)))]))]),
-            obj([("name", .string("cursor")), ("in", .string("query")), ("schema", str())]),
+            obj([("name", .string("cursor")), ("in", .string("query")), ("schema", obj([("type", .string("string")), ("minLength", .number("1"))]))]),
         ]
         for field in type.fields where field.kind != .longText && field.kind != .phones {
             out.append(obj([("name", .string("filter[\(field.name)]")), ("in", .string("query")), ("schema", str()),
@@ -249,6 +253,9 @@ enum OpenAPIDocument {
         r["400"] = problem("Malformed request")
         r["401"] = problem("Missing or unknown token")
         r["403"] = problem("Not allowed for this role or token scope")
+        // Any request may meet a database that is restarting or busy: a 503 with
+        // Retry-After, never a 500.
+        r["503"] = problem("The database is unavailable or busy; retry after the Retry-After seconds")
         o["responses"] = .object(r)
         return .object(o)
     }
