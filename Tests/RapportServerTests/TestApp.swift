@@ -41,6 +41,11 @@ struct TestDatabase {
                 throw error
             }
         case .postgres:
+            // Swift Testing starts every test at once; a test's pools would together ask
+            // the server for more connections than it allows (53300), so a bounded number
+            // of PostgreSQL tests hold a schema at a time.
+            await PostgresSlots.shared.enter()
+            defer { Task { await PostgresSlots.shared.leave() } }
             let base = ProcessInfo.processInfo.environment["RAPPORT_TEST_POSTGRES"]!
             let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             let admin = try await Database.open(.postgres(url: base), maxConnections: 1)
@@ -67,6 +72,29 @@ struct TestDatabase {
                 throw error
             }
         }
+    }
+}
+
+/// At most `limit` PostgreSQL test databases open at once, each test waiting its turn in
+/// arrival order.
+actor PostgresSlots {
+    static let shared = PostgresSlots(limit: 16)
+    private let limit: Int
+    private var inUse = 0
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func enter() async {
+        if inUse < limit {
+            inUse += 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func leave() {
+        if waiters.isEmpty { inUse -= 1 } else { waiters.removeFirst().resume() }
     }
 }
 

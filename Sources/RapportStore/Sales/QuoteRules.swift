@@ -131,15 +131,8 @@ enum QuoteRules {
     }
 
     @Sendable static func beforeLine(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
-        guard let quote = record["quote_id"]?.stringValue,
-              let row = try await s.query("SELECT currency, owner_id FROM quotes WHERE id = \(quote) AND deleted_at IS NULL").first,
-              let currency = row.text("currency") else { return record }
-        var record = record
-        // Whoever owns the quote owns its lines, so visibility by owner covers the prices.
-        if let owner = row.text("owner_id") { record["owner_id"] = .string(owner) }
-        if let code = record["unit_price"]?.objectValue?["currency"]?.stringValue, code != currency {
-            throw RecordError.invalid([FieldError(field: "unit_price", code: "invalid_currency", message: "Lines are priced in the quote's currency (\(currency)).")])
-        }
+        // The quote's currency and owner, by the one rule orders' lines follow too.
+        guard var (record, currency) = try await DocumentTotals.quotes.checkLine(s, record) else { return record }
         if let product = record["product_id"]?.stringValue {
             try await fillFromPriceList(s, &record, product: product, currency: currency)
         }
