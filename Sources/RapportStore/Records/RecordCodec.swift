@@ -64,7 +64,7 @@ struct RecordCodec: Sendable {
                 continue
             }
             guard let v = record[field.name], !v.isNull else { continue }
-            o[field.name] = try stored(v, field: field, id: id)
+            o[field.name] = try storedValue(v, field: field, id: id)
         }
         return o.count == 0 ? .null : .text(JSONValue.object(o).serialized())
     }
@@ -79,14 +79,14 @@ struct RecordCodec: Sendable {
                 o[field.name] = nil
                 continue
             }
-            o[field.name] = try stored(v, field: field, id: id)
+            o[field.name] = try storedValue(v, field: field, id: id)
         }
         return o.count == 0 ? .null : .text(JSONValue.object(o).serialized())
     }
 
     /// A custom value as stored: sensitive ones sealed to their record and field, never
     /// in plain text (no key is a 422, not a silent downgrade).
-    private func stored(_ value: JSONValue, field: FieldSpec, id: String) throws -> JSONValue {
+    private func storedValue(_ value: JSONValue, field: FieldSpec, id: String) throws -> JSONValue {
         guard field.sensitive else { return value }
         guard let cipher else {
             throw RecordError.invalid([FieldError(field: field.name, code: "no_secret_key", message: "Sensitive fields are encrypted at rest: set RAPPORT_SECRET_KEY_FILE to the key file (`rapport key create`).")])
