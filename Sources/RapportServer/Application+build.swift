@@ -50,7 +50,9 @@ public func buildApplication(
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: AccessLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ProblemMiddleware(catalog: store.catalog, behindProxy: configuration.behindProxy))
+    router.add(middleware: ProblemMiddleware(
+        catalog: store.catalog, behindProxy: configuration.behindProxy,
+        routes: RouteMethods(document: OpenAPIDocument.build(types: store.catalog.types, version: rapportVersion))))
 
     // Bounded: a load balancer asking during a database restart or a pool-wide stall gets
     // a 503 within two seconds, not a hung socket.

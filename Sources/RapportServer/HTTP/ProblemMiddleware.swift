@@ -14,6 +14,8 @@ struct ProblemMiddleware: RouterMiddleware {
     /// Take the client address from the last `X-Forwarded-For` entry: the one the proxy in
     /// front of Rapport added. Only when such a proxy exists, or clients could choose it.
     var behindProxy = false
+    /// The API's paths and their methods, for 405 instead of 404 on a wrong method.
+    var routes: RouteMethods? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -39,6 +41,11 @@ struct ProblemMiddleware: RouterMiddleware {
             response = Problem(.serviceUnavailable, "Service unavailable", detail: "\(error.description) Try again in a moment.",
                                headers: [.retryAfter: "\(error.retryAfter)"])
                 .response(requestID: requestID, instance: request.uri.path)
+        } catch let error as HTTPResponseError where error.status == .notFound && routes?.allowed(request.uri.path).map({ !$0.contains(request.method.rawValue) }) == true {
+            let allowed = routes?.allowed(request.uri.path) ?? []
+            response = Problem(.methodNotAllowed, "Method not allowed", detail: "\(request.uri.path) answers \(allowed.joined(separator: ", ")).")
+                .response(requestID: requestID, instance: request.uri.path)
+            response.headers[.allow] = allowed.joined(separator: ", ")
         } catch let error as HTTPResponseError {
             let status = error.status
             let detail = status == .notFound ? "Nothing lives at \(request.uri.path)." : status.reasonPhrase
