@@ -43,7 +43,7 @@ final class ConnectionPool: Sendable {
     private struct Waiter {
         var id: Int
         var continuation: CheckedContinuation<Grant, any Error>
-        var timer: Task<Void, Never>?
+        var deadline: ContinuousClock.Instant
     }
 
     private struct State {
@@ -53,6 +53,9 @@ final class ConnectionPool: Sendable {
         var nextWaiter = 0
         var closed = false
         var waitsTotal = 0
+        /// Whether the task that fails overdue waiters is running: one for the pool, and
+        /// only while someone waits (a timer task per waiter cost more than the query).
+        var reaping = false
     }
 
     private enum Next {
@@ -113,27 +116,42 @@ final class ConnectionPool: Sendable {
                 if let c = s.idle.popLast() { return c }
                 let id = s.nextWaiter
                 s.nextWaiter += 1
-                let timeout = acquireTimeout
-                // Created under the lock, so it cannot look for its waiter before it is listed.
-                let timer = Task { [weak self] in
-                    try? await Task.sleep(for: timeout)
-                    guard !Task.isCancelled else { return }
-                    self?.expire(id)
-                }
-                s.waiters.append(Waiter(id: id, continuation: continuation, timer: timer))
+                s.waiters.append(Waiter(id: id, continuation: continuation, deadline: .now + acquireTimeout))
                 s.waitsTotal += 1
+                if !s.reaping {
+                    s.reaping = true
+                    startReaper()
+                }
                 return nil
             }
             if let ready { continuation.resume(returning: .connection(ready)) }
         }
     }
 
-    private func expire(_ id: Int) {
-        let waiter: Waiter? = state.withLock { s in
-            guard let i = s.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-            return s.waiters.remove(at: i)
+    /// Wakes a few times per timeout while anyone waits and fails the waiters whose
+    /// deadline has passed; stops when the queue is empty (the next waiter starts it again,
+    /// under the same lock, so no waiter is ever left without one).
+    private func startReaper() {
+        let tick = min(acquireTimeout / 4, .milliseconds(250))
+        Task { [weak self] in
+            while true {
+                try? await Task.sleep(for: tick)
+                guard let self, self.expireOverdue() else { return }
+            }
         }
-        waiter?.continuation.resume(throwing: DatabaseUnavailable(.poolExhausted))
+    }
+
+    /// Fails overdue waiters; false once nobody waits and the reaper should stop.
+    private func expireOverdue() -> Bool {
+        let now = ContinuousClock.now
+        let (overdue, keepGoing): ([Waiter], Bool) = state.withLock { s in
+            let overdue = s.waiters.filter { $0.deadline <= now }
+            if !overdue.isEmpty { s.waiters.removeAll { $0.deadline <= now } }
+            if s.waiters.isEmpty { s.reaping = false }
+            return (overdue, s.reaping)
+        }
+        for w in overdue { w.continuation.resume(throwing: DatabaseUnavailable(.poolExhausted)) }
+        return keepGoing
     }
 
     /// Hands the slot of a connection that is gone to the first waiter, else frees it.
@@ -143,10 +161,7 @@ final class ConnectionPool: Sendable {
             s.openCount -= 1
             return nil
         }
-        if let waiter {
-            waiter.timer?.cancel()
-            waiter.continuation.resume(returning: .slot)
-        }
+        if let waiter { waiter.continuation.resume(returning: .slot) }
     }
 
     var statistics: PoolStatistics {
@@ -168,7 +183,6 @@ final class ConnectionPool: Sendable {
         switch action {
         case .close: await connection.close()
         case .hand(let waiter):
-            waiter.timer?.cancel()
             waiter.continuation.resume(returning: .connection(connection))
         case .keep: break
         }
@@ -195,10 +209,7 @@ final class ConnectionPool: Sendable {
             return (s.idle, s.waiters)
         }
         for c in idle { await c.close() }
-        for w in waiters {
-            w.timer?.cancel()
-            w.continuation.resume(throwing: DatabaseUnavailable(.closed))
-        }
+        for w in waiters { w.continuation.resume(throwing: DatabaseUnavailable(.closed)) }
     }
 }
 
