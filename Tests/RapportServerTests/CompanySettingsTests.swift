@@ -49,11 +49,12 @@ import Testing
             let saved = try await api.call(.put, "/api/v1/settings/company", json: #"{"legal_name":"삼성전자 주식회사","country":"KR","tax_number":"1248100998"}"#)
             #expect(try saved.status == .ok && saved.object().string("tax_number") == "124-81-00998", "\(saved.body)")
             #expect(try await Self.quote(api).string("tax_rounding") == "per_line")
-            // A printed quote without a registration number omits the line for it.
+            // The printed quote names the seller; without an address it shows no address line.
             let qid = try await Self.quote(api).string("id") ?? ""
             var browser = try await WorkspacePageTests.signedIn(api)
             let printed = try await browser.request(.get, "/quotes/\(qid)/print")
-            #expect(printed.status == .ok && printed.body.contains("삼성전자 주식회사") && printed.body.contains("124-81-00998"), "\(printed.body)")
+            #expect(printed.status == .ok && printed.body.contains("삼성전자 주식회사") && printed.body.contains("124-81-00998")
+                    && !printed.body.contains("<br><span class=\"body\">"), "\(printed.body)")
         }
     }
 

@@ -38,10 +38,10 @@ struct QuotePrintPage {
             // A qualified invoice must name its issuer and registration number (Japan's
             // Consumption Tax Act art. 57-4); shown whenever the company settings hold them.
             let company = try await CompanySettings(db: store.db).profile()
-            let seller: [String: Any]? = company.legalName == nil && company.taxNumber == nil ? nil : [
-                "name": company.legalName ?? "", "address": company.address ?? "", "taxNumber": company.taxNumber ?? "",
-                "taxLabel": user.t("quote.seller_tax_number"),
-            ]
+            var seller: [String: Any] = ["taxLabel": user.t("quote.seller_tax_number")]
+            for (key, value) in [("name", company.legalName), ("address", company.address), ("taxNumber", company.taxNumber)] {
+                if let value { seller[key] = value }
+            }
             func shown(_ m: Money) -> String { formatter.text(m.json, field: FieldSpec("total", .money)) }
             var values: [String: Any] = [
                 // Versions after the first say which one this is: the customer compares them.
@@ -71,7 +71,7 @@ struct QuotePrintPage {
                     "deal": user.t("type.deals.one"), "issued": user.t("field.created_at"), "notes": user.t("field.notes"), "heading": user.t("type.quotes.one"),
                 ],
             ]
-            if let seller { values["seller"] = seller }
+            if company.legalName != nil || company.taxNumber != nil { values["seller"] = seller }
             return deps.renderer.render("quote_print", language: language, title: user.t("type.quotes.one") + " " + (quote.fields["number"]?.stringValue ?? ""), values: values)
         }
     }
