@@ -83,6 +83,11 @@ import Testing
             #expect(audited.count == 1)
             #expect(audited.first?.objectValue?["changes"]?.objectValue?["country"] != nil, "\(audited)")
             #expect(try await Self.quote(api).string("tax_rounding") == "per_rate")
+            // The OpenAPI document describes both operations and the body they take.
+            let document = try await api.call(.get, "/api/openapi.json").object()
+            let path = document["paths"]?.objectValue?["/api/v1/settings/company"]?.objectValue
+            #expect(path?["get"] != nil && path?["put"] != nil, "\(document.keys)")
+            #expect(document["components"]?.objectValue?["schemas"]?.objectValue?["CompanySettings"] != nil)
         }
     }
 
