@@ -89,6 +89,7 @@ public func buildApplication(
     FieldRoutes(store: store).register(on: api)
     ImportRoute(store: store).register(on: api)
     JobRoutes(jobs: jobs).register(on: api)
+    CompanySettingsRoutes(settings: CompanySettings(db: database)).register(on: api)
     RecordRoutes(store: store).register(on: api)
     // Last: `/{type}` pages match whatever no fixed path above claimed.
     RecordPages(deps: pages).register(on: router)

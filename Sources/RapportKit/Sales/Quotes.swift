@@ -16,7 +16,8 @@ public enum Quotes {
             FieldSpec("language", .language),
             FieldSpec("revision", .number, isDerived: true),
             FieldSpec("notes", .longText),
-            // `per_line` when left out; `per_rate` for a Japanese qualified invoice.
+            // When left out, the seller's country's mode (``TaxRounding/defaultFor(sellerCountry:)``,
+            // filled by the store from the company settings); `per_rate` for a Japanese qualified invoice.
             FieldSpec("tax_rounding", .choice(TaxRounding.allCases.map(\.rawValue))),
             FieldSpec("subtotal", .money, isDerived: true),
             FieldSpec("discount", .money, isDerived: true),
@@ -30,11 +31,10 @@ public enum Quotes {
     )
 
     /// Currency codes are stored as ISO 4217 writes them (`KRW`), so a quote entered as
-    /// `krw` still matches its lines' money, whose codes are always upper-case; a document
-    /// that names no tax rounding mode rounds per line.
+    /// `krw` still matches its lines' money, whose codes are always upper-case. A missing
+    /// tax rounding mode is left for the store, which knows the seller's country.
     @Sendable static func derive(_ record: inout JSONObject) {
         if let code = record["currency"]?.stringValue { record["currency"] = .string(Currency.named(code)?.code ?? code) }
-        if record["tax_rounding"]?.stringValue == nil { record["tax_rounding"] = .string(TaxRounding.perLine.rawValue) }
     }
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {

@@ -28,6 +28,7 @@ struct AdminPages {
         router.post("settings/tokens", use: createToken)
         router.post("settings/tokens/revoke", use: revokeToken)
         router.get("settings/audit", use: auditLog)
+        registerCompany(on: router)
     }
 
     // MARK: Building blocks

@@ -73,6 +73,7 @@ enum Assets {
         .quote .totals { max-width: 24rem; margin: 16px 0 0 auto; }
         .quote td:nth-child(n+2), .quote th:nth-child(n+2) { text-align: right; }
         .quote td:nth-child(n+3) { white-space: nowrap; } .quote { max-width: 56rem; }
+        .quote .seller { font-style: normal; margin: 0 0 12px; } .quote .seller .body { white-space: pre-wrap; }
         @media print {
           header.top, footer.bottom, .no-print, .skip { display: none !important; }
           body { background: #fff; } main { margin: 0; max-width: none; }

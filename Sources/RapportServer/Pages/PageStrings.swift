@@ -14,6 +14,7 @@ enum PageStrings {
             merged.merge(AppStrings.catalogs[language] ?? [:]) { a, _ in a }
             merged.merge(RecordStrings.catalogs[language] ?? [:]) { a, _ in a }
             merged.merge(JobStrings.catalogs[language] ?? [:]) { a, _ in a }
+            merged.merge(CompanyStrings.catalogs[language] ?? [:]) { a, _ in a }
             out[language] = merged
         }
         return out

@@ -35,8 +35,15 @@ struct QuotePrintPage {
             let rates = quote.fields["currency"]?.stringValue.flatMap(Currency.named).flatMap { currency in
                 try? QuoteMath.amounts(lines.compactMap { QuoteLines.line($0.fields) }, currency: currency, rounding: rounding).rates
             } ?? []
+            // A qualified invoice must name its issuer and registration number (Japan's
+            // Consumption Tax Act art. 57-4); shown whenever the company settings hold them.
+            let company = try await CompanySettings(db: store.db).profile()
+            var seller: [String: Any] = ["taxLabel": user.t("quote.seller_tax_number")]
+            for (key, value) in [("name", company.legalName), ("address", company.address), ("taxNumber", company.taxNumber)] {
+                if let value { seller[key] = value }
+            }
             func shown(_ m: Money) -> String { formatter.text(m.json, field: FieldSpec("total", .money)) }
-            let values: [String: Any] = [
+            var values: [String: Any] = [
                 // Versions after the first say which one this is: the customer compares them.
                 "number": (quote.fields["number"]?.stringValue ?? "—") + ((quote.fields["revision"]?.numberLiteral).flatMap { Int($0) }.map { $0 > 1 ? " · \(user.t("revision_label")) \($0)" : "" } ?? ""),
                 "status": user.choiceLabel("status", quote.fields["status"]?.stringValue ?? "draft"),
@@ -64,6 +71,7 @@ struct QuotePrintPage {
                     "deal": user.t("type.deals.one"), "issued": user.t("field.created_at"), "notes": user.t("field.notes"), "heading": user.t("type.quotes.one"),
                 ],
             ]
+            if company.legalName != nil || company.taxNumber != nil { values["seller"] = seller }
             return deps.renderer.render("quote_print", language: language, title: user.t("type.quotes.one") + " " + (quote.fields["number"]?.stringValue ?? ""), values: values)
         }
     }

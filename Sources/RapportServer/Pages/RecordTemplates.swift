@@ -11,6 +11,7 @@ enum RecordTemplates {
         {{> head}}
         <article class="quote">
         <div class="actions spread"><h1>{{labels.heading}} {{number}}</h1><button type="button" class="secondary no-print" data-print>{{t.print}}</button></div>
+        {{#seller}}<address class="seller"><strong>{{name}}</strong>{{#address}}<br><span class="body">{{address}}</span>{{/address}}{{#taxNumber}}<br>{{taxLabel}} {{taxNumber}}{{/taxNumber}}</address>{{/seller}}
         <dl class="fields">
         <dt>{{labels.customer}}</dt><dd>{{customer}}</dd>{{#attention}}<dt>{{labels.attention}}</dt><dd>{{attention}}</dd>{{/attention}}<dt>{{labels.deal}}</dt><dd>{{dealTitle}}</dd>
         <dt>{{labels.issued}}</dt><dd>{{issued}}</dd><dt>{{labels.validUntil}}</dt><dd>{{validUntil}}</dd><dt>{{labels.status}}</dt><dd>{{status}}</dd>

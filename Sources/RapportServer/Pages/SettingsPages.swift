@@ -20,6 +20,8 @@ extension WorkspacePages {
         for type in store.catalog.types where type.isSetUp && user.viewer.role.allows(.read, on: type.name) {
             links.append(["href": "/\(type.name)", "label": user.typeName(type)])
         }
+        // Every user sees the seller printed on their quotes; only admins get its form.
+        links.append(["href": "/settings/company", "label": user.t("company_title")])
         links.append(["href": "/settings/tokens", "label": user.t("api_tokens")])
         let values: [String: Any] = [
             "name": user.user.name,

@@ -24,5 +24,6 @@ enum Migrations {
         Migration0009DocumentTotals.migration,
         Migration0010SalesInvariants.migration,
         Migration0011KeyChecks.migration,
+        Migration0012CompanySettings.migration,
     ]
 }

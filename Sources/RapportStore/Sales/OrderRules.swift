@@ -2,7 +2,8 @@ import Foundation
 import RapportKit
 
 /// An order without a number gets the next one (`O-2026-0001` for sales, `P-2026-0001`
-/// for purchases); without a direction it is a sale.
+/// for purchases); without a direction it is a sale; without a tax rounding mode it takes
+/// the seller's country's.
 enum OrderRules {
     static let rules = WriteRules(before: before, after: after)
     static let line = WriteRules(before: beforeLine, after: afterLine)
@@ -10,6 +11,7 @@ enum OrderRules {
     @Sendable static func before(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
         var record = record
         if record["direction"]?.stringValue == nil { record["direction"] = .string("sell") }
+        if record["tax_rounding"]?.stringValue == nil { record["tax_rounding"] = .string(try await CompanySettings.defaultRounding(s).rawValue) }
         if record["number"]?.stringValue == nil {
             let prefix = record["direction"]?.stringValue == "buy" ? "P" : "O"
             record["number"] = .string(try await DocumentNumbers.next(s, prefix: prefix, table: "orders", now: Timestamp.format(Date())))

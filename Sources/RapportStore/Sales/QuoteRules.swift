@@ -17,6 +17,7 @@ enum QuoteRules {
         if record["number"]?.stringValue == nil {
             record["number"] = .string(try await DocumentNumbers.next(s, prefix: "Q", table: "quotes", now: Timestamp.format(Date())))
         }
+        if record["tax_rounding"]?.stringValue == nil { record["tax_rounding"] = .string(try await CompanySettings.defaultRounding(s).rawValue) }
         if record["revision"] == nil || record["revision"]?.isNull == true { record["revision"] = .number("1") }
         if existing?.fields["currency"] != nil, record["currency"] != existing?.fields["currency"],
            let id = existing?.id, try await !s.query("SELECT 1 AS found FROM quote_lines WHERE quote_id = \(id) AND deleted_at IS NULL").isEmpty {
