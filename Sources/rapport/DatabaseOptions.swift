@@ -40,29 +40,67 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 extension DatabaseOptions {
-    /// The record engine over `database`, with the field cipher when
-    /// `RAPPORT_SECRET_KEY_FILE` names a key: every command that writes records encrypts
-    /// sensitive fields the same way the server does.
+    /// The record engine over `database`, with the field cipher (``cipher()``):
+    /// every command that writes records encrypts sensitive fields the same way the server
+    /// does.
     func store(_ database: Database) throws -> RecordStore {
-        RecordStore(db: database, cipher: try Self.cipher())
+        RecordStore(db: database, cipher: try cipher())
     }
 
-    /// ``store(_:)`` once the field key is known to fit the database: commands that read or
-    /// write sensitive values stop here rather than read them as empty or store them in
-    /// plain text.
-    func checkedStore(_ database: Database) async throws -> RecordStore {
-        let store = try store(database)
+    /// ``store(_:)`` once the field key is known to fit the database: commands
+    /// that read or write sensitive values stop here rather than read them as empty or
+    /// store them in plain text.
+    func checkedStore(_ database: Database, createKey: Bool = false) async throws -> RecordStore {
+        // A key made for this database is written only once the database accepts it, so
+        // a lost key file is reported, not silently replaced by a new one that opens nothing.
+        let fresh = createKey ? try freshSideKey() : nil
+        let store = try fresh.map { RecordStore(db: database, cipher: $0.cipher) } ?? self.store(database)
         do {
             try await store.verifyFieldKey()
         } catch let error as FieldKeyError {
             await database.close()
+            if let fresh {
+                throw CommandFailure("This database's encrypted values were written with a key that is not at \(fresh.path): put that key file back, or name it with RAPPORT_SECRET_KEY_FILE. (\(error.description))")
+            }
             throw CommandFailure(error.description)
+        }
+        if let fresh {
+            guard FileManager.default.createFile(atPath: fresh.path, contents: Data((fresh.text + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+                await database.close()
+                throw CommandFailure("Cannot write the field key \(fresh.path).")
+            }
+            note("Wrote a new field key to \(fresh.path): it encrypts two-step secrets and sensitive fields. Keep a copy apart from database backups.")
         }
         return store
     }
 
-    static func cipher() throws -> FieldCipher? {
-        guard let path = ProcessInfo.processInfo.environment["RAPPORT_SECRET_KEY_FILE"], !path.isEmpty else { return nil }
+    /// A new key for an SQLite file that has none beside it and no key named, not yet
+    /// written; nil when a key is already there or named.
+    private func freshSideKey() throws -> (path: String, text: String, cipher: FieldCipher)? {
+        if let named = ProcessInfo.processInfo.environment["RAPPORT_SECRET_KEY_FILE"], !named.isEmpty { return nil }
+        guard let path = try sideKeyPath(), !FileManager.default.fileExists(atPath: path) else { return nil }
+        let text = FieldCipher.newKeyText()
+        guard let bytes = Data(base64Encoded: text) else { return nil }
+        return (path, text, FieldCipher(keyBytes: Array(bytes)))
+    }
+
+    private func sideKeyPath() throws -> String? {
+        guard case .sqlite(let file) = try DatabaseURL(url), file != ":memory:" else { return nil }
+        return file + ".key"
+    }
+
+    /// The field key: the file `RAPPORT_SECRET_KEY_FILE` names, else, for an SQLite file,
+    /// the key kept beside it (`rapport.db.key`), which `serve` makes on first start
+    /// (``checkedStore(_:createKey:)``), so a one-command installation seals two-step
+    /// secrets and sensitive fields from the start and a copy of the database file alone
+    /// does not open them. PostgreSQL has no file to sit beside: its operators name a key.
+    func cipher() throws -> FieldCipher? {
+        if let path = ProcessInfo.processInfo.environment["RAPPORT_SECRET_KEY_FILE"], !path.isEmpty { return try Self.loadKey(path) }
+        guard let path = try sideKeyPath(), FileManager.default.fileExists(atPath: path) else { return nil }
+        return try Self.loadKey(path)
+    }
+
+    static func loadKey(_ path: String) throws -> FieldCipher {
         do {
             return try FieldCipher(keyFile: path)
         } catch let error as DatabaseError {

@@ -79,6 +79,9 @@ struct CopyCommand: AsyncParsableCommand {
         if let pid = ServingMarker.server(of: URL(fileURLWithPath: path).path) {
             note("A server (process \(pid)) is using \(path); the copy is a consistent snapshot, but later writes stay behind.")
         }
+        // The source's key: the one RAPPORT_SECRET_KEY_FILE names, or the file's own.
+        var sourceOptions = DatabaseOptions()
+        sourceOptions.database = from
         let source = try await Database.open(sourceURL)
         let target: Database
         do {
@@ -90,7 +93,7 @@ struct CopyCommand: AsyncParsableCommand {
         }
         let summary: InstallationCopy.Summary
         do {
-            summary = try await InstallationCopy.copy(from: source, to: target, cipher: try DatabaseOptions.cipher(), batch: batch) { table, rows in
+            summary = try await InstallationCopy.copy(from: source, to: target, cipher: try sourceOptions.cipher(), batch: batch) { table, rows in
                 note("  \(table): \(rows) rows")
             }
         } catch let error as DatabaseError {

@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         RapportMetrics.bootstrap()
         let logger = Logger(label: "rapport")
         let database = try await db.open(logger: logger)
-        let store = try await db.checkedStore(database)
+        let store = try await db.checkedStore(database, createKey: true)
         // Instances started together on one PostgreSQL database take turns here, so the
         // demo data and the default pipeline are made once.
         try await database.withStartupLock {
