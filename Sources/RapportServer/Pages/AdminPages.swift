@@ -80,9 +80,13 @@ struct AdminPages {
         var values = extra
         values["heading"] = heading
         values["columns"] = columns
+        // One actions column for the whole table when any row has an action, so rows
+        // without one keep their cells under the right headings.
+        let hasActions = rows.contains { !(($0["rowActions"] as? [Any])?.isEmpty ?? true) }
+        values["has_actions"] = hasActions
         values["rows"] = rows.map { row in
             var r = row
-            r["has_rowActions"] = !((row["rowActions"] as? [Any])?.isEmpty ?? true)
+            r["has_rowActions"] = hasActions
             return r
         }
         values["forms"] = forms
