@@ -71,6 +71,7 @@ public func buildApplication(
         store: store, admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),
         throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies)
     Assets.register(on: router)
+    Theme.register(on: router, deps: pages)
     SignInPages(deps: pages).register(on: router)
     AccountPages(deps: pages).register(on: router)
     let workspace = WorkspacePages(deps: pages)

@@ -19,7 +19,8 @@ public enum Activities {
         titleField: "subject",
         listColumns: ["kind", "occurred_at", "due_at", "participants", "updated_at"],
         hooks: RecordHooks(validate: validate),
-        personalFields: ["subject", "body"]
+        personalFields: ["subject", "body"],
+        icon: "activity"
     )
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {

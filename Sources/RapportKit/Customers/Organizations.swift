@@ -27,7 +27,9 @@ public enum Organizations {
         titleField: "name",
         listColumns: ["domain", "industry", "country", "lifecycle_stage", "updated_at"],
         uniqueKeys: [.init(field: "domain", kind: "domain")],
-        hooks: RecordHooks(derive: derive)
+        hooks: RecordHooks(derive: derive),
+        icon: "building",
+        showsAvatar: true
     )
 
     /// A website given without a domain fills the domain, so dedupe works for either.

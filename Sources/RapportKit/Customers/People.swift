@@ -25,7 +25,9 @@ public enum People {
         uniqueKeys: [.init(field: "emails", kind: "email")],
         hooks: RecordHooks(derive: derive, validate: validate),
         // The company, stage and tags describe the relationship, not the person.
-        personalFields: ["display_name", "family_name", "given_name", "name_reading", "emails", "phones", "job_title", "language", "time_zone", "source", "sort_name"]
+        personalFields: ["display_name", "family_name", "given_name", "name_reading", "emails", "phones", "job_title", "language", "time_zone", "source", "sort_name"],
+        icon: "person",
+        showsAvatar: true
     )
 
     /// Display names follow the script: family name first without a space for Korean,

@@ -13,6 +13,7 @@ public enum Tags {
         listColumns: ["color", "description", "updated_at"],
         uniqueKeys: [.init(field: "name", kind: "tag")],
         hasOwner: false,
-        allowsCustomFields: false
+        allowsCustomFields: false,
+        icon: "tag"
     )
 }

@@ -42,6 +42,13 @@ public struct RecordType: Sendable {
     /// deal's quotes and contacts): children follow their parent's owner, so handing over
     /// the parent hands them over too.
     public var parentField: String?
+    /// Where the navigation lists the type.
+    public var area: WorkArea
+    /// The name of the type's icon in the pages' icon set.
+    public var icon: String
+    /// Whether pages show its records with an avatar of initials: people and companies,
+    /// whose titles are names, not deals or documents.
+    public var showsAvatar: Bool
 
     public init(
         name: String,
@@ -55,7 +62,10 @@ public struct RecordType: Sendable {
         hooks: RecordHooks = RecordHooks(),
         personalFields: Set<String> = [],
         inNavigation: Bool = true,
-        parentField: String? = nil
+        parentField: String? = nil,
+        area: WorkArea = .customers,
+        icon: String = "record",
+        showsAvatar: Bool = false
     ) {
         self.name = name
         self.singular = singular
@@ -69,6 +79,9 @@ public struct RecordType: Sendable {
         self.personalFields = personalFields
         self.inNavigation = inNavigation
         self.parentField = parentField
+        self.area = area
+        self.icon = icon
+        self.showsAvatar = showsAvatar
     }
 
     /// Set-up types (pipelines and their stages): few records, kept by admins, chosen

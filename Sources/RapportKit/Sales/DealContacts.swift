@@ -17,7 +17,9 @@ public enum DealContacts {
         listColumns: ["role", "deal_id", "person_id", "updated_at"],
         allowsCustomFields: false,
         inNavigation: false,
-        parentField: "deal_id"
+        parentField: "deal_id",
+        area: .sales,
+        icon: "person"
     )
 }
 

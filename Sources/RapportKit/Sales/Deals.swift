@@ -21,6 +21,8 @@ public enum Deals {
             FieldSpec("tags", .tags),
         ],
         titleField: "title",
-        listColumns: ["organization_id", "stage_id", "amount", "close_date", "updated_at"]
+        listColumns: ["organization_id", "stage_id", "amount", "close_date", "updated_at"],
+        area: .sales,
+        icon: "deal"
     )
 }

@@ -27,7 +27,9 @@ public enum Orders {
         ],
         titleField: "number",
         listColumns: ["organization_id", "direction", "ordered_on", "status", "total"],
-        hooks: RecordHooks(derive: Quotes.derive, validate: Quotes.validate)
+        hooks: RecordHooks(derive: Quotes.derive, validate: Quotes.validate),
+        area: .sales,
+        icon: "document"
     )
 }
 
@@ -51,7 +53,9 @@ public enum OrderLines {
         // The same line arithmetic and limits as a quote's lines.
         hooks: RecordHooks(derive: QuoteLines.derive, validate: QuoteLines.validate),
         inNavigation: false,
-        parentField: "order_id"
+        parentField: "order_id",
+        area: .sales,
+        icon: "document"
     )
 }
 
@@ -82,7 +86,9 @@ public enum Contracts {
         ],
         titleField: "title",
         listColumns: ["organization_id", "direction", "value", "renewal_date", "status"],
-        hooks: RecordHooks(validate: validate)
+        hooks: RecordHooks(validate: validate),
+        area: .sales,
+        icon: "document"
     )
 
     /// A contract cannot end before it starts, and its notice and reminder periods are

@@ -13,7 +13,9 @@ public enum Pipelines {
         uniqueKeys: [.init(field: "name", kind: "pipeline")],
         hasOwner: false,
         allowsCustomFields: false,
-        inNavigation: false
+        inNavigation: false,
+        area: .sales,
+        icon: "board"
     )
 
     /// The pipeline every installation starts with.
@@ -42,7 +44,9 @@ public enum PipelineStages {
         hasOwner: false,
         allowsCustomFields: false,
         hooks: RecordHooks(validate: validate),
-        inNavigation: false
+        inNavigation: false,
+        area: .sales,
+        icon: "board"
     )
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {

@@ -17,7 +17,9 @@ public enum Products {
         titleField: "name",
         listColumns: ["sku", "billing_period", "active", "updated_at"],
         uniqueKeys: [.init(field: "sku", kind: "sku")],
-        hasOwner: false
+        hasOwner: false,
+        area: .sales,
+        icon: "box"
     )
 }
 
@@ -36,7 +38,9 @@ public enum ProductPrices {
         hasOwner: false,
         allowsCustomFields: false,
         hooks: RecordHooks(validate: validate),
-        inNavigation: false
+        inNavigation: false,
+        area: .sales,
+        icon: "box"
     )
 
     /// A list price is what a product costs, so it is zero or more; a credit or rebate is

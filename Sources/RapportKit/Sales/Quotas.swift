@@ -18,7 +18,9 @@ public enum Quotas {
         hasOwner: false,
         allowsCustomFields: false,
         hooks: RecordHooks(validate: validate),
-        inNavigation: false
+        inNavigation: false,
+        area: .sales,
+        icon: "chart"
     )
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {

@@ -27,7 +27,9 @@ public enum Quotes {
         titleField: "number",
         listColumns: ["deal_id", "status", "total", "valid_until", "revision"],
         hooks: RecordHooks(derive: derive, validate: validate),
-        parentField: "deal_id"
+        parentField: "deal_id",
+        area: .sales,
+        icon: "document"
     )
 
     /// Currency codes are stored as ISO 4217 writes them (`KRW`), so a quote entered as
@@ -66,7 +68,9 @@ public enum QuoteLines {
         allowsCustomFields: false,
         hooks: RecordHooks(derive: derive, validate: validate),
         inNavigation: false,
-        parentField: "quote_id"
+        parentField: "quote_id",
+        area: .sales,
+        icon: "document"
     )
 
     /// The line as ``QuoteMath`` reads it, or nil while it is incomplete or invalid.

@@ -7,13 +7,27 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 extension RecordStore {
     /// Streams every live record in creation order, a batch at a time, so memory stays flat
     /// at any size. CSV uses the same cell forms import reads.
-    /// Only the records and fields the actor may see leave the building.
-    public func export(_ full: RecordType, format: ExportFormat, actor: Actor, write: (String) async throws -> Void) async throws -> Int {
+    /// Only the records and fields the actor may see leave the building. With `view`, only
+    /// the records a list shows (its filters and search: the "export this view" of a list
+    /// page); with `ids`, only those (a list's selection).
+    public func export(_ full: RecordType, format: ExportFormat, actor: Actor, view listView: ListQuery? = nil, ids: [String]? = nil, write: (String) async throws -> Void) async throws -> Int {
         try require(.export, full, actor)
         let codec = self.codec(full)
         let type = view(full, for: actor)
-        var clauses: [SQL] = ["deleted_at IS NULL"]
+        var clauses: [SQL] = try conditions(full, listView?.filters ?? [], dialect: db.dialect)
         if let visible = visibility(full, actor) { clauses.append(visible) }
+        if let hidden = (listView?.filters ?? []).map(\.field).first(where: { full.field($0) != nil && type.field($0) == nil }) {
+            throw RecordError.badRequest("\(full.name) have no field named '\(hidden)'.", [FieldError(field: hidden, code: "unknown_field", message: "No such field.")])
+        }
+        let search = listView?.search
+        // A search a hidden field could match is checked against the visible fields, as
+        // the list does, so an export never holds a record the list would not show.
+        let checkHits = search != nil && type.searchFields.count < full.searchFields.count
+        if let search { clauses.append(searchCondition(full, search, dialect: db.dialect)) }
+        if let ids {
+            let valid = ids.filter(RecordID.isValid)
+            clauses.append(valid.isEmpty ? "1 = 0" : "id IN (\(SQL.join(valid.map { "\($0)" }, ", ")))")
+        }
         let where_ = SQL.join(clauses, " AND ")
         // Internal fields (a person's sort key) are the engine's, not the user's data: no
         // export format carries them, and an import recomputes them.
@@ -28,10 +42,11 @@ extension RecordStore {
                 try await s.query("SELECT \(raw: codec.selectList) FROM \(raw: type.name) WHERE \(where_) AND seq > \(after) ORDER BY seq LIMIT 2000")
             }
             if rows.isEmpty { break }
+            var decoded = rows.map { codec.decode($0) }
+            after = decoded.last?.seq ?? after
+            if checkHits, let search { decoded = try await visibleMatches(decoded, search: search, shown: type) }
             var chunk = ""
-            for row in rows {
-                let r = codec.decode(row)
-                after = r.seq
+            for r in decoded {
                 count += 1
                 switch format {
                 case .jsonl:

@@ -213,15 +213,19 @@ public final class RecordStore: Sendable {
     public func delete(_ type: RecordType, id: String, ifMatch: Int?, actor: Actor) async throws {
         try require(.delete, type, actor)
         try await db.transaction { s in
-            let existing = try await self.load(s, type, id: id, forUpdate: true, actor: actor)
-            if let ifMatch, ifMatch != existing.version { throw RecordError.stale(current: existing.version) }
-            let now = Timestamp.format(Date())
-            try await s.execute("UPDATE \(raw: type.name) SET deleted_at = \(now), updated_at = \(now), updated_by = \(actor.userID), version = version + 1 WHERE id = \(id)")
-            try await self.releaseKeys(s, type: type, keys: type.uniqueKeyValues(existing.fields), id: id)
-            try await self.reindex(s, type: type, seq: existing.seq, terms: nil, replacing: true)
-            try await AuditLog.append(s, actor: actor, action: "delete", type: type.name, id: id, changes: nil, at: now)
-            if let after = self.writeRules[type.name]?.after { try await after(self, s, existing, existing, actor, now) }
+            try await self.delete(in: s, type, id: id, ifMatch: ifMatch, actor: actor, now: Timestamp.format(Date()))
         }
+    }
+
+    /// The delete itself, inside the caller's transaction (bulk changes delete many in one).
+    func delete(in s: Session, _ type: RecordType, id: String, ifMatch: Int?, actor: Actor, now: String) async throws {
+        let existing = try await self.load(s, type, id: id, forUpdate: true, actor: actor)
+        if let ifMatch, ifMatch != existing.version { throw RecordError.stale(current: existing.version) }
+        try await s.execute("UPDATE \(raw: type.name) SET deleted_at = \(now), updated_at = \(now), updated_by = \(actor.userID), version = version + 1 WHERE id = \(id)")
+        try await self.releaseKeys(s, type: type, keys: type.uniqueKeyValues(existing.fields), id: id)
+        try await self.reindex(s, type: type, seq: existing.seq, terms: nil, replacing: true)
+        try await AuditLog.append(s, actor: actor, action: "delete", type: type.name, id: id, changes: nil, at: now)
+        if let after = self.writeRules[type.name]?.after { try await after(self, s, existing, existing, actor, now) }
     }
 
     /// Derives computed fields and runs the type's cross-field rules.

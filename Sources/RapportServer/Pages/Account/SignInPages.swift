@@ -30,6 +30,7 @@ struct SignInPages {
         let (token, cookie) = FormToken.issue(request)
         var headers = headers
         if let cookie { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        if let chosen = deps.languageCookie(request) { headers.append(HTTPField(name: .setCookie, value: chosen)) }
         var values = values
         values["csrf"] = token
         return deps.renderer.render("signin", language: language, title: "sign_in", values: values, status: status, headers: headers)

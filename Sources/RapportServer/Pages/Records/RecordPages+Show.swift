@@ -14,6 +14,10 @@ extension RecordPages {
         return try await page(request) { user in
             let type = try await recordType(context)
             let record = try await store.get(type, id: context.parameters.get("id") ?? "", actor: user.actor(context))
+            // Reopening the newest recent record writes nothing.
+            if user.recent.first?.id != record.id {
+                try await RecentViews(db: store.db).record(userID: user.user.id, type: type.name, id: record.id)
+            }
             return try await renderRecord(request, context: context, user: user, type: type, record: record, activityError: nil, status: .ok)
         }
     }
@@ -97,7 +101,9 @@ extension RecordPages {
         if type.name == Quotes.type.name { values["printLink"] = "/quotes/\(record.id)/print" }
         if let history = try await purchaseHistory(type: type, record: record, user: user, actor: actor) { values["purchases"] = history }
         if type.name == Quotes.type.name, let revision = record.fields["revision"]?.numberLiteral { values["reading"] = "\(user.t("revision_label")) \(revision)" }
-        values["notice"] = notice(try QueryString.parse(request.uri.query), user: user, type: type)
+        let query = try QueryString.parse(request.uri.query)
+        values.merge(recordHeader(type: shown, record: record, title: title, formatter: formatter, user: user, compose: query.first { $0.0 == "compose" }?.1, canAddActivity: values["canAddActivity"] as? Bool ?? false)) { _, new in new }
+        values["notice"] = notice(query, user: user, type: type)
         return deps.renderApp("record", user: user, title: title.isEmpty ? user.typeName(type, one: true) : title, values: values, current: type.name, status: status)
     }
 

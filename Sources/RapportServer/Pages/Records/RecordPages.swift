@@ -14,6 +14,7 @@ struct RecordPages {
         router.post(":type", use: create)
         router.get(":type/new", use: newForm)
         router.post(":type/views", use: saveView)
+        router.post(":type/bulk", use: bulk)
         router.get(":type/:id", use: show)
         router.post(":type/:id", use: update)
         router.get(":type/:id/edit", use: editForm)
@@ -99,12 +100,14 @@ struct RecordPages {
                 case "sort": sort = value
                 case "cursor": api.append((key, value))
                 case "col": chosen.append(value)
+                case "format": continue
                 default: if key.hasPrefix("filter["), !value.isEmpty { api.append((key, value)) }
                 }
             }
             // Relevance order when searching, unless a sort was asked for.
             if q.trimmedWhitespace.isEmpty || params.contains(where: { $0.0 == "sort" }) { api.append(("sort", sort)) }
             guard case .success(let query) = ListQuery.parse(api, type: shown) else { return PageRenderer.redirect("/\(type.name)") }
+            if params.contains(where: { $0 == ("format", "csv") }) { return try exportView(type, query: query, actor: actor) }
             let result = try await store.list(type, query: query, actor: actor)
             var formatter = ValueFormatter(user: user)
             try await formatter.prepare(result.records, type: type, store: store, admin: deps.admin, actor: actor)
@@ -115,11 +118,17 @@ struct RecordPages {
             let title = shown.field(shown.titleField)
             let reading = shown.field("name_reading")
             let headers = [title.map(user.fieldLabel) ?? ""] + columns.map(user.fieldLabel)
+            // Names sort by how they are read (the Japanese reading when there is one).
+            let titleSort = shown.fields.first(where: { $0.isDerived && $0.name == "sort_name" })?.name ?? title?.name
+            let kept = params.filter { $0.0 != "cursor" }
+            let sortColumns: [String?] = [titleSort] + columns.map { Self.sortable($0, in: shown) ? $0.name : nil }
+            let hasAvatars = type.showsAvatar
             let rows: [[String: Any]] = result.records.map { r in
+                let titleText = title.map { formatter.text(r.fields[$0.name], field: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "—"
                 var cells: [[String: Any]] = [[
-                    "first": true, "label": headers[0], "href": "/\(type.name)/\(r.id)",
-                    "title": title.map { formatter.text(r.fields[$0.name], field: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "—",
+                    "first": true, "empty": false, "label": headers[0], "href": "/\(type.name)/\(r.id)", "title": titleText,
                     "reading": reading.map { formatter.text(r.fields[$0.name], field: $0) } ?? "",
+                    "avatar": hasAvatars, "initials": Initials.of(titleText), "color": Initials.colorIndex(for: r.id, count: DesignTokens.avatars.count),
                 ]]
                 for (i, c) in columns.enumerated() {
                     let value: JSONValue? = switch c.name {
@@ -128,10 +137,26 @@ struct RecordPages {
                     case "owner_id": r.ownerID.map(JSONValue.string)
                     default: r.fields[c.name]
                     }
-                    let parts = formatter.parts(value, field: c)
-                    cells.append(["label": headers[i + 1], "parts": Self.lastMarked(parts), "empty": parts.isEmpty])
+                    // Bookkeeping times read as "5 min ago" in a list; the record shows them whole.
+                    let parts = ["updated_at", "created_at"].contains(c.name)
+                        ? value.flatMap(\.stringValue).map { [["text": formatter.relative($0)] as [String: Any]] } ?? []
+                        : formatter.parts(value, field: c)
+                    cells.append(["first": false, "label": headers[i + 1], "parts": Self.lastMarked(parts), "empty": parts.isEmpty])
                 }
-                return ["cells": cells]
+                return ["cells": cells, "id": r.id, "title": titleText]
+            }
+            let columnHeads: [[String: Any]] = headers.enumerated().map { i, label in
+                var head: [String: Any] = ["label": label, "num": i > 0 && [.number, .money].contains(where: { Self.sameKind(columns[i - 1].kind, $0) })]
+                if let name = sortColumns[i] {
+                    let ascending = sort == name, descending = sort == "-" + name
+                    let next = ascending ? "-" + name : name
+                    head["href"] = "/\(type.name)?" + Self.encode(kept.filter { $0.0 != "sort" } + [("sort", next)])
+                    if ascending || descending {
+                        head["sort"] = ascending ? "ascending" : "descending"
+                        head["arrow"] = ascending ? "↑" : "↓"
+                    }
+                }
+                return head
             }
             var filters: [[String: Any]] = []
             for field in shown.fields {
@@ -152,24 +177,23 @@ struct RecordPages {
                                 ["value": user.user.id, "label": user.t("mine"), "selected": current == user.user.id]],
                 ])
             }
-            var sorts: [(String, String)] = [("-updated_at", user.t("field.updated_at") + " ↓"), ("updated_at", user.t("field.updated_at") + " ↑"), ("-created_at", user.t("field.created_at") + " ↓")]
-            if let title { sorts += [(title.name, user.fieldLabel(title) + " ↑"), ("-" + title.name, user.fieldLabel(title) + " ↓")] }
-            // Names sort by how they are read (the Japanese reading when there is one).
-            if let key = shown.fields.first(where: { $0.isDerived && $0.name == "sort_name" }), let title {
-                sorts[3] = (key.name, user.fieldLabel(title) + " ↑")
-                sorts[4] = ("-" + key.name, user.fieldLabel(title) + " ↓")
-            }
-            let kept = params.filter { $0.0 != "cursor" }
             let queryString = Self.encode(kept)
             let views = try await SavedViews(db: store.db).list(userID: user.user.id, type: type.name).map { ["name": $0.name, "href": "/\(type.name)?\($0.query)"] }
+            let count = try await store.count(type, query: query, actor: actor)
             var values: [String: Any] = [
-                "heading": user.typeName(type), "typeName": type.name, "q": q, "rows": rows, "columns": headers.map { ["label": $0] },
-                "filters": filters, "sorts": sorts.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == sort] as [String: Any] },
+                "heading": user.typeName(type), "typeName": type.name, "q": q, "rows": rows, "columns": columnHeads,
+                "filters": filters, "sortValue": params.contains(where: { $0.0 == "sort" }) ? sort : "",
                 "choosable": available.map { ["name": $0.name, "label": user.fieldLabel($0), "checked": columns.contains($0)] as [String: Any] },
                 "canCreate": user.viewer.role.allows(.create, on: type.name), "queryString": queryString, "views": views,
-                "boardLink": type.name == Deals.type.name ? "/deals/board" : "",
+                "pageActions": ListPageActions.actions(for: type, user: user),
                 "empty": user.t(q.isEmpty && query.filters.isEmpty ? "no_records" : "no_matches"),
+                "emptyAction": user.t("add_first").replacingOccurrences(of: "%@", with: user.typeName(type, one: true)),
+                "countText": count.map { Self.countText($0, user: user) } ?? "",
+                "canExport": user.viewer.role.allows(.export, on: type.name),
+                "exportHref": "/\(type.name)?" + Self.encode(kept.filter { $0.0 != "col" } + [("format", "csv")]),
+                "backHref": "/\(type.name)" + (queryString.isEmpty ? "" : "?" + queryString),
             ]
+            values.merge(try await bulkValues(type: type, user: user)) { _, new in new }
             if let next = result.nextCursor { values["nextPage"] = "/\(type.name)?" + Self.encode(kept + [("cursor", next)]) }
             if query.cursor != nil { values["firstPage"] = "/\(type.name)?" + queryString }
             values["notice"] = notice(params, user: user, type: type)
@@ -182,8 +206,12 @@ struct RecordPages {
         if let id = params.first(where: { $0.0 == "deleted" })?.1, RecordID.isValid(id) {
             return ["text": user.t("deleted_notice"), "undo": "/\(type.name)/\(id)/restore"]
         }
-        if let what = params.first(where: { $0.0 == "notice" })?.1, ["created", "saved", "restored", "view_saved"].contains(what) {
-            return ["text": user.t(what == "view_saved" ? "view_saved" : "\(what)_notice")]
+        if let what = params.first(where: { $0.0 == "notice" })?.1, ["created", "saved", "restored", "view_saved", "bulk_done"].contains(what) {
+            return ["text": user.t(["view_saved", "bulk_done"].contains(what) ? what : "\(what)_notice")]
+        }
+        if let code = params.first(where: { $0.0 == "bulk_error" })?.1 {
+            let reason = code == "none_selected" ? user.t("bulk_none_selected") : user.strings["error.\(code)"] ?? user.t("error.invalid")
+            return ["text": user.t("bulk_failed") + " " + reason, "bad": true]
         }
         return nil
     }

@@ -85,20 +85,20 @@ enum RecordTemplates: PageTemplateSet {
         """
 
     static let notice = """
-        {{#notice}}<div class="notice" role="status"><span>{{text}}</span>{{#undo}}<form method="post" action="{{undo}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="secondary" type="submit">{{t.undo}}</button></form>{{/undo}}</div>{{/notice}}
+        {{#notice}}<div class="notice{{#bad}} bad{{/bad}}" role="status"><span>{{text}}</span>{{#undo}}<form method="post" action="{{undo}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="secondary" type="submit">{{t.undo}}</button></form>{{/undo}}</div>{{/notice}}
         """
 
     static let list = """
         {{> head}}
-        <div class="actions spread">
-        <h1>{{heading}}</h1>
-        <div class="actions">{{#boardLink}}<a class="button secondary" href="{{boardLink}}">{{t.board}}</a>{{/boardLink}}{{#canCreate}}<a class="button" href="/{{typeName}}/new">{{t.new}}</a>{{/canCreate}}</div>
+        <div class="page-head">
+        <h1>{{heading}}{{#countText}}<span class="count">{{countText}}</span>{{/countText}}</h1>
+        <div class="actions">{{#pageActions}}<a class="button secondary" href="{{href}}">{{label}}</a>{{/pageActions}}{{#canExport}}<a class="button secondary" href="{{exportHref}}" download><svg class="icon" aria-hidden="true"><use href="{{iconsPath}}#download"/></svg>{{t.export_view}}</a>{{/canExport}}{{#canCreate}}<a class="button" href="/{{typeName}}/new" data-shortcut="new"><svg class="icon" aria-hidden="true"><use href="{{iconsPath}}#plus"/></svg>{{t.new}}</a>{{/canCreate}}</div>
         </div>
         {{> notice}}
         <form class="toolbar" method="get" action="/{{typeName}}">
         <div><label for="list-q">{{t.filter_search}}</label><input id="list-q" name="q" type="search" value="{{q}}"></div>
         {{#filters}}<div><label for="filter-{{name}}">{{label}}</label><select id="filter-{{name}}" name="{{param}}">{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select></div>{{/filters}}
-        <div><label for="list-sort">{{t.sort}}</label><select id="list-sort" name="sort">{{#sorts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sorts}}</select></div>
+        {{#sortValue}}<input type="hidden" name="sort" value="{{sortValue}}">{{/sortValue}}
         <details class="columns-chooser"><summary>{{t.columns}}</summary><fieldset class="checks"><legend class="skip">{{t.columns}}</legend>
         {{#choosable}}<label><input type="checkbox" name="col" value="{{name}}"{{#checked}} checked{{/checked}}> {{label}}</label>{{/choosable}}
         </fieldset></details>
@@ -106,16 +106,31 @@ enum RecordTemplates: PageTemplateSet {
         </form>
         {{#has_views}}<p>{{t.saved_views}}: {{#views}}<a class="chip" href="{{href}}">{{name}}</a> {{/views}}</p>{{/has_views}}
         {{#has_rows}}
+        <form method="post" action="/{{typeName}}/bulk" id="bulk" data-bulk>
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{backHref}}">
+        {{#has_bulkActions}}
+        <div class="bulk-bar" role="group" aria-label="{{t.bulk_actions}}">
+        <label class="skip" for="bulk-action">{{t.bulk_actions}}</label>
+        <span class="hint" data-selected-count data-selected="{{t.selected_count}}" aria-live="polite">{{t.bulk_hint}}</span>
+        <select id="bulk-action" name="action">{{#bulkActions}}<option value="{{value}}">{{label}}</option>{{/bulkActions}}</select>
+        {{#has_bulkOwners}}<label class="skip" for="bulk-owner">{{ownerLabel}}</label><select id="bulk-owner" name="owner_id" data-for-action="owner">{{#bulkOwners}}<option value="{{id}}">{{name}}</option>{{/bulkOwners}}</select>{{/has_bulkOwners}}
+        {{#canTag}}<label class="skip" for="bulk-tag">{{t.bulk_tag}}</label><input id="bulk-tag" name="tag" type="text" maxlength="50" placeholder="{{t.bulk_tag}}" data-for-action="tag">{{/canTag}}
+        <button type="submit" class="small" data-confirm-delete="{{t.bulk_delete_confirm}}">{{t.apply}}</button>
+        </div>
+        {{/has_bulkActions}}
+        <div class="table-wrap">
         <table class="list">
-        <thead><tr>{{#columns}}<th scope="col">{{label}}</th>{{/columns}}</tr></thead>
+        <thead><tr>{{#has_bulkActions}}<th scope="col" class="select"><input type="checkbox" data-select-all aria-label="{{t.select_all}}"></th>{{/has_bulkActions}}{{#columns}}<th scope="col"{{#sort}} aria-sort="{{sort}}"{{/sort}}{{#num}} class="num"{{/num}}>{{#href}}<a href="{{href}}">{{label}}{{#arrow}}<span class="arrow" aria-hidden="true">{{arrow}}</span>{{/arrow}}</a>{{/href}}{{^href}}{{label}}{{/href}}</th>{{/columns}}</tr></thead>
         <tbody>
-        {{#rows}}<tr>{{#cells}}<td data-label="{{label}}"{{#empty}} class="empty"{{/empty}}>{{#first}}<a href="{{href}}"><strong>{{title}}</strong></a>{{#reading}}<span class="reading">{{reading}}</span>{{/reading}}{{/first}}{{^first}}{{> cell}}{{/first}}</td>{{/cells}}</tr>
+        {{#rows}}<tr>{{#has_bulkActions}}<td class="select"><input type="checkbox" name="ids" value="{{id}}" aria-label="{{title}}"></td>{{/has_bulkActions}}{{#cells}}{{#first}}<td class="title"><div class="title-cell">{{#avatar}}<span class="avatar c{{color}}" aria-hidden="true">{{initials}}</span>{{/avatar}}<div><a href="{{href}}">{{title}}</a>{{#reading}}<span class="reading">{{reading}}</span>{{/reading}}</div></div></td>{{/first}}{{^first}}<td data-label="{{label}}"{{#empty}} class="empty"{{/empty}}>{{> cell}}</td>{{/first}}{{/cells}}</tr>
         {{/rows}}
         </tbody>
         </table>
+        </div>
+        </form>
         {{/has_rows}}
-        {{^has_rows}}<p class="panel">{{empty}}</p>{{/has_rows}}
-        <nav class="pager" aria-label="{{t.next_page}}">{{#firstPage}}<a href="{{firstPage}}">{{t.first_page}}</a>{{/firstPage}}{{#nextPage}}<a href="{{nextPage}}" rel="next">{{t.next_page}}</a>{{/nextPage}}</nav>
+        {{^has_rows}}<div class="panel empty-state"><p>{{empty}}</p>{{#canCreate}}<a class="button" href="/{{typeName}}/new">{{emptyAction}}</a>{{/canCreate}}</div>{{/has_rows}}
+        <nav class="pager" aria-label="{{t.pages}}">{{#firstPage}}<a href="{{firstPage}}">{{t.first_page}}</a>{{/firstPage}}{{#nextPage}}<a href="{{nextPage}}" rel="next">{{t.next_page}}</a>{{/nextPage}}</nav>
         <form class="toolbar" method="post" action="/{{typeName}}/views">
         <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="query" value="{{queryString}}">
         <div><label for="view-name">{{t.view_name}}</label><input id="view-name" name="name" type="text" maxlength="80" required></div>
@@ -126,14 +141,17 @@ enum RecordTemplates: PageTemplateSet {
 
     static let record = """
         {{> head}}
-        <div class="actions spread">
-        <div><h1>{{title}}</h1>{{#reading}}<p class="subtitle">{{reading}}</p>{{/reading}}</div>
+        <div class="record-head">
+        {{#avatar}}<span class="avatar large c{{color}}" aria-hidden="true">{{initials}}</span>{{/avatar}}{{^avatar}}<span class="type-icon" aria-hidden="true"><svg class="icon"><use href="{{iconsPath}}#{{typeIcon}}"/></svg></span>{{/avatar}}
+        <div class="record-title"><h1>{{title}}</h1>{{#reading}}<p class="subtitle">{{reading}}</p>{{/reading}}
+        {{#has_keyFacts}}<ul class="facts">{{#keyFacts}}<li><span class="skip">{{label}}: </span>{{> cell}}</li>{{/keyFacts}}</ul>{{/has_keyFacts}}</div>
         <div class="actions">
         {{#printLink}}<a class="button secondary" href="{{printLink}}">{{t.print}}</a>{{/printLink}}
         {{#canRevise}}<form method="post" action="/{{typeName}}/{{id}}/revise"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="secondary" type="submit">{{t.new_version}}</button></form>{{/canRevise}}
         {{#canEdit}}<a class="button secondary" href="/{{typeName}}/{{id}}/edit">{{t.edit}}</a>{{/canEdit}}
         {{#canDelete}}<form method="post" action="/{{typeName}}/{{id}}/delete" data-confirm="{{t.delete_confirm}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="danger" type="submit">{{t.delete}}</button></form>{{/canDelete}}
         </div>
+        {{#has_quickActions}}<nav class="quick" aria-label="{{t.quick_actions}}">{{#quickActions}}<a class="button secondary small" href="{{href}}"><svg class="icon" aria-hidden="true"><use href="{{iconsPath}}#{{icon}}"/></svg>{{label}}</a>{{/quickActions}}</nav>{{/has_quickActions}}
         </div>
         {{> notice}}
         <div class="grid2">
@@ -143,11 +161,11 @@ enum RecordTemplates: PageTemplateSet {
         </section>
         <section aria-labelledby="timeline-heading" id="timeline"><h2 id="timeline-heading">{{t.timeline}}</h2>
         {{#canAddActivity}}
-        <form method="post" action="/{{typeName}}/{{id}}/activities">
+        <form method="post" action="/{{typeName}}/{{id}}/activities" id="compose" class="composer">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <fieldset><legend>{{t.add_activity}}</legend>
         <label for="a-kind">{{kindLabel}}</label>
-        <select id="a-kind" name="kind">{{#kinds}}<option value="{{value}}">{{label}}</option>{{/kinds}}</select>
+        <select id="a-kind" name="kind">{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select>
         <label for="a-subject">{{subjectLabel}}</label><input id="a-subject" name="subject" type="text" maxlength="300">
         <label for="a-body">{{bodyLabel}}</label><textarea id="a-body" name="body" rows="3"></textarea>
         <label for="a-due">{{dueLabel}}</label><input id="a-due" name="due_at" type="datetime-local">

@@ -80,7 +80,7 @@ struct BoardPage {
                 "month": param("month") ?? "", "canMove": user.viewer.role.allows(.update, on: deals.name),
                 "canCreate": user.viewer.role.allows(.create, on: deals.name),
             ]
-            return deps.renderApp("board", user: user, title: user.t("board"), values: values, current: deals.name)
+            return deps.renderApp("board", user: user, title: user.t("board"), values: values, current: "board")
         }
     }
 

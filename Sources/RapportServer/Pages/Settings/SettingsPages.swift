@@ -51,8 +51,7 @@ extension WorkspacePages {
         if let language = posted.fields["language"], Self.pageLanguages.contains(where: { $0.0 == language }) {
             _ = try await deps.admin.updateProfile(id: user.user.id, JSONObject([("language", .string(language))]), actor: user.actor(context))
         }
-        let back = request.headers[.referer].flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? "/"
-        return PageRenderer.redirect(back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/")
+        return PageRenderer.redirect(PageRenderer.sameSiteReferer(request))
         }
     }
 }

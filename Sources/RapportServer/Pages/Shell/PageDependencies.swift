@@ -16,8 +16,25 @@ struct PageDependencies: Sendable {
     let throttle: SignInLimiter
     let secureCookies: Bool
 
+    /// The user's own language; before sign-in the one chosen on the page (`?lang=`, then
+    /// kept in a cookie), else the browser's.
     func language(_ request: Request, user: User? = nil) -> String {
-        PageStrings.language(acceptLanguage: request.headers[.acceptLanguage], preferred: user?.language)
+        let chosen = user?.language ?? Self.chosenLanguage(request)
+        return PageStrings.language(acceptLanguage: request.headers[.acceptLanguage], preferred: chosen)
+    }
+
+    static let languageCookie = "rapport_lang"
+
+    static func chosenLanguage(_ request: Request) -> String? {
+        let asked = request.uri.queryParameters.get("lang")
+        guard let value = asked ?? request.cookies[languageCookie]?.value, PageStrings.languages.contains(value) else { return nil }
+        return value
+    }
+
+    /// Keeps a language chosen before sign-in for the next pages (the sign-in post).
+    func languageCookie(_ request: Request) -> String? {
+        guard let asked = request.uri.queryParameters.get("lang"), PageStrings.languages.contains(asked) else { return nil }
+        return "\(Self.languageCookie)=\(asked); Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly" + (secureCookies ? "; Secure" : "")
     }
 
     /// The form fields of an `application/x-www-form-urlencoded` body (at most 1 MiB).

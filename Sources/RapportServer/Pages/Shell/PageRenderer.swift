@@ -36,6 +36,13 @@ struct PageRenderer: Sendable {
         context["title"] = strings[title] ?? title
         context["cssPath"] = Assets.cssPath
         context["jsPath"] = Assets.jsPath
+        context["iconsPath"] = Assets.iconsPath
+        context["faviconPath"] = Assets.faviconPath
+        if context["signedIn"] == nil {
+            context["signedOutLanguages"] = PageStrings.languageNames.map { code, name in
+                ["code": code, "name": name, "current": code == language] as [String: Any]
+            }
+        }
         let html = library.render(context, withTemplate: template) ?? ""
         var headers = headers
         headers[.contentType] = "text/html; charset=utf-8"
@@ -50,6 +57,13 @@ struct PageRenderer: Sendable {
     /// Percent-encoding for one query component.
     static func percent(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
+    /// Where a form came from, when that is a path on this site; else home. Forms that
+    /// change a preference send the user back to the page they were on.
+    static func sameSiteReferer(_ request: Request) -> String {
+        let back = request.headers[.referer].flatMap { URL(string: $0) }.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? "/"
+        return back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/"
     }
 
     static func redirect(_ location: String, cookies: [String] = []) -> Response {

@@ -4,6 +4,8 @@ import Foundation
 /// missing key is a test failure rather than English left on a Korean page.
 enum PageStrings {
     static let languages = ["en", "ko", "ja"]
+    /// Each language by its own name, for the switches.
+    static let languageNames = [("en", "English"), ("ko", "한국어"), ("ja", "日本語")]
 
     /// Each domain's table, beside its pages. A new domain adds its table here; a key
     /// defined by two tables is a test failure, so no table silently shadows another.

@@ -4,6 +4,13 @@ import Hummingbird
 import RapportKit
 import RapportStore
 
+/// A record in the sidebar's "Recent" list.
+struct RecentLink: Sendable {
+    let href: String
+    let title: String
+    let id: String
+}
+
 /// The signed-in person a page is for: their role, language and time zone.
 struct PageUser: Sendable {
     let session: PageSession
@@ -11,6 +18,10 @@ struct PageUser: Sendable {
     let viewer: Viewer
     let language: String
     let timeZone: TimeZone
+    /// "light", "dark", or nil to follow the device.
+    var theme: String? = nil
+    /// The records this user opened last, for the sidebar (filled for page views only).
+    var recent: [RecentLink] = []
 
     /// Default stage and pipeline names in the reader's language ("Proposal" → "제안");
     /// names an admin chose are shown as written.
@@ -71,7 +82,27 @@ extension PageDependencies {
         let viewer = try await admin.directory.viewer(userID: user.id, roleName: user.role)
         let language = PageStrings.language(acceptLanguage: request.headers[.acceptLanguage], preferred: user.language)
         let zone = user.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        return PageUser(session: session, user: user, viewer: viewer, language: language, timeZone: zone)
+        var page = PageUser(session: session, user: user, viewer: viewer, language: language, timeZone: zone)
+        page.theme = Theme.chosen(request)
+        if request.method == .get { page.recent = try await recentLinks(page) }
+        return page
+    }
+
+    /// The user's recent records that they may still see, newest first.
+    func recentLinks(_ user: PageUser) async throws -> [RecentLink] {
+        let recent = try await RecentViews(db: store.db).list(userID: user.user.id)
+        var titles: [String: String] = [:]
+        for typeName in Set(recent.map(\.type)) {
+            guard let type = store.catalog[typeName] else { continue }
+            let ids = recent.filter { $0.type == typeName }.map(\.id)
+            for (id, title) in try await store.titles(type, ids: ids, actor: Actor(userID: user.user.id, viewer: user.viewer)) {
+                titles[typeName + "/" + id] = title
+            }
+        }
+        return recent.compactMap { entry in
+            guard let title = titles[entry.type + "/" + entry.id], let type = store.catalog[entry.type] else { return nil }
+            return RecentLink(href: "/\(entry.type)/\(entry.id)", title: title.isEmpty ? user.typeName(type, one: true) : title, id: entry.id)
+        }
     }
 
     /// A signed-in form post with its token checked, handed to `body`; otherwise the
@@ -84,21 +115,28 @@ extension PageDependencies {
         }
     }
 
-    /// Renders a workspace page inside the navigation, search box and language switch.
+    /// Renders a workspace page inside the frame: sidebar, breadcrumbs, search, the user's
+    /// menu and the shortcuts dialog. `current` names the type or page shown (a type's
+    /// name, a navigation link's id, or "home"); pages may pass their own `crumbs`.
     func renderApp(_ template: String, user: PageUser, title: String, values: [String: Any], current: String? = nil, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var values = values
         values["signedIn"] = true
         values["csrf"] = user.session.csrfToken
-        var nav: [[String: Any]] = [["href": "/", "label": user.t("nav_home"), "current": current == "home"]]
-        for type in store.catalog.types where type.inNavigation && user.viewer.role.allows(.read, on: type.name) {
-            nav.append(["href": "/\(type.name)", "label": user.typeName(type), "current": current == type.name])
+        values["navGroups"] = Navigation.groups(user: user, catalog: store.catalog, current: current)
+        if values["crumbs"] == nil {
+            values["crumbs"] = Navigation.crumbs(user: user, catalog: store.catalog, current: current, title: user.strings[title] ?? title)
         }
-        if user.viewer.role.allows(.read, on: Deals.type.name) {
-            nav.append(["href": "/reports", "label": user.t("reports"), "current": current == "reports"])
+        values["homeCurrent"] = current == "home"
+        values["trashCurrent"] = current == "trash"
+        values["settingsCurrent"] = current == "settings"
+        values["recent"] = user.recent.map { link in
+            ["href": link.href, "title": link.title, "initials": Initials.of(link.title), "color": Initials.colorIndex(for: link.id, count: DesignTokens.avatars.count)] as [String: Any]
         }
-        nav.append(["href": "/trash", "label": user.t("trash"), "current": current == "trash"])
-        nav.append(["href": "/settings", "label": user.t("settings"), "current": current == "settings"])
-        values["nav"] = nav
+        values["me"] = ["name": user.user.name, "email": user.user.email, "initials": Initials.of(user.user.name), "color": Initials.colorIndex(for: user.user.id, count: DesignTokens.avatars.count)] as [String: Any]
+        values["theme"] = user.theme ?? ""
+        values["themes"] = [("system", "theme_system"), ("light", "theme_light"), ("dark", "theme_dark")].map { value, key in
+            ["value": value, "label": user.t(key), "current": (user.theme ?? "system") == value] as [String: Any]
+        }
         values["languages"] = [("en", "English"), ("ko", "한국어"), ("ja", "日本語")].map { code, name in
             ["code": code, "name": name, "current": code == user.language] as [String: Any]
         }
