@@ -54,9 +54,18 @@ import Testing
             let home = try await browser.request(.get, "/")
             let csrf = PageClient.csrf(home.body) ?? ""
             _ = try await browser.request(.post, "/settings/language", form: [("_csrf", csrf), ("language", "ko")])
-            // A person with a company typed by name: the company is created with them.
+            // A company typed by name that matches nothing is not created unasked: the form
+            // comes back with the name kept and a question, and nothing is stored.
+            let unasked = try await browser.request(.post, "/people", form: [
+                ("_csrf", csrf), ("family_name", "김"), ("given_name", "보경"), ("organization_id", "한빛상사"),
+            ])
+            #expect(unasked.status == .unprocessableContent)
+            #expect(unasked.body.contains(#"value="한빛상사""#) && unasked.body.contains("제안 목록에서 고르거나"))
+            #expect(try await api.names("/api/v1/organizations", field: "name").isEmpty)
+            #expect(try await api.names("/api/v1/people").isEmpty)
+            // With "create a new one" ticked, the company is created with them.
             let created = try await browser.request(.post, "/people", form: [
-                ("_csrf", csrf), ("family_name", "김"), ("given_name", "보경"), ("organization_id", "한빛상사"), ("emails", "bokyung@hanbit.example\nbk@hanbit.example"),
+                ("_csrf", csrf), ("family_name", "김"), ("given_name", "보경"), ("organization_id", "한빛상사"), ("organization_id._new", "1"), ("emails", "bokyung@hanbit.example\nbk@hanbit.example"),
             ])
             #expect(created.status == .seeOther, "\(created.body.prefix(300))")
             let location = created.headers[.location] ?? ""
@@ -131,6 +140,33 @@ import Testing
             let written = try await api.call(.post, "/api/v1/people", json: #"{"display_name":"X","sort_name":"aaa"}"#)
             #expect(written.status == .unprocessableContent)
             #expect(try written.errorFields() == ["sort_name"])
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func referencesAreSuggestedAsTheUserTypes(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let hanbit = try await api.create("organizations", #"{"name":"한빛소프트","city":"성남"}"#)
+            _ = try await api.create("organizations", #"{"name":"Hanbit Trading"}"#)
+            let reply = try await browser.request(.get, "/organizations?format=suggest&q=%ED%95%9C%EB%B9%9B")
+            #expect(reply.status == .ok && reply.headers[.contentType] == "application/json")
+            let items = try JSONValue.parse(reply.body).arrayValue ?? []
+            #expect(items.compactMap { $0.objectValue?["id"]?.stringValue } == [hanbit.string("id") ?? ""])
+            #expect(items.first?.objectValue?["title"]?.stringValue == "한빛소프트")
+            // A misspelt name is never silently a new company; the chosen id wins over a namesake.
+            let form = try await browser.request(.get, "/people/new")
+            #expect(form.body.contains(#"data-typeahead="organizations""#) && form.body.contains(#"role="combobox""#))
+            let csrf = PageClient.csrf(form.body) ?? ""
+            let typo = try await browser.request(.post, "/people", form: [("_csrf", csrf), ("family_name", "박"), ("organization_id", "Hanbit Softwear")])
+            #expect(typo.status == .unprocessableContent)
+            #expect(try await api.names("/api/v1/organizations", field: "name").count == 2)
+            let chosen = try await browser.request(.post, "/people", form: [("_csrf", csrf), ("family_name", "박"), ("organization_id", "한빛소프트"), ("organization_id._id", hanbit.string("id") ?? "")])
+            #expect(chosen.status == .seeOther)
+            // A viewer's suggestions hold only what the viewer may see (no people for a role without them is a 403 page, never data).
+            var stranger = PageClient(api)
+            let signedOut = try await stranger.request(.get, "/organizations?format=suggest&q=%ED%95%9C%EB%B9%9B")
+            #expect(signedOut.status == .seeOther)
         }
     }
 }

@@ -78,12 +78,17 @@ def flows(width, family, given, company):
         check(d.find_element(By.TAG_NAME, "h1").text == "홈", f"[{width}] switched to Korean")
         shot(d, f"home-ko-{width}")
 
-        # Create a person with an organization typed by name.
+        # Create a person with a new organization: typed, nothing suggested, created only
+        # because "create a new one" is ticked.
         d.get(BASE + "/people/new")
         check(d.find_element(By.CSS_SELECTOR, "label[for=f-family_name]").text == "성", f"[{width}] form labels in Korean")
         d.find_element(By.ID, "f-family_name").send_keys(family)
         d.find_element(By.ID, "f-given_name").send_keys(given)
         d.find_element(By.ID, "f-organization_id").send_keys(company)
+        wait.until(lambda drv: not drv.find_element(By.ID, "f-organization_id-list").get_attribute("hidden"))
+        check("일치하는 항목 없음" in d.find_element(By.ID, "f-organization_id-list").text, f"[{width}] nothing suggested for a new company")
+        d.find_element(By.ID, "f-organization_id").send_keys(Keys.ESCAPE)
+        d.find_element(By.CSS_SELECTOR, "input[name='organization_id._new']").click()
         d.find_element(By.ID, "f-emails").send_keys(f"{given}.{width}@example.kr")
         shot(d, f"form-ko-{width}")
         d.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").click()
@@ -168,7 +173,7 @@ column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dat
 """
 
 
-def sales(width, title):
+def sales(width, title, company):
     """A deal made through the pages, moved on the board (dragged on a desk, with the
     card's own Move control on a phone), its history, a KRW quote checked against a hand
     calculation, and acceptance winning the deal and placing the order."""
@@ -178,7 +183,12 @@ def sales(width, title):
         # A new deal in the proposal stage, its stage chosen from a list.
         d.get(BASE + "/deals/new")
         d.find_element(By.ID, "f-title").send_keys(title)
-        d.find_element(By.ID, "f-organization_id").send_keys("Flow Trading " + str(width))
+        # The company is found by typing part of its name and choosing the suggestion.
+        d.find_element(By.ID, "f-organization_id").send_keys(company[:2])
+        option = wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#f-organization_id-list [role=option]")))
+        check(company in option.text, f"[{width}] typeahead suggests {company}")
+        option.click()
+        check(d.find_element(By.ID, "f-organization_id").get_attribute("value") == company, f"[{width}] the suggestion fills the field")
         proposal = select_by_text_end(d.find_element(By.ID, "f-stage_id"), "· Proposal")
         negotiation = [o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#f-stage_id option") if o.text.endswith("· Negotiation")][0]
         Select(d.find_element(By.ID, "f-amount-currency")).select_by_visible_text("KRW")
@@ -246,6 +256,6 @@ def sales(width, title):
 
 flows(1280, "김", "보경", "한빛상사")
 flows(390, "이", "서윤", "미래물산")
-sales(1280, "Flow desk deal")
-sales(390, "Flow phone deal")
+sales(1280, "Flow desk deal", "한빛상사")
+sales(390, "Flow phone deal", "미래물산")
 print("all browser flows passed")

@@ -7,11 +7,17 @@ enum PooledConnection: Sendable {
     case sqlite(SQLiteConnection)
     case postgres(PostgresConnection)
 
+    /// Closes the connection even when the caller's task was cancelled (a health check that
+    /// ran out of time): the drivers' close gives up on a cancelled task and would leave the
+    /// file or socket open, so it runs in a task of its own that nothing cancels.
     func close() async {
-        switch self {
-        case .sqlite(let c): try? await c.close()
-        case .postgres(let c): try? await c.close()
-        }
+        let connection = self
+        await Task.detached {
+            switch connection {
+            case .sqlite(let c): try? await c.close()
+            case .postgres(let c): try? await c.close()
+            }
+        }.value
     }
 
     /// True once the driver has seen the socket or file go away (a server restart, an

@@ -63,15 +63,18 @@ struct RecordForm {
                 let o = value.objectValue
                 input["amount"] = posted?[field.name + ".amount"]?.first ?? o?["amount"]?.stringValue ?? ""
                 let currency = posted?[field.name + ".currency"]?.first ?? o?["currency"]?.stringValue ?? defaultCurrency
-                input["currencies"] = Currency.all.map { ["value": $0.code, "selected": $0.code == currency] as [String: Any] }
+                input["currencies"] = Pickers.currencies(user.language, mine: nil).map { ["value": $0, "selected": $0 == currency] as [String: Any] }
             case .reference where formatter.options[field.name] != nil:
                 input["isSelect"] = true
                 let current = raw ?? value.stringValue ?? ""
                 // A required one starts on the first choice (a new deal: the first stage).
                 input["options"] = (field.required ? [] : [["value": "", "label": user.t("none"), "selected": current.isEmpty] as [String: Any]])
                     + (formatter.options[field.name] ?? []).map { ["value": $0.id, "label": $0.label, "selected": $0.id == current] as [String: Any] }
-            case .reference:
+            case .reference(let target):
                 input["isText"] = true
+                input["typeahead"] = target
+                input["createLabel"] = user.t("reference_create")
+                input["createChecked"] = posted?[field.name + "._new"]?.first == "1"
                 input["hint"] = user.t("reference_hint")
                 input["value"] = raw ?? (value.stringValue.map { formatter.titles[$0] ?? $0 } ?? "")
                 // The id travels with the name, so a name shared by two records still
@@ -87,6 +90,14 @@ struct RecordForm {
                 let current = raw ?? value.stringValue ?? ""
                 input["options"] = [["value": "", "label": user.t("none"), "selected": current.isEmpty] as [String: Any]]
                     + formatter.teams.map { ["value": $0.id, "label": $0.name, "selected": $0.id == current] as [String: Any] }
+            case .language, .timeZone:
+                input["isSelect"] = true
+                let current = raw ?? value.stringValue ?? ""
+                let choices = field.kind == .language
+                    ? Pickers.languages(user.language, current: current, mine: user.user.language)
+                    : Pickers.zones(user.language, mine: user.user.timeZone)
+                input["options"] = [["value": "", "label": user.t("none"), "selected": current.isEmpty] as [String: Any]]
+                    + choices.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == current] as [String: Any] }
             case .dateTime:
                 input["isText"] = true
                 input["inputType"] = "datetime-local"

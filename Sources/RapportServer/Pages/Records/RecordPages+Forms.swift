@@ -89,9 +89,10 @@ extension RecordPages {
         }
     }
 
-    /// Reference fields given as a name: the record the form came with while its name is
-    /// unchanged, else an exact title match the user can see, else a new record of that
-    /// name when the user may create one.
+    /// Reference fields given as a name: the record chosen from the suggestions while its
+    /// name is unchanged, else an exact title match the user can see, else a new record of
+    /// that name when the user ticked "create" and may create one; otherwise the field is
+    /// sent back with the name as typed and a question.
     func resolveReferences(_ body: inout JSONObject, type: RecordType, chosen: [String: [String]], actor: Actor) async throws -> [FieldError] {
         var errors: [FieldError] = []
         for field in type.fields {
@@ -104,11 +105,13 @@ extension RecordPages {
             guard case .success(let q) = ListQuery.parse([("filter[\(target.titleField)]", text), ("limit", "1")], type: target) else { continue }
             if let found = try await store.list(target, query: q, actor: actor).records.first {
                 body[field.name] = .string(found.id)
-            } else if actor.viewer.map({ $0.role.allows(.create, on: target.name) }) ?? true {
+            } else if chosen[field.name + "._new"]?.first == "1", actor.viewer.map({ $0.role.allows(.create, on: target.name) }) ?? true {
+                // A new record only when the user asked for one: a misspelt name must not
+                // quietly become a second company.
                 let created = try await store.create(target, body: JSONObject([(target.titleField, .string(text))]), actor: actor)
                 body[field.name] = .string(created.id)
             } else {
-                errors.append(FieldError(field: field.name, code: "invalid_reference", message: "No match."))
+                errors.append(FieldError(field: field.name, code: "no_match", message: "No match."))
             }
         }
         return errors

@@ -108,6 +108,7 @@ struct RecordPages {
             if q.trimmedWhitespace.isEmpty || params.contains(where: { $0.0 == "sort" }) { api.append(("sort", sort)) }
             guard case .success(let query) = ListQuery.parse(api, type: shown) else { return PageRenderer.redirect("/\(type.name)") }
             if params.contains(where: { $0 == ("format", "csv") }) { return try exportView(type, query: query, actor: actor) }
+            if params.contains(where: { $0 == ("format", "suggest") }) { return try await suggestions(type, query: query, user: user, actor: actor) }
             let result = try await store.list(type, query: query, actor: actor)
             var formatter = ValueFormatter(user: user)
             try await formatter.prepare(result.records, type: type, store: store, admin: deps.admin, actor: actor)

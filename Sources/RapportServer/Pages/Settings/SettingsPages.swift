@@ -26,7 +26,7 @@ extension WorkspacePages {
         let values: [String: Any] = [
             "name": user.user.name,
             "languageOptions": Self.pageLanguages.map { ["code": $0.0, "name": $0.1, "selected": $0.0 == user.language] as [String: Any] },
-            "zones": (["UTC"] + TimeZone.knownTimeZoneIdentifiers.sorted().filter { $0 != "UTC" }).map { ["name": $0, "selected": $0 == zone] as [String: Any] },
+            "zones": Pickers.zones(user.language, mine: zone).map { ["value": $0.0, "name": $0.1, "selected": $0.0 == zone] as [String: Any] },
             "links": links,
             "notice": (try QueryString.parse(request.uri.query).contains { $0 == ("notice", "saved") }) ? ["text": user.t("profile_saved")] as [String: Any] : NSNull(),
         ]

@@ -12,7 +12,7 @@ enum SettingsTemplates: PageTemplateSet {
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <label for="p-name">{{t.name_label}}</label><input id="p-name" name="name" type="text" value="{{name}}" required maxlength="200">
         <label for="p-language">{{t.language}}</label><select id="p-language" name="language">{{#languageOptions}}<option value="{{code}}" lang="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/languageOptions}}</select>
-        <label for="p-zone">{{t.time_zone}}</label><select id="p-zone" name="time_zone">{{#zones}}<option{{#selected}} selected{{/selected}}>{{name}}</option>{{/zones}}</select>
+        <label for="p-zone">{{t.time_zone}}</label><select id="p-zone" name="time_zone">{{#zones}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/zones}}</select>
         <button type="submit">{{t.save}}</button>
         </form>
         </section>
