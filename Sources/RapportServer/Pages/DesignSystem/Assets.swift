@@ -101,7 +101,7 @@ enum Assets {
           header.top form.search { order: 3; flex-basis: 100%; max-width: none; }
           .board { flex-direction: column; } .board .column { max-width: none; width: 100%; flex-basis: auto; }
         }
-        """
+        """ + HomeStyles.css
 
     static let js = """
         // "/" focuses the global search unless the user is typing somewhere.
@@ -145,7 +145,7 @@ enum Assets {
           var q = e.target.getAttribute('data-confirm');
           if (q && !window.confirm(q)) e.preventDefault();
         });
-        """
+        """ + HomeStyles.js
 
     static let cssPath = "/assets/app-\(digest(css)).css"
     static let jsPath = "/assets/app-\(digest(js)).js"

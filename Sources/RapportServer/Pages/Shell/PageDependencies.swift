@@ -15,6 +15,9 @@ struct PageDependencies: Sendable {
     let renderer: PageRenderer
     let throttle: SignInLimiter
     let secureCookies: Bool
+    let notifications: NotificationStore
+    /// The injectable time of ``ServerConfiguration/clock``.
+    let clock: @Sendable () -> Date
 
     func language(_ request: Request, user: User? = nil) -> String {
         PageStrings.language(acceptLanguage: request.headers[.acceptLanguage], preferred: user?.language)

@@ -11,6 +11,8 @@ struct PageUser: Sendable {
     let viewer: Viewer
     let language: String
     let timeZone: TimeZone
+    /// Unread notifications, for the bell in the header of every page.
+    var notificationsUnread = 0
 
     /// Default stage and pipeline names in the reader's language ("Proposal" → "제안");
     /// names an admin chose are shown as written.
@@ -71,7 +73,9 @@ extension PageDependencies {
         let viewer = try await admin.directory.viewer(userID: user.id, roleName: user.role)
         let language = PageStrings.language(acceptLanguage: request.headers[.acceptLanguage], preferred: user.language)
         let zone = user.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        return PageUser(session: session, user: user, viewer: viewer, language: language, timeZone: zone)
+        var page = PageUser(session: session, user: user, viewer: viewer, language: language, timeZone: zone)
+        page.notificationsUnread = try await notifications.unreadCount(recipient: user.id)
+        return page
     }
 
     /// A signed-in form post with its token checked, handed to `body`; otherwise the
@@ -89,6 +93,10 @@ extension PageDependencies {
         var values = values
         values["signedIn"] = true
         values["csrf"] = user.session.csrfToken
+        values["notificationsUnread"] = user.notificationsUnread
+        values["hasNotifications"] = user.notificationsUnread > 0
+        values["notificationsLabel"] = user.t("notifications_unread").replacingOccurrences(of: "%d", with: String(user.notificationsUnread))
+        values["notificationsCurrent"] = current == "notifications"
         var nav: [[String: Any]] = [["href": "/", "label": user.t("nav_home"), "current": current == "home"]]
         for type in store.catalog.types where type.inNavigation && user.viewer.role.allows(.read, on: type.name) {
             nav.append(["href": "/\(type.name)", "label": user.typeName(type), "current": current == type.name])

@@ -26,6 +26,7 @@ enum ShellTemplates: PageTemplateSet {
         <input id="global-search" name="q" type="search" value="{{searchQuery}}" placeholder="{{t.search_label}} ( / )" autocomplete="off">
         <button type="submit">{{t.search_button}}</button>
         </form>
+        <a class="bell" href="/notifications" title="{{t.notif_title}}" aria-label="{{notificationsLabel}}"{{#notificationsCurrent}} aria-current="page"{{/notificationsCurrent}}><svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true"><path d="M8 1.5a4 4 0 0 0-4 4v3L2.5 11v1h11v-1L12 8.5v-3a4 4 0 0 0-4-4zM6.5 13.5a1.5 1.5 0 0 0 3 0" fill="none" stroke="currentColor" stroke-width="1.4"/></svg>{{#hasNotifications}}<span class="count" data-unread>{{notificationsUnread}}</span>{{/hasNotifications}}</a>
         <form method="post" action="/signout"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="plain" type="submit">{{t.sign_out}}</button></form>
         {{/signedIn}}
         </header>
