@@ -6,7 +6,7 @@ enum HomeStyles {
         header.top .bell { position: relative; display: inline-flex; align-items: center; gap: 2px; color: var(--ink); text-decoration: none; padding: 6px; min-width: 32px; min-height: 32px; }
         header.top .bell[aria-current] { color: var(--accent); }
         header.top .bell .count { background: var(--bad); color: var(--bg); border-radius: 999px; font-size: .75rem; font-weight: 700; padding: 0 6px; line-height: 1.4; }
-        .home-figures dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 12px 24px; margin: 0; }
+        .home-figures dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 12px 24px; margin: 0; }
         .home-figures dt { color: var(--muted); font-size: .9rem; word-break: keep-all; }
         .home-figures dd { margin: 0; font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
         .home-figures dd span { display: block; white-space: nowrap; }
@@ -28,9 +28,11 @@ enum HomeStyles {
         .see-all { margin: 8px 0 0; font-size: .9rem; }
         ul.notifications li.unread { border-left: 3px solid var(--accent); padding-left: 10px; }
         ul.notifications li form { margin: 0; }
+        ul.notifications, .notif-empty, ul.home-deals .close { word-break: keep-all; }
         @media (max-width: 640px) {
           ul.tasks button.check { width: 36px; height: 36px; }
           .home-figures dd { font-size: 1.1rem; }
+          ul.tasks .due { flex-basis: 100%; padding-left: 46px; }
         }
         """
 

@@ -61,7 +61,7 @@ enum WorkspaceTemplates: PageTemplateSet {
         <span class="hint">{{#typeLabel}}{{typeLabel}} · {{/typeLabel}}{{#actor}}{{actor}} · {{/actor}}{{when}}</span>
         {{#unread}}<form method="post" action="/notifications/{{id}}/read"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="plain">{{t.notif_mark_read}}</button></form>{{/unread}}
         </li>{{/items}}</ul>{{/has_items}}
-        {{^has_items}}<p class="panel">{{t.notif_empty}}</p>{{/has_items}}
+        {{^has_items}}<p class="panel notif-empty">{{t.notif_empty}}</p>{{/has_items}}
         {{#next}}<p><a href="/notifications?cursor={{next}}">{{t.notif_older}}</a></p>{{/next}}
         {{> foot}}
         """
