@@ -19,9 +19,12 @@ public struct ServerConfiguration: Sendable {
     /// The bearer token `/metrics` asks for on the main port; without one, `/metrics` is
     /// not served there (see `serve --metrics-port`).
     public var metricsToken: String?
+    /// What time it is for pages that depend on it (Home's today, a task marked done);
+    /// tests fix it to cross a day boundary in one zone and not another.
+    public var clock: @Sendable () -> Date
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, cipher: FieldCipher? = nil, passwordCost: UInt8 = 12, behindProxy: Bool = false,
-                metricsToken: String? = nil) {
+                metricsToken: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
@@ -29,6 +32,7 @@ public struct ServerConfiguration: Sendable {
         self.passwordCost = passwordCost
         self.behindProxy = behindProxy
         self.metricsToken = metricsToken
+        self.clock = clock
     }
 }
 
@@ -69,14 +73,15 @@ public func buildApplication(
 
     let pages = PageDependencies(
         store: store, admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),
-        throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies)
+        throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies, notifications: NotificationStore(db: database), clock: configuration.clock)
     Assets.register(on: router)
     Theme.register(on: router, deps: pages)
     SignInPages(deps: pages).register(on: router)
     AccountPages(deps: pages).register(on: router)
     let workspace = WorkspacePages(deps: pages)
-    router.get("/", use: workspace.home)
+    HomePage(deps: pages).register(on: router)
     workspace.register(on: router)
+    NotificationPages(deps: pages).register(on: router)
     let adminPages = AdminPages(deps: pages, tokens: tokens, audit: audit)
     adminPages.register(on: router)
     JobPages(pages: adminPages, jobs: jobs).register(on: router)
@@ -90,6 +95,7 @@ public func buildApplication(
     FieldRoutes(store: store).register(on: api)
     ImportRoute(store: store).register(on: api)
     JobRoutes(jobs: jobs).register(on: api)
+    NotificationRoutes(notifications: NotificationStore(db: database), clock: configuration.clock).register(on: api)
     CompanySettingsRoutes(settings: CompanySettings(db: database)).register(on: api)
     RecordRoutes(store: store).register(on: api)
     // Last: `/{type}` pages match whatever no fixed path above claimed.

@@ -79,6 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
         if jobConcurrency > 0 {
             var registry = JobRegistry()
             registry.registerSales(store: store)
+            registry.registerNotifications(store: store)
             if ProcessInfo.processInfo.environment["RAPPORT_DEBUG_JOBS"] == "1" { registry.register(DebugSleepJob()) }
             var options = JobRunner.Options()
             options.concurrency = jobConcurrency

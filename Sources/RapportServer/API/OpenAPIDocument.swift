@@ -158,6 +158,8 @@ enum OpenAPIDocument {
         for (name, schema) in accessSchemas(types: types) { schemas[name] = schema }
         for (path, item) in jobPaths() { paths[path] = item }
         for (name, schema) in jobSchemas() { schemas[name] = schema }
+        for (path, item) in notificationPaths() { paths[path] = item }
+        for (name, schema) in notificationSchemas() { schemas[name] = schema }
         for (path, item) in companyPaths() { paths[path] = item }
         for (name, schema) in companySchemas() { schemas[name] = schema }
         paths["/healthz"] = obj([

@@ -37,13 +37,17 @@ public final class AccessDirectory: Sendable {
 
     func snapshot() async throws -> Snapshot {
         if let s = state.withLock({ $0 }), Date().timeIntervalSince(s.loadedAt) < Self.lifetime { return s }
-        let (roleRows, teamRows, memberRows) = try await db.read { s in
-            (
-                try await s.query("SELECT name, label, grants FROM roles"),
-                try await s.query("SELECT id, name, manager_id FROM teams ORDER BY name"),
-                try await s.query("SELECT team_id, user_id FROM team_members ORDER BY user_id")
-            )
-        }
+        let snapshot = try await db.read { s in try await Self.load(s) }
+        state.withLock { $0 = snapshot }
+        return snapshot
+    }
+
+    /// Roles and teams as committed, read through `s`: a write's own transaction builds a
+    /// recipient's viewer from it without waiting on the pool while it holds locks.
+    static func load(_ s: Session) async throws -> Snapshot {
+        let roleRows = try await s.query("SELECT name, label, grants FROM roles")
+        let teamRows = try await s.query("SELECT id, name, manager_id FROM teams ORDER BY name")
+        let memberRows = try await s.query("SELECT team_id, user_id FROM team_members ORDER BY user_id")
         var roles: [String: Role] = [:]
         for role in Role.builtIn { roles[role.name] = role }
         for row in roleRows {
@@ -58,9 +62,7 @@ public final class AccessDirectory: Sendable {
             let id = row.text("id") ?? ""
             return Team(id: id, name: row.text("name") ?? "", managerID: row.text("manager_id"), members: members[id] ?? [])
         }
-        let snapshot = Snapshot(roles: roles, teams: teams, loadedAt: Date())
-        state.withLock { $0 = snapshot }
-        return snapshot
+        return Snapshot(roles: roles, teams: teams, loadedAt: Date())
     }
 
     public func invalidate() {
@@ -84,7 +86,10 @@ public final class AccessDirectory: Sendable {
 
     /// The viewer for a user: an unknown role (deleted since) grants nothing.
     public func viewer(userID: String, roleName: String) async throws -> Viewer {
-        let snapshot = try await snapshot()
+        Self.viewer(userID: userID, roleName: roleName, in: try await snapshot())
+    }
+
+    static func viewer(userID: String, roleName: String, in snapshot: Snapshot) -> Viewer {
         let role = snapshot.roles[roleName] ?? Role(name: roleName, label: roleName, grants: [:])
         var members = Set<String>()
         for team in snapshot.teams where team.members.contains(userID) || team.managerID == userID {

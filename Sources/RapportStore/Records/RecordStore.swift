@@ -9,13 +9,16 @@ public final class RecordStore: Sendable {
     let customFields: CustomFieldCache
     public let cipher: FieldCipher?
     let writeRules: [String: WriteRules]
+    let subscribers: [RecordChangeSubscriber]
 
-    public init(db: Database, catalog: RecordCatalog = .builtIn, cipher: FieldCipher? = nil, writeRules: [String: WriteRules] = WriteRules.builtIn) {
+    public init(db: Database, catalog: RecordCatalog = .builtIn, cipher: FieldCipher? = nil, writeRules: [String: WriteRules] = WriteRules.builtIn,
+                subscribers: [RecordChangeSubscriber] = RecordChangeSubscriber.builtIn) {
         self.db = db
         self.catalog = catalog
         self.customFields = CustomFieldCache()
         self.cipher = cipher
         self.writeRules = writeRules
+        self.subscribers = subscribers
     }
 
     func codec(_ type: RecordType) -> RecordCodec {
@@ -116,6 +119,7 @@ public final class RecordStore: Sendable {
         if let after = writeRules[type.name]?.after {
             for r in records { try await after(self, s, nil, r, actor, now) }
         }
+        for r in records { try await publish(s, RecordChange(type: type, before: nil, after: r, actor: actor, at: now)) }
         return records
     }
 
@@ -207,6 +211,7 @@ public final class RecordStore: Sendable {
         updated.updatedBy = actor.userID
         updated.ownerID = owner
         if let after = writeRules[type.name]?.after { try await after(self, s, existing, updated, actor, now) }
+        try await publish(s, RecordChange(type: type, before: existing, after: updated, actor: actor, at: now))
         return updated
     }
 
@@ -226,6 +231,7 @@ public final class RecordStore: Sendable {
         try await self.reindex(s, type: type, seq: existing.seq, terms: nil, replacing: true)
         try await AuditLog.append(s, actor: actor, action: "delete", type: type.name, id: id, changes: nil, at: now)
         if let after = self.writeRules[type.name]?.after { try await after(self, s, existing, existing, actor, now) }
+        try await self.publish(s, RecordChange(type: type, before: existing, after: nil, actor: actor, at: now))
     }
 
     /// Derives computed fields and runs the type's cross-field rules.

@@ -2,7 +2,7 @@
 /// type. Words come from `t` or from values the handlers translated; none are written here.
 enum RecordTemplates: PageTemplateSet {
     static let all: [String: String] = [
-        "list": list, "record": record, "form": form, "search": search, "home": home, "trash": trash, "message_app": messageApp,
+        "list": list, "record": record, "form": form, "search": search, "trash": trash, "message_app": messageApp,
         "notice": notice, "cell": cell, "board": board, "reports": reports, "quote_print": quotePrint,
     ]
 
@@ -227,28 +227,6 @@ enum RecordTemplates: PageTemplateSet {
         {{^q}}<p class="hint">{{t.search_hint}}</p>{{/q}}
         {{#groups}}<section aria-labelledby="s-{{name}}"><h2 id="s-{{name}}">{{heading}}</h2><ul>{{#items}}<li><a href="{{href}}">{{title}}</a>{{#detail}} <span class="hint">{{detail}}</span>{{/detail}}</li>{{/items}}</ul>{{#more}}<a href="{{more}}">{{t.results}} →</a>{{/more}}</section>{{/groups}}
         {{#q}}{{^has_groups}}<p class="panel">{{t.no_matches}}</p>{{/has_groups}}{{/q}}
-        {{> foot}}
-        """
-
-    static let home = """
-        {{> head}}
-        <h1>{{t.home_title}}</h1>
-        <div class="grid2">
-        <div>
-        <section aria-labelledby="h-tasks"><h2 id="h-tasks">{{t.home_tasks}}</h2>
-        <ul>{{#tasks}}<li><a href="{{href}}">{{title}}</a> <span class="{{#overdue}}error{{/overdue}}{{^overdue}}hint{{/overdue}}">{{due}}</span></li>{{/tasks}}</ul>
-        {{^has_tasks}}<p>{{t.nothing_here}}</p>{{/has_tasks}}
-        </section>
-        <section aria-labelledby="h-recent"><h2 id="h-recent">{{t.home_recent}}</h2>
-        <ol class="timeline">{{#recent}}<li class="activity"><div class="meta">{{what}} · {{when}}</div><a href="{{href}}">{{title}}</a>{{#body}}<div class="body">{{body}}</div>{{/body}}</li>{{/recent}}</ol>
-        {{^has_recent}}<p>{{t.nothing_here}}</p>{{/has_recent}}
-        </section>
-        </div>
-        <section aria-labelledby="h-changed"><h2 id="h-changed">{{t.home_changed}}</h2>
-        <ul>{{#changed}}<li><a href="{{href}}">{{title}}</a> <span class="hint">{{kind}} · {{when}}</span></li>{{/changed}}</ul>
-        {{^has_changed}}<p>{{t.nothing_here}}</p>{{/has_changed}}
-        </section>
-        </div>
         {{> foot}}
         """
 

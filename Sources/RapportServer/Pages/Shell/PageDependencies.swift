@@ -15,6 +15,9 @@ struct PageDependencies: Sendable {
     let renderer: PageRenderer
     let throttle: SignInLimiter
     let secureCookies: Bool
+    let notifications: NotificationStore
+    /// The injectable time of ``ServerConfiguration/clock``.
+    let clock: @Sendable () -> Date
 
     /// The user's own language; before sign-in the one chosen on the page (`?lang=`, then
     /// kept in a cookie), else the browser's.

@@ -22,6 +22,8 @@ struct PageUser: Sendable {
     var theme: String? = nil
     /// The records this user opened last, for the sidebar (filled for page views only).
     var recent: [RecentLink] = []
+    /// Unread notifications, for the bell in the header of every page.
+    var notificationsUnread = 0
 
     /// Default stage and pipeline names in the reader's language ("Proposal" → "제안");
     /// names an admin chose are shown as written.
@@ -84,6 +86,7 @@ extension PageDependencies {
         let zone = user.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         var page = PageUser(session: session, user: user, viewer: viewer, language: language, timeZone: zone)
         page.theme = Theme.chosen(request)
+        page.notificationsUnread = try await notifications.unreadCount(recipient: user.id)
         if request.method == .get { page.recent = try await recentLinks(page) }
         return page
     }
@@ -122,6 +125,10 @@ extension PageDependencies {
         var values = values
         values["signedIn"] = true
         values["csrf"] = user.session.csrfToken
+        values["notificationsUnread"] = user.notificationsUnread
+        values["hasNotifications"] = user.notificationsUnread > 0
+        values["notificationsLabel"] = user.t("notifications_unread").replacingOccurrences(of: "%d", with: String(user.notificationsUnread))
+        values["notificationsCurrent"] = current == "notifications"
         values["navGroups"] = Navigation.groups(user: user, catalog: store.catalog, current: current)
         if values["crumbs"] == nil {
             values["crumbs"] = Navigation.crumbs(user: user, catalog: store.catalog, current: current, title: user.strings[title] ?? title)

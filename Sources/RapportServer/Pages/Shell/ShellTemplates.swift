@@ -44,6 +44,7 @@ enum ShellTemplates: PageTemplateSet {
         <input id="global-search" name="q" type="search" value="{{searchQuery}}" placeholder="{{t.search_label}}" autocomplete="off" aria-keyshortcuts="/">
         <button type="submit">{{t.search_button}}</button>
         </form>
+        <a class="bell tool" href="/notifications" title="{{t.notif_title}}" aria-label="{{notificationsLabel}}"{{#notificationsCurrent}} aria-current="page"{{/notificationsCurrent}}><svg class="icon" aria-hidden="true"><use href="{{iconsPath}}#bell"/></svg>{{#hasNotifications}}<span class="badge" data-unread aria-hidden="true">{{notificationsUnread}}</span>{{/hasNotifications}}</a>
         <details class="user-menu">
         <summary aria-label="{{t.account}}"><span class="avatar c{{me.color}}" aria-hidden="true">{{me.initials}}</span></summary>
         <div class="menu">

@@ -1,0 +1,9 @@
+/// Why a user is told about a record.
+public enum NotificationKind: String, Sendable, CaseIterable {
+    /// Someone else made the user the record's owner.
+    case assigned
+    /// Someone wrote `@name` for the user in an activity (see ``Mentions``).
+    case mentioned
+    /// A task the user owns is due within the hour.
+    case taskDue = "task_due"
+}
