@@ -31,7 +31,11 @@ struct AccountPages {
         ]
         if let notice { values["notice"] = notice }
         if let error { values["error"] = error }
-        if !user.twoFactor {
+        if !user.twoFactor && deps.admin.cipher == nil {
+            // Offering a secret that could only be stored in plain text would be worse than
+            // offering none: the page says what the administrator has to do instead.
+            values["twoFactorNeedsKey"] = true
+        } else if !user.twoFactor {
             let secret = secret ?? TwoFactor.newSecret()
             values["setupSecret"] = secret
             values["setupKey"] = TwoFactor.manualKey(secret: secret).grouped(by: 4)
@@ -58,6 +62,9 @@ struct AccountPages {
         case .stop(let response): return response
         }
         let (session, form, strings) = (posted.session, posted.fields, posted.strings)
+        guard deps.admin.cipher != nil else {
+            return try await render(request, session: session, error: strings["two_factor_needs_key"], status: .conflict)
+        }
         guard let secret = form["secret"], secret.count == 32, secret.allSatisfy({ $0.isUppercase || ("2"..."7").contains($0) }) else {
             return try await render(request, session: session, error: strings["wrong_code"], status: .unprocessableContent)
         }

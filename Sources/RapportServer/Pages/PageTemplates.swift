@@ -97,6 +97,8 @@ enum PageTemplates {
         {{^user.two_factor}}
         <section aria-labelledby="tf-heading">
         <h2 id="tf-heading">{{t.two_factor}}</h2>
+        {{#twoFactorNeedsKey}}<p>{{t.two_factor_needs_key}}</p>{{/twoFactorNeedsKey}}
+        {{^twoFactorNeedsKey}}
         <p>{{t.two_factor_setup}}</p>
         <p>{{t.secret_key}}: <code>{{setupKey}}</code></p>
         <p><a href="{{setupURL}}">{{setupURL}}</a></p>
@@ -107,6 +109,7 @@ enum PageTemplates {
         <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required>
         <button type="submit">{{t.turn_on}}</button>
         </form>
+        {{/twoFactorNeedsKey}}
         </section>
         {{/user.two_factor}}
         <section aria-labelledby="pw-heading">
