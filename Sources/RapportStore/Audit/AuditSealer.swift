@@ -48,15 +48,14 @@ enum AuditSealer {
                 if s.dialect == .postgres { try await s.execute("SELECT pg_advisory_xact_lock(\(raw: String(lockKey)), hashtext(current_schema()))") }
                 // Without a head there is nothing trustworthy to chain onto; verify reports it.
                 guard let head = try await AuditHeadCheck.read(s) else { return .sealed(0, nil) }
-                if let signer {
-                    if let problem = try await AuditHeadCheck.problem(head, signer, checkpoint: checkpoint, mayBeUnsigned: true, s) { return .refused(problem) }
-                } else if head.signature != nil {
-                    return .withoutKey
+                if let signer, let problem = try await AuditHeadCheck.problem(head, signer, checkpoint: checkpoint, mayBeUnsigned: true, s) {
+                    return .refused(problem)
                 }
                 var position = head.position, previous = head.hash
                 let rows = try await s.query("""
                     SELECT \(raw: AuditChain.columns) FROM audit_log WHERE chain_pos IS NULL AND digest IS NOT NULL ORDER BY seq LIMIT \(batch)
                     """)
+                if signer == nil, head.signature != nil { return rows.isEmpty ? .sealed(0, nil) : .withoutKey }
                 // A head nobody signed yet (a database from before signatures) is signed now.
                 if rows.isEmpty && (signer == nil || head.signature != nil) { return .sealed(0, nil) }
                 for row in rows {
