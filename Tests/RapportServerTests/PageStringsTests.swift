@@ -13,10 +13,32 @@ import Testing
         }
     }
 
+    /// Each domain keeps its own table; a key in two tables would let one domain's word
+    /// silently replace another's.
+    @Test func noKeyIsDefinedByTwoTables() {
+        var owner: [String: String] = [:]
+        for table in PageStrings.tables {
+            for key in table.en.keys {
+                #expect(owner[key] == nil, "\(key) is in \(owner[key] ?? "") and \(table)")
+                owner[key] = "\(table)"
+            }
+        }
+    }
+
+    @Test func noTemplateNameIsUsedByTwoSets() {
+        var owner: [String: String] = [:]
+        for set in PageRenderer.templateSets {
+            for name in set.all.keys {
+                #expect(owner[name] == nil, "\(name) is in \(owner[name] ?? "") and \(set)")
+                owner[name] = "\(set)"
+            }
+        }
+    }
+
     @Test func templatesUseOnlyKnownKeys() throws {
         let english = PageStrings.catalogs["en"]!
         let pattern = try Regex(#"\{\{\s*t\.([a-z_]+)\s*\}\}"#)
-        for (name, text) in PageTemplates.all.merging(RecordTemplates.all, uniquingKeysWith: { a, _ in a }).merging(SettingsTemplates.all, uniquingKeysWith: { a, _ in a }) {
+        for (name, text) in PageRenderer.templateSets.flatMap({ $0.all }) {
             for match in text.matches(of: pattern) {
                 let key = String(text[match.range].dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces).dropFirst(2)
                 #expect(english[String(key)] != nil, "\(name) uses t.\(key)")
@@ -31,7 +53,7 @@ import Testing
     /// that would stay English on a Korean page.
     @Test func templatesHoldNoText() throws {
         let between = try Regex(#">([^<]*[A-Za-z][^<]*)<"#)
-        for (name, text) in PageTemplates.all.merging(RecordTemplates.all, uniquingKeysWith: { a, _ in a }).merging(SettingsTemplates.all, uniquingKeysWith: { a, _ in a }) {
+        for (name, text) in PageRenderer.templateSets.flatMap({ $0.all }) {
             let stripped = text.replacing(try Regex(#"<style>[\s\S]*?</style>"#), with: "").replacing(try Regex(#"\{\{[^}]*\}\}"#), with: "")
             for match in stripped.matches(of: between) {
                 let piece = String(stripped[match.range]).dropFirst().dropLast().trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,6 +1,6 @@
 /// Templates of the workspace: one list, record, form and search page serve every record
 /// type. Words come from `t` or from values the handlers translated; none are written here.
-enum RecordTemplates {
+enum RecordTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "list": list, "record": record, "form": form, "search": search, "home": home, "trash": trash, "message_app": messageApp,
         "notice": notice, "cell": cell, "board": board, "reports": reports, "quote_print": quotePrint,

@@ -1,7 +1,5 @@
 /// The words of the Settings → Jobs page.
-enum JobStrings {
-    static let catalogs: [String: [String: String]] = ["en": en, "ko": ko, "ja": ja]
-
+enum JobStrings: PageStringCatalog {
     static let en: [String: String] = [
         "jobs_title": "Background jobs", "job_kind": "Kind", "job_state": "State", "job_attempts": "Attempts", "job_run_at": "Runs at",
         "job_schedule": "Schedule", "job_progress": "Progress", "job_error": "Last error", "job_retry": "Run again", "job_cancel": "Cancel job",

@@ -1,7 +1,5 @@
 /// The words of the Settings → Company page and of the seller block on a printed quote.
-enum CompanyStrings {
-    static let catalogs: [String: [String: String]] = ["en": en, "ko": ko, "ja": ja]
-
+enum CompanyStrings: PageStringCatalog {
     static let en: [String: String] = [
         "company_title": "Company", "company_legend": "The seller printed on quotes and orders", "company_save": "Save company",
         "company_saved": "Company settings saved.", "company_setting": "Setting", "company_value": "Value",

@@ -7,11 +7,18 @@ import Mustache
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
 
+    /// Each domain's templates; a new domain adds its set here.
+    static let templateSets: [any PageTemplateSet.Type] = [
+        ShellTemplates.self, AccountTemplates.self, RecordTemplates.self, SettingsTemplates.self,
+    ]
+
     init() {
         var templates: [String: MustacheTemplate] = [:]
-        for (name, text) in PageTemplates.all.merging(RecordTemplates.all, uniquingKeysWith: { a, _ in a }).merging(SettingsTemplates.all, uniquingKeysWith: { a, _ in a }) {
+        for set in Self.templateSets {
+            for (name, text) in set.all {
             // The templates are part of the program; a broken one is a programming error.
-            templates[name] = try! MustacheTemplate(string: text)
+                templates[name] = try! MustacheTemplate(string: text)
+            }
         }
         self.library = MustacheLibrary(templates: templates)
     }

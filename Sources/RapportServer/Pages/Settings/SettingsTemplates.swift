@@ -1,5 +1,5 @@
 /// Settings: the profile, and for admins users, teams, roles, fields, tokens and the log.
-enum SettingsTemplates {
+enum SettingsTemplates: PageTemplateSet {
     static let all: [String: String] = ["settings": settings, "admin_table": adminTable]
 
     static let settings = """
