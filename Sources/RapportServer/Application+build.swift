@@ -10,8 +10,12 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// Marks the session cookie `Secure`: set when a TLS proxy fronts the server.
     public var secureCookies: Bool
-    /// Encrypts sensitive custom fields; without it they cannot be created.
+    /// Encrypts sensitive custom fields; without it they cannot be created. A subkey of it
+    /// signs the audit chain's head.
     public var cipher: FieldCipher?
+    /// Where this host keeps its checkpoint of the newest signed audit head (beside the
+    /// key file); nil keeps none.
+    public var auditCheckpointPath: String?
     /// bcrypt work factor for new passwords (tests lower it).
     public var passwordCost: UInt8
     /// A reverse proxy fronts the server: client addresses come from `X-Forwarded-For`.
@@ -24,7 +28,7 @@ public struct ServerConfiguration: Sendable {
     public var clock: @Sendable () -> Date
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, cipher: FieldCipher? = nil, passwordCost: UInt8 = 12, behindProxy: Bool = false,
-                metricsToken: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
+                metricsToken: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }, auditCheckpointPath: String? = nil) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
@@ -33,6 +37,7 @@ public struct ServerConfiguration: Sendable {
         self.behindProxy = behindProxy
         self.metricsToken = metricsToken
         self.clock = clock
+        self.auditCheckpointPath = auditCheckpointPath
     }
 }
 
@@ -44,6 +49,7 @@ public func buildApplication(
     database: Database, configuration: ServerConfiguration = ServerConfiguration(), logger: Logger = Logger(label: "rapport")
 ) -> some ApplicationProtocol {
     let store = RecordStore(db: database, cipher: configuration.cipher)
+    database.auditSigning.signer = configuration.cipher.map { AuditHeadSigner(fieldKey: $0, checkpointPath: configuration.auditCheckpointPath) }
     let tokens = TokenStore(db: database)
     let sessions = SessionStore(db: database)
     let directory = AccessDirectory(db: database)

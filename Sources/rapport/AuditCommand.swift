@@ -18,6 +18,14 @@ struct AuditCommand: AsyncParsableCommand {
             if let broken = report.firstBroken {
                 throw CommandFailure("The audit log is broken at entry \(broken.seq) (\(broken.id)): \(broken.reason). \(summary).")
             }
+            switch report.head {
+            case .signed(let checkpoint?):
+                summary += "; its head is signed and not behind this host's checkpoint (position \(checkpoint))"
+            case .signed(nil):
+                summary += "; its head is signed (no checkpoint was kept here before, one is now)"
+            case .unchecked:
+                summary += "; its head is NOT signed: no key was given (RAPPORT_SECRET_KEY_FILE), so entries removed from the end together with a head moved back to match cannot be detected"
+            }
             print("The audit log is intact: \(summary).")
         }
     }

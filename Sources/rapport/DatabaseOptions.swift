@@ -35,6 +35,12 @@ struct DatabaseOptions: ParsableArguments {
             await db.close()
             throw DatabaseError.explain(error, url: parsed).map(CommandFailure.init) ?? error
         }
+        do {
+            db.auditSigning.signer = try auditSigner()
+        } catch {
+            await db.close()
+            throw error
+        }
         return db
     }
 }
@@ -65,11 +71,16 @@ extension DatabaseOptions {
             throw CommandFailure(error.description)
         }
         if let fresh {
+            database.auditSigning.signer = AuditHeadSigner(fieldKey: fresh.cipher, checkpointPath: AuditHeadSigner.checkpointPath(besideKey: fresh.path))
             guard FileManager.default.createFile(atPath: fresh.path, contents: Data((fresh.text + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
                 await database.close()
                 throw CommandFailure("Cannot write the field key \(fresh.path).")
             }
             note("Wrote a new field key to \(fresh.path): it encrypts two-step secrets and sensitive fields. Keep a copy apart from database backups.")
+        }
+        if let cipher = store.cipher {
+            let sealed = try await TwoFactorSecrets.sealStored(db: database, cipher: cipher)
+            if sealed > 0 { note("Sealed \(sealed) two-step \(sealed == 1 ? "secret" : "secrets") stored before this key was given.") }
         }
         return store
     }
@@ -95,9 +106,21 @@ extension DatabaseOptions {
     /// secrets and sensitive fields from the start and a copy of the database file alone
     /// does not open them. PostgreSQL has no file to sit beside: its operators name a key.
     func cipher() throws -> FieldCipher? {
-        if let path = ProcessInfo.processInfo.environment["RAPPORT_SECRET_KEY_FILE"], !path.isEmpty { return try Self.loadKey(path) }
+        try keyPath().map(Self.loadKey)
+    }
+
+    /// The file the field key is read from, when there is one.
+    func keyPath() throws -> String? {
+        if let path = ProcessInfo.processInfo.environment["RAPPORT_SECRET_KEY_FILE"], !path.isEmpty { return path }
         guard let path = try sideKeyPath(), FileManager.default.fileExists(atPath: path) else { return nil }
-        return try Self.loadKey(path)
+        return path
+    }
+
+    /// The audit head's signer: a subkey of the field key, with this host's checkpoint
+    /// beside the key file (`rapport.db.key.audit-head`).
+    func auditSigner() throws -> AuditHeadSigner? {
+        guard let path = try keyPath() else { return nil }
+        return AuditHeadSigner(fieldKey: try Self.loadKey(path), checkpointPath: AuditHeadSigner.checkpointPath(besideKey: path))
     }
 
     static func loadKey(_ path: String) throws -> FieldCipher {

@@ -50,6 +50,14 @@ struct RestoreCommand: AsyncParsableCommand {
             do {
                 let checked = try await SQLiteBackup.restore(file, into: path, force: force)
                 print("Restored \(path) from \(file): schema version \(checked.version), \(checked.audit.checked) audit entries verified.")
+                // A restore moves the audit head back on purpose: the checkpoint of the
+                // replaced database would call that a rewind, so it is kept aside, not used.
+                if let checkpoint = try db.auditSigner()?.checkpoint?.path, FileManager.default.fileExists(atPath: checkpoint) {
+                    let aside = checkpoint + ".before-restore"
+                    try? FileManager.default.removeItem(atPath: aside)
+                    try FileManager.default.moveItem(atPath: checkpoint, toPath: aside)
+                    note("The audit checkpoint of the replaced database was moved to \(aside).")
+                }
             } catch let error as DatabaseError {
                 throw CommandFailure(error.description)
             }

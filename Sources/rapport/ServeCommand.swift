@@ -70,7 +70,8 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("Rapport \(rapportVersion) on http://\(host):\(port) with \(database.url)")
         let metricsToken = ProcessInfo.processInfo.environment["RAPPORT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let configuration = ServerConfiguration(
-            host: host, port: port, secureCookies: secureCookies, cipher: store.cipher, behindProxy: behindProxy, metricsToken: metricsToken)
+            host: host, port: port, secureCookies: secureCookies, cipher: store.cipher, behindProxy: behindProxy, metricsToken: metricsToken,
+            auditCheckpointPath: database.auditSigning.signer?.checkpoint?.path)
         let app = buildApplication(database: database, configuration: configuration, logger: logger)
         // Background work runs from the jobs table beside the server; the services stop in
         // reverse order, so on SIGTERM the server stops taking requests and drains them,

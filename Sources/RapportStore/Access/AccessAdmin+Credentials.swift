@@ -31,10 +31,12 @@ extension AccessAdmin {
     }
 
     /// Turns two-factor sign-in on with a secret the user has just proven to hold, sealed
-    /// with the field key when there is one.
+    /// with the field key. Without a key it refuses (``TwoFactorNeedsKey``): a secret in
+    /// plain text would let anyone with a copy of the database make valid codes.
     public func enableTwoFactor(userID: String, secret: String, step: Int64, actor: Actor) async throws {
+        guard let cipher else { throw TwoFactorNeedsKey() }
         let now = Timestamp.format(Date())
-        let sealed = try cipher.map { try $0.seal(.string(secret), type: "users", id: userID, field: "totp_secret").stringValue ?? "" } ?? secret
+        let sealed = try TwoFactorSecrets.seal(secret, userID: userID, cipher)
         try await db.transaction { s in
             try await s.execute("UPDATE users SET totp_secret = \(sealed), totp_last_step = \(step), updated_at = \(now) WHERE id = \(userID)")
             try await AuditLog.append(s, actor: actor, action: "user.two_factor", type: "users", id: userID, changes: .object(JSONObject([("enabled", .bool(true))])), at: now)

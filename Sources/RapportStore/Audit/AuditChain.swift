@@ -71,6 +71,17 @@ public enum AuditChain {
         public var redacted = 0
         /// The first entry that does not verify, and why.
         public var firstBroken: (seq: Int64, id: String, reason: String)?
+        /// What could be said about the head beyond the walk reaching it.
+        public var head: HeadStatus = .unchecked
+
+        public enum HeadStatus: Sendable, Equatable {
+            /// No key was given: a signature, if there is one, was not checked, and a head
+            /// moved back together with the entries after it cannot be told apart.
+            case unchecked
+            /// The signature verifies under the key; `checkpoint` is the position this
+            /// host's checkpoint recorded and the log still holds, nil when none is kept.
+            case signed(checkpoint: Int64?)
+        }
 
         public var isIntact: Bool { firstBroken == nil }
 
@@ -161,9 +172,12 @@ public enum AuditChain {
     /// checks that it ends at the head.
     public static func verify(_ db: Database) async throws -> Report {
         try await AuditSealer.seal(db)
-        let (before, firstChained) = try await db.read { s in
-            (try await AuditChain.head(s), try await s.query("SELECT MIN(seq) AS seq FROM audit_log WHERE chain_pos IS NOT NULL").first?.int("seq"))
+        let signer = db.auditSigning.signer
+        let checkpoint: AuditCheckpoint.Reading = signer.map(AuditHeadCheck.checkpoint) ?? AuditCheckpoint.Reading.absent
+        let (signed, firstChained) = try await db.read { s in
+            (try await AuditHeadCheck.read(s), try await s.query("SELECT MIN(seq) AS seq FROM audit_log WHERE chain_pos IS NOT NULL").first?.int("seq"))
         }
+        let before = signed.map { Head(position: $0.position, hash: $0.hash) }
         var walker = Walker()
         // Entries from before the chain existed have neither digest nor position, and may
         // only precede the first chained entry; one later than that was put in by hand.
@@ -198,6 +212,22 @@ public enum AuditChain {
                 try await s.query("SELECT seq, id FROM audit_log WHERE chain_pos > \(now.position) ORDER BY chain_pos LIMIT 1").first
             }
             report.firstBroken = (row?.int("seq") ?? 0, row?.text("id") ?? "", "it lies beyond the chain's head")
+        }
+        guard report.firstBroken == nil, let signer, let signed else { return report }
+        let problem = try await db.read { s in
+            try await AuditHeadCheck.problem(signed, signer, checkpoint: checkpoint, mayBeUnsigned: false, s)
+        }
+        if let problem {
+            let (seq, id) = walker.last ?? (0, "")
+            report.firstBroken = (seq, id, problem.description)
+            return report
+        }
+        var recorded: Int64?
+        if case .mark(let mark) = checkpoint { recorded = mark.position }
+        report.head = .signed(checkpoint: recorded)
+        // A verified head moves this host's checkpoint on, also where no server runs.
+        if let path = signer.checkpoint, let chainID = signed.chainID {
+            try path.advance(to: AuditCheckpoint.Mark(chainID: chainID, position: signed.position, hash: signed.hash, at: Timestamp.format(Date())), signer)
         }
         return report
     }

@@ -13,7 +13,9 @@ import RapportKit
 /// not `seq` order: a transaction that took a lower `seq` may commit later.
 ///
 /// The head (`audit_head`: the last position and its hash) lives outside the log, so a
-/// log whose last entries were deleted no longer reaches its head.
+/// log whose last entries were deleted no longer reaches its head; its signature
+/// (`audit_seal`, see ``AuditHeadSigner``) means the head cannot be moved back to match
+/// without the key.
 enum AuditSealer {
     static let lockKey: Int = 7420152
     static let batch = 500
@@ -27,20 +29,35 @@ enum AuditSealer {
     }
 
     /// Returns how many entries it sealed.
+    ///
+    /// With the signing key (``AuditSigning``) the new head is signed in the same
+    /// transaction, and a head that fails its signature or stands behind this host's
+    /// checkpoint is not built on: its entries stay unsealed, so nothing new is ever
+    /// signed on top of a rewound log, and `rapport audit verify` names the problem.
+    /// Without the key a signed head is not moved either, because the head would then
+    /// carry a signature that no longer fits it; a process with the key seals later.
     @discardableResult
     static func seal(_ db: Database) async throws -> Int {
+        let signer = db.auditSigning.signer
         var total = 0
         while true {
-            let sealed = try await db.transaction { s -> Int in
+            // Read before the head, so it can never be ahead of it (see AuditHeadCheck).
+            let checkpoint: AuditCheckpoint.Reading = signer.map(AuditHeadCheck.checkpoint) ?? AuditCheckpoint.Reading.absent
+            let outcome = try await db.transaction { s -> Outcome in
                 // Keyed by schema too: each schema holds its own chain.
                 if s.dialect == .postgres { try await s.execute("SELECT pg_advisory_xact_lock(\(raw: String(lockKey)), hashtext(current_schema()))") }
                 // Without a head there is nothing trustworthy to chain onto; verify reports it.
-                guard let head = try await s.query("SELECT chain_pos, hash FROM audit_head WHERE id = 1").first,
-                      var position = head.int("chain_pos"), var previous = head.text("hash") else { return 0 }
+                guard let head = try await AuditHeadCheck.read(s) else { return .sealed(0, nil) }
+                if let signer, let problem = try await AuditHeadCheck.problem(head, signer, checkpoint: checkpoint, mayBeUnsigned: true, s) {
+                    return .refused(problem)
+                }
+                var position = head.position, previous = head.hash
                 let rows = try await s.query("""
                     SELECT \(raw: AuditChain.columns) FROM audit_log WHERE chain_pos IS NULL AND digest IS NOT NULL ORDER BY seq LIMIT \(batch)
                     """)
-                if rows.isEmpty { return 0 }
+                if signer == nil, head.signature != nil { return rows.isEmpty ? .sealed(0, nil) : .withoutKey }
+                // A head nobody signed yet (a database from before signatures) is signed now.
+                if rows.isEmpty && (signer == nil || head.signature != nil) { return .sealed(0, nil) }
                 for row in rows {
                     let e = AuditChain.entry(row)
                     position += 1
@@ -48,11 +65,38 @@ enum AuditSealer {
                     try await s.execute("UPDATE audit_log SET chain_pos = \(position), prev_hash = \(previous), hash = \(hash) WHERE seq = \(e.seq)")
                     previous = hash
                 }
-                try await s.execute("UPDATE audit_head SET chain_pos = \(position), hash = \(previous), sealed_at = \(Timestamp.format(Date())) WHERE id = 1")
-                return rows.count
+                let now = Timestamp.format(Date())
+                if !rows.isEmpty {
+                    try await s.execute("UPDATE audit_head SET chain_pos = \(position), hash = \(previous), sealed_at = \(now) WHERE id = 1")
+                }
+                guard let signer, let chainID = head.chainID else { return .sealed(rows.count, nil) }
+                let signature = signer.sign(chainID: chainID, position: position, hash: previous)
+                try await s.execute("UPDATE audit_seal SET signature = \(signature), signed_at = \(now) WHERE id = 1")
+                return .sealed(rows.count, AuditCheckpoint.Mark(chainID: chainID, position: position, hash: previous, at: now))
             }
-            total += sealed
-            if sealed < batch { return total }
+            switch outcome {
+            case .refused(let problem):
+                db.logger.error("audit entries stay unsealed: the chain's head is not trusted", metadata: ["problem": "\(problem)"])
+                return total
+            case .withoutKey:
+                db.logger.warning("audit entries stay unsealed: the chain's head is signed and this process has no key (RAPPORT_SECRET_KEY_FILE); a process with the key seals them")
+                return total
+            case .sealed(let sealed, let mark):
+                // After the commit: the checkpoint never records a head that could roll back.
+                if let mark, let signer, let checkpoint = signer.checkpoint {
+                    do { try checkpoint.advance(to: mark, signer) } catch {
+                        db.logger.warning("the audit checkpoint was not written", metadata: ["error": "\(error)"])
+                    }
+                }
+                total += sealed
+                if sealed < batch { return total }
+            }
         }
+    }
+
+    enum Outcome: Sendable {
+        case sealed(Int, AuditCheckpoint.Mark?)
+        case refused(AuditHeadCheck.Problem)
+        case withoutKey
     }
 }

@@ -25,6 +25,8 @@ public final class Database: Sendable {
     let writeGate: WriteGate?
     let logger: Logger
     public let limits: DatabaseLimits
+    /// The key the audit sealer signs the chain's head with, once it is known.
+    public let auditSigning = AuditSigning()
 
     /// One connection of its own for ``ping(within:)``, so a health check measures the
     /// database, not how busy the request pool is.

@@ -25,6 +25,7 @@ enum Migrations {
         Migration0010SalesInvariants.migration,
         Migration0011KeyChecks.migration,
         Migration0012CompanySettings.migration,
+        Migration0015AuditSeal.migration,
         Migration0017Notifications.migration,
         Migration0019RecentViews.migration,
     ]

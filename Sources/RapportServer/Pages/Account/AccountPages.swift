@@ -31,7 +31,11 @@ struct AccountPages {
         ]
         if let notice { values["notice"] = notice }
         if let error { values["error"] = error }
-        if !user.twoFactor {
+        if !user.twoFactor && deps.admin.cipher == nil {
+            // Offering a secret that could only be stored in plain text would be worse than
+            // offering none: the page says what the administrator has to do instead.
+            values["twoFactorNeedsKey"] = true
+        } else if !user.twoFactor {
             let secret = secret ?? TwoFactor.newSecret()
             values["setupSecret"] = secret
             values["setupKey"] = TwoFactor.manualKey(secret: secret).grouped(by: 4)
@@ -58,6 +62,9 @@ struct AccountPages {
         case .stop(let response): return response
         }
         let (session, form, strings) = (posted.session, posted.fields, posted.strings)
+        guard deps.admin.cipher != nil else {
+            return try await render(request, session: session, error: strings["two_factor_needs_key"], status: .conflict)
+        }
         guard let secret = form["secret"], secret.count == 32, secret.allSatisfy({ $0.isUppercase || ("2"..."7").contains($0) }) else {
             return try await render(request, session: session, error: strings["wrong_code"], status: .unprocessableContent)
         }
@@ -69,8 +76,16 @@ struct AccountPages {
         if let current = try await deps.admin.credentials(userID: session.identity.userID), current.user.twoFactor {
             let byCode = current.totpSecret.flatMap { TwoFactor.matchingStep(secret: $0, code: form["current_code"] ?? "") } != nil
             var byPassword = false
-            if let password = form["password"], !password.isEmpty, let hash = current.passwordHash {
-                byPassword = try await Passwords.verify(password, hash: hash)
+            // The password is checked under the same throttle as signing in, so an open
+            // session is no way round it.
+            if !byCode, let password = form["password"], !password.isEmpty, let hash = current.passwordHash {
+                switch try await deps.throttle.admit(account: session.identity.email, address: context.address) {
+                case .wait(let wait):
+                    return try await render(request, session: session, error: PageStrings.tooManyAttempts(posted.language, wait: wait), status: .tooManyRequests)
+                case .admitted(let attempt):
+                    byPassword = try await Passwords.verify(password, hash: hash)
+                    if byPassword { try await deps.throttle.succeeded(attempt) }
+                }
             }
             guard byCode || byPassword else {
                 return try await render(request, session: session, error: strings["wrong_code"], status: .forbidden)
@@ -89,14 +104,17 @@ struct AccountPages {
         }
         let (session, form, strings) = (posted.session, posted.fields, posted.strings)
         let account = session.identity.email
-        if let wait = try await deps.throttle.retryAfter(account: account, address: context.address) {
+        let attempt: SignInFailures.Attempt
+        switch try await deps.throttle.admit(account: account, address: context.address) {
+        case .wait(let wait):
             return try await render(request, session: session, error: PageStrings.tooManyAttempts(posted.language, wait: wait), status: .tooManyRequests)
+        case .admitted(let admitted): attempt = admitted
         }
         guard let credentials = try await deps.admin.credentials(userID: session.identity.userID), let hash = credentials.passwordHash,
               try await Passwords.verify(form["current"] ?? "", hash: hash) else {
-            try await deps.throttle.failed(account: account, address: context.address)
             return try await render(request, session: session, error: strings["wrong_credentials"], status: .unprocessableContent)
         }
+        try await deps.throttle.succeeded(attempt)
         let new = form["new"] ?? ""
         if let problem = Passwords.problem(new) {
             return try await render(request, session: session, error: problem, status: .unprocessableContent)

@@ -53,6 +53,8 @@ enum AccountTemplates: PageTemplateSet {
         {{^user.two_factor}}
         <section aria-labelledby="tf-heading">
         <h2 id="tf-heading">{{t.two_factor}}</h2>
+        {{#twoFactorNeedsKey}}<p>{{t.two_factor_needs_key}}</p>{{/twoFactorNeedsKey}}
+        {{^twoFactorNeedsKey}}
         <p>{{t.two_factor_setup}}</p>
         <p>{{t.secret_key}}: <code>{{setupKey}}</code></p>
         <p><a href="{{setupURL}}">{{setupURL}}</a></p>
@@ -63,6 +65,7 @@ enum AccountTemplates: PageTemplateSet {
         <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required>
         <button type="submit">{{t.turn_on}}</button>
         </form>
+        {{/twoFactorNeedsKey}}
         </section>
         {{/user.two_factor}}
         <section aria-labelledby="pw-heading">

@@ -43,21 +43,24 @@ struct SignInPages {
         let email = (form["email"] ?? "").trimmedWhitespace.lowercased()
         let password = form["password"] ?? ""
         let strings = PageStrings.catalogs[language]!
-        if let wait = try await deps.throttle.retryAfter(account: email, address: context.address) {
+        let attempt: SignInFailures.Attempt
+        switch try await deps.throttle.admit(account: email, address: context.address) {
+        case .wait(let wait):
             return page(request, language: language, values: [
                 "email": email, "error": PageStrings.tooManyAttempts(language, wait: wait),
             ], status: .tooManyRequests, headers: [.retryAfter: String(wait)])
+        case .admitted(let admitted): attempt = admitted
         }
         let credentials = try await deps.admin.credentials(email: email)
         var hash = credentials?.passwordHash ?? ""
         if hash.isEmpty { hash = try await Passwords.decoy(cost: deps.admin.passwordCost) }
         let matches = try await Passwords.verify(password, hash: hash)
+        // A wrong password keeps the count its attempt took.
         guard let credentials, matches, credentials.passwordHash != nil, credentials.user.active else {
-            try await deps.throttle.failed(account: email, address: context.address)
             try await deps.audit.record("signin.failed", type: "users", id: credentials?.user.id, changes: JSONObject([("email", .string(email))]), actor: actor(context, userID: nil))
             return page(request, language: language, values: ["email": email, "error": strings["wrong_credentials"]!], status: .unauthorized)
         }
-        try await deps.throttle.succeeded(account: email)
+        try await deps.throttle.succeeded(attempt)
         let pending = credentials.totpSecret != nil
         let (cookie, _) = try await deps.sessions.create(userID: credentials.user.id, pendingTwoFactor: pending, address: context.address, userAgent: request.headers[.userAgent])
         if !pending {
@@ -82,21 +85,23 @@ struct SignInPages {
         guard let sent = form["_csrf"], SessionCookie.same(sent, session.csrfToken) else { return deps.refused(request, language: language) }
         let strings = PageStrings.catalogs[language]!
         let account = session.identity.email
-        if let wait = try await deps.throttle.retryAfter(account: account, address: context.address) {
+        let attempt: SignInFailures.Attempt
+        switch try await deps.throttle.admit(account: account, address: context.address) {
+        case .wait(let wait):
             return deps.renderer.render("two_factor", language: language, title: "two_factor_title", values: [
                 "csrf": session.csrfToken, "error": PageStrings.tooManyAttempts(language, wait: wait),
             ], status: .tooManyRequests, headers: [.retryAfter: String(wait)])
+        case .admitted(let admitted): attempt = admitted
         }
         let credentials = try await deps.admin.credentials(userID: session.identity.userID)
         if let secret = credentials?.totpSecret, let step = TwoFactor.matchingStep(secret: secret, code: form["code"] ?? ""),
            try await deps.admin.spendTwoFactorStep(userID: session.identity.userID, step: step) {
-            try await deps.throttle.succeeded(account: account)
+            try await deps.throttle.succeeded(attempt)
             try await deps.sessions.end(cookie)
             let (fresh, _) = try await deps.sessions.create(userID: session.identity.userID, pendingTwoFactor: false, address: context.address, userAgent: request.headers[.userAgent])
             try await deps.audit.record("signin", type: "users", id: session.identity.userID, changes: JSONObject([("two_factor", .bool(true))]), actor: actor(context, userID: session.identity.userID))
             return PageRenderer.redirect("/", cookies: [SessionCookie.set(fresh, secure: deps.secureCookies)])
         }
-        try await deps.throttle.failed(account: account, address: context.address)
         try await deps.audit.record("signin.failed", type: "users", id: session.identity.userID, changes: JSONObject([("two_factor", .bool(true))]), actor: actor(context, userID: nil))
         return deps.renderer.render("two_factor", language: language, title: "two_factor_title", values: ["csrf": session.csrfToken, "error": strings["wrong_code"]!], status: .unauthorized)
     }

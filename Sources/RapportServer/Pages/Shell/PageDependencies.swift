@@ -95,7 +95,9 @@ struct PageDependencies: Sendable {
 /// Failed sign-ins per account and per address, counted in the database so every
 /// instance sees the same counts. Five wrong passwords for one account or twenty from one
 /// address within fifteen minutes lock that key until the oldest failure is fifteen
-/// minutes old.
+/// minutes old. An attempt is counted before its password is checked, atomically with
+/// the decision to let it through (``SignInFailures/admit(account:address:now:)``), and a
+/// success gives the count back.
 struct SignInLimiter: Sendable {
     let failures: SignInFailures
     /// Seconds since 1970; tests move it.
@@ -106,22 +108,12 @@ struct SignInLimiter: Sendable {
         self.clock = clock
     }
 
-    func retryAfter(account: String, address: String?) async throws -> Int? {
-        let now = clock()
-        let a = try await failures.retryAfter(.account, account, now: now)
-        var b: Int?
-        if let address { b = try await failures.retryAfter(.address, address, now: now) }
-        return [a, b].compactMap { $0 }.max()
+    func admit(account: String, address: String?) async throws -> SignInFailures.Admission {
+        try await failures.admit(account: account, address: address, now: clock())
     }
 
-    func failed(account: String, address: String?) async throws {
-        let now = clock()
-        try await failures.record(.account, account, now: now)
-        if let address { try await failures.record(.address, address, now: now) }
-    }
-
-    func succeeded(account: String) async throws {
-        try await failures.clear(.account, account)
+    func succeeded(_ attempt: SignInFailures.Attempt) async throws {
+        try await failures.succeeded(attempt)
     }
 }
 
