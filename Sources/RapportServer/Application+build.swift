@@ -19,9 +19,11 @@ public struct ServerConfiguration: Sendable {
     /// The bearer token `/metrics` asks for on the main port; without one, `/metrics` is
     /// not served there (see `serve --metrics-port`).
     public var metricsToken: String?
+    /// Where attachments are kept and how large they may be (see ``AttachmentSettings``).
+    public var attachments: AttachmentSettings
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, cipher: FieldCipher? = nil, passwordCost: UInt8 = 12, behindProxy: Bool = false,
-                metricsToken: String? = nil) {
+                metricsToken: String? = nil, attachments: AttachmentSettings = AttachmentSettings()) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
@@ -29,6 +31,7 @@ public struct ServerConfiguration: Sendable {
         self.passwordCost = passwordCost
         self.behindProxy = behindProxy
         self.metricsToken = metricsToken
+        self.attachments = attachments
     }
 }
 
@@ -46,6 +49,7 @@ public func buildApplication(
     let admin = AccessAdmin(db: database, directory: directory, catalog: store.catalog, passwordCost: configuration.passwordCost, cipher: configuration.cipher)
     let audit = AuditTrail(db: database)
     let jobs = JobStore(db: database)
+    let attachments = configuration.attachments.store(records: store)
     RapportMetrics.bootstrap()
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: AccessLogMiddleware(logger: logger))
@@ -69,7 +73,7 @@ public func buildApplication(
 
     let pages = PageDependencies(
         store: store, admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),
-        throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies)
+        throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies, attachments: attachments)
     Assets.register(on: router)
     SignInPages(deps: pages).register(on: router)
     AccountPages(deps: pages).register(on: router)
@@ -83,7 +87,8 @@ public func buildApplication(
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)
-    PrivacyRoutes(store: store).register(on: api)
+    PrivacyRoutes(store: store, attachments: attachments).register(on: api)
+    AttachmentRoutes(attachments: attachments).register(on: api)
     ReportRoutes(store: store).register(on: api)
     SalesRoutes(store: store).register(on: api)
     FieldRoutes(store: store).register(on: api)
@@ -91,6 +96,7 @@ public func buildApplication(
     JobRoutes(jobs: jobs).register(on: api)
     CompanySettingsRoutes(settings: CompanySettings(db: database)).register(on: api)
     RecordRoutes(store: store).register(on: api)
+    AttachmentPages(deps: pages).register(on: router)
     // Last: `/{type}` pages match whatever no fixed path above claimed.
     RecordPages(deps: pages).register(on: router)
 

@@ -102,6 +102,7 @@ enum Assets {
           .board { flex-direction: column; } .board .column { max-width: none; width: 100%; flex-basis: auto; }
         }
         """
+        + AttachmentStyles.css
 
     static let js = """
         // "/" focuses the global search unless the user is typing somewhere.

@@ -40,12 +40,14 @@ extension RecordPages {
         let titleField = shown.field(shown.titleField)
         let title = titleField.map { formatter.text(record.fields[$0.name], field: $0) } ?? ""
 
+        let files = try await timelineFiles(timeline, user: user)
         let entries: [[String: Any]] = timeline.entries.map { entry in
             let j = entry.json
             if let a = j["activity"]?.objectValue {
                 let kind = a["kind"]?.stringValue ?? "note"
                 let who = a["created_by"]?.stringValue.flatMap { formatter.userNames[$0] }
                 var out: [String: Any] = [
+                    "entryFiles": a["id"]?.stringValue.flatMap { files[$0] } ?? [], "hasEntryFiles": a["id"]?.stringValue.flatMap { files[$0] } != nil,
                     "entry": "activity", "what": user.choiceLabel("kind", kind), "at": entry.at, "when": formatter.relative(entry.at),
                     "href": "/activities/\(a["id"]?.stringValue ?? "")",
                 ]
@@ -98,6 +100,7 @@ extension RecordPages {
         if let history = try await purchaseHistory(type: type, record: record, user: user, actor: actor) { values["purchases"] = history }
         if type.name == Quotes.type.name, let revision = record.fields["revision"]?.numberLiteral { values["reading"] = "\(user.t("revision_label")) \(revision)" }
         values["notice"] = notice(try QueryString.parse(request.uri.query), user: user, type: type)
+        values["sections"] = try await RecordPageSections.render(request, type: type, record: record, user: user, actor: actor, deps: deps)
         return deps.renderApp("record", user: user, title: title.isEmpty ? user.typeName(type, one: true) : title, values: values, current: type.name, status: status)
     }
 

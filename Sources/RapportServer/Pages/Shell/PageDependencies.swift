@@ -15,6 +15,7 @@ struct PageDependencies: Sendable {
     let renderer: PageRenderer
     let throttle: SignInLimiter
     let secureCookies: Bool
+    let attachments: AttachmentStore
 
     func language(_ request: Request, user: User? = nil) -> String {
         PageStrings.language(acceptLanguage: request.headers[.acceptLanguage], preferred: user?.language)
