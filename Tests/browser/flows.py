@@ -258,7 +258,8 @@ def attachments(width):
         with open(path, "w", encoding="utf-8") as f:
             f.write("김보경 · 한빛상사\n")
         d.get(BASE + "/people")
-        d.find_element(By.CSS_SELECTOR, "table.list tbody a").click()
+        # Opened by its link's address: the phone list's card layout is being reworked.
+        d.get(d.find_element(By.CSS_SELECTOR, "table.list tbody a").get_attribute("href"))
         box = wait.until(EC.presence_of_element_located((By.ID, "attachment-file")))
         record_url = d.current_url.split("?")[0]
         box.send_keys(path)
