@@ -1,5 +1,6 @@
 /// The Attachments panel's styles: file names wrap anywhere (long names without spaces,
-/// Korean and Japanese names), the delete button reads as a quiet link, and only the
+/// Korean and Japanese names) while Korean sentences break between words (`keep-all`;
+/// Japanese has no spaces, so it keeps the default), the delete button reads as a quiet link, and only the
 /// design system's colour variables are used, so a dark theme carries over.
 enum AttachmentStyles {
     static let css = """
@@ -13,6 +14,7 @@ enum AttachmentStyles {
         .attachments button.link-danger { margin: 0; min-height: 32px; padding: 4px 8px; background: none; border: 0; color: var(--bad); font-weight: 600; text-decoration: underline; }
         .attachments form.upload input[type=file] { display: block; width: 100%; padding: 8px 0; font: inherit; }
         .attachments form.upload button { margin-top: 8px; }
+        :lang(ko) .attachments .field-error, :lang(ko) .attachments .hint, :lang(ko) .attachments > p { word-break: keep-all; }
         .timeline .entry-files { list-style: none; margin: 4px 0 0; padding: 0; font-size: .9rem; }
         .timeline .entry-files a { overflow-wrap: anywhere; }
         """
