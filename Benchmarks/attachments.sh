@@ -32,5 +32,5 @@ for mib in 1 25; do
   printf '%s MiB: dd+fsync floor %ss (%s MiB/s), upload %ss (%s MiB/s), download %ss (%s MiB/s)\n' \
     "$mib" "$floor" "$(rate "$floor")" "$up" "$(rate "$up")" "$down" "$(rate "$down")"
 done
-echo "blobs stored: $(find "$DB.files" -type f -not -path '*/tmp/*' | wc -l), peak RSS $(awk '/VmHWM/ { print $2 " " $3 }' /proc/$pid/status)"
+echo "blobs stored: $(find "$DB.files" -type f -not -path "$DB.files/tmp/*" | wc -l), peak RSS $(awk '/VmHWM/ { print $2 " " $3 }' /proc/$pid/status)"
 kill "$pid"; wait "$pid" 2>/dev/null || true

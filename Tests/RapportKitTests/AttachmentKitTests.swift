@@ -150,6 +150,16 @@ enum ChromiumBodies {
         #expect(Self.sniff([]) == "application/octet-stream")
     }
 
+    @Test func largeFilesAreJudgedWhole() {
+        // Text stays text only if every byte is: a bad byte far past the kept head counts.
+        let text = Array(repeating: UInt8(ascii: "a"), count: 200_000)
+        #expect(Self.sniff(text, chunk: 4096) == "text/plain; charset=utf-8")
+        #expect(Self.sniff(text + [0xFF], chunk: 4096) == "application/octet-stream")
+        #expect(Self.sniff(text + [0], chunk: 4096) == "application/octet-stream")
+        // A binary file is looked at for its head only; its kind stays.
+        #expect(Self.sniff(Self.png + Array(repeating: 0, count: 200_000) + Array("plain".utf8), chunk: 4096) == "image/png")
+    }
+
     /// A ZIP's first local file header, as Word, Excel and PowerPoint write them (sizes in
     /// the header), or as streaming writers do (sizes after the data, flag bit 3).
     static func zip(_ entries: [(String, [UInt8])], streamed: Bool = false) -> [UInt8] {

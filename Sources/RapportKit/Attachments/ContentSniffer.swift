@@ -16,7 +16,13 @@ public struct ContentSniffer: Sendable {
 
     public init() {}
 
-    public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    public mutating func feed<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        // Once the head is kept and the bytes cannot be text, no later byte changes the
+        // answer: a large PDF or video is looked at for its first 64 KiB only.
+        if head.count >= Self.headLimit && (controlCharacters || !utf8.valid) {
+            count += bytes.count
+            return
+        }
         for byte in bytes {
             if head.count < Self.headLimit { head.append(byte) }
             count += 1
