@@ -27,8 +27,11 @@ public struct ServerConfiguration: Sendable {
     /// tests fix it to cross a day boundary in one zone and not another.
     public var clock: @Sendable () -> Date
 
+    /// Where attachments are kept and how large they may be (see ``AttachmentSettings``).
+    public var attachments: AttachmentSettings
+
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, cipher: FieldCipher? = nil, passwordCost: UInt8 = 12, behindProxy: Bool = false,
-                metricsToken: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }, auditCheckpointPath: String? = nil) {
+                metricsToken: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }, auditCheckpointPath: String? = nil, attachments: AttachmentSettings = AttachmentSettings()) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
@@ -38,6 +41,7 @@ public struct ServerConfiguration: Sendable {
         self.metricsToken = metricsToken
         self.clock = clock
         self.auditCheckpointPath = auditCheckpointPath
+        self.attachments = attachments
     }
 }
 
@@ -56,6 +60,7 @@ public func buildApplication(
     let admin = AccessAdmin(db: database, directory: directory, catalog: store.catalog, passwordCost: configuration.passwordCost, cipher: configuration.cipher)
     let audit = AuditTrail(db: database)
     let jobs = JobStore(db: database)
+    let attachments = configuration.attachments.store(records: store)
     RapportMetrics.bootstrap()
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: AccessLogMiddleware(logger: logger))
@@ -79,7 +84,7 @@ public func buildApplication(
 
     let pages = PageDependencies(
         store: store, admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),
-        throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies, notifications: NotificationStore(db: database), clock: configuration.clock)
+        throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies, notifications: NotificationStore(db: database), clock: configuration.clock, attachments: attachments)
     Assets.register(on: router)
     Theme.register(on: router, deps: pages)
     SignInPages(deps: pages).register(on: router)
@@ -95,7 +100,8 @@ public func buildApplication(
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)
-    PrivacyRoutes(store: store).register(on: api)
+    PrivacyRoutes(store: store, attachments: attachments).register(on: api)
+    AttachmentRoutes(attachments: attachments).register(on: api)
     ReportRoutes(store: store).register(on: api)
     SalesRoutes(store: store).register(on: api)
     FieldRoutes(store: store).register(on: api)
@@ -104,6 +110,7 @@ public func buildApplication(
     NotificationRoutes(notifications: NotificationStore(db: database), clock: configuration.clock).register(on: api)
     CompanySettingsRoutes(settings: CompanySettings(db: database)).register(on: api)
     RecordRoutes(store: store).register(on: api)
+    AttachmentPages(deps: pages).register(on: router)
     // Last: `/{type}` pages match whatever no fixed path above claimed.
     RecordPages(deps: pages).register(on: router)
 

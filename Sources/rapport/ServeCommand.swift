@@ -22,12 +22,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address for --metrics-port.") var metricsHost = "127.0.0.1"
     @Option(help: "Background jobs this instance runs at once (0: none).") var jobConcurrency = 2
     @Option(help: "Seconds a claimed job stays this instance's without a heartbeat; after that another instance takes it over.") var jobLeaseSeconds = 30
+    @Option(help: "Directory for attachment files (also RAPPORT_FILES_DIR); instances sharing one PostgreSQL database point it at one shared volume. Default: beside an SQLite file (rapport.db.files), else ./rapport-files.") var filesDir: String?
+    @Option(help: "Largest attachment in MiB.") var attachmentLimitMb = 25
 
     func validate() throws {
         guard LogFormat(rawValue: logFormat) != nil else { throw ValidationError("--log-format is logfmt or json.") }
         if let p = metricsPort, !(1...65535).contains(p) || p == port { throw ValidationError("--metrics-port is a free port other than --port.") }
         guard (0...64).contains(jobConcurrency) else { throw ValidationError("--job-concurrency is 0 to 64.") }
         guard (3...3600).contains(jobLeaseSeconds) else { throw ValidationError("--job-lease-seconds is 3 to 3600.") }
+        guard (1...4096).contains(attachmentLimitMb) else { throw ValidationError("--attachment-limit-mb is 1 to 4096.") }
     }
 
     func run() async throws {
@@ -69,9 +72,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         logger.info("Rapport \(rapportVersion) on http://\(host):\(port) with \(database.url)")
         let metricsToken = ProcessInfo.processInfo.environment["RAPPORT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let filesRoot = filesDir ?? ProcessInfo.processInfo.environment["RAPPORT_FILES_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? BlobStore.defaultRoot(for: database)
+        let absoluteFiles = URL(fileURLWithPath: filesRoot).standardizedFileURL.path
+        if database.filePath == nil && filesDir == nil && ProcessInfo.processInfo.environment["RAPPORT_FILES_DIR"] == nil {
+            logger.warning("Attachments go to \(absoluteFiles): with several instances, point --files-dir (or RAPPORT_FILES_DIR) at one shared volume")
+        } else {
+            logger.info("Attachments go to \(absoluteFiles)")
+        }
         let configuration = ServerConfiguration(
             host: host, port: port, secureCookies: secureCookies, cipher: store.cipher, behindProxy: behindProxy, metricsToken: metricsToken,
-            auditCheckpointPath: database.auditSigning.signer?.checkpoint?.path)
+            auditCheckpointPath: database.auditSigning.signer?.checkpoint?.path,
+            attachments: AttachmentSettings(directory: absoluteFiles, maxBytes: attachmentLimitMb << 20))
         let app = buildApplication(database: database, configuration: configuration, logger: logger)
         // Background work runs from the jobs table beside the server; the services stop in
         // reverse order, so on SIGTERM the server stops taking requests and drains them,

@@ -162,6 +162,8 @@ enum OpenAPIDocument {
         for (name, schema) in notificationSchemas() { schemas[name] = schema }
         for (path, item) in companyPaths() { paths[path] = item }
         for (name, schema) in companySchemas() { schemas[name] = schema }
+        for (path, item) in attachmentPaths(types: types) { paths[path] = item }
+        for (name, schema) in attachmentSchemas() { schemas[name] = schema }
         paths["/healthz"] = obj([
             ("get", obj([
                 ("operationId", .string("health")), ("summary", .string("Answers when the database answers")), ("security", .array([])),

@@ -26,6 +26,7 @@ enum Migrations {
         Migration0011KeyChecks.migration,
         Migration0012CompanySettings.migration,
         Migration0015AuditSeal.migration,
+        Migration0016Attachments.migration,
         Migration0017Notifications.migration,
         Migration0019RecentViews.migration,
     ]

@@ -10,7 +10,7 @@ enum Assets {
     /// Every page's styles: the design system first, then each domain's own. A domain
     /// with styles of its own adds one line here.
     static let css = [
-        DesignTokens.styles, BaseStyles.css, LayoutStyles.css, ComponentStyles.css, TypeaheadScript.css, SalesStyles.css, HomeStyles.css,
+        DesignTokens.styles, BaseStyles.css, LayoutStyles.css, ComponentStyles.css, TypeaheadScript.css, SalesStyles.css, HomeStyles.css, AttachmentStyles.css,
     ].joined()
 
     static let js = [ShellScripts.js, RecordScripts.js, TypeaheadScript.js, SalesScripts.js, HomeStyles.js].joined()

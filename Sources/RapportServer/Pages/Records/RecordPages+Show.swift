@@ -44,12 +44,14 @@ extension RecordPages {
         let titleField = shown.field(shown.titleField)
         let title = titleField.map { formatter.text(record.fields[$0.name], field: $0) } ?? ""
 
+        let files = try await timelineFiles(timeline, user: user)
         let entries: [[String: Any]] = timeline.entries.map { entry in
             let j = entry.json
             if let a = j["activity"]?.objectValue {
                 let kind = a["kind"]?.stringValue ?? "note"
                 let who = a["created_by"]?.stringValue.flatMap { formatter.userNames[$0] }
                 var out: [String: Any] = [
+                    "entryFiles": a["id"]?.stringValue.flatMap { files[$0] } ?? [], "hasEntryFiles": a["id"]?.stringValue.flatMap { files[$0] } != nil,
                     "entry": "activity", "what": user.choiceLabel("kind", kind), "at": entry.at, "when": formatter.relative(entry.at),
                     "href": "/activities/\(a["id"]?.stringValue ?? "")",
                 ]
@@ -104,6 +106,7 @@ extension RecordPages {
         let query = try QueryString.parse(request.uri.query)
         values.merge(recordHeader(type: shown, record: record, title: title, formatter: formatter, user: user, compose: query.first { $0.0 == "compose" }?.1, canAddActivity: values["canAddActivity"] as? Bool ?? false)) { _, new in new }
         values["notice"] = notice(query, user: user, type: type)
+        values["sections"] = try await RecordPageSections.render(request, type: type, record: record, user: user, actor: actor, deps: deps)
         return deps.renderApp("record", user: user, title: title.isEmpty ? user.typeName(type, one: true) : title, values: values, current: type.name, status: status)
     }
 

@@ -176,7 +176,7 @@ enum RecordTemplates: PageTemplateSet {
         {{/canAddActivity}}
         <ol class="timeline">
         {{#timeline}}<li class="{{entry}}"><div class="meta">{{what}} · <time datetime="{{at}}">{{when}}</time>{{#who}} · {{who}}{{/who}}</div>
-        {{#subject}}<div><a href="{{href}}"><strong>{{subject}}</strong></a></div>{{/subject}}{{#body}}<div class="body">{{body}}</div>{{/body}}{{#changed}}<div class="body">{{changed}}</div>{{/changed}}</li>{{/timeline}}
+        {{#subject}}<div><a href="{{href}}"><strong>{{subject}}</strong></a></div>{{/subject}}{{#body}}<div class="body">{{body}}</div>{{/body}}{{#changed}}<div class="body">{{changed}}</div>{{/changed}}{{#hasEntryFiles}}<ul class="entry-files">{{#entryFiles}}<li><a href="{{href}}" download>{{name}}</a> <span class="meta">{{size}}</span></li>{{/entryFiles}}</ul>{{/hasEntryFiles}}</li>{{/timeline}}
         </ol>
         {{^has_timeline}}<p>{{t.nothing_here}}</p>{{/has_timeline}}
         </section>
@@ -190,6 +190,7 @@ enum RecordTemplates: PageTemplateSet {
         {{#bought}}<dt>{{t.supplier_spend}}</dt><dd>{{spend}}</dd><dt>{{t.orders_count}}</dt><dd>{{orders}}</dd><dt>{{t.last_purchase}}</dt><dd>{{last}}</dd>{{/bought}}</dl>
         {{#has_contracts}}<h3>{{t.open_contracts}}</h3><ul>{{#contracts}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{direction}}{{#value}} · {{value}}{{/value}}{{#renews}} · {{t.renews_on}} {{renews}}{{/renews}}</span></li>{{/contracts}}</ul>{{/has_contracts}}
         </section>{{/purchases}}
+        {{#sections}}{{{html}}}{{/sections}}
         {{#related}}<section aria-labelledby="rel-{{name}}"><h2 id="rel-{{name}}">{{heading}}</h2><ul>{{#items}}<li><a href="{{href}}">{{title}}</a>{{#detail}} <span class="meta">{{detail}}</span>{{/detail}}{{#editHref}} <a class="meta" href="{{editHref}}">{{t.edit}}</a>{{/editHref}}</li>{{/items}}</ul>{{#more}}<a href="{{more}}">{{t.next_page}}</a>{{/more}}{{#add}} <a class="button secondary" href="{{add}}">{{t.add_related}}</a>{{/add}}</section>{{/related}}
         </div>
         </div>

@@ -18,6 +18,7 @@ struct PageDependencies: Sendable {
     let notifications: NotificationStore
     /// The injectable time of ``ServerConfiguration/clock``.
     let clock: @Sendable () -> Date
+    let attachments: AttachmentStore
 
     /// The user's own language; before sign-in the one chosen on the page (`?lang=`, then
     /// kept in a cookie), else the browser's.

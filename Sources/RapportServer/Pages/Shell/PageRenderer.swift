@@ -10,6 +10,7 @@ struct PageRenderer: Sendable {
     /// Each domain's templates; a new domain adds its set here.
     static let templateSets: [any PageTemplateSet.Type] = [
         ShellTemplates.self, AccountTemplates.self, RecordTemplates.self, SettingsTemplates.self, WorkspaceTemplates.self,
+        AttachmentTemplates.self,
     ]
 
     init() {

@@ -12,6 +12,7 @@ enum PageStrings {
     static let tables: [any PageStringCatalog.Type] = [
         ShellStrings.self, AccountStrings.self, WorkspaceStrings.self, RecordStrings.self,
         CustomerStrings.self, SalesStrings.self, SettingsStrings.self, JobStrings.self, CompanyStrings.self,
+        AttachmentStrings.self,
     ]
 
     /// Every page string per language, all tables merged.
