@@ -19,9 +19,11 @@ public struct ServerConfiguration: Sendable {
     /// The bearer token `/metrics` asks for on the main port; without one, `/metrics` is
     /// not served there (see `serve --metrics-port`).
     public var metricsToken: String?
+    /// The time pages count from (days in stage, overdue close dates); tests move it.
+    public var now: @Sendable () -> Date
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, cipher: FieldCipher? = nil, passwordCost: UInt8 = 12, behindProxy: Bool = false,
-                metricsToken: String? = nil) {
+                metricsToken: String? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
@@ -29,6 +31,7 @@ public struct ServerConfiguration: Sendable {
         self.passwordCost = passwordCost
         self.behindProxy = behindProxy
         self.metricsToken = metricsToken
+        self.now = now
     }
 }
 
@@ -69,7 +72,7 @@ public func buildApplication(
 
     let pages = PageDependencies(
         store: store, admin: admin, sessions: sessions, resets: PasswordResets(admin: admin), audit: audit, renderer: PageRenderer(),
-        throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies)
+        throttle: SignInLimiter(db: database), secureCookies: configuration.secureCookies, now: configuration.now)
     Assets.register(on: router)
     SignInPages(deps: pages).register(on: router)
     AccountPages(deps: pages).register(on: router)

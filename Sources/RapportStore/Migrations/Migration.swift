@@ -25,5 +25,6 @@ enum Migrations {
         Migration0010SalesInvariants.migration,
         Migration0011KeyChecks.migration,
         Migration0012CompanySettings.migration,
+        Migration0018LostReasons.migration,
     ]
 }

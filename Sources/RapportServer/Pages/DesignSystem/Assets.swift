@@ -101,6 +101,7 @@ enum Assets {
           header.top form.search { order: 3; flex-basis: 100%; max-width: none; }
           .board { flex-direction: column; } .board .column { max-width: none; width: 100%; flex-basis: auto; }
         }
+        \(BoardStyles.css)
         """
 
     static let js = """
@@ -145,6 +146,7 @@ enum Assets {
           var q = e.target.getAttribute('data-confirm');
           if (q && !window.confirm(q)) e.preventDefault();
         });
+        \(BoardStyles.js)
         """
 
     static let cssPath = "/assets/app-\(digest(css)).css"

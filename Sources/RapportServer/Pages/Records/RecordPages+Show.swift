@@ -68,23 +68,9 @@ extension RecordPages {
         }
 
         let related = try await relatedSections(type: type, record: record, user: user, actor: actor)
-        // A deal's stage changes, oldest first, with stage names in the reader's language.
-        var stageHistory: [[String: Any]] = []
-        if type.name == Deals.type.name, let pipeline = record.fields["pipeline_id"]?.stringValue {
-            let names = Dictionary(try await store.stages(pipelineID: pipeline).map { ($0.id, user.setUpName($0.name)) }, uniquingKeysWith: { a, _ in a })
-            stageHistory = try await store.stageHistory(dealID: record.id, actor: actor).map { change in
-                var item: [String: Any] = [
-                    "from": change.from.flatMap { names[$0] } ?? "", "to": names[change.to] ?? "—", "when": formatter.instant(change.at),
-                    "who": change.actorID.flatMap { formatter.userNames[$0] } ?? "",
-                ]
-                if change.flag != nil { item["flag"] = user.t("flag_won_without_quote") }
-                return item
-            }
-        }
         let kinds = ["note", "call", "meeting", "email", "task"]
         var values: [String: Any] = [
             "typeName": type.name, "id": record.id, "title": title.isEmpty ? "—" : title, "fields": fields, "timeline": entries, "related": related,
-            "stageHistory": stageHistory,
             "canRevise": type.name == Quotes.type.name && user.viewer.role.allows(.create, on: type.name)
                 && !["accepted", "superseded"].contains(record.fields["status"]?.stringValue ?? ""),
             "canEdit": user.viewer.role.allows(.update, on: type.name), "canDelete": user.viewer.role.allows(.delete, on: type.name),
@@ -98,6 +84,7 @@ extension RecordPages {
         if let history = try await purchaseHistory(type: type, record: record, user: user, actor: actor) { values["purchases"] = history }
         if type.name == Quotes.type.name, let revision = record.fields["revision"]?.numberLiteral { values["reading"] = "\(user.t("revision_label")) \(revision)" }
         values["notice"] = notice(try QueryString.parse(request.uri.query), user: user, type: type)
+        values.merge(try await RecordPageSections.render(record, type: type, user: user, actor: actor, deps: deps)) { _, section in section }
         return deps.renderApp("record", user: user, title: title.isEmpty ? user.typeName(type, one: true) : title, values: values, current: type.name, status: status)
     }
 

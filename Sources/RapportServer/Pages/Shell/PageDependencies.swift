@@ -15,6 +15,8 @@ struct PageDependencies: Sendable {
     let renderer: PageRenderer
     let throttle: SignInLimiter
     let secureCookies: Bool
+    /// The time pages count from; tests move it.
+    var now: @Sendable () -> Date = { Date() }
 
     func language(_ request: Request, user: User? = nil) -> String {
         PageStrings.language(acceptLanguage: request.headers[.acceptLanguage], preferred: user?.language)

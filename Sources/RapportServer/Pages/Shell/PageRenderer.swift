@@ -9,7 +9,7 @@ struct PageRenderer: Sendable {
 
     /// Each domain's templates; a new domain adds its set here.
     static let templateSets: [any PageTemplateSet.Type] = [
-        ShellTemplates.self, AccountTemplates.self, RecordTemplates.self, SettingsTemplates.self,
+        ShellTemplates.self, AccountTemplates.self, RecordTemplates.self, SettingsTemplates.self, BoardTemplates.self,
     ]
 
     init() {

@@ -9,7 +9,7 @@ enum PageStrings {
     /// defined by two tables is a test failure, so no table silently shadows another.
     static let tables: [any PageStringCatalog.Type] = [
         ShellStrings.self, AccountStrings.self, WorkspaceStrings.self, RecordStrings.self,
-        CustomerStrings.self, SalesStrings.self, SettingsStrings.self, JobStrings.self, CompanyStrings.self,
+        CustomerStrings.self, SalesStrings.self, SettingsStrings.self, JobStrings.self, CompanyStrings.self, BoardStrings.self,
     ]
 
     /// Every page string per language, all tables merged.
