@@ -47,6 +47,7 @@ enum BoardStyles {
         .path-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-top: 10px; }
         .path-actions form { margin: 0; } .path-actions p { margin: 0; }
         .path-actions button.won { background: var(--ok); border-color: var(--ok); }
+        .path-actions a.button.danger { background: var(--bad); border-color: var(--bad); color: var(--surface, #fff); }
         .overdue-flag { color: var(--bad); margin-right: auto !important; }
         @media (max-width: 720px) {
           .stage-tabs { display: block; position: sticky; top: 0; z-index: 2; background: var(--bg); margin: 0 -16px 8px; padding: 6px 16px; overflow-x: auto; }
