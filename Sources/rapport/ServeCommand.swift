@@ -69,6 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             // A new installation can take deals at once.
             try await store.ensureDefaultPipeline()
+            try await store.ensureDefaultLostReasons()
         }
         logger.info("Rapport \(rapportVersion) on http://\(host):\(port) with \(database.url)")
         let metricsToken = ProcessInfo.processInfo.environment["RAPPORT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }

@@ -86,7 +86,7 @@ import Testing
             let board = try await browser.request(.get, "/deals/board")
             #expect(board.status == .ok)
             #expect(board.body.contains("제안") && board.body.contains("₩34,333,000") && board.body.contains("Hanbit expansion"))
-            #expect(board.body.contains(#"data-stage="\#(stage["Negotiation"]!)""#))
+            #expect(board.body.contains(#"data-drop-stage="\#(stage["Negotiation"]!)""#))
             let moved = try await browser.request(.post, "/deals/\(a.string("id") ?? "")/move", form: [("_csrf", csrf), ("stage_id", stage["Negotiation"]!), ("back", "/deals/board")])
             #expect(moved.status == .seeOther && moved.headers[.location] == "/deals/board")
             let history = try await RecordStore(db: api.db).stageHistory(dealID: a.string("id") ?? "", actor: .system)

@@ -174,9 +174,10 @@ column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dat
 
 
 def sales(width, title, company):
-    """A deal made through the pages, moved on the board (dragged on a desk, with the
-    card's own Move control on a phone), its history, a KRW quote checked against a hand
-    calculation, and acceptance winning the deal and placing the order."""
+    """A deal made through the pages, moved on the board (dragged on a desk, through the
+    card's move sheet on a phone), its history, a KRW quote checked against a hand
+    calculation, acceptance winning the deal and placing the order, and another deal
+    marked Lost with a reason from its page."""
     d, wait = signed_in(width)
     try:
 
@@ -199,18 +200,43 @@ def sales(width, title, company):
         deal_id = deal_url.rsplit("/", 1)[1]
         check("Proposal" in d.find_element(By.CSS_SELECTOR, "dl.fields").text, f"[{width}] the deal was created in Proposal")
 
-        # Move it to negotiation on the board.
+        # Move it to negotiation on the board: every stage is in view on a desk (no inner
+        # scroll), the card is dragged; on a phone the board shows one column at a time and
+        # the card's Move sheet confirms, then returns to the column the card came from.
         d.get(BASE + "/deals/board")
-        card = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'[data-stage="{proposal}"] [data-deal="{deal_id}"]')))
+        card = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'[data-drop-stage="{proposal}"] [data-card="{deal_id}"]')))
+        columns = d.find_elements(By.CSS_SELECTOR, "[data-drop-stage]")
+        check(len(columns) == 6, f"[{width}] the board has all six stages")
         shot(d, f"board-{width}")
         if width >= 800:
-            d.execute_script(DRAG, card, d.find_element(By.CSS_SELECTOR, f'[data-stage="{negotiation}"]'))
+            inner = d.execute_script("var b = document.querySelector('[data-deal-board]'); return b.scrollWidth - b.clientWidth")
+            check(inner <= 1, f"[{width}] all stages fit without an inner scroll ({inner}px over)")
+            lost_right = d.execute_script("return document.querySelector('[data-outcome=lost]').getBoundingClientRect().right")
+            check(lost_right <= width, f"[{width}] the Lost column is on screen (right edge {lost_right:.0f}px)")
+            d.execute_script(DRAG, card, d.find_element(By.CSS_SELECTOR, f'[data-drop-stage="{negotiation}"]'))
+            wait.until(EC.staleness_of(card))
         else:
-            Select(card.find_element(By.CSS_SELECTOR, "form.move select")).select_by_value(negotiation)
-            card.find_element(By.CSS_SELECTOR, "form.move button").click()
-        wait.until(EC.staleness_of(card))
-        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'[data-stage="{negotiation}"] [data-deal="{deal_id}"]')))
-        left = d.find_elements(By.CSS_SELECTOR, f'[data-stage="{proposal}"] [data-deal="{deal_id}"]')
+            wide = d.execute_script("return document.documentElement.scrollWidth")
+            check(wide <= width + 1, f"[{width}] the page is no wider than the screen ({wide}px)")
+            tall = d.execute_script("return document.documentElement.scrollHeight")
+            check(tall < 6000, f"[{width}] the phone board is one column at a time ({tall}px tall)")
+            d.find_element(By.CSS_SELECTOR, f'[data-stage-tab="{proposal}"]').click()
+            wait.until(lambda drv: drv.execute_script(
+                f"var b = document.querySelector('[data-deal-board]'), c = document.getElementById('stage-{proposal}'); return Math.abs(b.scrollLeft - c.offsetLeft) < 4"))
+            link = card.find_element(By.CSS_SELECTOR, "a.card-move")
+            link.click()
+            wait.until(EC.url_contains(f"/deals/{deal_id}/move"))
+            check(not d.find_element(By.CSS_SELECTOR, "[data-lost-reason]").is_displayed(), f"[{width}] the move sheet asks no reason for an open stage")
+            d.find_element(By.CSS_SELECTOR, f'input[name=stage_id][value="{negotiation}"]').click()
+            shot(d, f"move-sheet-{width}")
+            d.find_element(By.CSS_SELECTOR, "[data-move-form] button[type=submit]").click()
+            wait.until(EC.url_contains("/deals/board"))
+            check(d.current_url.endswith(f"#stage-{proposal}"), f"[{width}] the move returned to the Proposal column")
+            wait.until(lambda drv: drv.execute_script(
+                f"var b = document.querySelector('[data-deal-board]'), c = document.getElementById('stage-{proposal}'); return Math.abs(b.scrollLeft - c.offsetLeft) < 4"))
+            check(True, f"[{width}] the board shows the Proposal column after the move")
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'[data-drop-stage="{negotiation}"] [data-card="{deal_id}"]')))
+        left = d.find_elements(By.CSS_SELECTOR, f'[data-drop-stage="{proposal}"] [data-card="{deal_id}"]')
         check(not left, f"[{width}] the card moved from Proposal to Negotiation")
 
         # The move is in the deal's stage history.
@@ -250,6 +276,26 @@ def sales(width, title, company):
         check("Won" in d.find_element(By.CSS_SELECTOR, "dl.fields").text, f"[{width}] accepting the quote won the deal")
         check("O-" in page, f"[{width}] the deal lists its order")
         shot(d, f"deal-won-{width}")
+
+        # Another open deal marked Lost from its page: the sheet asks why, refuses none.
+        d.get(BASE + "/deals/board")
+        other = d.find_element(By.CSS_SELECTOR, '[data-outcome=open] [data-card] a.card-title').get_attribute("href")
+        d.get(other)
+        check(len(d.find_elements(By.CSS_SELECTOR, "ol.stage-path li")) == 6, f"[{width}] the deal page shows its stage path")
+        shot(d, f"deal-path-{width}")
+        d.find_element(By.CSS_SELECTOR, ".path-actions a.danger").click()
+        wait.until(EC.url_contains("/move"))
+        check(d.find_element(By.CSS_SELECTOR, "[data-lost-reason]").is_displayed(), f"[{width}] marking Lost asks for a reason")
+        sheet = d.find_element(By.CSS_SELECTOR, "[data-move-form]")
+        sheet.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait.until(EC.staleness_of(sheet))
+        check("Lost reason" in d.find_element(By.CSS_SELECTOR, "[role=alert]").text, f"[{width}] a Lost move without a reason is refused with a message")
+        Select(d.find_element(By.ID, "m-reason")).select_by_value("Price")
+        shot(d, f"lost-reason-{width}")
+        d.find_element(By.CSS_SELECTOR, "[data-move-form] button[type=submit]").click()
+        wait.until(EC.url_to_be(other))
+        check("Lost reason: Price" in d.find_element(By.CSS_SELECTOR, ".path-actions").text, f"[{width}] the deal is Lost for Price")
+        check("Lost" in d.find_element(By.CSS_SELECTOR, "ol.stage-path [aria-current=step]").text, f"[{width}] the stage path marks Lost")
     finally:
         d.quit()
 

@@ -2,10 +2,11 @@ extension Role {
     /// The roles every installation starts with. Their defaults follow how teams usually
     /// split the work: reps see their own contacts, managers their team's, service and
     /// marketing everyone's, viewers read without contact details.
-    /// Pipelines, stages, products, prices and quotas are set up by admins and managers;
+    /// Pipelines, stages, products, prices, quotas and lost reasons are set up by admins and managers;
     /// everyone else reads them.
     static let salesSetup: [String: Grant] = [
         "pipelines": .readOnly, "pipeline_stages": .readOnly, "products": .readOnly, "product_prices": .readOnly, "quotas": .readOnly,
+        "lost_reasons": .readOnly,
     ]
 
     public static let builtIn: [Role] = [

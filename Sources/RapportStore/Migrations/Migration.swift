@@ -28,6 +28,7 @@ enum Migrations {
         Migration0015AuditSeal.migration,
         Migration0016Attachments.migration,
         Migration0017Notifications.migration,
+        Migration0018LostReasons.migration,
         Migration0019RecentViews.migration,
     ]
 }

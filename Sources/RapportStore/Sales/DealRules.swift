@@ -27,7 +27,22 @@ enum DealRules {
         if status != "open", existing?.fields["status"]?.stringValue ?? "open" == "open", !setsCloseDate {
             record["close_date"] = .string(String(Timestamp.format(Date()).prefix(10)))
         }
-        return record
+        return try await checkLostReason(s, record, becomingLost: status == "lost" && existing?.fields["status"]?.stringValue != "lost")
+    }
+
+    /// A deal closed as lost says why, from the admins' list when there is one
+    /// (``LostReasons/check(_:becomingLost:list:)``). Only a write that names the reason or
+    /// closes the deal is checked, so a deal lost before the list existed keeps its words.
+    static func checkLostReason(_ s: Session, _ record: JSONObject, becomingLost: Bool) async throws -> JSONObject {
+        guard becomingLost || WriteRules.written.map({ $0.contains("lost_reason") }) ?? (record["lost_reason"]?.isNull == false) else { return record }
+        let list = try await LostReasonList.read(s)
+        switch LostReasons.check(record["lost_reason"]?.stringValue, becomingLost: becomingLost, list: list) {
+        case .failure(let error): throw RecordError.invalid([error])
+        case .success(let reason):
+            var record = record
+            record["lost_reason"] = reason.map(JSONValue.string) ?? .null
+            return record
+        }
     }
 
     @Sendable static func after(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {

@@ -9,6 +9,7 @@ extension RecordStore {
     /// year. The board, reports and purchase histories then have something to show.
     func seedDemoSales(organizations: [String], countries: [String?], contacts: [String: String], seed: UInt64, actor: Actor) async throws -> Int {
         let pipeline = try await ensureDefaultPipeline(actor: actor)
+        try await ensureDefaultLostReasons(actor: actor)
         let stages = try await self.stages(pipelineID: pipeline)
         guard !stages.isEmpty else { return 0 }
         let dealType = try await type(named: Deals.type.name), contactType = try await type(named: DealContacts.type.name)
@@ -46,6 +47,8 @@ extension RecordStore {
                     ("pipeline_id", .string(pipeline)), ("stage_id", .string(stage.id)), ("amount", money(amount, currency)),
                     ("close_date", .string(close)), ("next_step", .string(stage.outcome == "open" ? "Follow up" : "")),
                 ]))
+                // Lost deals say why, so the lost-reasons report has something to show.
+                if stage.outcome == "lost" { bodies[bodies.count - 1]["lost_reason"] = .string(LostReasons.defaults[(i + k) % 5].name) }
                 if stage.outcome == "won" {
                     orders.append(JSONObject([
                         ("organization_id", .string(org)), ("direction", .string("sell")), ("ordered_on", .string(close)),

@@ -10,10 +10,10 @@ enum Assets {
     /// Every page's styles: the design system first, then each domain's own. A domain
     /// with styles of its own adds one line here.
     static let css = [
-        DesignTokens.styles, BaseStyles.css, LayoutStyles.css, ComponentStyles.css, TypeaheadScript.css, SalesStyles.css, HomeStyles.css, AttachmentStyles.css,
+        DesignTokens.styles, BaseStyles.css, LayoutStyles.css, ComponentStyles.css, TypeaheadScript.css, SalesStyles.css, HomeStyles.css, AttachmentStyles.css, BoardStyles.css,
     ].joined()
 
-    static let js = [ShellScripts.js, RecordScripts.js, TypeaheadScript.js, SalesScripts.js, HomeStyles.js].joined()
+    static let js = [ShellScripts.js, RecordScripts.js, TypeaheadScript.js, HomeStyles.js, BoardStyles.js].joined()
 
     static let cssPath = "/assets/app-\(digest(css)).css"
     static let jsPath = "/assets/app-\(digest(js)).js"

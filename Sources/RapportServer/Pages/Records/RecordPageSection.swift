@@ -1,37 +1,58 @@
-import Hummingbird
+import Foundation
+import Mustache
 import RapportKit
 import RapportStore
 
-/// A panel every record page shows, whatever its type (attachments today), registered
-/// once in ``RecordPageSections/all`` instead of being added to each type's page.
+/// A part of a record page that only some record types have (a deal's stage path, its
+/// stage history). The generic record page asks the registry for the type's sections and
+/// places what they render; it never asks which type it is showing.
 protocol RecordPageSection: Sendable {
-    /// The panel's HTML, or nil when it has nothing to show this user.
-    func render(_ request: Request, type: RecordType, record: StoredRecord, user: PageUser, actor: Actor, deps: PageDependencies) async throws -> String?
+    /// Where the section goes on the page.
+    var place: RecordPagePlace { get }
+    /// The section's template, from some ``PageTemplateSet``.
+    var template: String { get }
+    /// The template's values, or nil when the section has nothing to show for this record
+    /// and reader.
+    func values(_ record: StoredRecord, type: RecordType, user: PageUser, actor: Actor, deps: PageDependencies) async throws -> [String: Any]?
 }
 
-enum RecordPageSections {
-    static let all: [any RecordPageSection] = [AttachmentSection()]
+enum RecordPagePlace: String, Sendable {
+    /// Under the title, above the details: facts and actions the record is worked by.
+    case header
+    /// The side column, before the related records.
+    case side
+}
 
-    /// Each section's HTML, in order, for the record template's `sections`.
-    static func render(_ request: Request, type: RecordType, record: StoredRecord, user: PageUser, actor: Actor, deps: PageDependencies) async throws -> [[String: Any]] {
-        var out: [[String: Any]] = []
-        for section in all {
-            if let html = try await section.render(request, type: type, record: record, user: user, actor: actor, deps: deps) { out.append(["html": html]) }
+/// Each record type's own page sections, registered by the type's name; a type added
+/// later registers its sections here and the generic pages show them.
+enum RecordPageSections {
+    static let byType: [String: [any RecordPageSection]] = [
+        Deals.type.name: [DealStagePath(), DealStageHistory()],
+    ]
+
+    /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),
+    /// ready to merge into the page's values.
+    static func render(_ record: StoredRecord, type: RecordType, user: PageUser, actor: Actor, deps: PageDependencies) async throws -> [String: Any] {
+        var out: [String: [[String: Any]]] = [:]
+        for section in byType[type.name] ?? [] {
+            guard let values = try await section.values(record, type: type, user: user, actor: actor, deps: deps) else { continue }
+            out["\(section.place.rawValue)Sections", default: []].append(["html": deps.renderer.fragment(section.template, user: user, values: values)])
         }
         return out
     }
 }
 
 extension PageRenderer {
-    /// A template rendered on its own, with the page strings of `language`, for a section
-    /// placed into a page.
-    func fragment(_ template: String, language: String, values: [String: Any]) -> String {
+    /// A template rendered alone, with the page's words, language and form token; the
+    /// result is already escaped and goes into a page with triple braces.
+    func fragment(_ template: String, user: PageUser, values: [String: Any]) -> String {
         var context = values
         for (key, value) in values {
             if let list = value as? [Any] { context["has_\(key)"] = !list.isEmpty }
         }
-        context["t"] = PageStrings.catalogs[language] ?? PageStrings.catalogs["en"]!
-        context["lang"] = language
+        context["t"] = user.strings
+        context["lang"] = user.language
+        context["csrf"] = user.session.csrfToken
         return library.render(context, withTemplate: template) ?? ""
     }
 }

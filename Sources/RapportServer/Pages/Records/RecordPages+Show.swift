@@ -74,23 +74,9 @@ extension RecordPages {
         }
 
         let related = try await relatedSections(type: type, record: record, user: user, actor: actor)
-        // A deal's stage changes, oldest first, with stage names in the reader's language.
-        var stageHistory: [[String: Any]] = []
-        if type.name == Deals.type.name, let pipeline = record.fields["pipeline_id"]?.stringValue {
-            let names = Dictionary(try await store.stages(pipelineID: pipeline).map { ($0.id, user.setUpName($0.name)) }, uniquingKeysWith: { a, _ in a })
-            stageHistory = try await store.stageHistory(dealID: record.id, actor: actor).map { change in
-                var item: [String: Any] = [
-                    "from": change.from.flatMap { names[$0] } ?? "", "to": names[change.to] ?? "—", "when": formatter.instant(change.at),
-                    "who": change.actorID.flatMap { formatter.userNames[$0] } ?? "",
-                ]
-                if change.flag != nil { item["flag"] = user.t("flag_won_without_quote") }
-                return item
-            }
-        }
         let kinds = ["note", "call", "meeting", "email", "task"]
         var values: [String: Any] = [
             "typeName": type.name, "id": record.id, "title": title.isEmpty ? "—" : title, "fields": fields, "timeline": entries, "related": related,
-            "stageHistory": stageHistory,
             "canRevise": type.name == Quotes.type.name && user.viewer.role.allows(.create, on: type.name)
                 && !["accepted", "superseded"].contains(record.fields["status"]?.stringValue ?? ""),
             "canEdit": user.viewer.role.allows(.update, on: type.name), "canDelete": user.viewer.role.allows(.delete, on: type.name),
@@ -106,7 +92,8 @@ extension RecordPages {
         let query = try QueryString.parse(request.uri.query)
         values.merge(recordHeader(type: shown, record: record, title: title, formatter: formatter, user: user, compose: query.first { $0.0 == "compose" }?.1, canAddActivity: values["canAddActivity"] as? Bool ?? false)) { _, new in new }
         values["notice"] = notice(query, user: user, type: type)
-        values["sections"] = try await RecordPageSections.render(request, type: type, record: record, user: user, actor: actor, deps: deps)
+        values["sections"] = try await RecordPagePanels.render(request, type: type, record: record, user: user, actor: actor, deps: deps)
+        values.merge(try await RecordPageSections.render(record, type: type, user: user, actor: actor, deps: deps)) { _, section in section }
         return deps.renderApp("record", user: user, title: title.isEmpty ? user.typeName(type, one: true) : title, values: values, current: type.name, status: status)
     }
 

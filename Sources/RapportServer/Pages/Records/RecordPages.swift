@@ -21,6 +21,7 @@ struct RecordPages {
         router.post(":type/:id/delete", use: delete)
         router.post(":type/:id/restore", use: restore)
         router.post(":type/:id/activities", use: addActivity)
+        router.get(":type/:id/move", use: moveForm)
         router.post(":type/:id/move", use: move)
         router.get(":type/:id/print", use: printable)
         router.post(":type/:id/revise", use: revise)
@@ -41,7 +42,13 @@ struct RecordPages {
     /// `POST /deals/{id}/move`: the board's stage change; other types have no board.
     @Sendable func move(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.parameters.get("type") == Deals.type.name else { throw HTTPError(.notFound) }
-        return try await BoardPage(deps: deps).move(request, context: context)
+        return try await DealMovePage(deps: deps).move(request, context: context)
+    }
+
+    /// `GET /deals/{id}/move`: the move sheet of a deal.
+    @Sendable func moveForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard context.parameters.get("type") == Deals.type.name else { throw HTTPError(.notFound) }
+        return try await DealMovePage(deps: deps).form(request, context: context)
     }
 
     /// `GET /quotes/{id}/print`: the printable quote; other types have none.

@@ -3,7 +3,7 @@
 enum RecordTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "list": list, "record": record, "form": form, "search": search, "trash": trash, "message_app": messageApp,
-        "notice": notice, "cell": cell, "board": board, "reports": reports, "quote_print": quotePrint,
+        "notice": notice, "cell": cell, "reports": reports, "quote_print": quotePrint,
     ]
 
     /// A quote as a document: no navigation, print styles leave only the paper.
@@ -47,35 +47,6 @@ enum RecordTemplates: PageTemplateSet {
         </section>{{/charts}}
         <section aria-labelledby="r-funnel"><h2 id="r-funnel">{{t.funnel}}</h2>{{{funnelSVG}}}</section>
         <section aria-labelledby="r-lost"><h2 id="r-lost">{{t.lost_reasons}}</h2><ul>{{#reasons}}<li>{{reason}}: {{count}}</li>{{/reasons}}</ul>{{^has_reasons}}<p>{{t.nothing_here}}</p>{{/has_reasons}}</section>
-        {{> foot}}
-        """
-
-    static let board = """
-        {{> head}}
-        <div class="actions spread"><h1>{{heading}}</h1><div class="actions"><a class="button secondary" href="/deals">{{dealsLabel}}</a>{{#canCreate}}<a class="button" href="/deals/new">{{t.new}}</a>{{/canCreate}}</div></div>
-        <form class="toolbar" method="get" action="/deals/board">
-        <div><label for="b-pipeline">{{t.pipeline}}</label><select id="b-pipeline" name="pipeline">{{#pipelines}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/pipelines}}</select></div>
-        <div><label for="b-owner">{{t.owner}}</label><select id="b-owner" name="owner">{{#owners}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/owners}}</select></div>
-        <div><label for="b-team">{{t.teams_label}}</label><select id="b-team" name="team">{{#teams}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/teams}}</select></div>
-        <div><label for="b-month">{{t.close_month}}</label><input id="b-month" name="month" type="month" value="{{month}}"></div>
-        <button type="submit">{{t.apply}}</button>
-        </form>
-        <div class="board" data-board>
-        {{#columns}}<section class="column" aria-labelledby="col-{{id}}" data-stage="{{id}}">
-        <h2 id="col-{{id}}">{{name}} <span class="chip">{{count}}</span></h2>
-        <p class="hint">{{total}} · {{probability}}</p>
-        <ul class="cards">{{#cards}}<li class="card" draggable="true" data-deal="{{id}}">
-        <a href="/deals/{{id}}"><strong>{{title}}</strong></a>
-        {{#org}}<div class="hint">{{org}}</div>{{/org}}
-        <div>{{amount}}{{#close}} · {{close}}{{/close}}</div>
-        {{#owner}}<div class="hint">{{owner}}</div>{{/owner}}
-        {{#canMove}}<form method="post" action="/deals/{{id}}/move" class="move"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}">
-        <label class="skip" for="m-{{id}}">{{t.move_to}}</label><select id="m-{{id}}" name="stage_id">{{#stages}}<option value="{{id}}"{{#current}} selected{{/current}}>{{name}}</option>{{/stages}}</select>
-        <button class="secondary" type="submit">{{t.move}}</button></form>{{/canMove}}
-        </li>{{/cards}}</ul>
-        {{#more}}<a href="{{more}}">{{t.all_in_stage}}</a>{{/more}}
-        </section>{{/columns}}
-        </div>
         {{> foot}}
         """
 
@@ -154,6 +125,7 @@ enum RecordTemplates: PageTemplateSet {
         {{#has_quickActions}}<nav class="quick" aria-label="{{t.quick_actions}}">{{#quickActions}}<a class="button secondary small" href="{{href}}"><svg class="icon" aria-hidden="true"><use href="{{iconsPath}}#{{icon}}"/></svg>{{label}}</a>{{/quickActions}}</nav>{{/has_quickActions}}
         </div>
         {{> notice}}
+        {{#headerSections}}{{{html}}}{{/headerSections}}
         <div class="grid2">
         <div>
         <section aria-labelledby="details-heading"><h2 id="details-heading">{{t.details}}</h2>
@@ -182,9 +154,7 @@ enum RecordTemplates: PageTemplateSet {
         </section>
         </div>
         <div>
-        {{#has_stageHistory}}<section aria-labelledby="stage-history"><h2 id="stage-history">{{t.stage_history}}</h2><ol class="timeline">
-        {{#stageHistory}}<li><div>{{#from}}{{from}} → {{/from}}<strong>{{to}}</strong></div><div class="meta">{{when}}{{#who}} · {{who}}{{/who}}</div>{{#flag}}<div class="error">{{flag}}</div>{{/flag}}</li>{{/stageHistory}}
-        </ol></section>{{/has_stageHistory}}
+        {{#sideSections}}{{{html}}}{{/sideSections}}
         {{#purchases}}<section aria-labelledby="purchases-heading" class="purchases"><h2 id="purchases-heading">{{t.purchase_history}}</h2>
         <dl class="fields">{{#sold}}<dt>{{t.lifetime_revenue}}</dt><dd>{{revenue}}</dd><dt>{{t.orders_count}}</dt><dd><a href="{{href}}">{{orders}}</a></dd><dt>{{t.last_purchase}}</dt><dd>{{last}}</dd>{{/sold}}
         {{#bought}}<dt>{{t.supplier_spend}}</dt><dd>{{spend}}</dd><dt>{{t.orders_count}}</dt><dd>{{orders}}</dd><dt>{{t.last_purchase}}</dt><dd>{{last}}</dd>{{/bought}}</dl>

@@ -3,9 +3,11 @@ import Hummingbird
 import RapportKit
 import RapportStore
 
-/// `/deals/board`: a pipeline as columns of cards, with each column's count and total,
-/// filters by owner, team and close month, and two ways to move a card: drag it, or pick
-/// the stage on the card and press Move (keyboard and phone).
+/// `/deals/board`: a pipeline as columns of compact cards, every stage side by side on a
+/// desktop and one column at a time on a phone, with each column's count and its raw and
+/// weighted totals per currency; cards show days in stage and a passed close date. Cards
+/// move by dragging, or by their Move link to ``DealMovePage`` (keyboard, phone, no
+/// script), which returns to the column the card came from.
 struct BoardPage {
     let deps: PageDependencies
     var store: RecordStore { deps.store }
@@ -44,29 +46,44 @@ struct BoardPage {
             let totals = try await store.stageTotals(deals, query: totalsQuery, actor: actor)
             let names = Dictionary(users.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             var formatter = ValueFormatter(user: user)
-            let back = "/deals/board" + (request.uri.query.map { "?" + $0 } ?? "")
-            let stageOptions = stages.map { (id: $0.id, name: user.setUpName($0.name)) }
-            var columns: [[String: Any]] = []
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            let now = deps.now()
+            let today = user.today(now)
+            var shown: [[StoredRecord]] = []
             for stage in stages {
                 let cards = try await list(deals, filters + [("filter[stage_id]", stage.id), ("sort", "-updated_at"), ("limit", String(Self.perColumn))], actor)
-                try await formatter.prepare(cards, type: deals, store: store, admin: deps.admin, actor: actor)
+                shown.append(cards)
+            }
+            // Names and days in stage for every card at once: one read per referenced type
+            // and one of the stage history, not one per column.
+            try await formatter.prepare(shown.flatMap { $0 }, type: deals, store: store, admin: deps.admin, actor: actor)
+            let entered = try await store.stageEntries(dealIDs: shown.flatMap { $0.map(\.id) })
+            var columns: [[String: Any]] = []
+            for (stage, cards) in zip(stages, shown) {
                 let t = totals[stage.id] ?? StageTotals()
-                let total = t.amounts.sorted { $0.key < $1.key }.compactMap { code, minor in
-                    MoneyDisplay.format(minorUnits: minor, currency: code, language: user.language)
-                }.joined(separator: " + ")
+                // Back to this column, where the card was, after a move.
+                let back = "/deals/board" + query + "#stage-" + stage.id
                 columns.append([
-                    "id": stage.id, "name": user.setUpName(stage.name), "count": String(t.count), "total": total.isEmpty ? "—" : total,
-                    "probability": "\(Int(stage.probability))%",
+                    "id": stage.id, "name": user.setUpName(stage.name), "count": String(t.count), "outcome": stage.outcome,
+                    "probability": "\(Int(stage.probability))%", "totals": Self.totalLines(t, probability: stage.probability, outcome: stage.outcome, user: user),
                     "more": t.count > cards.count ? "/deals?" + RecordPages.encode([("filter[pipeline_id]", pipelineID), ("filter[stage_id]", stage.id)]) : "",
-                    "cards": cards.map { d in
-                        [
-                            "id": d.id, "title": d.fields["title"]?.stringValue ?? "—", "csrf": user.session.csrfToken, "back": back,
+                    "cards": cards.map { d -> [String: Any] in
+                        let owner = d.ownerID.flatMap { names[$0] } ?? ""
+                        let close = d.fields["close_date"]?.stringValue
+                        var card: [String: Any] = [
+                            "id": d.id, "title": d.fields["title"]?.stringValue ?? "—",
                             "org": formatter.text(d.fields["organization_id"], field: FieldSpec("organization_id", .reference("organizations"))),
                             "amount": formatter.text(d.fields["amount"], field: FieldSpec("amount", .money)),
                             "close": formatter.text(d.fields["close_date"], field: FieldSpec("close_date", .date)),
-                            "owner": d.ownerID.flatMap { names[$0] } ?? "",
-                            "stages": stageOptions.map { ["id": $0.id, "name": $0.name, "current": $0.id == stage.id] as [String: Any] },
-                        ] as [String: Any]
+                            "owner": owner, "initials": PageUser.initials(owner),
+                            "overdue": DealAging.isOverdue(closeDate: close, status: d.fields["status"]?.stringValue, today: today),
+                            "moveHref": "/deals/\(d.id)/move?" + RecordPages.encode([("return", back)]),
+                        ]
+                        if let at = entered[d.id], let days = DealAging.daysInStage(enteredAt: at, now: now) {
+                            card["days"] = user.daysInStage(days)
+                            card["daysTitle"] = user.t("days_in_stage_long").replacingOccurrences(of: "%d", with: String(days))
+                        }
+                        return card
                     },
                 ])
             }
@@ -77,10 +94,10 @@ struct BoardPage {
                     + users.filter(\.active).map { ["id": $0.id, "name": $0.name, "selected": $0.id == param("owner")] as [String: Any] },
                 "teams": [["id": "", "name": user.t("any"), "selected": param("team") == nil] as [String: Any]]
                     + teams.map { ["id": $0.id, "name": $0.name, "selected": $0.id == param("team")] as [String: Any] },
-                "month": param("month") ?? "", "canMove": user.viewer.role.allows(.update, on: deals.name),
+                "month": param("month") ?? "", "canMove": user.viewer.role.allows(.update, on: deals.name), "query": query,
                 "canCreate": user.viewer.role.allows(.create, on: deals.name),
             ]
-            return deps.renderApp("board", user: user, title: user.t("board"), values: values, current: "board")
+            return deps.renderApp("deal_board", user: user, title: user.t("board"), values: values, current: "board")
         }
     }
 
@@ -89,23 +106,17 @@ struct BoardPage {
         return try await store.list(type, query: q, actor: actor).records
     }
 
-    /// `POST /deals/{id}/move`: one stage change, recorded in the deal's history.
-    @Sendable func move(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await RecordPages(deps: deps).page(request) { user in
-            let posted: PageDependencies.SignedInForm
-            switch try await deps.signedInForm(request) {
-            case .proceed(let p): posted = p
-            case .stop(let response): return response
+    /// A column's totals, one line per currency: the raw sum and, for open stages, the sum
+    /// weighted by the stage's probability, rounded once (``WeightedAmount``).
+    static func totalLines(_ totals: StageTotals, probability: Double, outcome: String, user: PageUser) -> [[String: Any]] {
+        totals.amounts.sorted { $0.key < $1.key }.map { code, minor in
+            var line: [String: Any] = ["currency": code, "raw": MoneyDisplay.format(minorUnits: minor, currency: code, language: user.language)]
+            if outcome == "open" {
+                var weighted = WeightedAmount()
+                weighted.add(minor, probability: probability)
+                line["weighted"] = MoneyDisplay.format(minorUnits: weighted.rounded, currency: code, language: user.language)
             }
-            let deals = try await store.type(named: Deals.type.name)
-            let id = context.parameters.get("id") ?? ""
-            let back = posted.fields["back"].flatMap { $0.hasPrefix("/deals/board") ? $0 : nil } ?? "/deals/board"
-            do {
-                _ = try await store.update(deals, id: id, body: JSONObject([("stage_id", .string(posted.fields["stage_id"] ?? ""))]), ifMatch: nil, actor: user.actor(context))
-            } catch RecordError.invalid {
-                return PageRenderer.redirect(back)
-            }
-            return PageRenderer.redirect(back)
+            return line
         }
     }
 }

@@ -47,13 +47,14 @@ struct ReportsPage {
             let funnelBars = funnel.map { (label: user.setUpName($0.name), value: Double($0.reached), second: Double($0.reached), text: "\($0.reached) (\(user.percent($0.conversion)))") }
             let rate = SalesReports.winRate(won: summary.won, lost: summary.lost)
             let quota = try await quotaSection(by: by, user: user, actor: actor, money: money)
+            let reasonNames = try await deps.store.lostReasons().map(\.name)
             var values: [String: Any] = [
                 "charts": charts, "funnelSVG": SVGChart.bars(funnelBars, title: user.t("funnel")),
                 "funnel": funnel.map { ["stage": user.setUpName($0.name), "reached": String($0.reached), "conversion": "\(user.percent($0.conversion))"] },
                 "winRate": rate.map(user.percent) ?? "—", "won": String(summary.won), "lost": String(summary.lost), "open": String(summary.open),
                 "cycle": summary.medianCycleDays.map { String(format: "%.1f", $0) } ?? "—",
                 "averages": summary.wonAmounts.sorted { $0.key < $1.key }.map { code, v in ["value": money(SalesReports.averageWon(total: v.total, count: v.count), code)] },
-                "reasons": summary.lostReasons.map { ["reason": $0.reason.isEmpty ? user.t("none") : $0.reason, "count": String($0.count)] },
+                "reasons": summary.lostReasons.map { ["reason": $0.reason.isEmpty ? user.t("none") : user.lostReasonLabel($0.reason, names: reasonNames), "count": String($0.count)] },
                 "velocity": SalesReports.velocities(open: openGroups, won: summary.wonAmounts, winRate: rate, cycleDays: summary.medianCycleDays).map {
                     ["value": money($0.perDay, $0.currency)]
                 },

@@ -19,6 +19,8 @@ struct PageDependencies: Sendable {
     /// The injectable time of ``ServerConfiguration/clock``.
     let clock: @Sendable () -> Date
     let attachments: AttachmentStore
+    /// The time pages count from (days in stage, overdue close dates): the same clock.
+    var now: @Sendable () -> Date { clock }
 
     /// The user's own language; before sign-in the one chosen on the page (`?lang=`, then
     /// kept in a cookie), else the browser's.

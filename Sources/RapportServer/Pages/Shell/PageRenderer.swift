@@ -11,6 +11,7 @@ struct PageRenderer: Sendable {
     static let templateSets: [any PageTemplateSet.Type] = [
         ShellTemplates.self, AccountTemplates.self, RecordTemplates.self, SettingsTemplates.self, WorkspaceTemplates.self,
         AttachmentTemplates.self,
+        BoardTemplates.self,
     ]
 
     init() {

@@ -13,6 +13,7 @@ enum PageStrings {
         ShellStrings.self, AccountStrings.self, WorkspaceStrings.self, RecordStrings.self,
         CustomerStrings.self, SalesStrings.self, SettingsStrings.self, JobStrings.self, CompanyStrings.self,
         AttachmentStrings.self,
+        BoardStrings.self,
     ]
 
     /// Every page string per language, all tables merged.

@@ -7,7 +7,7 @@ import RapportStore
 /// download link each, an upload form and delete buttons for those who may update the
 /// record. Works without JavaScript: the form posts `multipart/form-data` and the page
 /// comes back with the outcome.
-struct AttachmentSection: RecordPageSection {
+struct AttachmentSection: RecordPagePanel {
     /// Outcomes the upload and delete posts report back through the page's query.
     static let errors = ["too_large", "empty", "required", "too_many", "name", "unreadable"]
     static let notices = ["added", "deleted"]
