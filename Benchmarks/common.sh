@@ -5,8 +5,11 @@ CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
 WORK=${WORK:-bench-data}
 mkdir -p "$WORK"
-swift build -c release >/dev/null
-BIN=$(swift build -c release --show-bin-path)/rapport
+# BIN=path/to/rapport uses a release binary built elsewhere (another --scratch-path).
+if [ -z "${BIN:-}" ]; then
+  swift build -c release >/dev/null
+  BIN=$(swift build -c release --show-bin-path)/rapport
+fi
 export LOG_LEVEL=warning
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 say() { printf '\n## %s\n' "$*"; }

@@ -8,9 +8,9 @@ cd "$(dirname "$0")/.."
 N=${N:-1000000}
 source Benchmarks/common.sh
 
-ONLY=${ONLY:-all}   # all, or postgres to rerun only the PostgreSQL part
+ONLY=${ONLY:-all}   # all; postgres to rerun only the PostgreSQL part; import for the imports alone
 
-if [ "$ONLY" = all ]; then
+if [ "$ONLY" = all ] || [ "$ONLY" = import ]; then
 say "data"
 [ -f "$WORK/people-$N.csv" ] || "$BIN" bench data --people "$N" --out "$WORK/people-$N.csv"
 ls -l "$WORK/people-$N.csv" | awk '{ print $5 " bytes" }'
@@ -65,8 +65,16 @@ if [ -n "${BENCH_POSTGRES:-}" ]; then
   say "PostgreSQL at $N people"
   "$BIN" migrate --database "$BENCH_POSTGRES"
   if [ "$("$BIN" bench ids people --database "$BENCH_POSTGRES" --count 1 | wc -l)" = 0 ]; then
+    # Baseline: psql's \copy of the same file into one plain table of text columns.
+    cols=$(head -1 "$WORK/people-$N.csv" | tr ',' '\n' | awk '{ printf "%sc%d text", (NR > 1 ? ", " : ""), NR }')
+    psql -q "$BENCH_POSTGRES" -c "DROP TABLE IF EXISTS bench_copy" -c "CREATE TABLE bench_copy ($cols)"
+    t0=$(ms); psql -q "$BENCH_POSTGRES" -c "\copy bench_copy FROM '$WORK/people-$N.csv' WITH (FORMAT csv, HEADER true)"; t1=$(ms)
+    echo "psql \copy: $((t1 - t0)) ms"
+    psql -q "$BENCH_POSTGRES" -c "DROP TABLE bench_copy"
     t0=$(ms); "$BIN" import people "$WORK/people-$N.csv" --database "$BENCH_POSTGRES" | tail -1; t1=$(ms)
     echo "rapport import (PostgreSQL): $((t1 - t0)) ms"
+  elif [ "$ONLY" = import ]; then
+    echo "BENCH_POSTGRES already holds people: give an empty database to time an import"
   fi
-  load postgres "$BENCH_POSTGRES"
+  [ "$ONLY" = import ] || load postgres "$BENCH_POSTGRES"
 fi

@@ -99,6 +99,7 @@ extension RecordStore {
         do {
             // Not retried: the rows stream in once.
             try await db.transaction(retrying: false) { s in
+                try await self.beginBulkLoad(s)
                 var summary = ImportSummary()
                 summary.dryRun = options.dryRun
                 var state = ImportState()
@@ -123,6 +124,7 @@ extension RecordStore {
                     rows = following
                 }
                 if options.strict && summary.failed > 0 { throw ImportError.invalidRows(summary) }
+                if !options.dryRun { try await self.finishBulkLoad(s, types: [type] + self.referencedTypes(type)) }
                 try await AuditLog.append(s, actor: actor, action: options.dryRun ? "import.dry_run" : "import", type: type.name, id: nil, changes: .object(JSONObject([
                     ("rows", .number(String(summary.rows))), ("created", .number(String(summary.created))),
                     ("updated", .number(String(summary.updated))), ("skipped", .number(String(summary.skipped))),
@@ -346,9 +348,15 @@ extension RecordStore {
             let rows = try await s.query("SELECT key, record_id FROM record_keys WHERE record_type = \(type.name) AND key IN (\(SQL.join(chunk.map { "\($0)" }, ", ")))")
             for row in rows { if let k = row.text("key"), let id = row.text("record_id") { existing[k] = id } }
         }
+        // A duplicate is named by the column of the value it repeats (Email, Domain).
+        func keyColumn(_ key: String) -> String {
+            let kind = String(key.prefix { $0 != ":" })
+            let field = type.uniqueKeys.first { $0.kind == kind }?.field ?? type.uniqueKeys.first?.field ?? "-"
+            return headers[field] ?? field
+        }
         var fresh: [PreparedRow] = []
         for p in pending {
-            if let dupID = p.keys.lazy.compactMap({ existing[$0] }).first {
+            if let dupKey = p.keys.first(where: { existing[$0] != nil }), let dupID = existing[dupKey] {
                 if options.onDuplicate == .update {
                     var changes = p.changes
                     for key in changes.keys where changes[key]?.isNull == true { changes[key] = nil }
@@ -364,13 +372,14 @@ extension RecordStore {
                     }
                 } else {
                     summary.skipped += 1
+                    summary.errors.append(ImportRowError(row: p.line, column: keyColumn(dupKey), reason: "Another record already has this value; skipped."))
                 }
                 continue
             }
             let seen = state.seenKeys
-            if let firstLine = p.keys.lazy.compactMap({ seen[$0] }).first {
+            if let dupKey = p.keys.first(where: { seen[$0] != nil }), let firstLine = seen[dupKey] {
                 summary.skipped += 1
-                summary.errors.append(ImportRowError(row: p.line, column: type.uniqueKeys.first?.field ?? "-", reason: "Same as row \(firstLine); skipped."))
+                summary.errors.append(ImportRowError(row: p.line, column: keyColumn(dupKey), reason: "Same as row \(firstLine); skipped."))
                 continue
             }
             for k in p.keys { state.seenKeys[k] = p.line }
@@ -414,7 +423,7 @@ extension RecordStore {
             terms[record.id] = p.terms
             inserts.append(record)
         }
-        try await insertMany(s, type: type, records: inserts, ownTerms: terms, titles: &state.titles)
+        try await insertMany(s, type: type, records: inserts, ownTerms: terms, returningSeqs: false, titles: &state.titles)
         return refused
     }
 
@@ -456,9 +465,11 @@ extension RecordStore {
     ///
     /// `ownTerms` are the records' own search terms when already computed; the terms of
     /// the records they reference (a person's company) are added here.
-    /// Returns the rows' `seq` in input order.
+    /// Returns the rows' `seq` in input order. A caller that needs no `seq` (imports, bulk
+    /// creates) passes `returningSeqs: false`, which on PostgreSQL sends the rows with
+    /// `COPY` (see ``copyRows(_:type:columns:rows:)``) and returns nothing.
     @discardableResult
-    func insertMany(_ s: Session, type: RecordType, records input: [StoredRecord], ownTerms: [String: [String]] = [:], runBefore: Bool = true, runAfter: Bool = true, actor: Actor = .system, titles: inout [String: [String]]) async throws -> [Int64] {
+    func insertMany(_ s: Session, type: RecordType, records input: [StoredRecord], ownTerms: [String: [String]] = [:], runBefore: Bool = true, runAfter: Bool = true, actor: Actor = .system, returningSeqs: Bool = true, titles: inout [String: [String]]) async throws -> [Int64] {
         guard !input.isEmpty else { return [] }
         var records = input
         let rules = writeRules[type.name]
@@ -469,19 +480,36 @@ extension RecordStore {
         let isPG = s.dialect == .postgres
         if isPG { columns.append("search") }
         var termsByID: [String: String] = [:]
+        try await prefetchReferencedTitles(s, type: type, records: records.map(\.fields), titles: &titles)
         for r in records {
             let referenced = try await referencedText(s, type: type, record: r.fields, titles: &titles)
             let terms = ownTerms[r.id].map { RecordType.addingReferenced(referenced, to: $0) } ?? type.searchTerms(r.fields, referenced: referenced)
             termsByID[r.id] = terms.joined(separator: " ")
         }
         var seqs: [String: Int64] = [:]
-        let perStatement = max(1, 30_000 / columns.count / 2)
+        let copying = isPG && !returningSeqs
+        let perStatement = copying ? 5000 : max(1, 30_000 / columns.count / 2)
         var start = 0
         while start < records.count {
             let slice = records[start..<min(start + perStatement, records.count)]
             start += perStatement
+            if copying {
+                var rows: [[SQLValue]] = []
+                rows.reserveCapacity(slice.count)
+                for r in slice {
+                    var values: [SQLValue] = [
+                        .text(r.id), try codec.customColumn(r.fields, id: r.id), r.ownerID.map(SQLValue.text) ?? .null,
+                        r.createdBy.map(SQLValue.text) ?? .null, r.updatedBy.map(SQLValue.text) ?? .null,
+                        .text(r.createdAt), .text(r.updatedAt), .integer(Int64(r.version)),
+                    ]
+                    for (_, value) in codec.columns(r.fields) { values.append(value) }
+                    values.append(.text(termsByID[r.id] ?? ""))
+                    rows.append(values)
+                }
+                try await copyRows(s, type: type, columns: Array(columns.dropLast()), rows: rows)
+            }
             var tuples: [SQL] = []
-            for r in slice {
+            for r in slice where !copying {
                 let custom = try codec.customColumn(r.fields, id: r.id)
                 var values: [SQL] = [
                     "\(r.id)", "\(custom)", "\(r.ownerID)", "\(r.createdBy)", "\(r.updatedBy)",
@@ -491,7 +519,10 @@ extension RecordStore {
                 if isPG { values.append("array_to_tsvector(string_to_array(\(termsByID[r.id] ?? ""), ' '))") }
                 tuples.append("(\(SQL.join(values, ", ")))")
             }
-            let returned = try await s.query("INSERT INTO \(raw: type.name) (\(raw: columns.joined(separator: ", "))) VALUES \(SQL.join(tuples, ", ")) RETURNING seq, id")
+            var returned: [Row] = []
+            if !copying {
+                returned = try await s.query("INSERT INTO \(raw: type.name) (\(raw: columns.joined(separator: ", "))) VALUES \(SQL.join(tuples, ", ")) RETURNING seq, id")
+            }
             for row in returned { if let id = row.text("id"), let seq = row.int("seq") { seqs[id] = seq } }
             if !isPG {
                 let search = returned.map { row -> SQL in "(\(row.int("seq") ?? 0), \(termsByID[row.text("id") ?? ""] ?? ""))" }
@@ -622,7 +653,7 @@ extension RecordStore {
                     failures[key] = "Cannot create \(full.singular) '\(text)'."
                 }
             }
-            try await insertMany(s, type: full, records: created, titles: &state.titles)
+            try await insertMany(s, type: full, records: created, returningSeqs: false, titles: &state.titles)
             summary.relatedCreated += created.count
         }
         return failures

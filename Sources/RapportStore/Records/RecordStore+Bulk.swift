@@ -34,7 +34,7 @@ extension RecordStore {
                 if let errors = try await self.referenceErrors(s, type: type, checks, actor: actor).first(where: { !$0.isEmpty }) {
                     throw RecordError.invalid(errors)
                 }
-                try await self.insertMany(s, type: type, records: slice, titles: &titles)
+                try await self.insertMany(s, type: type, records: slice, returningSeqs: false, titles: &titles)
             }
             try await AuditLog.append(s, actor: actor, action: "bulk_create", type: type.name, id: nil, changes: .object(JSONObject([("records", .number(String(records.count)))])), at: now)
         }
