@@ -46,6 +46,12 @@ def shot(driver, name):
         driver.save_screenshot(f"{SHOTS}/{name}.png")
 
 
+def switch_language(d, code):
+    """Through the user menu in the top bar, as a user would on a desk or a phone."""
+    d.find_element(By.CSS_SELECTOR, "details.user-menu > summary").click()
+    d.find_element(By.CSS_SELECTOR, f"details.user-menu button[lang={code}]").click()
+
+
 def signed_in(width):
     """A browser signed in as the demo admin, on the home page, in English."""
     d = browser(width)
@@ -56,10 +62,10 @@ def signed_in(width):
     d.find_element(By.ID, "password").send_keys(PASSWORD)
     d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     wait.until(EC.url_to_be(BASE + "/"))
-    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "footer")))
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "header.topbar")))
     if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
         page = d.find_element(By.TAG_NAME, "html")
-        d.find_element(By.CSS_SELECTOR, "footer button[lang=en]").click()
+        switch_language(d, "en")
         wait.until(EC.staleness_of(page))
         wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
     return d, wait
@@ -72,7 +78,7 @@ def flows(width, family, given, company):
 
         # Switch to Korean with the buttons at the foot of every page.
         page = d.find_element(By.TAG_NAME, "html")
-        d.find_element(By.CSS_SELECTOR, "footer button[lang=ko]").click()
+        switch_language(d, "ko")
         wait.until(EC.staleness_of(page))
         wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ko")
         check(d.find_element(By.TAG_NAME, "h1").text == "홈", f"[{width}] switched to Korean")

@@ -21,17 +21,3 @@ enum RecordPagePanels {
         return out
     }
 }
-
-extension PageRenderer {
-    /// A template rendered on its own, with the page strings of `language`, for a section
-    /// placed into a page.
-    func fragment(_ template: String, language: String, values: [String: Any]) -> String {
-        var context = values
-        for (key, value) in values {
-            if let list = value as? [Any] { context["has_\(key)"] = !list.isEmpty }
-        }
-        context["t"] = PageStrings.catalogs[language] ?? PageStrings.catalogs["en"]!
-        context["lang"] = language
-        return library.render(context, withTemplate: template) ?? ""
-    }
-}

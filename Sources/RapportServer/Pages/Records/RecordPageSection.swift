@@ -46,13 +46,19 @@ extension PageRenderer {
     /// A template rendered alone, with the page's words, language and form token; the
     /// result is already escaped and goes into a page with triple braces.
     func fragment(_ template: String, user: PageUser, values: [String: Any]) -> String {
+        var values = values
+        values["csrf"] = user.session.csrfToken
+        return fragment(template, language: user.language, values: values)
+    }
+
+    /// The same for a panel that brings its own form token in `values`.
+    func fragment(_ template: String, language: String, values: [String: Any]) -> String {
         var context = values
         for (key, value) in values {
             if let list = value as? [Any] { context["has_\(key)"] = !list.isEmpty }
         }
-        context["t"] = user.strings
-        context["lang"] = user.language
-        context["csrf"] = user.session.csrfToken
+        context["t"] = PageStrings.catalogs[language] ?? PageStrings.catalogs["en"]!
+        context["lang"] = language
         return library.render(context, withTemplate: template) ?? ""
     }
 }

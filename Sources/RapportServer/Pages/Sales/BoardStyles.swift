@@ -3,10 +3,11 @@
 /// a dark theme only redefines those.
 enum BoardStyles {
     static let css = """
-        main:has(.deal-board) { max-width: none; }
+        main:has(.deal-board) { max-width: none; padding-left: 16px; padding-right: 16px; }
         .stage-tabs { display: none; } .board-hint { margin: 0 0 8px; }
-        .deal-board { position: relative; display: grid; grid-auto-flow: column; grid-auto-columns: minmax(10rem, 1fr); gap: 8px; align-items: start; overflow-x: auto; padding-bottom: 8px; }
-        .deal-board .stage-col { background: var(--soft); border: 0; border-radius: 8px; padding: 8px; margin: 0; min-width: 0; scroll-margin-top: 56px; }
+        .deal-board { position: relative; display: grid; grid-auto-flow: column; grid-auto-columns: minmax(8rem, 1fr); gap: 8px; align-items: start; overflow-x: auto; padding-bottom: 8px; }
+        .deal-board .stage-col { background: var(--soft); border: 0; border-radius: 8px; padding: 8px; margin: 0; min-width: 0; overflow: hidden; scroll-margin-top: 56px; }
+        .col-totals li { overflow: hidden; text-overflow: ellipsis; }
         .stage-col.drop { outline: 3px dashed var(--accent); outline-offset: -3px; }
         .stage-col .col-head { display: flex; justify-content: space-between; align-items: baseline; gap: 4px; }
         .stage-col h2 { font-size: .95rem; margin: 0; word-break: keep-all; overflow-wrap: anywhere; }
