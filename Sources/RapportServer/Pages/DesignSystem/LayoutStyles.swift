@@ -31,7 +31,7 @@ enum LayoutStyles {
         .topbar form.search button { position: absolute; left: -9999px; }
         .topbar .tool { display: inline-flex; align-items: center; justify-content: center; min-width: 40px; min-height: 40px; border-radius: 8px; color: var(--ink); position: relative; text-decoration: none; }
         .topbar .tool:hover { background: var(--soft); }
-        .topbar .badge { position: absolute; top: 2px; right: 0; background: var(--bad); color: #fff; border-radius: 999px; font-size: .6875rem; font-weight: 700; min-width: 18px; height: 18px; padding: 0 5px; display: grid; place-items: center; }
+        .topbar .badge { position: absolute; top: 2px; right: 0; background: var(--bad); color: var(--on-accent); border-radius: 999px; font-size: .6875rem; font-weight: 700; min-width: 18px; height: 18px; padding: 0 5px; display: grid; place-items: center; }
         details.user-menu { position: relative; }
         details.user-menu > summary { list-style: none; cursor: pointer; border-radius: 999px; }
         details.user-menu > summary::-webkit-details-marker { display: none; }
