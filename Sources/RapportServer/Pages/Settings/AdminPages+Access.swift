@@ -93,7 +93,7 @@ extension AdminPages {
                 "cells": [Self.cell(cols[0], store.catalog[d.recordType].map { user.typeName($0) } ?? d.recordType), Self.cell(cols[1], d.name),
                           Self.cell(cols[2], d.label), Self.cell(cols[3], user.t("kind_\(d.kind)")), Self.cell(cols[4], user.t(d.required ? "yes" : "no")),
                           Self.cell(cols[5], user.t(d.sensitive ? "yes" : "no"))],
-                "rowActions": [["action": "/settings/fields/delete", "csrf": user.session.csrfToken, "label": user.t("delete"), "fields": [["name": "id", "value": d.id]]] as [String: Any]],
+                "rowActions": [["action": "/settings/fields/delete", "csrf": user.session.csrfToken, "label": user.t("delete"), "confirm": user.t("field_delete_confirm"), "fields": [["name": "id", "value": d.id]]] as [String: Any]],
             ]
         }
         let forms = [Self.form("/settings/fields", user.t("add_field"), user.t("add_field"), [

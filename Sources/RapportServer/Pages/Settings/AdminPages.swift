@@ -52,8 +52,9 @@ struct AdminPages {
         ["isText": true, "name": name, "id": "a-\(name)", "label": label, "value": value, "inputType": type, "required": required]
     }
 
-    static func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String = "") -> [String: Any] {
-        ["isSelect": true, "name": name, "id": "a-\(name)", "label": label,
+    /// `id` tells apart two forms on one page that post the same field name.
+    static func select(_ name: String, _ label: String, _ options: [(String, String)], selected: String = "", id: String? = nil) -> [String: Any] {
+        ["isSelect": true, "name": name, "id": id ?? "a-\(name)", "label": label,
          "options": options.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == selected] as [String: Any] }]
     }
 
@@ -113,7 +114,9 @@ struct AdminPages {
         try await adminPage(request) { user in try await renderUsers(user, formError: nil) }
     }
 
-    func renderUsers(_ user: PageUser, formError: String?) async throws -> Response {
+    /// `typed` refills the add-user form after a refusal, so nothing has to be typed twice
+    /// (never the password).
+    func renderUsers(_ user: PageUser, formError: String?, typed: [String: String] = [:], typedTeams: Set<String> = []) async throws -> Response {
         let roles = try await roleOptions(user)
         let roleName = Dictionary(roles, uniquingKeysWith: { a, _ in a })
         let teams = try await admin.directory.teams()
@@ -133,14 +136,15 @@ struct AdminPages {
         }
         let forms = [
             Self.form("/settings/users", user.t("add_user"), user.t("add_user"), [
-                Self.text("email", user.t("email_label"), type: "email", required: true), Self.text("name", user.t("name_label")),
-                Self.select("role", user.t("role"), roles, selected: "viewer"),
-                Self.checks("teams", user.t("teams_label"), teams.map { ($0.name, $0.name) }, checked: []),
+                Self.text("email", user.t("email_label"), value: typed["email"] ?? "", type: "email", required: true),
+                Self.text("name", user.t("name_label"), value: typed["name"] ?? ""),
+                Self.select("role", user.t("role"), roles, selected: typed["role"] ?? "viewer"),
+                Self.checks("teams", user.t("teams_label"), teams.map { ($0.name, $0.name) }, checked: typedTeams),
                 Self.text("password", user.t("password"), type: "password"),
             ], csrf: csrf),
             Self.form("/settings/users/update", user.t("role"), user.t("save"), [
                 Self.select("id", user.t("users"), all.filter { $0.id != user.user.id }.map { ($0.id, "\($0.name) <\($0.email)>") }),
-                Self.select("role", user.t("role"), roles),
+                Self.select("role", user.t("role"), roles, id: "a-change-role"),
             ], csrf: csrf),
         ]
         return render(user, heading: user.t("users"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
@@ -156,7 +160,7 @@ struct AdminPages {
             do {
                 _ = try await admin.addUser(body, actor: user.actor(context))
             } catch {
-                return try await renderUsers(user, formError: describe(error, user))
+                return try await renderUsers(user, formError: describe(error, user), typed: p.fields, typedTeams: Set(p.values["teams"] ?? []))
             }
             return PageRenderer.redirect("/settings/users")
         }
@@ -173,7 +177,7 @@ struct AdminPages {
                 _ = try await admin.updateUser(id: p.fields["id"] ?? "", body, actor: user.actor(context))
                 tokens.forgetCachedIdentities()
             } catch {
-                return try await renderUsers(user, formError: describe(error, user))
+                return try await renderUsers(user, formError: describe(error, user), typed: p.fields, typedTeams: Set(p.values["teams"] ?? []))
             }
             return PageRenderer.redirect("/settings/users")
         }

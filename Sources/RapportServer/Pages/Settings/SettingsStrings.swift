@@ -1,6 +1,7 @@
 /// Users, teams, roles, custom fields, tokens and the audit log.
 enum SettingsStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "field_delete_confirm": "Delete this field? It disappears from every record of its type.",
         "users": "Users",
         "teams": "Teams",
         "roles": "Roles and permissions",
@@ -88,6 +89,7 @@ enum SettingsStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "field_delete_confirm": "이 필드를 삭제할까요? 이 유형의 모든 레코드에서 사라집니다.",
         "users": "사용자",
         "teams": "팀",
         "roles": "역할 및 권한",
@@ -175,6 +177,7 @@ enum SettingsStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "field_delete_confirm": "この項目を削除しますか？この種類のすべてのレコードから消えます。",
         "users": "ユーザー",
         "teams": "チーム",
         "roles": "ロールと権限",

@@ -52,7 +52,7 @@ enum SettingsTemplates: PageTemplateSet {
         <table class="list">
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}{{#has_actions}}<th scope="col"></th>{{/has_actions}}</tr></thead>
         <tbody>{{#rows}}<tr>{{#cells}}<td data-label="{{label}}">{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</td>{{/cells}}
-        {{#has_rowActions}}<td>{{#rowActions}}<form method="post" action="{{action}}"><input type="hidden" name="_csrf" value="{{csrf}}">{{#fields}}<input type="hidden" name="{{name}}" value="{{value}}">{{/fields}}<button class="secondary" type="submit">{{label}}</button></form>{{/rowActions}}</td>{{/has_rowActions}}</tr>{{/rows}}</tbody>
+        {{#has_rowActions}}<td>{{#rowActions}}<form method="post" action="{{action}}"{{#confirm}} data-confirm="{{confirm}}"{{/confirm}}><input type="hidden" name="_csrf" value="{{csrf}}">{{#fields}}<input type="hidden" name="{{name}}" value="{{value}}">{{/fields}}<button class="secondary" type="submit">{{label}}</button></form>{{/rowActions}}</td>{{/has_rowActions}}</tr>{{/rows}}</tbody>
         </table>
         {{/has_rows}}
         {{^has_rows}}<p class="panel">{{t.nothing_here}}</p>{{/has_rows}}
