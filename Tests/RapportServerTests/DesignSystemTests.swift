@@ -47,7 +47,8 @@ import Testing
         let keys = Navigation.shortcutKeys([("organizations", "organizations"), ("orders", "orders"), ("people", "people"), ("pipelines", "pipelines"), ("home2", "home"), ("settings2", "settings")])
         #expect(keys["organizations"] == "o" && keys["orders"] == "r" && keys["people"] == "p" && keys["pipelines"] == "i")
         #expect(!keys.values.contains("h") && !keys.values.contains("s"))
-        #expect(keys["home2"] == "o" || keys["home2"] == "m")
+        // "home" after o, r, p and i are taken: its first free letter is m; "settings" then e.
+        #expect(keys["home2"] == "m" && keys["settings2"] == "e")
         #expect(Set(keys.values).count == keys.count)
     }
 

@@ -86,8 +86,12 @@ extension PageDependencies {
         let zone = user.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         var page = PageUser(session: session, user: user, viewer: viewer, language: language, timeZone: zone)
         page.theme = Theme.chosen(request)
-        page.notificationsUnread = try await notifications.unreadCount(recipient: user.id)
-        if request.method == .get { page.recent = try await recentLinks(page) }
+        // The bell and the recent records are drawn only on pages; a form post redirects and
+        // needs neither, so it pays for neither query.
+        if request.method == .get {
+            page.notificationsUnread = try await notifications.unreadCount(recipient: user.id)
+            page.recent = try await recentLinks(page)
+        }
         return page
     }
 
