@@ -64,9 +64,10 @@ def signed_in(width):
     wait.until(EC.url_to_be(BASE + "/"))
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "header.topbar")))
     if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
-        page = d.find_element(By.TAG_NAME, "html")
         switch_language(d, "en")
-        wait.until(EC.staleness_of(page))
+        # The old page is not English, so an English <html> is the new page. (Waiting for
+        # the old node to go stale can fail in Chromium with "node does not belong to the
+        # document" while the page is being replaced.)
         wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
     return d, wait
 
