@@ -10,6 +10,26 @@ import Testing
 
 @Suite("The connection pool recovers from lost connections and never parks a request")
 struct ConnectionPoolTests {
+    @Test("A health check that runs out of time while a connection is being opened leaves no connection open")
+    func pingTimingOutWhileOpening() async throws {
+        // The bound is shorter than opening a connection takes, so the check's task is
+        // cancelled between the file's open and its settings: the half-opened connection
+        // must still be closed (a dropped SQLite handle stops the process in debug builds).
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ping-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var answered = 0
+        for round in 0..<40 {
+            let db = try await Database.open(.sqlite(path: dir.appendingPathComponent("\(round).db").path))
+            if await db.ping(within: .microseconds(round % 4 * 50)) { answered += 1 }
+            // Let the cancelled check finish before the pool goes away.
+            try await Task.sleep(for: .milliseconds(20))
+            #expect(await db.ping(within: .seconds(5)))
+            await db.close()
+        }
+        #expect(answered < 40)
+    }
+
     @Test("Connections the server killed are replaced and the next requests succeed")
     func killedConnections() async throws {
         guard let base = ProcessInfo.processInfo.environment["RAPPORT_TEST_POSTGRES"] else { return }

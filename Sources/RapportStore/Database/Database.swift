@@ -67,7 +67,9 @@ public final class Database: Sendable {
                         _ = try await conn.query(pragma)
                     }
                 } catch {
-                    try? await conn.close()
+                    // A health check that ran out of time cancels this task; the driver's
+                    // own close would then not run and the open file would be dropped.
+                    await PooledConnection.sqlite(conn).close()
                     throw error
                 }
                 return .sqlite(conn)
@@ -99,7 +101,7 @@ public final class Database: Sendable {
                         let quoted = "\"" + schema.replacingOccurrences(of: "\"", with: "") + "\""
                         _ = try await conn.query(PostgresQuery(unsafeSQL: "SET search_path TO \(quoted)"), logger: logger)
                     } catch {
-                        try? await conn.close()
+                        await PooledConnection.postgres(conn).close()
                         throw error
                     }
                 }
