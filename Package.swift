@@ -61,6 +61,17 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Mail on the wire: MIME parsing and building, RFC 2047/2231, the charsets East-Asian
+        // mail still uses. Knows nothing of records, so the service desk and marketing share it.
+        .target(
+            name: "RapportMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .executableTarget(
             name: "rapport",
             dependencies: [
@@ -75,6 +86,10 @@ let package = Package(
         .testTarget(
             name: "RapportKitTests",
             dependencies: ["RapportKit", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "RapportMailTests",
+            dependencies: ["RapportMail", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "RapportServerTests",
