@@ -59,6 +59,8 @@ public enum QuoteLines {
             FieldSpec("unit_price", .money),
             FieldSpec("discount_percent", .number),
             FieldSpec("tax_percent", .number),
+            // The line's place on its quote (1, 2, 3 …); a new line without one goes last.
+            FieldSpec("position", .number),
             FieldSpec("line_total", .money, isDerived: true),
         ],
         titleField: "description",

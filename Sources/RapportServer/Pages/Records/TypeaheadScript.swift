@@ -13,6 +13,7 @@ enum TypeaheadScript {
             p.input.value = li.getAttribute('data-title'); p.id.value = li.getAttribute('data-id');
             if (p.create) p.create.checked = false;
             close(p);
+            p.input.dispatchEvent(new CustomEvent('typeahead-chosen', { bubbles: true }));
           }
           function show(box, items) {
             var p = parts(box);
