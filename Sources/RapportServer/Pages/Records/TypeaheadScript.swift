@@ -44,7 +44,7 @@ enum TypeaheadScript {
             timer = setTimeout(function () {
               fetch('/' + box.getAttribute('data-typeahead') + '?format=suggest&q=' + encodeURIComponent(q), { credentials: 'same-origin' })
                 .then(function (r) { return r.ok ? r.json() : []; })
-                .then(function (items) { if (e.target.value.trim() === q) show(box, items); })
+                .then(function (items) { if (e.target.value.trim() === q && document.activeElement === e.target) show(box, items); })
                 .catch(function () {});
             }, 150);
           });

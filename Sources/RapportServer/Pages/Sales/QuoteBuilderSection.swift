@@ -56,7 +56,7 @@ struct QuoteBuilderSection: RecordPageSection {
             return out
         }
         var values: [String: Any] = [
-            "quoteID": record.id, "version": posted?.version ?? record.version, "editable": editable, "rows": lines,
+            "quoteID": record.id, "iconsPath": Assets.iconsPath, "version": posted?.version ?? record.version, "editable": editable, "rows": lines,
             "currency": currency?.code ?? "", "totals": try totals(stored, quote: record, user: user, deps: deps),
             "errors": errors.map { ["message": $0.message] },
             "labels": Self.labels(user), "template_row": Self.templateRow(user),
@@ -102,7 +102,8 @@ struct QuoteBuilderSection: RecordPageSection {
         func shown(_ m: Money) -> String { MoneyDisplay.format(m, language: user.language) }
         let values: [String: Any] = [
             "labels": labels(user), "subtotal": shown(amounts.subtotal), "discount": shown(amounts.discount), "tax": shown(amounts.tax), "total": shown(amounts.total),
-            "rates": amounts.rates.filter { $0.taxPercent != 0 || amounts.rates.count > 1 }.map { rate in [
+            // Tax per rate only when there is more than one rate; one rate is the tax line.
+            "rates": (amounts.rates.count > 1 ? amounts.rates : []).map { rate in [
                 "label": user.t("qb_tax_at").replacingOccurrences(of: "{rate}", with: "\(rate.taxPercent)"),
                 "net": shown(rate.net), "tax": shown(rate.tax),
             ] },

@@ -5,18 +5,19 @@ enum QuoteBuilderStyles {
         .quote-builder { margin-bottom: var(--sp-4); }
         .qb-scroll { overflow-x: auto; }
         .qb-table { width: 100%; border-collapse: collapse; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); }
-        .qb-table th { font-size: var(--fs-sm); font-weight: 600; color: var(--muted); background: var(--soft); white-space: nowrap; word-break: keep-all; text-align: left; padding: 8px; }
+        .qb-table th { font-size: var(--fs-xs); font-weight: 600; color: var(--muted); background: var(--soft); white-space: nowrap; word-break: keep-all; text-align: left; padding: 8px 4px; }
         .qb-table th.num, .qb-table td.num { text-align: right; }
-        .qb-table td { padding: 6px; border-bottom: 1px solid var(--soft); vertical-align: middle; }
+        .qb-table td { padding: 6px 4px; border-bottom: 1px solid var(--soft); vertical-align: middle; }
         .qb-table input[type=text] { margin: 0; padding: 6px 8px; }
-        .qb-table .qb-desc { min-width: 14rem; }
-        .qb-table .qb-num input { width: 5.5rem; text-align: right; }
-        .qb-table .qb-money input { width: 8.5rem; text-align: right; }
-        .qb-table .qb-total { min-width: 7rem; font-variant-numeric: tabular-nums; }
-        .qb-table .qb-pos { color: var(--muted); width: 2rem; }
+        .qb-table .qb-desc { min-width: 12rem; width: 40%; }
+        .qb-table .qb-num input { width: 4.75rem; text-align: right; }
+        .qb-table .qb-money input { width: 7.5rem; text-align: right; }
+        .qb-table .qb-total { min-width: 6.5rem; font-variant-numeric: tabular-nums; }
+        .qb-table .qb-pos { color: var(--muted); width: 1.5rem; }
         .qb-actions { white-space: nowrap; }
-        .qb-actions button { min-width: 32px; margin: 0 2px 0 0; padding: 4px 8px; }
-        .qb-actions .qb-remove { display: inline-flex; align-items: center; gap: 4px; margin: 0 0 0 6px; font-weight: 400; font-size: var(--fs-sm); min-height: 32px; }
+        .qb-actions button { min-width: 32px; margin: 0 2px 0 0; padding: 4px 6px; }
+        .qb-actions .qb-remove { display: inline-flex; align-items: center; gap: 2px; margin: 0 0 0 4px; font-weight: 400; min-height: 32px; color: var(--muted); cursor: pointer; vertical-align: middle; }
+        .qb-actions .qb-remove:has(:checked) { color: var(--bad); }
         .qb-removed td:not(.qb-actions) { opacity: .55; text-decoration: line-through; }
         .qb-default { position: absolute; left: -9999px; }
         .qb-foot { display: grid; grid-template-columns: minmax(0, 1fr) minmax(16rem, 26rem); gap: 0 var(--sp-4); align-items: start; }
@@ -30,15 +31,17 @@ enum QuoteBuilderStyles {
         @media (max-width: 720px) {
           .qb-table, .qb-table tbody { display: block; border: 0; background: none; }
           .qb-table thead { position: absolute; left: -9999px; }
-          .qb-table tr { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 10px; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); padding: 8px 10px; margin-bottom: 8px; }
-          .qb-table td { display: block; padding: 0; border: 0; }
+          .qb-table tr { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.5fr) minmax(0, 1fr) minmax(0, 1fr); gap: 2px 6px; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); padding: 8px 10px; margin-bottom: 8px; }
+          .qb-table td { display: grid; align-content: end; padding: 0; border: 0; }
           .qb-table .qb-pos { display: none; }
-          .qb-table .qb-desc { grid-column: 1 / -1; min-width: 0; }
+          .qb-table .qb-desc { grid-column: 1 / -1; min-width: 0; width: auto; }
           .qb-table .qb-num input, .qb-table .qb-money input { width: 100%; }
           .qb-table label.skip { position: static; display: block; margin: 2px 0; font-size: var(--fs-xs); font-weight: 400; color: var(--muted); }
-          .qb-table .qb-total { align-self: end; padding: 8px 0; }
+          .qb-table .qb-total { grid-column: span 2; align-content: center; text-align: left; padding: 4px 0; }
+          .qb-table .qb-total:empty { visibility: hidden; }
           .qb-table .qb-total:not(:empty)::before { content: attr(data-label) " "; color: var(--muted); font-size: var(--fs-xs); }
-          .qb-table .qb-actions { align-self: end; text-align: right; }
+          .qb-table .qb-actions { grid-column: span 2; display: block; align-self: center; text-align: right; }
+          .qb-table input[type=text] { padding: 6px; }
           .qb-foot { grid-template-columns: minmax(0, 1fr); }
           .qb-foot .qb-totals, .qb-foot .qb-save, .qb-foot .qb-status { grid-column: 1; grid-row: auto; }
           .qb-save button { width: 100%; }

@@ -50,7 +50,7 @@ enum QuoteTemplates: PageTemplateSet {
         <td class="qb-num"><label class="skip" for="qb-{{i}}-tax">{{labels.tax_percent}}</label><input id="qb-{{i}}-tax" name="l{{i}}_tax" type="text" inputmode="decimal" value="{{tax}}"{{#bad_tax_percent}} aria-invalid="true"{{/bad_tax_percent}}></td>
         <td class="qb-total num" data-line-total data-label="{{labels.line_total}}">{{total}}</td>
         <td class="qb-actions"><button type="submit" class="secondary small" name="move" value="{{i}}:up" aria-label="{{upLabel}}" title="{{upLabel}}" data-move="up"{{#first}} disabled{{/first}}><span aria-hidden="true">↑</span></button><button type="submit" class="secondary small" name="move" value="{{i}}:down" aria-label="{{downLabel}}" title="{{downLabel}}" data-move="down"{{#last}} disabled{{/last}}><span aria-hidden="true">↓</span></button>
-        <label class="qb-remove" title="{{removeLabel}}"><input type="checkbox" name="l{{i}}_remove" value="1"{{#remove}} checked{{/remove}}><span class="skip">{{removeLabel}}</span><span aria-hidden="true">{{t.qb_remove}}</span></label></td>
+        <label class="qb-remove" title="{{removeLabel}}"><input type="checkbox" name="l{{i}}_remove" value="1"{{#remove}} checked{{/remove}}><span class="skip">{{removeLabel}}</span><svg class="icon" aria-hidden="true"><use href="{{iconsPath}}#trash"/></svg></label></td>
         </tr>
         """
 

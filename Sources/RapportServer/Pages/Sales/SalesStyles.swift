@@ -24,8 +24,8 @@ enum SalesStyles {
         .qd-lines th { background: var(--soft); color: var(--ink); font-weight: 600; text-align: left; padding: 6px 8px; border: 1px solid var(--line); white-space: nowrap; word-break: keep-all; }
         .qd-lines td { padding: 6px 8px; border: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
         .qd-lines .num { text-align: right; }
-        .qd-totals { display: grid; grid-template-columns: 1fr max-content; gap: 4px var(--sp-4); max-width: 22rem; margin: var(--sp-3) 0 0 auto; }
-        .qd-totals dt { color: var(--muted); } .qd-totals dd { margin: 0; text-align: right; }
+        .qd-totals { display: grid; grid-template-columns: 1fr max-content; gap: 4px 0; max-width: 22rem; margin: var(--sp-3) 0 0 auto; }
+        .qd-totals dt { color: var(--muted); padding-right: var(--sp-4); } .qd-totals dd { margin: 0; text-align: right; }
         .qd-totals .rate { font-size: var(--fs-sm); }
         .qd-totals .grand { font-weight: 700; color: var(--ink); border-top: 2px solid var(--ink); padding-top: 4px; }
         .qd-notes { border: 0; padding: 0; margin-top: var(--sp-5); box-shadow: none; background: none; }
@@ -36,8 +36,10 @@ enum SalesStyles {
           .qd-lines { font-size: var(--fs-xs); } .qd-lines th, .qd-lines td { padding: 4px; }
           .qd-scroll { overflow-x: auto; }
         }
+        body:has(.quote-doc) header.top .languages { display: none; }
         @page { margin: 14mm 12mm; }
         @media print {
+          body:has(.quote-doc) header.top { display: none; }
           .quote-doc { max-width: none; border: 0; padding: 0; border-radius: 0; }
           .qd-parties { grid-template-columns: 1fr 1fr; } .qd-head { flex-direction: row; }
           .qd-lines { font-size: 9.5pt; } .qd-lines th, .qd-lines td { padding: 4px 6px; }
