@@ -90,6 +90,14 @@ import Testing
             let removed = try await api.call(.get, "/api/v1/audit?record_id=\(ids[0])&action=delete").object()["data"]?.arrayValue ?? []
             let reordered = try await api.call(.get, "/api/v1/audit?record_id=\(ids[2])&action=update").object()["data"]?.arrayValue ?? []
             #expect(removed.count == 1 && reordered.count == 1)
+            // A place is a whole number; through the API too.
+            let half = try await api.call(.patch, "/api/v1/quote_lines/\(ids[1])", json: #"{"position":1.5}"#)
+            #expect(try half.status == .unprocessableContent && half.errorFields() == ["position"], "\(half.body)")
+            // The order placed on acceptance lists the lines in the quote's order.
+            #expect(try await api.call(.patch, "/api/v1/quotes/\(quote)", json: #"{"status":"accepted"}"#).status == .ok)
+            let order = try await api.call(.get, "/api/v1/orders?filter[quote_id]=\(quote)").object()["data"]?.arrayValue?.first?.objectValue?.string("id") ?? ""
+            let orderLines = try await api.call(.get, "/api/v1/order_lines?filter[order_id]=\(order)&sort=created_at").object()["data"]?.arrayValue ?? []
+            #expect(orderLines.compactMap { $0.objectValue?.string("description") } == ["Support", "Onboarding"])
         }
     }
 

@@ -80,6 +80,7 @@ enum QuoteRules {
         let lineRows = try await s.query("""
             SELECT l.product_id, l.description, l.quantity, l.unit_price_amount, l.unit_price_currency, l.discount_percent, l.tax_percent, l.line_total_amount, p.billing_period
             FROM quote_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.quote_id = \(quote.id) AND l.deleted_at IS NULL
+            ORDER BY CAST(l.position AS INTEGER), l.seq
             """)
         let today = String(now.prefix(10))
         let owner = deal.ownerID ?? actor.userID
