@@ -225,6 +225,15 @@ import Testing
                     }
                     // Lines stay a table with labelled columns (not list cards), and the Print button is the script's.
                     #expect(body.contains("class=\"qd-lines\"") && !body.contains("table class=\"list") && body.contains("data-print"))
+                    // With a person named, the person takes the honorific and the company none.
+                    if language != "en" {
+                        let deal = try await api.call(.get, "/api/v1/quotes/\(quote)").object().string("deal_id") ?? ""
+                        let person = try await api.create("people", #"{"display_name":"山田花子"}"#).string("id") ?? ""
+                        _ = try await api.create("deal_contacts", #"{"deal_id":"\#(deal)","person_id":"\#(person)","role":"decision_maker"}"#)
+                        let named = try await browser.request(.get, "/quotes/\(quote)/print").body
+                        let honorific = language == "ja" ? ("山田花子 様", "Hanbit Software 御中") : ("山田花子 귀하", "Hanbit Software 귀중")
+                        #expect(named.contains(honorific.0) && !named.contains(honorific.1) && named.contains("Hanbit Software"), "\(language)")
+                    }
                 }
             }
         }

@@ -28,7 +28,7 @@ struct QuotePrintPage {
             let deal = try? await store.get(deals, id: quote.fields["deal_id"]?.stringValue ?? "", actor: actor)
             var attention: String?
             if let deal { attention = try await store.dealBuyerName(dealID: deal.id, actor: actor) }
-            let buyer = try await self.buyer(deal, formatter: formatter, user: user, actor: actor)
+            let buyer = try await self.buyer(deal, attention: attention, formatter: formatter, user: user, actor: actor)
             func money(_ name: String, _ r: StoredRecord) -> String { formatter.text(r.fields[name], field: FieldSpec(name, .money)) }
             func percent(_ v: JSONValue?) -> String { v?.numberLiteral.map { $0 + "%" } ?? "—" }
             func day(_ text: String?) -> String? { text.map { formatter.text(.string(String($0.prefix(10))), field: FieldSpec("d", .date)) } }
@@ -52,7 +52,9 @@ struct QuotePrintPage {
                 "number": quote.fields["number"]?.stringValue ?? "—",
                 "status": user.choiceLabel("status", quote.fields["status"]?.stringValue ?? "draft"),
                 "dealTitle": deal?.fields["title"]?.stringValue ?? "",
-                "attention": attention ?? "",
+                // A named person takes the honorific (様, 귀하) and the company none: "○○株式会社
+                // 御中 ○○様" is wrong in a Japanese document.
+                "attention": attention.map { user.t("qp_attention_line").replacingOccurrences(of: "{name}", with: $0) } ?? "",
                 "issued": day(quote.createdAt) ?? "",
                 "wide": true,
                 "notes": quote.fields["notes"]?.stringValue ?? "",
@@ -71,7 +73,7 @@ struct QuotePrintPage {
                     "n": "#", "description": user.t("qb_item"), "quantity": user.t("field.quantity"), "unitPrice": user.t("field.unit_price"),
                     "discount": user.t("field.discount_percent"), "tax": user.t("field.tax_percent"), "total": user.t("field.line_total"),
                     "subtotal": user.t("field.subtotal"), "discountTotal": user.t("field.discount"), "taxTotal": user.t("field.tax"), "grandTotal": user.t("field.total"),
-                    "validUntil": user.t("qp_valid_until"), "status": user.t("field.status"), "buyer": user.t("qp_buyer"), "attention": user.t("qp_attention"),
+                    "validUntil": user.t("qp_valid_until"), "status": user.t("field.status"), "buyer": user.t("qp_buyer"),
                     "deal": user.t("type.deals.one"), "issued": user.t("qp_issued"), "notes": user.t("field.notes"), "heading": user.t("qp_heading"),
                     "number": user.t("qp_number"), "revision": user.t("revision_label"), "seller": user.t("qp_seller"), "amount": user.t("qp_amount"),
                     "greeting": user.t("qp_greeting"), "back": user.t("qp_back"),
@@ -96,9 +98,10 @@ struct QuotePrintPage {
         }
     }
 
-    /// The buyer as the document addresses them: the deal's organization (its name with the
-    /// honorific the language uses, and its address), or nil when the reader may not see it.
-    func buyer(_ deal: StoredRecord?, formatter: ValueFormatter, user: PageUser, actor: Actor) async throws -> [String: Any]? {
+    /// The buyer as the document addresses them: the deal's organization (its name, with the
+    /// honorific the language uses when no person is named, and its address), or nil when
+    /// the reader may not see it.
+    func buyer(_ deal: StoredRecord?, attention: String?, formatter: ValueFormatter, user: PageUser, actor: Actor) async throws -> [String: Any]? {
         guard let id = deal?.fields["organization_id"]?.stringValue else { return nil }
         let organizations = try await store.type(named: Organizations.type.name)
         guard let org = try? await store.get(organizations, id: id, actor: actor), let name = org.fields["name"]?.stringValue else { return nil }
@@ -111,7 +114,7 @@ struct QuotePrintPage {
         // Korean and Japanese addresses run from the largest place to the smallest.
         let parts: [String?] = user.language == "en" ? [street, text("city"), text("region"), country] : [country, text("region"), text("city"), street]
         let places = parts.compactMap { $0 }.filter { part in part == street || !(street?.contains(part) ?? false) }
-        var out: [String: Any] = ["name": user.t("qp_addressee").replacingOccurrences(of: "{name}", with: name)]
+        var out: [String: Any] = ["name": attention == nil ? user.t("qp_addressee").replacingOccurrences(of: "{name}", with: name) : name]
         if !places.isEmpty { out["address"] = places.joined(separator: user.language == "en" ? ", " : " ") }
         return out
     }

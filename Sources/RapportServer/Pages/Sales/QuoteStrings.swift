@@ -24,7 +24,6 @@ enum QuoteStrings: PageStringCatalog {
         "qp_issued": "Issue date",
         "qp_valid_until": "Valid until",
         "qp_buyer": "Customer",
-        "qp_attention": "Attention",
         "qp_seller": "Seller",
         "qp_amount": "Total amount",
         "qp_greeting": "We are pleased to quote as follows.",
@@ -32,6 +31,7 @@ enum QuoteStrings: PageStringCatalog {
         "qp_tax_number_jp": "Qualified invoice issuer registration no.",
         "qp_tax_number": "Tax registration no.",
         "qp_addressee": "{name}",
+        "qp_attention_line": "Attention: {name}",
         "qp_back": "Back to the quote",
     ]
 
@@ -57,7 +57,6 @@ enum QuoteStrings: PageStringCatalog {
         "qp_issued": "발행일",
         "qp_valid_until": "유효기간",
         "qp_buyer": "수신",
-        "qp_attention": "고객 담당자",
         "qp_seller": "공급자",
         "qp_amount": "견적 금액",
         "qp_greeting": "아래와 같이 견적합니다.",
@@ -65,6 +64,7 @@ enum QuoteStrings: PageStringCatalog {
         "qp_tax_number_jp": "적격청구서 발행사업자 등록번호",
         "qp_tax_number": "납세자 등록번호",
         "qp_addressee": "{name} 귀중",
+        "qp_attention_line": "{name} 귀하",
         "qp_back": "견적으로 돌아가기",
     ]
 
@@ -90,7 +90,6 @@ enum QuoteStrings: PageStringCatalog {
         "qp_issued": "発行日",
         "qp_valid_until": "有効期限",
         "qp_buyer": "宛先",
-        "qp_attention": "取引先担当者",
         "qp_seller": "発行者",
         "qp_amount": "御見積金額",
         "qp_greeting": "下記のとおりお見積り申し上げます。",
@@ -98,6 +97,7 @@ enum QuoteStrings: PageStringCatalog {
         "qp_tax_number_jp": "適格請求書発行事業者登録番号",
         "qp_tax_number": "税務登録番号",
         "qp_addressee": "{name} 御中",
+        "qp_attention_line": "{name} 様",
         "qp_back": "見積に戻る",
     ]
 }

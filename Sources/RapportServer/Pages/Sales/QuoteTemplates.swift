@@ -16,7 +16,7 @@ enum QuoteTemplates: PageTemplateSet {
         <dt>{{labels.issued}}</dt><dd>{{issued}}</dd>{{#validUntil}}<dt>{{labels.validUntil}}</dt><dd>{{validUntil}}</dd>{{/validUntil}}</dl></header>
         <div class="qd-parties">
         <section class="qd-buyer" aria-labelledby="qd-buyer"><h2 id="qd-buyer">{{labels.buyer}}</h2>{{#buyer}}<p class="qd-name">{{name}}</p>{{#address}}<p class="qd-address">{{address}}</p>{{/address}}{{/buyer}}
-        {{#attention}}<p>{{labels.attention}}: {{attention}}</p>{{/attention}}{{#dealTitle}}<p class="meta">{{labels.deal}}: {{dealTitle}}</p>{{/dealTitle}}</section>
+        {{#attention}}<p class="qd-attention">{{attention}}</p>{{/attention}}{{#dealTitle}}<p class="meta">{{labels.deal}}: {{dealTitle}}</p>{{/dealTitle}}</section>
         {{#seller}}<section class="qd-seller" aria-labelledby="qd-seller"><h2 id="qd-seller">{{labels.seller}}</h2><address><strong class="qd-name">{{name}}</strong>{{#address}}<br><span class="body">{{address}}</span>{{/address}}{{#taxNumber}}<br>{{taxLabel}} {{taxNumber}}{{/taxNumber}}</address></section>{{/seller}}
         </div>
         <p class="qd-greeting">{{labels.greeting}}</p>
