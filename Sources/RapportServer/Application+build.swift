@@ -97,6 +97,7 @@ public func buildApplication(
     adminPages.register(on: router)
     JobPages(pages: adminPages, jobs: jobs).register(on: router)
     ReportsPage(deps: pages).register(on: router)
+    QuoteBuilderPage(deps: pages).register(on: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)

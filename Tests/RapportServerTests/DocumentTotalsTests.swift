@@ -68,8 +68,10 @@ import Testing
             var browser = try await WorkspacePageTests.signedIn(api)
             let printed = try await browser.request(.get, "/quotes/\(qid)/print")
             #expect(printed.status == .ok && printed.body.contains("10%対象") && printed.body.contains("8%対象"), "\(printed.body)")
-            let totals = printed.body.components(separatedBy: "totals").last ?? ""
-            #expect(totals.contains("10%対象</dt><dd class=\"rate\">￥315 · 税額 ￥32<") && totals.contains("8%対象</dt><dd class=\"rate\">￥321 · 税額 ￥26<"), "\(totals)")
+            // Each rate shows the amount subject to it and its tax, as a qualified invoice must.
+            let totals = printed.body.components(separatedBy: "qd-totals").last ?? ""
+            #expect(totals.contains("10%対象</dt><dd class=\"num rate\">￥315</dd><dt class=\"rate\">消費税（10%）</dt><dd class=\"num rate\">￥32<")
+                    && totals.contains("8%対象</dt><dd class=\"num rate\">￥321</dd><dt class=\"rate\">消費税（8%）</dt><dd class=\"num rate\">￥26<"), "\(totals)")
             // Switching to per_line re-totals the document.
             _ = try await api.call(.patch, "/api/v1/quotes/\(qid)", json: #"{"tax_rounding":"per_line"}"#)
             let perLine = try await api.call(.get, "/api/v1/quotes/\(qid)").object()

@@ -201,8 +201,12 @@ import Testing
             #expect(try await api.call(.post, "/api/v1/deals/\(deal)/revise").status == .notFound)
             // The printed second version says so.
             var browser = try await WorkspacePageTests.signedIn(api)
-            #expect(try await browser.request(.get, "/quotes/\(v2.string("id") ?? "")/print").body.contains("Version 2"))
-            #expect(try await browser.request(.get, "/quotes/\(v2.string("id") ?? "")").body.contains("/revise"))
+            #expect(try await browser.request(.get, "/quotes/\(v2.string("id") ?? "")/print").body.contains("<dt>Version</dt><dd class=\"num\">2</dd>"))
+            let page = try await browser.request(.get, "/quotes/\(v2.string("id") ?? "")").body
+            #expect(page.contains("/revise") && page.contains("Version 2"))
+            // A superseded version offers no new version of itself; other types have no print page.
+            #expect(try await !browser.request(.get, "/quotes/\(qid)").body.contains("/revise"))
+            #expect(try await browser.request(.get, "/deals/\(deal)/print").status == .notFound)
         }
     }
 

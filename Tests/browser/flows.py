@@ -392,6 +392,60 @@ def attachments(width):
         d.quit()
 
 
+def quote_builder(width):
+    """A quote of three lines built in one table on the quote's page: the live total as
+    the lines are typed (from the server's arithmetic), a line moved up in place, one
+    save, and the printed quote with the lines in their new order."""
+    d, wait = signed_in(width)
+    try:
+        d.get(BASE + "/deals")
+        deal_url = d.find_element(By.CSS_SELECTOR, "td.title a").get_attribute("href").split("?")[0]
+        deal_id = deal_url.rsplit("/", 1)[1]
+        d.get(BASE + f"/quotes/new?deal_id={deal_id}")
+        wait.until(EC.presence_of_element_located((By.ID, "f-currency"))).send_keys("KRW")
+        Select(d.find_element(By.ID, "f-status")).select_by_value("draft")
+        d.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").click()
+        wait.until(EC.url_contains("notice=created"))
+        quote_url = d.current_url.split("?")[0]
+        builder = d.find_element(By.CSS_SELECTOR, "[data-quote-builder]")
+        check(not builder.find_elements(By.CSS_SELECTOR, "[name$=_currency]"), f"[{width}] the builder asks no currency per line")
+        rows = [("Seats", "3", "33333", "10", "10"), ("Onboarding", "1", "500000", "", "10"), ("Support", "12", "20000", "5", "10")]
+        # Three spare rows are there without script; the script adds a fourth on request.
+        spare = len(d.find_elements(By.CSS_SELECTOR, "[data-rows] tr[data-row]"))
+        d.find_element(By.CSS_SELECTOR, "[data-add-row]").click()
+        check(len(d.find_elements(By.CSS_SELECTOR, "[data-rows] tr[data-row]")) == spare + 1, f"[{width}] Add line adds a row")
+        for i, values in enumerate(rows):
+            row = d.find_elements(By.CSS_SELECTOR, "[data-rows] tr[data-row]")[i]
+            for name, value in zip(["description", "quantity", "unit_price", "discount", "tax"], values):
+                if value:
+                    row.find_element(By.CSS_SELECTOR, f"[name$=_{name}]").send_keys(value)
+        # 98,999 + 550,000 + 250,800, totalled by the server as the table is typed.
+        wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-grand-total]"), "₩899,799"))
+        check(True, f"[{width}] the live total shows ₩899,799 before saving")
+        third = d.find_elements(By.CSS_SELECTOR, "[data-rows] tr[data-row]")[2]
+        check(third.find_element(By.CSS_SELECTOR, "[data-line-total]").text == "₩250,800", f"[{width}] the third line shows its own total")
+        third.find_element(By.CSS_SELECTOR, "button[data-move=up]").click()
+        order = [r.find_element(By.CSS_SELECTOR, "[name$=_description]").get_attribute("value") for r in d.find_elements(By.CSS_SELECTOR, "[data-rows] tr[data-row]")[:3]]
+        check(order == ["Seats", "Support", "Onboarding"], f"[{width}] the up arrow moves Support above Onboarding ({order})")
+        wide = d.execute_script("return document.documentElement.scrollWidth")
+        check(wide <= max(width, 500) + 1, f"[{width}] the quote page is no wider than the screen ({wide}px)")
+        d.execute_script("document.getElementById('lines').scrollIntoView()")
+        shot(d, f"quote-builder-{width}")
+        d.find_element(By.CSS_SELECTOR, ".qb-save button[type=submit]").click()
+        wait.until(EC.url_contains("notice=saved"))
+        saved = [r.find_element(By.CSS_SELECTOR, "[name$=_description]").get_attribute("value") for r in d.find_elements(By.CSS_SELECTOR, "[data-rows] tr[data-row]")[:3]]
+        check(saved == ["Seats", "Support", "Onboarding"], f"[{width}] the saved lines keep their order ({saved})")
+        check("₩899,799" in d.find_element(By.CSS_SELECTOR, "[data-grand-total]").text, f"[{width}] the saved quote totals ₩899,799")
+        d.get(quote_url + "/print")
+        printed = d.find_element(By.CSS_SELECTOR, "table.qd-lines").text
+        check(printed.index("Support") < printed.index("Onboarding"), f"[{width}] the printed quote lists the lines in their order")
+        check("₩899,799" in d.find_element(By.TAG_NAME, "body").text, f"[{width}] the printed quote totals ₩899,799")
+        check(d.find_element(By.CSS_SELECTOR, "[data-print]").is_displayed(), f"[{width}] the printed quote has a Print button")
+        shot(d, f"quote-document-{width}")
+    finally:
+        d.quit()
+
+
 flows(1280, "김", "보경", "한빛상사")
 flows(390, "이", "서윤", "미래물산")
 sales(1280, "Flow desk deal", "한빛상사")
@@ -400,4 +454,6 @@ home(1280)
 home(390)
 attachments(1280)
 attachments(390)
+quote_builder(1280)
+quote_builder(390)
 print("all browser flows passed")

@@ -59,6 +59,8 @@ public enum QuoteLines {
             FieldSpec("unit_price", .money),
             FieldSpec("discount_percent", .number),
             FieldSpec("tax_percent", .number),
+            // The line's place on its quote (1, 2, 3 …); a new line without one goes last.
+            FieldSpec("position", .number),
             FieldSpec("line_total", .money, isDerived: true),
         ],
         titleField: "description",
@@ -72,6 +74,9 @@ public enum QuoteLines {
         area: .sales,
         icon: "document"
     )
+
+    /// The highest place a line may take on its quote.
+    public static let maxPosition = 1_000_000
 
     /// The line as ``QuoteMath`` reads it, or nil while it is incomplete or invalid.
     public static func line(_ record: JSONObject) -> QuoteLine? {
@@ -92,6 +97,9 @@ public enum QuoteLines {
     }
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
+        if let position = record["position"]?.numberLiteral, !(Int(position).map { (1...maxPosition).contains($0) } ?? false) {
+            return [FieldError(field: "position", code: "out_of_range", message: "A line's place is a whole number from 1 to \(maxPosition).")]
+        }
         if record["unit_price"]?.isNull ?? true, record["product_id"]?.isNull ?? true {
             return [FieldError(field: "unit_price", code: "required", message: "A free-text line needs a unit price.")]
         }

@@ -80,6 +80,7 @@ enum QuoteRules {
         let lineRows = try await s.query("""
             SELECT l.product_id, l.description, l.quantity, l.unit_price_amount, l.unit_price_currency, l.discount_percent, l.tax_percent, l.line_total_amount, p.billing_period
             FROM quote_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.quote_id = \(quote.id) AND l.deleted_at IS NULL
+            ORDER BY CAST(l.position AS INTEGER), l.seq
             """)
         let today = String(now.prefix(10))
         let owner = deal.ownerID ?? actor.userID
@@ -134,6 +135,12 @@ enum QuoteRules {
     @Sendable static func beforeLine(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
         // The quote's currency and owner, by the one rule orders' lines follow too.
         guard var (record, currency) = try await DocumentTotals.quotes.checkLine(s, record) else { return record }
+        // A line added without a place goes after the quote's last one.
+        if existing == nil, record["position"]?.isNull ?? true, let quote = record["quote_id"]?.stringValue {
+            let last = try await s.query("SELECT position FROM quote_lines WHERE quote_id = \(quote) AND deleted_at IS NULL")
+                .compactMap { $0.text("position").flatMap { Int($0) } }.max() ?? 0
+            record["position"] = .number(String(last + 1))
+        }
         if let product = record["product_id"]?.stringValue {
             try await fillFromPriceList(s, &record, product: product, currency: currency)
         }
@@ -144,11 +151,7 @@ enum QuoteRules {
     /// (the latest one already valid), and without a description the product's name.
     static func fillFromPriceList(_ s: Session, _ record: inout JSONObject, product: String, currency: String) async throws {
         if record["unit_price"]?.isNull ?? true {
-            let today = String(Timestamp.format(Date()).prefix(10))
-            guard let minor = try await s.query("""
-                SELECT unit_price_amount FROM product_prices WHERE product_id = \(product) AND unit_price_currency = \(currency) AND deleted_at IS NULL
-                AND (valid_from IS NULL OR valid_from <= \(today)) ORDER BY COALESCE(valid_from, '') DESC, created_at DESC LIMIT 1
-                """).first?.int("unit_price_amount"), let code = Currency.named(currency) else {
+            guard let minor = try await listPrice(s, product: product, currency: currency), let code = Currency.named(currency) else {
                 throw RecordError.invalid([FieldError(field: "unit_price", code: "required", message: "This product has no price in \(currency) yet; enter a unit price.")])
             }
             record["unit_price"] = Money(minorUnits: minor, currency: code).json
@@ -159,6 +162,22 @@ enum QuoteRules {
         }
     }
 
+    /// The product's price in `currency`: the latest one already valid.
+    static func listPrice(_ s: Session, product: String, currency: String) async throws -> Int64? {
+        let today = String(Timestamp.format(Date()).prefix(10))
+        return try await s.query("""
+            SELECT unit_price_amount FROM product_prices WHERE product_id = \(product) AND unit_price_currency = \(currency) AND deleted_at IS NULL
+            AND (valid_from IS NULL OR valid_from <= \(today)) ORDER BY COALESCE(valid_from, '') DESC, created_at DESC LIMIT 1
+            """).first?.int("unit_price_amount")
+    }
+
+    /// Why a final quote's lines stay as they are (code `final`, which pages translate).
+    static func finalLinesError(status: String) -> FieldError {
+        FieldError(field: "quote_id", code: "final", message: status == "accepted"
+            ? "This quote was accepted and its order placed; its lines no longer change. Make a new version instead."
+            : "A newer version replaced this quote; change that one.")
+    }
+
     /// Lines of an accepted or superseded quote are final (the order was placed from them,
     /// or a newer version replaced them): adding, changing, moving or removing one is
     /// refused and the write rolls back. Otherwise the quotes involved are re-totalled.
@@ -166,11 +185,7 @@ enum QuoteRules {
         let quotes = Set([before?.fields["quote_id"]?.stringValue, after.fields["quote_id"]?.stringValue].compactMap { $0 })
         for quote in quotes {
             let status = try await s.query("SELECT status FROM quotes WHERE id = \(quote)").first?.text("status")
-            if let status, QuoteStatus.final.contains(status) {
-                throw RecordError.invalid([FieldError(field: "quote_id", code: "final", message: status == "accepted"
-                    ? "This quote was accepted and its order placed; its lines no longer change. Make a new version instead."
-                    : "A newer version replaced this quote; change that one.")])
-            }
+            if let status, QuoteStatus.final.contains(status) { throw RecordError.invalid([finalLinesError(status: status)]) }
         }
         for quote in quotes { try await recompute(s, quoteID: quote, now: now) }
     }

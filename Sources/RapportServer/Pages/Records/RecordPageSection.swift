@@ -21,6 +21,10 @@ enum RecordPagePlace: String, Sendable {
     case header
     /// The side column, before the related records.
     case side
+    /// Among the page's action buttons, before Edit and Delete.
+    case actions
+    /// Under the title, beside the record's reading.
+    case subtitle
 }
 
 /// Each record type's own page sections, registered by the type's name; a type added
@@ -28,6 +32,8 @@ enum RecordPagePlace: String, Sendable {
 enum RecordPageSections {
     static let byType: [String: [any RecordPageSection]] = [
         Deals.type.name: [DealStagePath(), DealStageHistory()],
+        Quotes.type.name: [QuoteHeaderActions(), QuoteRevisionLine(), QuoteBuilderSection()],
+        Organizations.type.name: [PurchaseHistorySection()], People.type.name: [PurchaseHistorySection()],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),

@@ -77,8 +77,6 @@ extension RecordPages {
         let kinds = ["note", "call", "meeting", "email", "task"]
         var values: [String: Any] = [
             "typeName": type.name, "id": record.id, "title": title.isEmpty ? "—" : title, "fields": fields, "timeline": entries, "related": related,
-            "canRevise": type.name == Quotes.type.name && user.viewer.role.allows(.create, on: type.name)
-                && !["accepted", "superseded"].contains(record.fields["status"]?.stringValue ?? ""),
             "canEdit": user.viewer.role.allows(.update, on: type.name), "canDelete": user.viewer.role.allows(.delete, on: type.name),
             "canAddActivity": user.viewer.role.allows(.create, on: activities.name) && type.name != activities.name,
             "kinds": kinds.map { ["value": $0, "label": user.choiceLabel("kind", $0)] },
@@ -86,9 +84,6 @@ extension RecordPages {
         ]
         if let reading = shown.field("name_reading").map({ formatter.text(record.fields[$0.name], field: $0) }), !reading.isEmpty { values["reading"] = reading }
         if let activityError { values["activityError"] = activityError }
-        if type.name == Quotes.type.name { values["printLink"] = "/quotes/\(record.id)/print" }
-        if let history = try await purchaseHistory(type: type, record: record, user: user, actor: actor) { values["purchases"] = history }
-        if type.name == Quotes.type.name, let revision = record.fields["revision"]?.numberLiteral { values["reading"] = "\(user.t("revision_label")) \(revision)" }
         let query = try QueryString.parse(request.uri.query)
         values.merge(recordHeader(type: shown, record: record, title: title, formatter: formatter, user: user, compose: query.first { $0.0 == "compose" }?.1, canAddActivity: values["canAddActivity"] as? Bool ?? false)) { _, new in new }
         values["notice"] = notice(query, user: user, type: type)

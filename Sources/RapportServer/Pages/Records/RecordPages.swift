@@ -23,8 +23,6 @@ struct RecordPages {
         router.post(":type/:id/activities", use: addActivity)
         router.get(":type/:id/move", use: moveForm)
         router.post(":type/:id/move", use: move)
-        router.get(":type/:id/print", use: printable)
-        router.post(":type/:id/revise", use: revise)
     }
 
     /// Runs a page for a signed-in user; signed-out visitors go to the sign-in page, and a
@@ -49,27 +47,6 @@ struct RecordPages {
     @Sendable func moveForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.parameters.get("type") == Deals.type.name else { throw HTTPError(.notFound) }
         return try await DealMovePage(deps: deps).form(request, context: context)
-    }
-
-    /// `GET /quotes/{id}/print`: the printable quote; other types have none.
-    @Sendable func printable(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard context.parameters.get("type") == Quotes.type.name else { throw HTTPError(.notFound) }
-        return try await QuotePrintPage(deps: deps).page(request, context: context)
-    }
-
-    /// `POST /quotes/{id}/revise`: a new version of the quote, opened for editing its lines.
-    @Sendable func revise(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard context.parameters.get("type") == Quotes.type.name else { throw HTTPError(.notFound) }
-        return try await postPage(request, context) { user, _, _ in
-            let id = context.parameters.get("id") ?? ""
-            do {
-                let quote = try await store.reviseQuote(id: id, actor: user.actor(context))
-                return PageRenderer.redirect("/quotes/\(quote.id)?notice=created")
-            } catch RecordError.invalid {
-                // Accepted or already replaced meanwhile: the quote's page shows which.
-                return PageRenderer.redirect("/quotes/\(id)")
-            }
-        }
     }
 
     /// A form post on a record type's page: signed in, token checked, then `body`.

@@ -3,27 +3,8 @@
 enum RecordTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "list": list, "record": record, "form": form, "search": search, "trash": trash, "message_app": messageApp,
-        "notice": notice, "cell": cell, "reports": reports, "quote_print": quotePrint,
+        "notice": notice, "cell": cell, "reports": reports,
     ]
-
-    /// A quote as a document: no navigation, print styles leave only the paper.
-    static let quotePrint = """
-        {{> head}}
-        <article class="quote">
-        <div class="actions spread"><h1>{{labels.heading}} {{number}}</h1><button type="button" class="secondary no-print" data-print>{{t.print}}</button></div>
-        {{#seller}}<address class="seller"><strong>{{name}}</strong>{{#address}}<br><span class="body">{{address}}</span>{{/address}}{{#taxNumber}}<br>{{taxLabel}} {{taxNumber}}{{/taxNumber}}</address>{{/seller}}
-        <dl class="fields">
-        <dt>{{labels.customer}}</dt><dd>{{customer}}</dd>{{#attention}}<dt>{{labels.attention}}</dt><dd>{{attention}}</dd>{{/attention}}<dt>{{labels.deal}}</dt><dd>{{dealTitle}}</dd>
-        <dt>{{labels.issued}}</dt><dd>{{issued}}</dd><dt>{{labels.validUntil}}</dt><dd>{{validUntil}}</dd><dt>{{labels.status}}</dt><dd>{{status}}</dd>
-        </dl>
-        <table class="list quote-lines"><thead><tr><th scope="col">{{labels.description}}</th><th scope="col">{{labels.quantity}}</th><th scope="col">{{labels.unitPrice}}</th><th scope="col">{{labels.discount}}</th><th scope="col">{{labels.tax}}</th><th scope="col">{{labels.total}}</th></tr></thead>
-        <tbody>{{#lines}}<tr><td data-label="{{labels.description}}">{{description}}</td><td data-label="{{labels.quantity}}">{{quantity}}</td><td data-label="{{labels.unitPrice}}">{{unitPrice}}</td><td data-label="{{labels.discount}}">{{discount}}</td><td data-label="{{labels.tax}}">{{tax}}</td><td data-label="{{labels.total}}">{{total}}</td></tr>{{/lines}}</tbody>
-        </table>
-        <dl class="fields totals"><dt>{{labels.subtotal}}</dt><dd>{{subtotal}}</dd><dt>{{labels.discountTotal}}</dt><dd>{{discount}}</dd><dt>{{labels.taxTotal}}</dt><dd>{{tax}}</dd>{{#rates}}<dt class="rate">{{label}}</dt><dd class="rate">{{net}} · {{labels.taxTotal}} {{tax}}</dd>{{/rates}}<dt>{{labels.grandTotal}}</dt><dd><strong>{{total}}</strong></dd></dl>
-        {{#notes}}<h2>{{labels.notes}}</h2><p class="body">{{notes}}</p>{{/notes}}
-        </article>
-        {{> foot}}
-        """
 
     /// Charts are SVG made on the server (already escaped), hence the triple braces.
     static let reports = """
@@ -114,11 +95,10 @@ enum RecordTemplates: PageTemplateSet {
         {{> head}}
         <div class="record-head">
         {{#avatar}}<span class="avatar large c{{color}}" aria-hidden="true">{{initials}}</span>{{/avatar}}{{^avatar}}<span class="type-icon" aria-hidden="true"><svg class="icon"><use href="{{iconsPath}}#{{typeIcon}}"/></svg></span>{{/avatar}}
-        <div class="record-title"><h1>{{title}}</h1>{{#reading}}<p class="subtitle">{{reading}}</p>{{/reading}}
+        <div class="record-title"><h1>{{title}}</h1>{{#reading}}<p class="subtitle">{{reading}}</p>{{/reading}}{{#subtitleSections}}{{{html}}}{{/subtitleSections}}
         {{#has_keyFacts}}<ul class="facts">{{#keyFacts}}<li><span class="skip">{{label}}: </span>{{> cell}}</li>{{/keyFacts}}</ul>{{/has_keyFacts}}</div>
         <div class="actions">
-        {{#printLink}}<a class="button secondary" href="{{printLink}}">{{t.print}}</a>{{/printLink}}
-        {{#canRevise}}<form method="post" action="/{{typeName}}/{{id}}/revise"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="secondary" type="submit">{{t.new_version}}</button></form>{{/canRevise}}
+        {{#actionsSections}}{{{html}}}{{/actionsSections}}
         {{#canEdit}}<a class="button secondary" href="/{{typeName}}/{{id}}/edit">{{t.edit}}</a>{{/canEdit}}
         {{#canDelete}}<form method="post" action="/{{typeName}}/{{id}}/delete" data-confirm="{{t.delete_confirm}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="danger" type="submit">{{t.delete}}</button></form>{{/canDelete}}
         </div>
@@ -155,11 +135,6 @@ enum RecordTemplates: PageTemplateSet {
         </div>
         <div>
         {{#sideSections}}{{{html}}}{{/sideSections}}
-        {{#purchases}}<section aria-labelledby="purchases-heading" class="purchases"><h2 id="purchases-heading">{{t.purchase_history}}</h2>
-        <dl class="fields">{{#sold}}<dt>{{t.lifetime_revenue}}</dt><dd>{{revenue}}</dd><dt>{{t.orders_count}}</dt><dd><a href="{{href}}">{{orders}}</a></dd><dt>{{t.last_purchase}}</dt><dd>{{last}}</dd>{{/sold}}
-        {{#bought}}<dt>{{t.supplier_spend}}</dt><dd>{{spend}}</dd><dt>{{t.orders_count}}</dt><dd>{{orders}}</dd><dt>{{t.last_purchase}}</dt><dd>{{last}}</dd>{{/bought}}</dl>
-        {{#has_contracts}}<h3>{{t.open_contracts}}</h3><ul>{{#contracts}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{direction}}{{#value}} · {{value}}{{/value}}{{#renews}} · {{t.renews_on}} {{renews}}{{/renews}}</span></li>{{/contracts}}</ul>{{/has_contracts}}
-        </section>{{/purchases}}
         {{#sections}}{{{html}}}{{/sections}}
         {{#related}}<section aria-labelledby="rel-{{name}}"><h2 id="rel-{{name}}">{{heading}}</h2><ul>{{#items}}<li><a href="{{href}}">{{title}}</a>{{#detail}} <span class="meta">{{detail}}</span>{{/detail}}{{#editHref}} <a class="meta" href="{{editHref}}">{{t.edit}}</a>{{/editHref}}</li>{{/items}}</ul>{{#more}}<a href="{{more}}">{{t.next_page}}</a>{{/more}}{{#add}} <a class="button secondary" href="{{add}}">{{t.add_related}}</a>{{/add}}</section>{{/related}}
         </div>

@@ -13,6 +13,7 @@ enum TypeaheadScript {
             p.input.value = li.getAttribute('data-title'); p.id.value = li.getAttribute('data-id');
             if (p.create) p.create.checked = false;
             close(p);
+            p.input.dispatchEvent(new CustomEvent('typeahead-chosen', { bubbles: true }));
           }
           function show(box, items) {
             var p = parts(box);
@@ -43,7 +44,7 @@ enum TypeaheadScript {
             timer = setTimeout(function () {
               fetch('/' + box.getAttribute('data-typeahead') + '?format=suggest&q=' + encodeURIComponent(q), { credentials: 'same-origin' })
                 .then(function (r) { return r.ok ? r.json() : []; })
-                .then(function (items) { if (e.target.value.trim() === q) show(box, items); })
+                .then(function (items) { if (e.target.value.trim() === q && document.activeElement === e.target) show(box, items); })
                 .catch(function () {});
             }, 150);
           });

@@ -5,11 +5,11 @@ import RapportStore
 extension RecordPages {
     /// The purchase-history panel of an organization's or person's page: what they bought
     /// (lifetime revenue, orders, last purchase), what we bought from them (supplier
-    /// spend) and the contracts still running. Nil for other types, for roles that read
-    /// no orders or contracts, and while there is nothing to show.
+    /// spend) and the contracts still running; ``PurchaseHistorySection`` shows it on the
+    /// types that have one. Nil for roles that read no orders or contracts, and while there
+    /// is nothing to show.
     func purchaseHistory(type: RecordType, record: StoredRecord, user: PageUser, actor: Actor) async throws -> [String: Any]? {
-        guard [Organizations.type.name, People.type.name].contains(type.name),
-              user.viewer.role.allows(.read, on: Orders.type.name) || user.viewer.role.allows(.read, on: Contracts.type.name) else { return nil }
+        guard user.viewer.role.allows(.read, on: Orders.type.name) || user.viewer.role.allows(.read, on: Contracts.type.name) else { return nil }
         let (history, contracts) = try await store.purchaseHistory(of: type.name, id: record.id, actor: actor)
         guard !history.isEmpty || !contracts.isEmpty else { return nil }
         let formatter = ValueFormatter(user: user)

@@ -12,6 +12,8 @@ struct PageRenderer: Sendable {
         ShellTemplates.self, AccountTemplates.self, RecordTemplates.self, SettingsTemplates.self, WorkspaceTemplates.self,
         AttachmentTemplates.self,
         BoardTemplates.self,
+        SalesSectionTemplates.self,
+        QuoteTemplates.self,
     ]
 
     init() {
