@@ -110,4 +110,26 @@ import Testing
             #expect(try await api.call(.get, "/api/v1/people/\(d.string("id") ?? "")").status == .ok)
         }
     }
+
+    @Test(arguments: Backend.available)
+    func aRecordPageOffersToMergeRecordsWithTheSameNameOrPhone(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let a = try await api.create("people", #"{"family_name":"김","given_name":"보경","phones":["010-1234-5678"]}"#)
+            let b = try await api.create("people", #"{"family_name":"김","given_name":"보경"}"#)
+            let c = try await api.create("people", #"{"display_name":"Kim B.","phones":["010 1234 5678"]}"#)
+            let other = try await api.create("people", #"{"display_name":"Lee Seo-yoon"}"#)
+            let aid = try #require(a.string("id")), bid = try #require(b.string("id")), cid = try #require(c.string("id"))
+            let page = try await browser.request(.get, "/people/\(aid)")
+            let section = page.body.components(separatedBy: #"id="duplicates-heading""#).dropFirst().first?.components(separatedBy: "</section>").first ?? ""
+            #expect(section.contains("/people/merge?ids=\(aid)&amp;ids=\(bid)"), "same name")
+            #expect(section.contains("/people/merge?ids=\(aid)&amp;ids=\(cid)"), "a phone number in common, however written")
+            #expect(!section.contains(other.string("id") ?? "-"))
+            let alone = try await browser.request(.get, "/people/\(other.string("id") ?? "")")
+            #expect(!alone.body.contains("duplicates-heading"))
+            // A role that may not merge is not offered it.
+            var support = try await WorkspacePageTests.signedIn(api, email: "support@example.com", role: "support")
+            #expect(!(try await support.request(.get, "/people/\(aid)").body.contains("duplicates-heading")))
+        }
+    }
 }

@@ -435,7 +435,8 @@ def data_in_pages(width):
         check(counts[0] == "2" and counts[3] == "1", f"[{width}] the dry run counts two new records and one bad row ({counts})")
         errors = report.find_element(By.CSS_SELECTOR, "table.import-errors tbody").text
         check("4" in errors and "E-mail" in errors, f"[{width}] the bad row is named by row and column")
-        check(keep not in d.execute_script("return fetch('/people?q=' + encodeURIComponent(arguments[0])).then(r => r.text())", keep), f"[{width}] the dry run wrote nothing")
+        found = d.execute_script("return fetch('/api/v1/people?q=' + encodeURIComponent(arguments[0]), {credentials: 'same-origin'}).then(r => r.json()).then(j => j.data.length)", keep)
+        check(found == 0, f"[{width}] the dry run wrote nothing ({found})")
         wide = d.execute_script("return document.documentElement.scrollWidth")
         check(wide <= max(width, 500) + 1, f"[{width}] the mapping page is no wider than the screen ({wide}px)")
         shot(d, f"import-check-{width}")

@@ -28,6 +28,7 @@ enum RecordPagePlace: String, Sendable {
 enum RecordPageSections {
     static let byType: [String: [any RecordPageSection]] = [
         Deals.type.name: [DealStagePath(), DealStageHistory()],
+        People.type.name: [PossibleDuplicates()], Organizations.type.name: [PossibleDuplicates()],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),

@@ -1,6 +1,10 @@
 /// Words of the import wizard and the merge page.
 enum DataStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "duplicates_heading": "Possible duplicates",
+        "duplicates_same_name": "same name",
+        "duplicates_same_phone": "same phone number",
+        "duplicates_merge": "Compare and merge",
         "import_action": "Import",
         "import_title": "Import",
         "import_heading": "Import %@",
@@ -57,7 +61,7 @@ enum DataStrings: PageStringCatalog {
         "merge_keep_this": "Keep this record",
         "merge_created": "Created %@",
         "merge_same": "same in both",
-        "merge_moves_heading": "Moves to the record you keep",
+        "merge_moves_heading": "Moves from the other record to the one you keep",
         "merge_moves_activities": "Timeline entries",
         "merge_moves_related": "Related records",
         "merge_moves_files": "Files",
@@ -67,6 +71,10 @@ enum DataStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "duplicates_heading": "중복 가능성이 있는 레코드",
+        "duplicates_same_name": "이름이 같음",
+        "duplicates_same_phone": "전화번호가 같음",
+        "duplicates_merge": "비교 후 병합",
         "import_action": "가져오기",
         "import_title": "가져오기",
         "import_heading": "%@ 가져오기",
@@ -123,7 +131,7 @@ enum DataStrings: PageStringCatalog {
         "merge_keep_this": "이 레코드를 남김",
         "merge_created": "%@ 생성",
         "merge_same": "두 레코드가 같음",
-        "merge_moves_heading": "남기는 레코드로 옮겨지는 항목",
+        "merge_moves_heading": "다른 레코드에서 남기는 레코드로 옮겨지는 항목",
         "merge_moves_activities": "타임라인 항목",
         "merge_moves_related": "관련 레코드",
         "merge_moves_files": "파일",
@@ -133,6 +141,10 @@ enum DataStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "duplicates_heading": "重複の可能性があるレコード",
+        "duplicates_same_name": "名前が同じ",
+        "duplicates_same_phone": "電話番号が同じ",
+        "duplicates_merge": "比較して統合",
         "import_action": "インポート",
         "import_title": "インポート",
         "import_heading": "%@をインポート",
@@ -189,7 +201,7 @@ enum DataStrings: PageStringCatalog {
         "merge_keep_this": "このレコードを残す",
         "merge_created": "%@に作成",
         "merge_same": "両方とも同じ",
-        "merge_moves_heading": "残すレコードに移るもの",
+        "merge_moves_heading": "もう一方から残すレコードに移るもの",
         "merge_moves_activities": "タイムラインの項目",
         "merge_moves_related": "関連レコード",
         "merge_moves_files": "ファイル",

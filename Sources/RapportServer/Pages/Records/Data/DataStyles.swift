@@ -15,7 +15,9 @@ enum DataStyles {
         .import-counts dd { margin: 0; font-size: var(--fs-xl); font-weight: 600; }
         .import-counts .bad dd { color: var(--bad); }
         .import-columns tr.skipped td.sample { color: var(--muted); }
+        .import-columns td { vertical-align: middle; }
         .import-columns td.sample { overflow-wrap: anywhere; }
+        .merge { margin-top: var(--sp-3); }
         .import-map fieldset.checks { margin: var(--sp-4) 0; }
         .merge-table { width: 100%; border-collapse: collapse; margin-bottom: var(--sp-4); }
         .merge-table th, .merge-table td { text-align: left; padding: var(--sp-2) var(--sp-3); border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -23,9 +25,10 @@ enum DataStyles {
         .merge-table thead .hint { display: block; font-weight: normal; }
         .merge-table tbody th { color: var(--muted); font-weight: 500; white-space: nowrap; width: 12rem; }
         .merge-table tbody.moves th[scope=rowgroup] { color: var(--ink); font-weight: 600; padding-top: var(--sp-4); }
-        .merge-table label { display: flex; gap: var(--sp-2); align-items: flex-start; cursor: pointer; min-height: 32px; overflow-wrap: anywhere; }
+        .merge-table label { font-weight: normal; display: flex; gap: var(--sp-2); align-items: flex-start; cursor: pointer; min-height: 32px; overflow-wrap: anywhere; }
         .merge-table input[type=radio] { margin-top: .25rem; flex: none; }
         .merge-table tr.differs { background: var(--surface); }
+        .duplicates li { display: flex; flex-wrap: wrap; align-items: center; gap: var(--sp-2); margin-bottom: var(--sp-2); }
         .merge-table td.num { text-align: left; }
         @media (max-width: 720px) {
           .merge-table, .merge-table thead, .merge-table tbody { display: block; }

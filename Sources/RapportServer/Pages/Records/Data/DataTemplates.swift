@@ -2,6 +2,7 @@
 enum DataTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "import_steps": steps, "import_report": report, "import_upload": upload, "import_map": map, "import_done": done, "merge": merge,
+        "possible_duplicates": possibleDuplicates,
     ]
 
     static let steps = """
@@ -65,6 +66,12 @@ enum DataTemplates: PageTemplateSet {
         {{#report}}{{> import_report}}{{/report}}
         <div class="actions"><a class="button" href="/{{typeName}}">{{t.import_back_to_list}}</a><a class="button secondary" href="/{{typeName}}/import">{{t.import_another}}</a></div>
         {{> foot}}
+        """
+
+    static let possibleDuplicates = """
+        <section aria-labelledby="duplicates-heading" class="duplicates"><h2 id="duplicates-heading">{{t.duplicates_heading}}</h2>
+        <ul>{{#duplicates}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{reason}}</span> <a class="button secondary small" href="{{mergeHref}}">{{t.duplicates_merge}}</a></li>{{/duplicates}}</ul>
+        </section>
         """
 
     static let merge = """
