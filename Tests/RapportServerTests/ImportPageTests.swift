@@ -106,7 +106,7 @@ import Testing
             ], headers: korean)
             #expect(dry.status == .ok)
             let errors = dry.body.components(separatedBy: "import-errors").dropFirst().first ?? ""
-            #expect(errors.contains(#"<td class="num" data-label="행">3</td><td data-label="파일의 열">이메일</td>"#), "\(errors.prefix(600))")
+            #expect(errors.contains(#"<td class="num" data-label="행">3</td><td data-label="열">이메일</td>"#), "\(errors.prefix(600))")
             #expect(errors.contains("형식의 이메일 주소를 입력하세요"), "the reason is the catalog's, in Korean")
             #expect(try await Self.names(api).isEmpty)
         }

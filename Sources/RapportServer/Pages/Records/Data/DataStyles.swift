@@ -31,6 +31,7 @@ enum DataStyles {
         .duplicates li { display: flex; flex-wrap: wrap; align-items: center; gap: var(--sp-2); margin-bottom: var(--sp-2); }
         .merge-table td.num { text-align: left; }
         @media (max-width: 720px) {
+          .import-errors td.num { text-align: left; }
           .merge-table, .merge-table thead, .merge-table tbody { display: block; }
           .merge-table tr { display: grid; grid-template-columns: 1fr 1fr; border-bottom: 1px solid var(--line); }
           .merge-table thead tr > :first-child { display: none; }

@@ -16,8 +16,8 @@ enum DataTemplates: PageTemplateSet {
         <dl class="import-counts">{{#counts}}<div{{#bad}} class="bad"{{/bad}}><dt>{{label}}</dt><dd class="num">{{value}}</dd></div>{{/counts}}</dl>
         {{#relatedText}}<p>{{relatedText}}</p>{{/relatedText}}
         {{#hasErrors}}<h3 id="errors-heading">{{t.import_errors_heading}}</h3>
-        <div class="table-wrap"><table class="list import-errors" aria-labelledby="errors-heading"><thead><tr><th scope="col" class="num">{{t.import_row}}</th><th scope="col">{{t.import_column}}</th><th scope="col">{{t.import_reason}}</th></tr></thead>
-        <tbody>{{#errors}}<tr><td class="num" data-label="{{t.import_row}}">{{row}}</td><td data-label="{{t.import_column}}">{{column}}</td><td data-label="{{t.import_reason}}">{{reason}}</td></tr>{{/errors}}</tbody></table></div>{{/hasErrors}}
+        <div class="table-wrap"><table class="list import-errors" aria-labelledby="errors-heading"><thead><tr><th scope="col" class="num">{{t.import_row}}</th><th scope="col">{{t.import_error_column}}</th><th scope="col">{{t.import_reason}}</th></tr></thead>
+        <tbody>{{#errors}}<tr><td class="num" data-label="{{t.import_row}}">{{row}}</td><td data-label="{{t.import_error_column}}">{{column}}</td><td data-label="{{t.import_reason}}">{{reason}}</td></tr>{{/errors}}</tbody></table></div>{{/hasErrors}}
         {{#moreErrors}}<p class="hint">{{moreErrors}}</p>{{/moreErrors}}
         {{#createdHref}}<p><a href="{{createdHref}}">{{t.import_show_created}}</a></p>{{/createdHref}}
         </section>
