@@ -85,6 +85,9 @@ struct MergePages {
                 "name": field.name, "label": user.fieldLabel(field), "differs": differs,
                 "a": ta.isEmpty ? "—" : ta, "b": tb.isEmpty ? "—" : tb, "aEmpty": ta.isEmpty, "bEmpty": tb.isEmpty,
                 "aChecked": picked == "a", "bChecked": picked == "b",
+                // A phone number never breaks across lines (the design system's rule); a list
+                // of several may wrap between them.
+                "aClass": ta.isEmpty ? "hint" : Self.unbroken(field, ta) ? "num" : "", "bClass": tb.isEmpty ? "hint" : Self.unbroken(field, tb) ? "num" : "",
                 "aLabel": "\(user.fieldLabel(field)): \(ta.isEmpty ? "—" : ta)", "bLabel": "\(user.fieldLabel(field)): \(tb.isEmpty ? "—" : tb)",
             ])
         }
@@ -107,6 +110,11 @@ struct MergePages {
         ]
         if let formError { values["formError"] = formError }
         return deps.renderApp("merge", user: user, title: user.t("merge_title"), values: values, current: type.name, status: status)
+    }
+
+    static func unbroken(_ field: FieldSpec, _ text: String) -> Bool {
+        if case .phones = field.kind { return !text.contains(",") }
+        return false
     }
 
     /// A value as compared for "differs": a list's order and empty values do not count.
