@@ -112,6 +112,8 @@ public func buildApplication(
     CompanySettingsRoutes(settings: CompanySettings(db: database)).register(on: api)
     RecordRoutes(store: store).register(on: api)
     AttachmentPages(deps: pages).register(on: router)
+    ImportPages(deps: pages).register(on: router)
+    MergePages(deps: pages).register(on: router)
     // Last: `/{type}` pages match whatever no fixed path above claimed.
     RecordPages(deps: pages).register(on: router)
 

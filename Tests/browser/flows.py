@@ -9,6 +9,7 @@ first failed check, naming it.
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from selenium import webdriver
@@ -442,6 +443,91 @@ def quote_builder(width):
         check("₩899,799" in d.find_element(By.TAG_NAME, "body").text, f"[{width}] the printed quote totals ₩899,799")
         check(d.find_element(By.CSS_SELECTOR, "[data-print]").is_displayed(), f"[{width}] the printed quote has a Print button")
         shot(d, f"quote-document-{width}")
+MAKE_NOTE = """
+const done = arguments[arguments.length - 1];
+fetch('/api/v1/activities', {method: 'POST', credentials: 'same-origin', headers: {
+  'Content-Type': 'application/json', 'X-CSRF-Token': document.querySelector('input[name=_csrf]').value},
+  body: JSON.stringify({kind: 'note', body: arguments[0], participants: [arguments[1]]})
+}).then(r => r.json()).then(j => done(j.id || ''), () => done(''));
+"""
+
+
+def data_in_pages(width):
+    """A small CSV imported through the page (the file input, the guessed mapping, a dry
+    run that reports the bad row, then the import), then two of the imported people
+    merged side by side, keeping the duplicate's name."""
+    import os
+    import tempfile
+    d, wait = signed_in(width)
+    try:
+        folder = tempfile.mkdtemp(prefix="rapport-flow-")
+        path = os.path.join(folder, f"contacts-{width}.csv")
+        keep, dup = f"Flow Merge {width}", f"Flow Merge {width} Dup"
+        with open(path, "w", encoding="utf-8-sig") as f:
+            f.write("Name,E-mail,회사명,Job Title\n")
+            f.write(f"{keep},merge-{width}-a@example.com,한빛상사,Engineer\n")
+            f.write(f"{dup},merge-{width}-b@example.com,한빛상사,\n")
+            f.write(f"Flow Bad {width},not-an-email,,\n")
+        d.get(BASE + "/people")
+        d.find_element(By.CSS_SELECTOR, 'main a[href="/people/import"]').click()
+        box = wait.until(EC.presence_of_element_located((By.ID, "import-file")))
+        shot(d, f"import-upload-{width}")
+        box.send_keys(path)
+        d.find_element(By.CSS_SELECTOR, "form.import-upload button[type=submit]").click()
+        first = wait.until(EC.presence_of_element_located((By.ID, "map-0")))
+        guessed = [Select(d.find_element(By.ID, f"map-{i}")).first_selected_option.get_attribute("value") for i in range(4)]
+        check(guessed == ["display_name", "emails", "organization_id", "job_title"], f"[{width}] the columns are matched from their headers ({guessed})")
+        shot(d, f"import-map-{width}")
+        d.find_element(By.CSS_SELECTOR, "button[name=step][value=dry_run]").click()
+        wait.until(EC.staleness_of(first))
+        report = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".import-report")))
+        counts = [e.text for e in report.find_elements(By.CSS_SELECTOR, ".import-counts dd")]
+        check(counts[0] == "2" and counts[3] == "1", f"[{width}] the dry run counts two new records and one bad row ({counts})")
+        errors = report.find_element(By.CSS_SELECTOR, "table.import-errors tbody").text
+        check("4" in errors and "E-mail" in errors, f"[{width}] the bad row is named by row and column")
+        found = d.execute_script("return fetch('/api/v1/people?q=' + encodeURIComponent(arguments[0]), {credentials: 'same-origin'}).then(r => r.json()).then(j => j.data.length)", keep)
+        check(found == 0, f"[{width}] the dry run wrote nothing ({found})")
+        wide = d.execute_script("return document.documentElement.scrollWidth")
+        check(wide <= max(width, 500) + 1, f"[{width}] the mapping page is no wider than the screen ({wide}px)")
+        shot(d, f"import-check-{width}")
+        d.find_element(By.CSS_SELECTOR, "button[name=step][value=import]").click()
+        wait.until(EC.staleness_of(report))
+        done = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".import-report")))
+        check("Import finished" in done.text, f"[{width}] the import finished")
+        shot(d, f"import-done-{width}")
+        done.find_element(By.PARTIAL_LINK_TEXT, "Show the new records").click()
+        table = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.list")))
+        check(keep in table.text and dup in table.text, f"[{width}] the new records are listed")
+
+        d.get(BASE + "/people?q=" + urllib.parse.quote(f"Flow Merge {width}"))
+        rows = d.find_elements(By.CSS_SELECTOR, "table.list tbody tr")
+        check(len(rows) == 2, f"[{width}] the two people to merge are found")
+        dup_link = d.find_element(By.LINK_TEXT, dup).get_attribute("href")
+        note = d.execute_async_script(MAKE_NOTE, f"Met at the fair {width}", dup_link.rsplit("/", 1)[1])
+        check(note, f"[{width}] a note on the duplicate was made")
+        d.get(BASE + "/people?q=" + urllib.parse.quote(f"Flow Merge {width}"))
+        for box in d.find_elements(By.CSS_SELECTOR, "input[name=ids]"):
+            d.execute_script("arguments[0].click()", box)
+        Select(d.find_element(By.ID, "bulk-action")).select_by_value("merge")
+        d.find_element(By.CSS_SELECTOR, ".bulk-bar button[type=submit]").click()
+        table = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.merge-table")))
+        check(keep in table.text and dup in table.text, f"[{width}] both people are side by side")
+        check("1" in [e.text for e in table.find_elements(By.CSS_SELECTOR, "tbody.moves td.num")], f"[{width}] the note that moves is counted")
+        wide = d.execute_script("return document.documentElement.scrollWidth")
+        check(wide <= max(width, 500) + 1, f"[{width}] the merge page is no wider than the screen ({wide}px)")
+        shot(d, f"merge-{width}")
+        # Keep the first record, with the duplicate's name.
+        name_b = d.find_elements(By.CSS_SELECTOR, "input[name='field.display_name']")
+        target = [e for e in name_b if dup in e.get_attribute("aria-label")][0]
+        d.execute_script("arguments[0].click()", target)
+        d.execute_script("window.confirm = function () { return true; }")
+        d.find_element(By.CSS_SELECTOR, "form.merge button[type=submit]").click()
+        wait.until(EC.staleness_of(table))
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".record-head h1")))
+        check(d.find_element(By.CSS_SELECTOR, ".record-head h1").text == dup, f"[{width}] the kept record has the chosen name")
+        check("Merged." in d.find_element(By.TAG_NAME, "main").text, f"[{width}] the record page says it was merged")
+        check(f"Met at the fair {width}" in d.find_element(By.TAG_NAME, "main").text, f"[{width}] the duplicate's note is on the kept record")
+        shot(d, f"merged-{width}")
     finally:
         d.quit()
 
@@ -456,4 +542,6 @@ attachments(1280)
 attachments(390)
 quote_builder(1280)
 quote_builder(390)
+data_in_pages(1280)
+data_in_pages(390)
 print("all browser flows passed")

@@ -110,7 +110,7 @@ enum OpenAPIDocument {
             paths["/api/v1/\(type.name)/merge"] = obj([
                 ("post", operation("merge\(name)", "Merge a duplicate \(type.singular) into another", tag: type.name, body: obj([
                     ("type", .string("object")), ("required", strings(["survivor_id", "duplicate_id"])), ("additionalProperties", .bool(false)),
-                    ("properties", obj([("survivor_id", uuid()), ("duplicate_id", uuid())])),
+                    ("properties", obj([("survivor_id", uuid()), ("duplicate_id", uuid()), ("fields", mergeFields(type))])),
                 ]), responses: [("200", jsonResponse("The surviving record", ref(name), etag: true)), ("404", problem("Not found")), ("422", problem("Invalid"))])),
             ])
             let flag = obj([("type", .string("string")), ("enum", strings(["true", "false"]))])
@@ -277,6 +277,16 @@ enum OpenAPIDocument {
     }
 
     static func obj(_ pairs: [(String, JSONValue)]) -> JSONValue { .object(JSONObject(pairs)) }
+    /// A merge's per-field choice of the surviving value; fields not named keep the
+    /// survivor's value, filled from the duplicate where empty, lists united.
+    static func mergeFields(_ type: RecordType) -> JSONValue {
+        let side = obj([("type", .string("string")), ("enum", strings(["survivor", "duplicate"]))])
+        return obj([
+            ("type", .string("object")), ("additionalProperties", .bool(false)),
+            ("description", .string("Whose value of each field survives: survivor or duplicate. Fields the caller may not write are refused (422).")),
+            ("properties", obj(type.fields.filter { !$0.isDerived && !$0.isInternal }.map { ($0.name, side) })),
+        ])
+    }
     static func str() -> JSONValue { obj([("type", .string("string"))]) }
     static func uuid() -> JSONValue { obj([("type", .string("string")), ("format", .string("uuid"))]) }
     static func dateTime() -> JSONValue { obj([("type", .string("string")), ("format", .string("date-time"))]) }

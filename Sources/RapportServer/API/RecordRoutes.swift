@@ -97,19 +97,22 @@ struct RecordRoutes {
         ])))
     }
 
-    /// `POST /api/v1/{type}/merge` with `{ "survivor_id": …, "duplicate_id": … }`.
+    /// `POST /api/v1/{type}/merge` with `{ "survivor_id": …, "duplicate_id": …, "fields": { "name": "duplicate" } }`;
+    /// `fields` is optional and says, per field, whose value survives.
     @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
         let type = try await recordType(context)
         let body = try await request.jsonObject(context: context)
         var errors: [FieldError] = []
-        for key in body.keys where key != "survivor_id" && key != "duplicate_id" {
-            errors.append(FieldError(field: key, code: "unknown_field", message: "A merge takes survivor_id and duplicate_id."))
+        for key in body.keys where !["survivor_id", "duplicate_id", "fields"].contains(key) {
+            errors.append(FieldError(field: key, code: "unknown_field", message: "A merge takes survivor_id, duplicate_id and fields."))
         }
         let survivor = body["survivor_id"]?.stringValue, duplicate = body["duplicate_id"]?.stringValue
         if survivor == nil { errors.append(FieldError(field: "survivor_id", code: "required", message: "The id of the record to keep.")) }
         if duplicate == nil { errors.append(FieldError(field: "duplicate_id", code: "required", message: "The id of the record merged into it.")) }
+        let (choices, choiceErrors) = MergeChoices.parse(body["fields"])
+        errors += choiceErrors
         if !errors.isEmpty { throw RecordError.invalid(errors) }
-        let record = try await store.merge(type, survivorID: survivor!, duplicateID: duplicate!, actor: context.actor)
+        let record = try await store.merge(type, survivorID: survivor!, duplicateID: duplicate!, choices: choices, actor: context.actor)
         return .json(.object(record.json(store.view(type, for: context.actor))), headers: [.eTag: record.etag])
     }
 

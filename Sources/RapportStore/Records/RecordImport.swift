@@ -28,6 +28,9 @@ public struct ImportRowError: Sendable, Equatable {
     public var row: Int
     public var column: String
     public var reason: String
+    /// The engine's error code when one is known (`invalid_email`, `duplicate`), so a
+    /// page can give the reason in its reader's language.
+    public var code: String? = nil
 }
 
 public struct ImportSummary: Sendable {
@@ -268,13 +271,13 @@ extension RecordStore {
             var changes = JSONObject()
             switch RecordInput.validate(body, type: type, mode: .create) {
             case .success(let c): changes = c
-            case .failure(.invalid(let fe)): errors += fe.map { ImportRowError(row: row.line, column: column($0.field), reason: $0.message) }
+            case .failure(.invalid(let fe)): errors += fe.map { ImportRowError(row: row.line, column: column($0.field), reason: $0.message, code: $0.code) }
             case .failure(let other): errors.append(ImportRowError(row: row.line, column: "-", reason: "\(other)"))
             }
             var record = type.newRecord(from: changes)
             if errors.isEmpty {
                 type.hooks.derive(&record)
-                errors += type.hooks.validate(record).map { ImportRowError(row: row.line, column: column($0.field), reason: $0.message) }
+                errors += type.hooks.validate(record).map { ImportRowError(row: row.line, column: column($0.field), reason: $0.message, code: $0.code) }
             }
             if !errors.isEmpty {
                 batch.failed += 1
@@ -310,9 +313,9 @@ extension RecordStore {
             summary.failed += 1
             switch error {
             case .invalid(let fe), .badRequest(_, let fe):
-                summary.errors += fe.map { ImportRowError(row: line, column: headers[$0.field] ?? $0.field, reason: $0.message) }
+                summary.errors += fe.map { ImportRowError(row: line, column: headers[$0.field] ?? $0.field, reason: $0.message, code: $0.code) }
             case .duplicate(let field, _, _):
-                summary.errors.append(ImportRowError(row: line, column: headers[field] ?? field, reason: "Another record already has this value."))
+                summary.errors.append(ImportRowError(row: line, column: headers[field] ?? field, reason: "Another record already has this value.", code: "duplicate"))
             case .forbidden(let message), .conflict(let message):
                 summary.errors.append(ImportRowError(row: line, column: "-", reason: message))
             case .notFound(let t, let id):

@@ -6,12 +6,22 @@ extension RecordStore {
     /// lists (emails, phones, tags) are united, references and links everywhere are
     /// repointed, and the duplicate's timeline is shown on the survivor. The duplicate is
     /// retired, not erased, and the merge is audited with what moved.
-    public func merge(_ type: RecordType, survivorID: String, duplicateID: String, actor: Actor) async throws -> StoredRecord {
+    ///
+    /// `choices` names, per field, the record whose value survives as it is (a list is
+    /// then that record's list alone, not the union); fields not named follow the rule
+    /// above. Only fields the actor may write can be chosen: any other name is refused as
+    /// unknown, as a PATCH would refuse it, before anything is read.
+    public func merge(_ type: RecordType, survivorID: String, duplicateID: String, choices: [String: MergeSide] = [:], actor: Actor) async throws -> StoredRecord {
         guard survivorID != duplicateID else {
             throw RecordError.invalid([FieldError(field: "duplicate_id", code: "same_record", message: "A record cannot be merged into itself.")])
         }
         try require(.update, type, actor)
         try require(.delete, type, actor)
+        let choosable = Set(Self.mergeChoosable(view(type, for: actor)).map(\.name))
+        let unknown = choices.keys.filter { !choosable.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw RecordError.invalid(unknown.map { FieldError(field: "fields.\($0)", code: "unknown_field", message: "There is no field \($0) to choose a value for.") })
+        }
         let merged = try await db.transaction { s in
             let survivor = try await self.load(s, type, id: survivorID, forUpdate: true, actor: actor)
             let duplicate = try await self.load(s, type, id: duplicateID, forUpdate: true, actor: actor)
@@ -26,6 +36,11 @@ extension RecordStore {
                         united.append(Self.demotedPrimary(item))
                     }
                     record[field.name] = .array(united)
+                }
+                switch choices[field.name] {
+                case .survivor?: record[field.name] = mine
+                case .duplicate?: record[field.name] = theirs
+                case nil: break
                 }
             }
             try self.prepare(&record, type: type)
@@ -52,7 +67,8 @@ extension RecordStore {
             try await self.claimKeys(s, type: type, keys: type.uniqueKeyValues(record), id: survivorID, actor: actor)
             try await self.writeMembers(s, type: type, id: survivorID, record: record, replacing: survivor.fields)
             try await self.reindex(s, type: type, seq: survivor.seq, terms: try await self.searchTerms(s, type: type, record: record), replacing: true)
-            let moved = try await self.repointReferences(s, to: type.name, from: duplicateID, into: survivorID, actor: actor, at: now)
+            var moved = try await self.repointReferences(s, to: type.name, from: duplicateID, into: survivorID, actor: actor, at: now)
+            moved += try await self.moveAttachments(s, type: type, from: duplicateID, into: survivorID)
             try await s.execute("INSERT INTO record_merges (from_id, into_id, record_type, merged_at) VALUES (\(duplicateID), \(survivorID), \(type.name), \(now))")
             try await s.execute("UPDATE record_merges SET into_id = \(survivorID) WHERE into_id = \(duplicateID)")
             try await AuditLog.append(s, actor: actor, action: "merge", type: type.name, id: survivorID, changes: .object(JSONObject([

@@ -33,7 +33,7 @@ enum RecordPageSections {
     static let byType: [String: [any RecordPageSection]] = [
         Deals.type.name: [DealStagePath(), DealStageHistory()],
         Quotes.type.name: [QuoteHeaderActions(), QuoteRevisionLine(), QuoteBuilderSection()],
-        Organizations.type.name: [PurchaseHistorySection()], People.type.name: [PurchaseHistorySection()],
+        Organizations.type.name: [PurchaseHistorySection(), PossibleDuplicates()], People.type.name: [PurchaseHistorySection(), PossibleDuplicates()],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),

@@ -22,6 +22,7 @@ extension RecordPages {
         if canTag { actions.append(("tag", user.t("bulk_tag"))) }
         if role.allows(.export, on: type.name) { actions.append(("export", user.t("bulk_export"))) }
         if role.allows(.delete, on: type.name) { actions.append(("delete", user.t("bulk_delete"))) }
+        if mayUpdate && role.allows(.delete, on: type.name) { actions.append(("merge", user.t("bulk_merge"))) }
         return [
             "bulkActions": actions.map { ["value": $0.0, "label": $0.1] }, "bulkOwners": owners, "canTag": canTag,
             "ownerLabel": user.t("field.owner_id"),
@@ -43,6 +44,10 @@ extension RecordPages {
                     try await store.apply(.addTag((posted.fields["tag"] ?? "").trimmedWhitespace), to: type, ids: ids, actor: actor)
                 case "delete":
                     try await store.apply(.delete, to: type, ids: ids, actor: actor)
+                case "merge":
+                    // Two records only: the side-by-side page shows both and asks first.
+                    guard ids.count == 2, ids[0] != ids[1] else { return PageRenderer.redirect(Self.adding(("bulk_error", "merge_two"), to: back)) }
+                    return PageRenderer.redirect("/\(type.name)/merge?" + Self.encode(ids.map { ("ids", $0) }))
                 case "export":
                     guard !ids.isEmpty else { throw RecordError.invalid([FieldError(field: "ids", code: "required", message: "Choose at least one record.")]) }
                     return try exportView(type, query: nil, ids: Array(ids.prefix(RecordStore.bulkLimit)), actor: actor)

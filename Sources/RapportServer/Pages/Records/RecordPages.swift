@@ -191,7 +191,7 @@ struct RecordPages {
         if let id = params.first(where: { $0.0 == "deleted" })?.1, RecordID.isValid(id) {
             return ["text": user.t("deleted_notice"), "undo": "/\(type.name)/\(id)/restore"]
         }
-        if let what = params.first(where: { $0.0 == "notice" })?.1, ["created", "saved", "restored", "view_saved", "bulk_done"].contains(what) {
+        if let what = params.first(where: { $0.0 == "notice" })?.1, ["created", "saved", "restored", "view_saved", "bulk_done", "merged"].contains(what) {
             return ["text": user.t(["view_saved", "bulk_done"].contains(what) ? what : "\(what)_notice")]
         }
         if let code = params.first(where: { $0.0 == "bulk_error" })?.1 {

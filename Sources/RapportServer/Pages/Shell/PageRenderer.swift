@@ -14,6 +14,7 @@ struct PageRenderer: Sendable {
         BoardTemplates.self,
         SalesSectionTemplates.self,
         QuoteTemplates.self,
+        DataTemplates.self,
     ]
 
     init() {

@@ -15,6 +15,7 @@ enum PageStrings {
         AttachmentStrings.self,
         BoardStrings.self,
         QuoteStrings.self,
+        DataStrings.self,
     ]
 
     /// Every page string per language, all tables merged.
