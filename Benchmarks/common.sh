@@ -24,9 +24,10 @@ sign_in() {
   echo "rapport_session=$(awk '$6 == "rapport_session" { print $7 }' "$jar")"
 }
 # serve_bench NAME DB-URL: starts `rapport serve` on a random loopback port and waits for
-# it to answer; sets port and pid. Its log is $WORK/serve-NAME.log.
+# it to answer; sets port and pid. Its log is $WORK/serve-NAME.log. BENCH_PORT=P uses
+# P, P+1, … instead, for a machine where only a range of ports is free.
 serve_bench() {
-  port=18$((RANDOM % 900 + 100))
+  if [ -n "${BENCH_PORT:-}" ]; then port=$((BENCH_PORT + ${served:=0})); served=$((served + 1)); else port=18$((RANDOM % 900 + 100)); fi
   "$BIN" serve --database "$2" --port "$port" > "$WORK/serve-$1.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done

@@ -51,9 +51,10 @@ load() { # name db-url
 
 if [ "$ONLY" = all ]; then
 say "baseline: Hummingbird route returning a constant JSON"
-"$BIN" bench constant --port 18090 & cpid=$!
-until curl -sf http://127.0.0.1:18090/constant >/dev/null; do sleep 0.05; done
-wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency http://127.0.0.1:18090/constant > "$WORK/wrk-constant.txt"
+cport=${CONSTANT_PORT:-18090}
+"$BIN" bench constant --port "$cport" & cpid=$!
+until curl -sf http://127.0.0.1:$cport/constant >/dev/null; do sleep 0.05; done
+wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency http://127.0.0.1:$cport/constant > "$WORK/wrk-constant.txt"
 printf 'constant: '; wrk_line "$WORK/wrk-constant.txt"
 kill $cpid; wait $cpid 2>/dev/null || true
 

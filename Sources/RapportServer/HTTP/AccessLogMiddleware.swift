@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import Metrics
 
 /// One access-log line and the HTTP metrics per request: method, route pattern (not the
 /// raw path, which may hold ids, and never the query string, which may hold secrets),
@@ -10,6 +9,7 @@ import Metrics
 struct AccessLogMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let logger: Logger
+    let metrics = HTTPMetrics()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let trace = RequestTrace()
@@ -22,9 +22,8 @@ struct AccessLogMiddleware: RouterMiddleware {
             // Unmatched paths share one label so scanners cannot grow the series.
             let route = context.endpointPath ?? "unmatched"
             let method = request.method.rawValue
-            Counter(label: "rapport_http_requests_total", dimensions: [("method", method), ("route", route), ("status", String(status.code))]).increment()
-            Timer(label: "rapport_http_request_duration_seconds", dimensions: [("method", method), ("route", route)]).recordNanoseconds(
-                elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+            metrics.record(method: method, route: route, status: status.code,
+                           nanoseconds: elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
             logger.info("request", metadata: [
                 "request_id": .string(requestID ?? "-"), "method": .string(method), "route": .string(route), "status": .stringConvertible(status.code),
                 "duration_ms": .string(String(format: "%.1f", ms)), "user_id": .string(trace.userID ?? "-"),

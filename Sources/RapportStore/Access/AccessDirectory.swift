@@ -21,7 +21,7 @@ public struct Team: Sendable, Equatable {
 /// moment (they are small and change rarely) and dropped on any change made here, so
 /// another instance's change shows within ``lifetime`` seconds.
 public final class AccessDirectory: Sendable {
-    struct Snapshot {
+    struct Snapshot: Sendable {
         var roles: [String: Role]
         var teams: [Team]
         var loadedAt: Date
@@ -29,6 +29,8 @@ public final class AccessDirectory: Sendable {
 
     let db: Database
     private let state = Mutex<Snapshot?>(nil)
+    /// Requests that find the snapshot expired at the same moment read it once between them.
+    private let loads = InFlightLoads<Int, Snapshot>()
     static let lifetime: TimeInterval = 0.5
 
     public init(db: Database) {
@@ -37,9 +39,11 @@ public final class AccessDirectory: Sendable {
 
     func snapshot() async throws -> Snapshot {
         if let s = state.withLock({ $0 }), Date().timeIntervalSince(s.loadedAt) < Self.lifetime { return s }
-        let snapshot = try await db.read { s in try await Self.load(s) }
-        state.withLock { $0 = snapshot }
-        return snapshot
+        return try await loads.value(0) { [self] in
+            let snapshot = try await db.read { s in try await Self.load(s) }
+            state.withLock { $0 = snapshot }
+            return snapshot
+        }
     }
 
     /// Roles and teams as committed, read through `s`: a write's own transaction builds a

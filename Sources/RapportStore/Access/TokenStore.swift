@@ -62,8 +62,13 @@ public struct TokenStore: Sendable {
     public func authenticate(_ token: String, address: String? = nil) async throws -> Identity? {
         guard token.hasPrefix("rpt_"), token.utf8.count == 4 + 64 else { return nil }
         let hash = Self.digest(token)
+        if let cached = cache.lookup(hash, now: Date()) { return cached }
+        return try await cache.loads.value(hash) { [self] in try await self.load(hash: hash, address: address) }
+    }
+
+    /// Reads the token behind `hash`, records its use at most once a minute, and caches it.
+    private func load(hash: String, address: String?) async throws -> Identity? {
         let now = Date()
-        if let cached = cache.lookup(hash, now: now) { return cached }
         let rows = try await db.read { s in
             try await s.query("""
                 SELECT t.id AS token_id, t.scope, t.expires_at, t.last_used_at, u.id AS user_id, u.email, u.role
@@ -147,6 +152,8 @@ public final class TokenCache: Sendable {
     /// Half the promised bound, so a request in flight as the entry expires still keeps it.
     public static let lifetime: TimeInterval = 0.5
     private let entries = Mutex<[String: (Identity, Date)]>([:])
+    /// Requests that find a token expired at the same moment read it once between them.
+    let loads = InFlightLoads<String, Identity?>()
 
     public init() {}
 

@@ -11,11 +11,14 @@ final class CustomFieldCache: Sendable {
     }
 
     private let state = Mutex<Entry?>(nil)
+    /// Requests that find the definitions expired at the same moment read them once between
+    /// them; reads inside a transaction go through its own session instead (see below).
+    private let loads = InFlightLoads<String, [FieldSpec]>()
     static let lifetime: TimeInterval = 2
 
     func fields(for type: String, db: Database) async throws -> [FieldSpec] {
         if let cached = cached(type) { return cached }
-        return try await db.read { s in try await self.load(type, s) }
+        return try await loads.value(type) { [self] in try await db.read { s in try await self.load(type, s) } }
     }
 
     /// The same, read through the caller's session when the cache is stale: code inside a
