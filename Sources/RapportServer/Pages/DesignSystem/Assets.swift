@@ -11,6 +11,7 @@ enum Assets {
     /// with styles of its own adds one line here.
     static let css = [
         DesignTokens.styles, BaseStyles.css, LayoutStyles.css, ComponentStyles.css, TypeaheadScript.css, SalesStyles.css, HomeStyles.css, AttachmentStyles.css, BoardStyles.css,
+        ReportStyles.css,
     ].joined()
 
     static let js = [ShellScripts.js, RecordScripts.js, TypeaheadScript.js, HomeStyles.js, BoardStyles.js].joined()

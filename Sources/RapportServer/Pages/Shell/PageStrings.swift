@@ -14,6 +14,7 @@ enum PageStrings {
         CustomerStrings.self, SalesStrings.self, SettingsStrings.self, JobStrings.self, CompanyStrings.self,
         AttachmentStrings.self,
         BoardStrings.self,
+        ReportStrings.self,
     ]
 
     /// Every page string per language, all tables merged.
