@@ -30,5 +30,6 @@ enum Migrations {
         Migration0017Notifications.migration,
         Migration0018LostReasons.migration,
         Migration0019RecentViews.migration,
+        Migration0022ReportOwners.migration,
     ]
 }

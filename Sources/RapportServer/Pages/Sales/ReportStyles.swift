@@ -23,6 +23,7 @@ enum ReportStyles {
         .dash .card .big { display: block; font-size: var(--fs-lg); font-weight: 700; }
         .dash .card .sub { display: block; font-size: var(--fs-sm); color: var(--muted); }
         .dash .card .bad { color: var(--bad); }
+        .dash .card .big > span, .dash .card .sub > span { display: block; white-space: nowrap; font-variant-numeric: tabular-nums; }
 
         """
 }

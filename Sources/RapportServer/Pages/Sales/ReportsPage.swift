@@ -19,11 +19,13 @@ struct ReportsPage {
             let actor = user.actor(context)
             let params = try QueryString.parse(request.uri.query)
             let by = params.first { $0.0 == "by" }.flatMap { QuotaReport.Grouping(rawValue: $0.1) } ?? .owner
-            let query = try ReportQuery.parse(params, today: ReportPeriod.today(deps.clock(), zone: user.timeZone), also: ["by"], presetWins: true)
+            var query = try ReportQuery.parse(params, today: ReportPeriod.today(deps.clock(), zone: user.timeZone), also: ["by"], presetWins: true)
             let filter = try await query.filter(store: store)
             // An unknown pipeline falls back to the default one; with every pipeline deleted,
             // the page is empty rather than an error.
             let defaultID = try await store.defaultPipelineID() ?? ""
+            // The form always sends its pipeline; the default one is no filter to show or keep.
+            if query.pipeline == defaultID { query.pipeline = nil }
             var pipelineID = query.pipeline ?? defaultID
             var reportStages = try await store.reportStages(pipelineID: pipelineID)
             if reportStages.isEmpty, pipelineID != defaultID {
