@@ -11,6 +11,7 @@ enum ReportStyles {
         .bars { list-style: none; padding: 0; margin: 0 0 var(--sp-3); max-width: 44rem; }
         .bars li { display: grid; grid-template-columns: minmax(6rem, 9rem) 1fr; gap: 2px var(--sp-3); padding: var(--sp-1) 0; font-size: var(--fs-sm); }
         .bars .bar-label { grid-row: span 2; font-weight: 600; }
+        .bars li > * { min-width: 0; }
         .bars .bar-text { color: var(--ink); }
         .bars svg.bar { width: 100%; height: 12px; display: block; }
         .bar-track { fill: var(--soft); } .bar-full { fill: var(--accent-soft); } .bar-in { fill: var(--accent); }

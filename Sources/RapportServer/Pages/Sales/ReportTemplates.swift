@@ -27,7 +27,7 @@ enum ReportTemplates: PageTemplateSet {
         """
 
     static let bars = """
-        <ul class="bars">{{#bars}}<li><span class="bar-label">{{label}}</span><span class="bar-text num">{{text}}</span>{{{svg}}}</li>{{/bars}}</ul>
+        <ul class="bars">{{#bars}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/bars}}</ul>
         """
 
     static let reports = """
@@ -64,12 +64,12 @@ enum ReportTemplates: PageTemplateSet {
         <tbody>{{#rows}}<tr><td data-label="{{t.close_month}}">{{month}}</td><td data-label="{{t.weighted}}">{{weighted}}</td><td data-label="{{t.pipeline_total}}">{{pipeline}}</td><td data-label="{{t.deals_count}}">{{deals}}</td></tr>{{/rows}}</tbody></table></details>
         </section>{{/charts}}
         <section aria-labelledby="r-funnel"><h2 id="r-funnel">{{t.funnel}}</h2>
-        {{#has_funnelBars}}<ul class="bars">{{#funnelBars}}<li><span class="bar-label">{{label}}</span><span class="bar-text num">{{text}}</span>{{{svg}}}</li>{{/funnelBars}}</ul>{{/has_funnelBars}}
+        {{#has_funnelBars}}<ul class="bars">{{#funnelBars}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/funnelBars}}</ul>{{/has_funnelBars}}
         {{#has_funnel}}<details><summary>{{t.report_as_table}}</summary><table class="list"><thead><tr><th scope="col">{{t.report_stage}}</th><th scope="col">{{t.report_reached}}</th><th scope="col">{{t.report_conversion}}</th></tr></thead>
         <tbody>{{#funnel}}<tr><td data-label="">{{stage}}</td><td data-label="{{t.report_reached}}">{{reached}}</td><td data-label="{{t.report_conversion}}">{{conversion}}</td></tr>{{/funnel}}</tbody></table></details>{{/has_funnel}}
         </section>
         <section aria-labelledby="r-lost"><h2 id="r-lost">{{t.lost_reasons}}</h2>
-        {{#has_reasons}}<ul class="bars">{{#reasonBars}}<li><span class="bar-label">{{label}}</span><span class="bar-text num">{{text}}</span>{{{svg}}}</li>{{/reasonBars}}</ul>
+        {{#has_reasons}}<ul class="bars">{{#reasonBars}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/reasonBars}}</ul>
         <details><summary>{{t.report_as_table}}</summary><table class="list"><thead><tr><th scope="col">{{t.report_reason}}</th><th scope="col">{{t.deals_count}}</th></tr></thead>
         <tbody>{{#reasons}}<tr><td data-label="">{{reason}}</td><td data-label="{{t.deals_count}}">{{count}}</td></tr>{{/reasons}}</tbody></table></details>{{/has_reasons}}
         {{^has_reasons}}<p>{{t.nothing_here}}</p>{{/has_reasons}}</section>

@@ -50,7 +50,7 @@ struct ReportsPage {
                         "rows": rows.map { ["month": PeriodLabel.month($0.month, language: user.language), "weighted": money.text($0.weighted, code, over: $0.overflowed),
                                             "pipeline": money.text($0.pipeline, code, over: $0.overflowed), "deals": String($0.deals)] }]
             }
-            let funnelBars = funnel.map { BarChart.Bar(label: user.setUpName($0.name), value: Double($0.reached), inner: nil, text: "\($0.reached) · \(user.t("report_conversion")) \(user.percent($0.conversion))") }
+            let funnelBars = funnel.map { BarChart.Bar(label: user.setUpName($0.name), value: Double($0.reached), inner: Double($0.reached), text: "\($0.reached) · \(user.t("report_conversion")) \(user.percent($0.conversion))") }
             let rate = SalesReports.winRate(won: summary.won, lost: summary.lost)
             let quota = try await quotaSection(by: by, user: user, actor: actor, filter: ReportFilter(owners: filter.owners), query: query)
             let reasonNames = try await deps.store.lostReasons().map(\.name)
@@ -62,7 +62,7 @@ struct ReportsPage {
                 "cycle": summary.medianCycleDays.map { String(format: "%.1f", $0) } ?? "—",
                 "averages": summary.wonAmounts.sorted { $0.key < $1.key }.map { code, v in ["value": money.text(SalesReports.averageWon(total: v.total, count: v.count), code)] },
                 "reasons": reasons.map { ["reason": $0.name, "count": String($0.count)] },
-                "reasonBars": BarChart.rows(reasons.map { BarChart.Bar(label: $0.name, value: Double($0.count), inner: nil, text: String($0.count)) }),
+                "reasonBars": BarChart.rows(reasons.map { BarChart.Bar(label: $0.name, value: Double($0.count), inner: Double($0.count), text: String($0.count)) }),
                 "velocity": SalesReports.velocities(open: openGroups, won: summary.wonAmounts, winRate: rate, cycleDays: summary.medianCycleDays).map {
                     ["value": money.text($0.perDay, $0.currency)]
                 },
