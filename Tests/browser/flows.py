@@ -423,6 +423,7 @@ def reports(width):
         d.back()
         wait.until(lambda drv: "owner=" in drv.current_url)
         check(True, f"[{width}] the back button brings the owner filter back")
+        check(d.find_element(By.CSS_SELECTOR, "details.report-filter-box").get_attribute("open") is None, f"[{width}] with filters chosen, the form folds behind its button")
         for code, month in [("ko", "월"), ("ja", "月")]:
             switch_language(d, code)
             wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == code)

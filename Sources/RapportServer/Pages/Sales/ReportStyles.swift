@@ -5,6 +5,8 @@ enum ReportStyles {
         .report-filters { display: flex; flex-wrap: wrap; gap: var(--sp-2) var(--sp-3); align-items: flex-end; margin: 0 0 var(--sp-3); }
         .report-filters > div { display: flex; flex-direction: column; min-width: 10rem; flex: 1 1 10rem; }
         .report-filters label { font-size: var(--fs-sm); color: var(--muted); }
+        .report-filter-box > summary { display: inline-flex; align-items: center; gap: var(--sp-2); min-height: 32px; padding: 0 var(--sp-3); margin: 0 0 var(--sp-3); border: 1px solid var(--field-edge); border-radius: 6px; background: var(--surface); cursor: pointer; font-size: var(--fs-sm); }
+        .report-filter-box > summary .count { font-weight: 700; }
         .chips { display: flex; flex-wrap: wrap; gap: var(--sp-2); list-style: none; padding: 0; margin: 0 0 var(--sp-4); }
         .chips a { display: inline-flex; align-items: center; gap: var(--sp-1); min-height: 32px; padding: 0 var(--sp-3); border: 1px solid var(--line); border-radius: 16px; background: var(--accent-soft); color: var(--ink); text-decoration: none; font-size: var(--fs-sm); }
         .chips a:hover { border-color: var(--accent); }

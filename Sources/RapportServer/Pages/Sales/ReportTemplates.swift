@@ -33,6 +33,7 @@ enum ReportTemplates: PageTemplateSet {
     static let reports = """
         {{> head}}
         <h1>{{t.reports}}</h1>
+        <details class="report-filter-box"{{^hasChips}} open{{/hasChips}}><summary class="secondary small">{{t.report_filters}}{{#hasChips}} <span class="count">{{chipCount}}</span>{{/hasChips}}</summary>
         <form class="report-filters" method="get" action="/reports" aria-label="{{t.report_filters}}">
         {{#has_pipelines}}<div><label for="rf-pipeline">{{t.pipeline}}</label><select id="rf-pipeline" name="pipeline">{{#pipelines}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/pipelines}}</select></div>{{/has_pipelines}}
         <div><label for="rf-period">{{t.report_period}}</label><select id="rf-period" name="period">{{#periods}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/periods}}</select></div>
@@ -42,7 +43,7 @@ enum ReportTemplates: PageTemplateSet {
         <div><label for="rf-team">{{t.report_team}}</label><select id="rf-team" name="team">{{#teams}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/teams}}</select></div>
         {{#byTeam}}<input type="hidden" name="by" value="team">{{/byTeam}}
         <div><button type="submit">{{t.report_apply}}</button></div>
-        </form>
+        </form></details>
         {{#hasChips}}<ul class="chips" aria-label="{{t.report_active}}">{{#chips}}<li><a href="{{href}}" aria-label="{{remove}}" data-chip>{{text}} <svg class="icon" aria-hidden="true"><use href="{{iconsPath}}#close"/></svg></a></li>{{/chips}}
         <li><a href="/reports">{{t.report_clear}}</a></li></ul>{{/hasChips}}
         <p class="report-note">{{t.report_dates_note}}</p>

@@ -55,7 +55,7 @@ extension ReportsPage {
             "teams": [["value": "", "label": user.t("report_team_any"), "selected": query.team == nil]]
                 + teams.map { ["value": $0.id, "label": $0.name, "selected": query.team == $0.id] },
             "pipelines": pipelines.map { ["value": $0.id, "label": $0.name, "selected": $0.id == pipelineID] },
-            "chips": chips, "hasChips": !chips.isEmpty, "byTeam": by == .team,
+            "chips": chips, "hasChips": !chips.isEmpty, "chipCount": String(chips.count), "byTeam": by == .team,
         ]
     }
 
