@@ -37,7 +37,8 @@ struct ReportQuery: Sendable {
             if value.isEmpty { continue }
             switch key {
             case "pipeline":
-                guard RecordID.isValid(value) else { throw bad(key, "invalid_id", "A pipeline id.") }
+                // Not checked here: the API answers an unknown pipeline with a 404, the page
+                // falls back to the default one.
                 q.pipeline = value
             case "period":
                 guard let p = ReportPeriod(rawValue: value) else {

@@ -24,7 +24,7 @@ struct ReportRoutes {
         let query = try ReportQuery.parse(try QueryString.parse(request.uri.query), today: ReportPeriod.today(clock(), zone: zone))
         let filter = try await query.filter(store: store)
         if let id = query.pipeline {
-            guard try await !store.stages(pipelineID: id).isEmpty else { throw RecordError.notFound(type: "pipelines", id: id) }
+            guard RecordID.isValid(id), try await !store.stages(pipelineID: id).isEmpty else { throw RecordError.notFound(type: "pipelines", id: id) }
             return (id, filter, query)
         }
         guard let id = try await store.defaultPipelineID() else { throw RecordError.notFound(type: "pipelines", id: "default") }

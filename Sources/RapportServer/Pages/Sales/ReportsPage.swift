@@ -30,6 +30,7 @@ struct ReportsPage {
             var reportStages = try await store.reportStages(pipelineID: pipelineID)
             if reportStages.isEmpty, pipelineID != defaultID {
                 pipelineID = defaultID
+                query.pipeline = nil
                 reportStages = try await store.reportStages(pipelineID: pipelineID)
             }
             let openGroups = try await store.openDealGroups(pipelineID: pipelineID, actor: actor, filter: filter)
