@@ -26,7 +26,7 @@ sign_in() {
 # serve_bench NAME DB-URL: starts `rapport serve` on a random loopback port and waits for
 # it to answer; sets port and pid. Its log is $WORK/serve-NAME.log.
 serve_bench() {
-  port=${PORT:-18$((RANDOM % 900 + 100))}
+  port=18$((RANDOM % 900 + 100))
   "$BIN" serve --database "$2" --port "$port" > "$WORK/serve-$1.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.01; done
