@@ -31,4 +31,15 @@ for report in forecast funnel summary; do run "report-$report" 1 TOKEN="$token" 
 # Forecast against quota over the year's deals (2027), per rep and per team.
 for by in owner team; do run "report-quota-$by" 1 TOKEN="$token" PATHS="/api/v1/reports/quota?from=2027-01&to=2027-12&by=$by"; done
 run reports-page 1 COOKIE="$cookie" PATHS=/reports
+# The same reports narrowed by the page's filters: one rep over every close date, one team
+# over the first quarter of the deals' close dates (the generated dates, not today's).
+rep=$(sqlite3 "$DB" "SELECT owner_id FROM deals WHERE owner_id IS NOT NULL LIMIT 1")
+team=$(sqlite3 "$DB" "SELECT id FROM teams ORDER BY name LIMIT 1")
+first=$(sqlite3 "$DB" "SELECT MIN(close_date) FROM deals")
+last=$(date -d "$first + 3 months - 1 day" +%F)
+for report in forecast funnel summary; do
+  run "report-$report-owner" 1 TOKEN="$token" PATHS="/api/v1/reports/$report?owner=$rep"
+  run "report-$report-team-quarter" 1 TOKEN="$token" PATHS="/api/v1/reports/$report?team=$team&from=$first&to=$last"
+done
+run reports-page-owner 1 COOKIE="$cookie" PATHS="/reports?owner=$rep"
 kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -103,7 +103,7 @@ public func buildApplication(
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)
     PrivacyRoutes(store: store, attachments: attachments).register(on: api)
     AttachmentRoutes(attachments: attachments).register(on: api)
-    ReportRoutes(store: store).register(on: api)
+    ReportRoutes(store: store, clock: configuration.clock).register(on: api)
     SalesRoutes(store: store).register(on: api)
     FieldRoutes(store: store).register(on: api)
     ImportRoute(store: store).register(on: api)

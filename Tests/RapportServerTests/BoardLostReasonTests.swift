@@ -86,7 +86,9 @@ import Testing
             // Reports name the reasons in the reader's language, the rep's words as typed.
             _ = try await browser.request(.post, "/settings/language", form: [("_csrf", csrf), ("language", "ko")])
             let report = try await browser.request(.get, "/reports")
-            #expect(report.body.contains("<li>가격: 1</li>") && report.body.contains("<li>기타: Went in-house: 1</li>"))
+            #expect(report.body.contains(#"<span class="bar-label">가격</span><span class="bar-text">1</span>"#))
+            #expect(report.body.contains(#"<span class="bar-label">기타: Went in-house</span><span class="bar-text">1</span>"#))
+            #expect(report.body.contains(#"<td data-label="">가격</td><td data-label="거래 수">1</td>"#))
         }
     }
 

@@ -528,6 +528,57 @@ def data_in_pages(width):
         check("Merged." in d.find_element(By.TAG_NAME, "main").text, f"[{width}] the record page says it was merged")
         check(f"Met at the fair {width}" in d.find_element(By.TAG_NAME, "main").text, f"[{width}] the duplicate's note is on the kept record")
         shot(d, f"merged-{width}")
+def reports(width):
+    """A rep's look at the numbers: the reports page narrowed to an owner and this
+    quarter through the filter form, the chips that show it, every chart word at 12 px or
+    more, then the dashboard cards on Home."""
+    d, wait = signed_in(width)
+    try:
+        d.get(BASE + "/reports")
+        owner = Select(d.find_element(By.ID, "rf-owner"))
+        check(len(owner.options) > 1, f"[{width}] the owner filter offers people")
+        chosen = owner.options[1].text
+        owner.select_by_index(1)
+        Select(d.find_element(By.ID, "rf-period")).select_by_value("this_quarter")
+        form = d.find_element(By.CSS_SELECTOR, "form.report-filters")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait.until(EC.staleness_of(form))
+        check("period=this_quarter" in d.current_url and "owner=" in d.current_url, f"[{width}] the filters are in the address")
+        chips = d.find_element(By.CSS_SELECTOR, "ul.chips").text
+        check(f"Owner: {chosen}" in chips and "Close date: This quarter" in chips, f"[{width}] the chips show the owner and the period ({chips!r})")
+        check(d.find_element(By.CSS_SELECTOR, "[data-figure=win-rate]").text.strip() != "", f"[{width}] the win rate figure is shown")
+        sizes = d.execute_script("return Array.from(document.querySelectorAll('.bars li span')).map(e => parseFloat(getComputedStyle(e).fontSize))")
+        check(all(size >= 12 for size in sizes), f"[{width}] every chart word is 12 px or more ({min(sizes) if sizes else 'none'})")
+        wide = d.execute_script("return document.documentElement.scrollWidth")
+        check(wide <= max(width, 500) + 1, f"[{width}] the reports page is no wider than the screen ({wide}px)")
+        shot(d, f"reports-en-{width}")
+        # Removing the owner chip keeps the period.
+        next(a for a in d.find_elements(By.CSS_SELECTOR, "ul.chips a[data-chip]") if a.text.startswith("Owner:")).click()
+        wait.until(lambda drv: "owner=" not in drv.current_url)
+        check("period=this_quarter" in d.current_url, f"[{width}] removing the owner chip keeps the period")
+        d.back()
+        wait.until(lambda drv: "owner=" in drv.current_url)
+        check(True, f"[{width}] the back button brings the owner filter back")
+        check(d.find_element(By.CSS_SELECTOR, "details.report-filter-box").get_attribute("open") is None, f"[{width}] with filters chosen, the form folds behind its button")
+        for code, month in [("ko", "월"), ("ja", "月")]:
+            switch_language(d, code)
+            wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == code)
+            d.get(BASE + "/reports?period=this_year")
+            bars = d.find_element(By.TAG_NAME, "main").text
+            check(month in bars, f"[{width}] months are written in {code}")
+            shot(d, f"reports-{code}-{width}")
+            d.get(BASE + "/")
+            check(len(d.find_elements(By.CSS_SELECTOR, ".dash a.card")) >= 5, f"[{width}] Home shows the dashboard cards in {code}")
+            shot(d, f"home-dashboard-{code}-{width}")
+        switch_language(d, "en")
+        wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+        d.get(BASE + "/")
+        cards = d.find_elements(By.CSS_SELECTOR, ".dash a.card")
+        check(any("My open pipeline" in c.text for c in cards), f"[{width}] Home shows my open pipeline")
+        shot(d, f"home-dashboard-en-{width}")
+        href = d.find_element(By.CSS_SELECTOR, ".dash a[data-card=won]").get_attribute("href")
+        d.get(href)
+        check("This month" in d.find_element(By.CSS_SELECTOR, "ul.chips").text, f"[{width}] the won card opens the report for this month")
     finally:
         d.quit()
 
@@ -544,4 +595,6 @@ quote_builder(1280)
 quote_builder(390)
 data_in_pages(1280)
 data_in_pages(390)
+reports(1280)
+reports(390)
 print("all browser flows passed")

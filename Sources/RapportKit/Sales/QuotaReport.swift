@@ -52,10 +52,18 @@ public enum QuotaReport {
         public var won: Int64
         /// Σ open amount × stage probability, rounded once for the row (``WeightedAmount``).
         public var weighted: Int64
+        /// A sum (won, weighted or quota) went past Int64 and holds the bound it passed.
+        public var overflowed = false
         /// won ÷ quota; nil without a quota.
         public var attainment: Double? { quota.flatMap { $0 > 0 ? Double(won) / Double($0) : nil } }
         /// (won + weighted) ÷ quota: where the month is heading.
         public var projected: Double? { quota.flatMap { $0 > 0 ? (Double(won) + Double(weighted)) / Double($0) : nil } }
+        /// won + weighted, where the month is heading, saturating with the overflow kept.
+        public var heading: MoneyTotal {
+            var total = MoneyTotal(won, overflowed: overflowed)
+            total.add(weighted)
+            return total
+        }
     }
 
     /// One row per rep or team, month and currency that has a quota, a won deal or an open
@@ -79,8 +87,10 @@ public enum QuotaReport {
         for g in won {
             for t in targets(g.ownerID) {
                 update(t, g.month, g.currency) {
-                    let (sum, overflow) = $0.won.addingReportingOverflow(g.amount)
-                    $0.won = overflow ? (g.amount < 0 ? .min : .max) : sum
+                    var total = MoneyTotal($0.won)
+                    total.add(g.amount)
+                    $0.won = total.value
+                    $0.overflowed = $0.overflowed || total.overflowed
                 }
             }
         }
@@ -91,10 +101,18 @@ public enum QuotaReport {
                 weighted[t + "|" + g.month + "|" + g.currency, default: WeightedAmount()].add(g.amount, probability: probabilities[g.stageID] ?? 0)
             }
         }
-        for (key, w) in weighted { rows[key]?.weighted = w.rounded }
+        for (key, w) in weighted {
+            rows[key]?.weighted = w.rounded
+            if !w.fits { rows[key]?.overflowed = true }
+        }
         for q in quotas {
             guard let target = grouping == .owner ? q.userID : q.teamID else { continue }
-            update(target, q.month, q.currency) { $0.quota = ($0.quota ?? 0) + q.amount }
+            update(target, q.month, q.currency) {
+                var total = MoneyTotal($0.quota ?? 0)
+                total.add(q.amount)
+                $0.quota = total.value
+                $0.overflowed = $0.overflowed || total.overflowed
+            }
         }
         return rows.values.sorted { ($0.month, $0.target, $0.currency) < ($1.month, $1.target, $1.currency) }
     }

@@ -48,6 +48,9 @@ public enum SalesReports {
         public var pipeline: Int64
         /// Σ amount × stage probability, rounded once for the row (``WeightedAmount``).
         public var weighted: Int64
+        /// The amounts went past what Int64 holds: ``pipeline`` and ``weighted`` are the
+        /// bound they passed, to be shown as "more than", never as an exact figure.
+        public var overflowed = false
     }
 
     /// The weighted forecast per month and currency: each stage group's amount times the
@@ -60,13 +63,19 @@ public enum SalesReports {
             let key = g.month + "|" + g.currency
             var row = rows[key] ?? ForecastRow(month: g.month, currency: g.currency, deals: 0, pipeline: 0, weighted: 0)
             row.deals += g.count
-            // Saturates rather than traps: amounts are bounded at input, old rows may not be.
-            let (sum, overflow) = row.pipeline.addingReportingOverflow(g.amount)
-            row.pipeline = overflow ? (g.amount < 0 ? .min : .max) : sum
+            // Saturates and says so rather than traps: amounts are bounded at input, old
+            // rows may not be.
+            var total = MoneyTotal(row.pipeline)
+            total.add(g.amount)
+            row.pipeline = total.value
+            row.overflowed = row.overflowed || total.overflowed
             weighted[key, default: WeightedAmount()].add(g.amount, probability: probability[g.stageID] ?? 0)
             rows[key] = row
         }
-        for (key, w) in weighted { rows[key]?.weighted = w.rounded }
+        for (key, w) in weighted {
+            rows[key]?.weighted = w.rounded
+            if !w.fits { rows[key]?.overflowed = true }
+        }
         return rows.values.sorted { ($0.month, $0.currency) < ($1.month, $1.currency) }
     }
 

@@ -20,6 +20,9 @@ public struct WeightedAmount: Sendable, Equatable {
     /// The sum rounded once to the minor unit.
     public var rounded: Int64 { QuoteMath.round(exact) }
 
+    /// False when the rounded sum lies outside Int64, so ``rounded`` is only the bound.
+    public var fits: Bool { exact < Decimal(Int64.max) && exact > Decimal(Int64.min) }
+
     /// A probability as the decimal it was typed as (55.5, not 55.49999…): Double's
     /// shortest round-tripping text is that decimal.
     static func decimal(_ value: Double) -> Decimal {

@@ -128,14 +128,16 @@ extension OpenAPIDocument {
             ])),
         ]
         let pipelineParam = obj([("name", .string("pipeline")), ("in", .string("query")), ("schema", uuid()), ("description", .string("Default: the default pipeline."))])
+        let reportFilters = ReportQuery.openAPIParameters(uuid: uuid())
         for (name, summary) in [
             ("forecast", "Open deals per close month and currency, and the weighted forecast (amount × stage probability)"),
             ("funnel", "Deals that reached each stage, and the conversion from the stage before"),
             ("summary", "Win rate, average won deal per currency, median days to win, pipeline velocity per day, lost reasons"),
         ] {
             paths.append(("/api/v1/reports/\(name)", obj([
-                ("get", operation("report\(name.prefix(1).uppercased() + name.dropFirst())", summary, tag: "reports", parameters: [pipelineParam], responses: [
-                    ("200", jsonResponse("The report", obj([("type", .string("object"))]))), ("404", problem("No such pipeline")),
+                ("get", operation("report\(name.prefix(1).uppercased() + name.dropFirst())", summary, tag: "reports", parameters: [pipelineParam] + reportFilters, responses: [
+                    ("200", jsonResponse("The report", obj([("type", .string("object"))]))), ("400", problem("Bad filter")), ("404", problem("No such pipeline")),
+                    ("422", problem("No such owner or team")),
                 ])),
             ])))
         }

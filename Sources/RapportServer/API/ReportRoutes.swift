@@ -7,6 +7,7 @@ import RapportStore
 /// sales figures over the deals the caller may see, summed in the database.
 struct ReportRoutes {
     let store: RecordStore
+    var clock: @Sendable () -> Date = { Date() }
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("reports/forecast", use: forecast)
@@ -15,20 +16,27 @@ struct ReportRoutes {
         group.get("reports/quota", use: quota)
     }
 
-    func pipeline(_ request: Request) async throws -> String {
-        var id: String?
-        for (key, value) in try QueryString.parse(request.uri.query) {
-            guard key == "pipeline" else {
-                throw Problem.badRequest("Unknown query parameter '\(key)'.", errors: [FieldError(field: key, code: "unknown_parameter", message: "Reports take pipeline.")])
-            }
-            id = value
-        }
-        if let id {
+    /// The pipeline and filters of a forecast, funnel or summary request (``ReportQuery``);
+    /// preset periods are days in the caller's time zone (UTC when they set none).
+    func scope(_ request: Request, _ context: AppRequestContext) async throws -> (pipeline: String, filter: ReportFilter, query: ReportQuery) {
+        var zone = TimeZone(identifier: "UTC")!
+        if let userID = context.actor.userID, let name = try await store.userTimeZone(id: userID), let own = TimeZone(identifier: name) { zone = own }
+        let query = try ReportQuery.parse(try QueryString.parse(request.uri.query), today: ReportPeriod.today(clock(), zone: zone))
+        let filter = try await query.filter(store: store)
+        if let id = query.pipeline {
             guard RecordID.isValid(id), try await !store.stages(pipelineID: id).isEmpty else { throw RecordError.notFound(type: "pipelines", id: id) }
-            return id
+            return (id, filter, query)
         }
         guard let id = try await store.defaultPipelineID() else { throw RecordError.notFound(type: "pipelines", id: "default") }
-        return id
+        return (id, filter, query)
+    }
+
+    /// The resolved filters, echoed so a reader sees which days a preset meant.
+    static func filters(_ q: ReportQuery) -> JSONValue {
+        .object(JSONObject([
+            ("close_from", q.days?.from.map(JSONValue.string) ?? .null), ("close_to", q.days?.to.map(JSONValue.string) ?? .null),
+            ("owner", q.owner.map(JSONValue.string) ?? .null), ("team", q.team.map(JSONValue.string) ?? .null),
+        ]))
     }
 
     /// Shares and rates as JSON numbers with four decimals (0.4778), null when undefined.
@@ -40,14 +48,15 @@ struct ReportRoutes {
     }
 
     @Sendable func forecast(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try await pipeline(request)
-        let rows = SalesReports.forecast(try await store.openDealGroups(pipelineID: id, actor: context.actor), stages: try await store.reportStages(pipelineID: id))
+        let (id, filter, query) = try await scope(request, context)
+        let rows = SalesReports.forecast(try await store.openDealGroups(pipelineID: id, actor: context.actor, filter: filter), stages: try await store.reportStages(pipelineID: id))
         var body = JSONObject([
-            ("pipeline_id", .string(id)),
+            ("pipeline_id", .string(id)), ("filters", Self.filters(query)),
             ("rule", .string("weighted = Σ over stages of (open amount in the stage × stage probability), rounded half away from zero per stage")),
             ("data", .array(rows.map { r in .object(JSONObject([
                 ("month", r.month.isEmpty ? .null : .string(r.month)), ("currency", .string(r.currency)), ("deals", .number(String(r.deals))),
                 ("pipeline", Self.money(r.pipeline, r.currency)), ("weighted", Self.money(r.weighted, r.currency)),
+                ("overflow", .bool(r.overflowed)),
             ])) })),
         ])
         OmittedFigures.note(try await store.hiddenInputs(["deals.amount", "deals.stage_id"], actor: context.actor), in: &body)
@@ -55,11 +64,11 @@ struct ReportRoutes {
     }
 
     @Sendable func funnel(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try await pipeline(request)
-        let counts = try await store.funnelCounts(pipelineID: id, actor: context.actor)
+        let (id, filter, query) = try await scope(request, context)
+        let counts = try await store.funnelCounts(pipelineID: id, actor: context.actor, filter: filter)
         let steps = SalesReports.funnel(furthest: counts, stages: try await store.reportStages(pipelineID: id))
         var body = JSONObject([
-            ("pipeline_id", .string(id)),
+            ("pipeline_id", .string(id)), ("filters", Self.filters(query)),
             ("data", .array(steps.map { s in .object(JSONObject([
                 ("stage_id", .string(s.stageID)), ("stage", .string(s.name)), ("reached", .number(String(s.reached))),
                 ("conversion", Self.ratio(s.conversion)),
@@ -105,12 +114,12 @@ struct ReportRoutes {
     }
 
     @Sendable func summary(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try await pipeline(request)
-        let s = try await store.salesSummary(pipelineID: id, actor: context.actor)
-        let open = try await store.openDealGroups(pipelineID: id, actor: context.actor)
+        let (id, filter, query) = try await scope(request, context)
+        let s = try await store.salesSummary(pipelineID: id, actor: context.actor, filter: filter)
+        let open = try await store.openDealGroups(pipelineID: id, actor: context.actor, filter: filter)
         let rate = SalesReports.winRate(won: s.won, lost: s.lost)
         var body = JSONObject([
-            ("pipeline_id", .string(id)), ("open", .number(String(s.open))), ("won", .number(String(s.won))), ("lost", .number(String(s.lost))),
+            ("pipeline_id", .string(id)), ("filters", Self.filters(query)), ("open", .number(String(s.open))), ("won", .number(String(s.won))), ("lost", .number(String(s.lost))),
             ("win_rate", Self.ratio(rate)),
             ("average_won_deal", .array(s.wonAmounts.sorted { $0.key < $1.key }.map { code, v in
                 .object(JSONObject([("currency", .string(code)), ("deals", .number(String(v.count))), ("average", Self.money(SalesReports.averageWon(total: v.total, count: v.count), code))]))

@@ -31,5 +31,6 @@ enum Migrations {
         Migration0018LostReasons.migration,
         Migration0019RecentViews.migration,
         Migration0020QuoteLinePosition.migration,
+        Migration0022ReportOwners.migration,
     ]
 }

@@ -4,13 +4,14 @@ import RapportKit
 extension RecordStore {
     /// Forecast against quota over a range of months, across every pipeline, for the deals
     /// the actor may see. Reads the `deals_quota` index for the range only.
-    public func quotaReport(from: CalendarMonth, to: CalendarMonth, by grouping: QuotaReport.Grouping, actor: Actor) async throws -> [QuotaReport.Row] {
+    public func quotaReport(from: CalendarMonth, to: CalendarMonth, by grouping: QuotaReport.Grouping, actor: Actor, filter: ReportFilter = .all) async throws -> [QuotaReport.Row] {
         let deals = try await type(named: Deals.type.name), quotas = try await type(named: Quotas.type.name)
         try require(.read, deals, actor)
         try require(.read, quotas, actor)
         guard from <= to, try await !hides("amount", of: deals.name, actor: actor) else { return [] }
         var clauses: [SQL] = ["deleted_at IS NULL", "close_date >= \(from.firstDay)", "close_date <= \(to.lastDay)", "amount_currency IS NOT NULL"]
         if let visible = visibility(deals, actor) { clauses.append(visible) }
+        clauses += filter.conditions(column: "")
         let where_ = SQL.join(clauses, " AND ")
         func groups(_ status: String, _ s: Session) async throws -> [QuotaReport.DealGroup] {
             // Grouped by day in index order, folded into months here (see openDealGroups).

@@ -14,13 +14,15 @@ public struct SalesSummary: Sendable {
 }
 
 extension RecordStore {
-    /// The deals of a pipeline the actor may see, as SQL conditions on `deals` (alias `d`).
-    func dealConditions(pipelineID: String, actor: Actor) async throws -> [SQL] {
+    /// The deals of a pipeline the actor may see, narrowed by `filter`, as SQL conditions on
+    /// `deals` (alias `d`). The filter's conditions come on top of visibility, so a filter
+    /// can never show a deal the actor could not see without it.
+    func dealConditions(pipelineID: String, actor: Actor, filter: ReportFilter = .all) async throws -> [SQL] {
         let deals = try await type(named: Deals.type.name)
         try require(.read, deals, actor)
         var clauses: [SQL] = ["d.deleted_at IS NULL", "d.pipeline_id = \(pipelineID)"]
         if let visible = visibility(deals, actor, column: "d.owner_id") { clauses.append(visible) }
-        return clauses
+        return clauses + filter.conditions()
     }
 
     public func reportStages(pipelineID: String) async throws -> [SalesReports.StageInfo] {
@@ -28,8 +30,8 @@ extension RecordStore {
     }
 
     /// Open deals grouped by close month, stage and currency, summed in the database.
-    public func openDealGroups(pipelineID: String, actor: Actor) async throws -> [SalesReports.OpenGroup] {
-        let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor) + ["d.status = 'open'", "d.amount_currency IS NOT NULL"]
+    public func openDealGroups(pipelineID: String, actor: Actor, filter: ReportFilter = .all) async throws -> [SalesReports.OpenGroup] {
+        let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor, filter: filter) + ["d.status = 'open'", "d.amount_currency IS NOT NULL"]
         if try await !hiddenInputs(["deals.amount", "deals.stage_id"], actor: actor).isEmpty { return [] }
         // Grouped by day in index order (no sort), folded into months here: a few
         // thousand groups instead of a sort of every open deal.
@@ -55,8 +57,8 @@ extension RecordStore {
     /// funnel's path (``SalesReports/furthest(entered:path:)``): per deal, the latest path
     /// stage its history entered, counted per stage in the database. Deleted deals drop
     /// out with their row, and a deal lost and reopened is still one deal.
-    public func funnelCounts(pipelineID: String, actor: Actor) async throws -> [String: Int] {
-        let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor)
+    public func funnelCounts(pipelineID: String, actor: Actor, filter: ReportFilter = .all) async throws -> [String: Int] {
+        let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor, filter: filter)
         if try await hides("stage_id", of: Deals.type.name, actor: actor) { return [:] }
         let path = SalesReports.funnelPath(try await reportStages(pipelineID: pipelineID))
         guard !path.isEmpty else { return [:] }
@@ -77,8 +79,8 @@ extension RecordStore {
 
     static var cycleSample: Int { 5000 }
 
-    public func salesSummary(pipelineID: String, actor: Actor) async throws -> SalesSummary {
-        let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor)
+    public func salesSummary(pipelineID: String, actor: Actor, filter: ReportFilter = .all) async throws -> SalesSummary {
+        let clauses = try await dealConditions(pipelineID: pipelineID, actor: actor, filter: filter)
         let where_ = SQL.join(clauses, " AND ")
         // Spelled as the `deals_closed` index's condition, so the planner can use it for
         // the lost reasons and the latest wins (the won amounts stay on `deals_forecast`,

@@ -13,6 +13,7 @@ enum Assets {
         DesignTokens.styles, BaseStyles.css, LayoutStyles.css, ComponentStyles.css, TypeaheadScript.css, SalesStyles.css, HomeStyles.css, AttachmentStyles.css, BoardStyles.css,
         QuoteBuilderStyles.css,
         DataStyles.css,
+        ReportStyles.css,
     ].joined()
 
     static let js = [ShellScripts.js, RecordScripts.js, TypeaheadScript.js, HomeStyles.js, BoardStyles.js,

@@ -3,33 +3,8 @@
 enum RecordTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "list": list, "record": record, "form": form, "search": search, "trash": trash, "message_app": messageApp,
-        "notice": notice, "cell": cell, "reports": reports,
+        "notice": notice, "cell": cell,
     ]
-
-    /// Charts are SVG made on the server (already escaped), hence the triple braces.
-    static let reports = """
-        {{> head}}
-        <h1>{{t.reports}}</h1>
-        <section aria-labelledby="r-summary"><h2 id="r-summary">{{t.summary}}</h2>
-        <dl class="fields"><dt>{{t.win_rate}}</dt><dd>{{winRate}} ({{won}} / {{lost}})</dd><dt>{{t.open_deals}}</dt><dd>{{open}}</dd>
-        <dt>{{t.average_deal}}</dt><dd>{{#averages}}{{value}} {{/averages}}</dd><dt>{{t.cycle_days}}</dt><dd>{{cycle}}</dd>
-        <dt>{{t.velocity}}</dt><dd>{{#velocity}}{{value}} {{/velocity}}{{^has_velocity}}—{{/has_velocity}}</dd></dl>
-        </section>
-        {{#quota}}<section aria-labelledby="r-quota"><h2 id="r-quota">{{t.quota_vs_forecast}}</h2>
-        <p class="actions">{{#byOwner}}<strong>{{t.by_owner}}</strong> · <a href="/reports?pipeline={{pipelineID}}&amp;by=team#r-quota">{{t.by_team}}</a>{{/byOwner}}{{^byOwner}}<a href="/reports?pipeline={{pipelineID}}&amp;by=owner#r-quota">{{t.by_owner}}</a> · <strong>{{t.by_team}}</strong>{{/byOwner}}</p>
-        {{{svg}}}
-        {{#has_rows}}<table class="list"><thead><tr><th scope="col">{{#byOwner}}{{t.owner}}{{/byOwner}}{{^byOwner}}{{t.teams_label}}{{/byOwner}}</th><th scope="col">{{t.close_month}}</th><th scope="col">{{t.quota}}</th><th scope="col">{{t.won_amount}}</th><th scope="col">{{t.weighted}}</th><th scope="col">{{t.attainment}}</th><th scope="col">{{t.projected}}</th></tr></thead>
-        <tbody>{{#rows}}<tr><td data-label="">{{name}}</td><td data-label="{{t.close_month}}">{{month}}</td><td data-label="{{t.quota}}">{{quota}}</td><td data-label="{{t.won_amount}}">{{won}}</td><td data-label="{{t.weighted}}">{{weighted}}</td><td data-label="{{t.attainment}}">{{attainment}}</td><td data-label="{{t.projected}}">{{projected}}</td></tr>{{/rows}}</tbody></table>{{/has_rows}}
-        {{^has_rows}}<p>{{t.nothing_here}}</p>{{/has_rows}}
-        </section>{{/quota}}
-        {{#charts}}<section aria-labelledby="r-f-{{currency}}"><h2 id="r-f-{{currency}}">{{t.forecast}} · {{currency}}</h2>{{{svg}}}
-        <table class="list"><thead><tr><th scope="col">{{t.close_month}}</th><th scope="col">{{t.weighted}}</th><th scope="col">{{t.pipeline_total}}</th><th scope="col">{{t.deals_count}}</th></tr></thead>
-        <tbody>{{#rows}}<tr><td data-label="{{t.close_month}}">{{month}}</td><td data-label="{{t.weighted}}">{{weighted}}</td><td data-label="{{t.pipeline_total}}">{{pipeline}}</td><td data-label="{{t.deals_count}}">{{deals}}</td></tr>{{/rows}}</tbody></table>
-        </section>{{/charts}}
-        <section aria-labelledby="r-funnel"><h2 id="r-funnel">{{t.funnel}}</h2>{{{funnelSVG}}}</section>
-        <section aria-labelledby="r-lost"><h2 id="r-lost">{{t.lost_reasons}}</h2><ul>{{#reasons}}<li>{{reason}}: {{count}}</li>{{/reasons}}</ul>{{^has_reasons}}<p>{{t.nothing_here}}</p>{{/has_reasons}}</section>
-        {{> foot}}
-        """
 
     /// A value made of pieces, each perhaps a link.
     static let cell = """

@@ -3,8 +3,9 @@ import Hummingbird
 import RapportKit
 import RapportStore
 
-/// `/reports`: the sales figures as a page, with bar charts drawn on the server as SVG
-/// (no chart library, nothing to download, readable without script).
+/// `/reports`: the sales figures as a page, narrowed by the same filters as the API
+/// (``ReportQuery``), which stay in the address so a filtered report can be shared and the
+/// back button undoes a filter. Charts are HTML bars (``BarChart``), each with its table.
 struct ReportsPage {
     let deps: PageDependencies
     var store: RecordStore { deps.store }
@@ -17,105 +18,79 @@ struct ReportsPage {
         try await RecordPages(deps: deps).page(request) { user in
             let actor = user.actor(context)
             let params = try QueryString.parse(request.uri.query)
-            let requested = params.first { $0.0 == "pipeline" }?.1
             let by = params.first { $0.0 == "by" }.flatMap { QuotaReport.Grouping(rawValue: $0.1) } ?? .owner
+            var query = try ReportQuery.parse(params, today: ReportPeriod.today(deps.clock(), zone: user.timeZone), also: ["by"], presetWins: true)
+            let filter = try await query.filter(store: store)
             // An unknown pipeline falls back to the default one; with every pipeline deleted,
             // the page is empty rather than an error.
             let defaultID = try await store.defaultPipelineID() ?? ""
-            var pipelineID = requested ?? defaultID
+            // The form always sends its pipeline; the default one is no filter to show or keep.
+            if query.pipeline == defaultID { query.pipeline = nil }
+            var pipelineID = query.pipeline ?? defaultID
             var reportStages = try await store.reportStages(pipelineID: pipelineID)
             if reportStages.isEmpty, pipelineID != defaultID {
                 pipelineID = defaultID
+                query.pipeline = nil
                 reportStages = try await store.reportStages(pipelineID: pipelineID)
             }
-            let openGroups = try await store.openDealGroups(pipelineID: pipelineID, actor: actor)
+            let openGroups = try await store.openDealGroups(pipelineID: pipelineID, actor: actor, filter: filter)
             let forecast = SalesReports.forecast(openGroups, stages: reportStages)
-            let counts = try await store.funnelCounts(pipelineID: pipelineID, actor: actor)
+            let counts = try await store.funnelCounts(pipelineID: pipelineID, actor: actor, filter: filter)
             let funnel = SalesReports.funnel(furthest: counts, stages: reportStages)
-            let summary = try await store.salesSummary(pipelineID: pipelineID, actor: actor)
-            func money(_ minor: Int64, _ code: String) -> String {
-                MoneyDisplay.format(minorUnits: minor, currency: code, language: user.language)
-            }
+            let summary = try await store.salesSummary(pipelineID: pipelineID, actor: actor, filter: filter)
+            let money = ReportMoney(user: user)
             // One chart per currency: amounts in different currencies do not add up.
             let currencies = Array(Set(forecast.map(\.currency))).sorted()
             let charts: [[String: Any]] = currencies.map { code in
                 let rows = forecast.filter { $0.currency == code && !$0.month.isEmpty }
-                let bars = rows.map { (label: $0.month, value: Double($0.pipeline), second: Double($0.weighted), text: money($0.weighted, code) + " / " + money($0.pipeline, code)) }
-                return ["currency": code, "svg": SVGChart.bars(bars, title: "\(user.t("forecast")) (\(code))"),
-                        "rows": rows.map { ["month": $0.month, "weighted": money($0.weighted, code), "pipeline": money($0.pipeline, code), "deals": String($0.deals)] }]
+                let bars = rows.map { r in
+                    BarChart.Bar(label: PeriodLabel.month(r.month, language: user.language), value: Double(r.pipeline), inner: Double(r.weighted),
+                                 text: user.t("weighted") + " " + money.text(r.weighted, code, over: r.overflowed) + " · " + user.t("pipeline_total") + " " + money.text(r.pipeline, code, over: r.overflowed))
+                }
+                return ["currency": code, "bars": BarChart.rows(bars),
+                        "rows": rows.map { ["month": PeriodLabel.month($0.month, language: user.language), "weighted": money.text($0.weighted, code, over: $0.overflowed),
+                                            "pipeline": money.text($0.pipeline, code, over: $0.overflowed), "deals": String($0.deals)] }]
             }
-            let funnelBars = funnel.map { (label: user.setUpName($0.name), value: Double($0.reached), second: Double($0.reached), text: "\($0.reached) (\(user.percent($0.conversion)))") }
+            let funnelBars = funnel.map { BarChart.Bar(label: user.setUpName($0.name), value: Double($0.reached), inner: Double($0.reached), text: "\($0.reached) · \(user.t("report_conversion")) \(user.percent($0.conversion))") }
             let rate = SalesReports.winRate(won: summary.won, lost: summary.lost)
-            let quota = try await quotaSection(by: by, user: user, actor: actor, money: money)
+            let quota = try await quotaSection(by: by, user: user, actor: actor, filter: ReportFilter(owners: filter.owners), query: query)
             let reasonNames = try await deps.store.lostReasons().map(\.name)
+            let reasons = summary.lostReasons.map { (name: $0.reason.isEmpty ? user.t("none") : user.lostReasonLabel($0.reason, names: reasonNames), count: $0.count) }
             var values: [String: Any] = [
-                "charts": charts, "funnelSVG": SVGChart.bars(funnelBars, title: user.t("funnel")),
+                "charts": charts, "funnelBars": BarChart.rows(funnelBars),
                 "funnel": funnel.map { ["stage": user.setUpName($0.name), "reached": String($0.reached), "conversion": "\(user.percent($0.conversion))"] },
                 "winRate": rate.map(user.percent) ?? "—", "won": String(summary.won), "lost": String(summary.lost), "open": String(summary.open),
                 "cycle": summary.medianCycleDays.map { String(format: "%.1f", $0) } ?? "—",
-                "averages": summary.wonAmounts.sorted { $0.key < $1.key }.map { code, v in ["value": money(SalesReports.averageWon(total: v.total, count: v.count), code)] },
-                "reasons": summary.lostReasons.map { ["reason": $0.reason.isEmpty ? user.t("none") : user.lostReasonLabel($0.reason, names: reasonNames), "count": String($0.count)] },
+                "averages": summary.wonAmounts.sorted { $0.key < $1.key }.map { code, v in ["value": money.text(SalesReports.averageWon(total: v.total, count: v.count), code)] },
+                "reasons": reasons.map { ["reason": $0.name, "count": String($0.count)] },
+                "reasonBars": BarChart.rows(reasons.map { BarChart.Bar(label: $0.name, value: Double($0.count), inner: Double($0.count), text: String($0.count)) }),
                 "velocity": SalesReports.velocities(open: openGroups, won: summary.wonAmounts, winRate: rate, cycleDays: summary.medianCycleDays).map {
-                    ["value": money($0.perDay, $0.currency)]
+                    ["value": money.text($0.perDay, $0.currency)]
                 },
-                "byOwner": by == .owner, "pipelineID": pipelineID,
+                "byOwner": by == .owner, "byOwnerHref": Self.href(query, by: .owner) + "#r-quota", "byTeamHref": Self.href(query, by: .team) + "#r-quota",
             ]
+            values.merge(try await filterValues(query, pipelineID: pipelineID, by: by, user: user, actor: actor)) { a, _ in a }
             if let quota { values["quota"] = quota }
             return deps.renderApp("reports", user: user, title: user.t("reports"), values: values, current: "reports")
         }
     }
-}
 
-extension ReportsPage {
-    /// Forecast against quota, per rep or team: the current month drawn as bars (won
-    /// inside, won plus weighted open or the quota as the whole bar), and a table from two
-    /// months back to three ahead, the window a sales meeting looks at.
-    func quotaSection(by: QuotaReport.Grouping, user: PageUser, actor: Actor, money: (Int64, String) -> String) async throws -> [String: Any]? {
-        let month = String(Timestamp.format(Date()).prefix(7))
-        guard user.viewer.role.allows(.read, on: Quotas.type.name), let thisMonth = CalendarMonth(month) else { return nil }
-        let rows = try await store.quotaReport(from: thisMonth.adding(-2), to: thisMonth.adding(3), by: by, actor: actor)
-        var names: [String: String] = [:]
-        if by == .owner { for u in try await deps.admin.users() { names[u.id] = u.name } } else {
-            for t in try await deps.admin.directory.teams() { names[t.id] = t.name }
-        }
-        func percent(_ v: Double?) -> String { v.map(user.percent) ?? "—" }
-        let current = rows.filter { $0.month == month }
-        let bars = current.map { r in
-            (label: r.currency, value: Double(max(r.quota ?? 0, r.won + r.weighted)), second: Double(r.won),
-             text: [names[r.target] ?? "—", user.t("won_amount") + " " + money(r.won, r.currency), user.t("weighted") + " " + money(r.weighted, r.currency),
-                    user.t("quota") + " " + (r.quota.map { money($0, r.currency) } ?? user.t("no_quota"))].joined(separator: " · "))
-        }
-        return [
-            "month": month, "svg": current.isEmpty ? "" : SVGChart.bars(bars, title: user.t("quota_vs_forecast") + " " + month),
-            "rows": rows.map { r in [
-                "name": names[r.target] ?? "—", "month": r.month, "quota": r.quota.map { money($0, r.currency) } ?? user.t("no_quota"),
-                "won": money(r.won, r.currency), "weighted": money(r.weighted, r.currency), "attainment": percent(r.attainment), "projected": percent(r.projected),
-            ] },
-            "has_rows": !rows.isEmpty,
-        ]
+    /// `/reports` with `query`'s filters and the quota grouping.
+    static func href(_ query: ReportQuery, by: QuotaReport.Grouping = .owner) -> String {
+        let pairs = query.pairs + (by == .team ? [("by", "team")] : [])
+        return pairs.isEmpty ? "/reports" : "/reports?" + HomePage.query(pairs)
     }
 }
 
-/// Horizontal bar charts as inline SVG: the first value is the full bar, the second a
-/// darker bar inside it (weighted within pipeline), the text states both.
-enum SVGChart {
-    static func bars(_ bars: [(label: String, value: Double, second: Double, text: String)], title: String) -> String {
-        let maxValue = max(bars.map(\.value).max() ?? 0, 1)
-        let rowHeight = 44, labelWidth = 110, width = 640, barWidth = Double(width - labelWidth - 10)
-        var out = ##"<svg class="chart" role="img" viewBox="0 0 \##(width) \##(max(1, bars.count) * rowHeight + 4)" xmlns="http://www.w3.org/2000/svg"><title>\##(escape(title))</title>"##
-        for (i, bar) in bars.enumerated() {
-            let y = i * rowHeight
-            let full = barWidth * bar.value / maxValue
-            let inner = barWidth * min(bar.second, bar.value) / maxValue
-            out += ##"<text x="0" y="\##(y + 15)" font-size="13" fill="#1d2330">\##(escape(bar.label))</text>"##
-            out += ##"<rect x="\##(labelWidth)" y="\##(y + 3)" width="\##(String(format: "%.1f", full))" height="14" fill="#b9c8ee"/>"##
-            out += ##"<rect x="\##(labelWidth)" y="\##(y + 3)" width="\##(String(format: "%.1f", inner))" height="14" fill="#1f4fbf"/>"##
-            out += ##"<text x="\##(labelWidth)" y="\##(y + 34)" font-size="12" fill="#1d2330">\##(escape(bar.text))</text>"##
-        }
-        return out + "</svg>"
+/// Money on the reports page and Home in the reader's format, and a sum past Int64 said as
+/// "more than" its bound instead of shown as exact.
+struct ReportMoney {
+    let user: PageUser
+
+    func text(_ minor: Int64, _ code: String, over: Bool = false) -> String {
+        let figure = MoneyDisplay.format(minorUnits: minor, currency: code, language: user.language)
+        return over ? user.t("report_more_than").replacingOccurrences(of: "%@", with: figure) : figure
     }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    func text(_ total: MoneyTotal, _ code: String) -> String { text(total.value, code, over: total.overflowed) }
 }

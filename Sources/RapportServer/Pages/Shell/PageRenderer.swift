@@ -15,6 +15,7 @@ struct PageRenderer: Sendable {
         SalesSectionTemplates.self,
         QuoteTemplates.self,
         DataTemplates.self,
+        ReportTemplates.self,
     ]
 
     init() {

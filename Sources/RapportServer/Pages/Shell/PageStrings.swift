@@ -16,6 +16,7 @@ enum PageStrings {
         BoardStrings.self,
         QuoteStrings.self,
         DataStrings.self,
+        ReportStrings.self,
     ]
 
     /// Every page string per language, all tables merged.

@@ -8,13 +8,7 @@ enum WorkspaceTemplates: PageTemplateSet {
     static let home = """
         {{> head}}
         <h1>{{t.home_title}}</h1>
-        {{#figures}}<section class="home-figures" aria-labelledby="h-figures"><h2 id="h-figures" class="skip">{{t.home_figures}}</h2>
-        <dl>
-        <div><dt>{{t.home_open_pipeline}}</dt><dd>{{#open}}<span>{{value}}</span>{{/open}}{{^open}}<span>—</span>{{/open}}</dd></div>
-        <div><dt>{{t.home_weighted_pipeline}}</dt><dd>{{#weighted}}<span>{{value}}</span>{{/weighted}}{{^weighted}}<span>—</span>{{/weighted}}</dd></div>
-        <div><dt>{{t.home_won_month}}</dt><dd>{{#won}}<span>{{value}}</span>{{/won}}{{^won}}<span>—</span>{{/won}}</dd></div>
-        <div><dt>{{t.home_overdue_tasks}}</dt><dd><span{{#hasOverdue}} class="error"{{/hasOverdue}}>{{overdue}}</span></dd></div>
-        </dl></section>{{/figures}}
+        {{#figures}}{{> dashboard}}{{/figures}}
         <div class="grid2">
         <div>
         {{#has_taskGroups}}<section aria-labelledby="h-tasks" class="home-tasks"><h2 id="h-tasks">{{t.home_tasks}}</h2>
