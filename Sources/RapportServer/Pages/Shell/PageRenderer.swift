@@ -12,6 +12,7 @@ struct PageRenderer: Sendable {
         ShellTemplates.self, AccountTemplates.self, RecordTemplates.self, SettingsTemplates.self, WorkspaceTemplates.self,
         AttachmentTemplates.self,
         BoardTemplates.self,
+        ForgotPasswordTemplates.self, InlineEditTemplates.self,
     ]
 
     init() {

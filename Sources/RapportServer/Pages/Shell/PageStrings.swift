@@ -14,6 +14,7 @@ enum PageStrings {
         CustomerStrings.self, SalesStrings.self, SettingsStrings.self, JobStrings.self, CompanyStrings.self,
         AttachmentStrings.self,
         BoardStrings.self,
+        ForgotPasswordStrings.self, InlineEditStrings.self,
     ]
 
     /// Every page string per language, all tables merged.
