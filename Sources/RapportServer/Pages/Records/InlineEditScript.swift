@@ -18,7 +18,7 @@ enum InlineEditScript {
         .inline-editor .input { margin: 0; }
         .inline-actions { display: flex; gap: 6px; margin-top: 6px; } .inline-actions button { margin: 0; }
         .inline-editor [data-inline-error] { margin: 6px 0 0; }
-        @media (hover: none) { button.inline-edit { opacity: 1; } }
+        @media (pointer: coarse) { button.inline-edit { opacity: 1; } }
         @media (max-width: 720px) { table.list button.inline-edit { display: none; } }
 
         """
