@@ -17,8 +17,9 @@ import Testing
             let id = try await api.create("people", #"{"family_name":"김","given_name":"보경","job_title":"Engineer"}"#).string("id") ?? ""
             let list = try await browser.request(.get, "/people?col=job_title")
             #expect(list.body.contains(#"data-record="/people/\#(id)" data-etag="&quot;1&quot;""#), "the row carries its ETag")
-            #expect(list.body.contains(#"data-edit="job_title""#))
-            #expect(list.body.contains(#"aria-label="Edit Job title of 김보경""#), "the edit button names the field and the record")
+            #expect(list.body.contains(#"<td data-label="Job title" data-edit="job_title">"#))
+            // The script names each edit button "Edit <heading> of <row title>" from these.
+            #expect(list.body.contains(#"data-inline-label="Edit %1$@ of %2$@""#))
             let editor = try await browser.request(.get, "/people/\(id)/field/job_title")
             #expect(editor.status == .ok)
             #expect(editor.body.contains(#"id="inline-job_title""#) && editor.body.contains(#"value="Engineer""#))

@@ -12,7 +12,7 @@ enum InlineEditScript {
         button.inline-edit:hover { color: var(--accent); }
         [data-edit] { cursor: text; } [data-edit] a { cursor: pointer; }
         .inline-editor { min-width: 12rem; white-space: normal; }
-        .inline-editor label:not(.create-new):not([for$="-0"]) { position: absolute; left: -999px; }
+        .inline-editor .input > label:not(.create-new):not(:has(input)), .inline-editor legend { position: absolute; left: -999px; }
         .inline-editor .hint, .inline-editor .input > p.field-error:not([data-inline-error]) { display: none; }
         .inline-editor input, .inline-editor select, .inline-editor textarea { margin: 0; width: 100%; min-height: 36px; }
         .inline-editor .input { margin: 0; }
@@ -124,8 +124,20 @@ enum InlineEditScript {
               save(cell);
             }, 150);
           });
+          function addButton(cell) {
+            var box = cell.closest('[data-inline-label]');
+            if (!box || cell.querySelector('[data-inline-edit]')) return;
+            var field = cell.getAttribute('data-label') || (cell.previousElementSibling ? cell.previousElementSibling.textContent : '');
+            var title = box.getAttribute('data-title');
+            if (!title) { var a = cell.closest('tr').querySelector('td.title a'); title = a ? a.textContent : ''; }
+            var b = document.createElement('button');
+            b.type = 'button'; b.className = 'inline-edit'; b.setAttribute('data-inline-edit', '');
+            b.setAttribute('aria-label', box.getAttribute('data-inline-label').replace('%1$@', field.trim()).replace('%2$@', title.trim()));
+            b.innerHTML = '<svg class="icon" aria-hidden="true"><use href="' + box.getAttribute('data-inline-icons') + '#pencil"/></svg>';
+            cell.appendChild(b);
+          }
           document.addEventListener('DOMContentLoaded', function () {
-            document.querySelectorAll('[data-inline-edit]').forEach(function (b) { b.hidden = false; });
+            document.querySelectorAll('[data-edit]').forEach(addButton);
           });
         })();
 

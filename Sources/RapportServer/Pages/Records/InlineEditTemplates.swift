@@ -19,10 +19,12 @@ enum InlineEditTemplates: PageTemplateSet {
         {{> foot}}
         """
 
-    /// A value that can be edited in place: the value, then a button for keyboards and
-    /// screen readers, shown by the script (without it the edit form is the way).
+    /// A value that can be edited in place. Its edit button (for keyboards and screen
+    /// readers, named "Edit <field> of <record>" from the cell's heading and the row's
+    /// title) is added by the script: a list has 50 × its columns of them, and without
+    /// script there is nothing to press (the edit form is the way).
     static let inlineCell = """
-        <span data-value>{{> cell}}{{^parts}}—{{/parts}}</span><button type="button" class="inline-edit" data-inline-edit aria-label="{{editLabel}}" hidden><svg class="icon" aria-hidden="true"><use href="{{iconsPath}}#pencil"/></svg></button>
+        <span data-value>{{> cell}}{{^parts}}—{{/parts}}</span>
         """
 
     static let formInput = """

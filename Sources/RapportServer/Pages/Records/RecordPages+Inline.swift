@@ -26,11 +26,6 @@ extension RecordPages {
         return names
     }
 
-    /// "Edit Phone of 김보경": what a screen reader says for a cell's edit button.
-    static func inlineLabel(_ field: String, record: String, user: PageUser) -> String {
-        user.t("inline_edit_label").replacingOccurrences(of: "%1$@", with: field).replacingOccurrences(of: "%2$@", with: record)
-    }
-
     /// `GET /{type}/{id}/field/{name}`: the editor of one field, as a fragment for the page's
     /// script to put in place of the value.
     @Sendable func inlineEditor(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -152,7 +152,7 @@ struct RecordPages {
                         ? value.flatMap(\.stringValue).map { [["text": formatter.relative($0)] as [String: Any]] } ?? []
                         : formatter.parts(value, field: c)
                     cells.append(["first": false, "label": headers[i + 1], "parts": Self.lastMarked(parts), "empty": parts.isEmpty,
-                                  "edit": inline.contains(c.name) ? c.name : "", "editLabel": Self.inlineLabel(headers[i + 1], record: titleText, user: user)])
+                                  "edit": inline.contains(c.name) ? c.name : ""])
                 }
                 return ["cells": cells, "id": r.id, "title": titleText, "etag": r.etag]
             }
