@@ -84,13 +84,11 @@ enum InlineEditScript {
                 ed.removeAttribute('data-busy');
                 if (!r.ok) { fail(cell, r.json.detail || ''); return; }
                 row.setAttribute('data-etag', r.json.etag);
-                var old = document.createElement('div');
-                old.innerHTML = cell.getAttribute('data-editing');
-                var value = old.querySelector('[data-value]');
-                if (value) value.innerHTML = r.json.html;
-                cell.setAttribute('data-editing', old.innerHTML);
+                cell.removeAttribute('data-editing');
+                cell.innerHTML = r.json.html;
                 cell.classList.remove('empty');
-                close(cell, true);
+                addButton(cell);
+                cell.querySelector('[data-inline-edit]').focus();
               })
               .catch(function () { ed.removeAttribute('data-busy'); fail(cell, ed.getAttribute('data-failed')); });
           }

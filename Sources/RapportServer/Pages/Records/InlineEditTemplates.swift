@@ -2,7 +2,7 @@
 /// in-place editor itself: a `div`, not a `form`, because a list's cells already sit inside
 /// the bulk-change form and forms do not nest. Its script posts it.
 enum InlineEditTemplates: PageTemplateSet {
-    static let all: [String: String] = ["form_input": formInput, "inline_field": inlineField, "inline_cell": inlineCell, "bulk_field": bulkField]
+    static let all: [String: String] = ["form_input": formInput, "inline_field": inlineField, "bulk_field": bulkField]
 
     /// The second step of "Update a field": the value, for the records chosen on the list.
     static let bulkField = """
@@ -17,14 +17,6 @@ enum InlineEditTemplates: PageTemplateSet {
         <div class="actions"><button type="submit">{{t.bulk_field_apply}}</button><a class="button secondary" href="{{back}}">{{t.cancel}}</a></div>
         </form>
         {{> foot}}
-        """
-
-    /// A value that can be edited in place. Its edit button (for keyboards and screen
-    /// readers, named "Edit <field> of <record>" from the cell's heading and the row's
-    /// title) is added by the script: a list has 50 × its columns of them, and without
-    /// script there is nothing to press (the edit form is the way).
-    static let inlineCell = """
-        <span data-value>{{> cell}}{{^parts}}—{{/parts}}</span>
         """
 
     static let formInput = """

@@ -26,6 +26,9 @@ extension RecordPages {
         return names
     }
 
+    /// What an empty value that can be filled in place shows.
+    static var dash: [[String: Any]] { [["text": "—", "last": true]] }
+
     /// `GET /{type}/{id}/field/{name}`: the editor of one field, as a fragment for the page's
     /// script to put in place of the value.
     @Sendable func inlineEditor(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -38,7 +38,7 @@ extension RecordPages {
         let inline = Self.inlineFields(shown, user: user)
         func detail(_ field: FieldSpec, _ parts: [[String: Any]]) -> [String: Any] {
             let editable = inline.contains(field.name)
-            return ["label": user.fieldLabel(field), "parts": Self.lastMarked(parts), "edit": editable ? field.name : ""]
+            return ["label": user.fieldLabel(field), "parts": parts.isEmpty && editable ? Self.dash : Self.lastMarked(parts), "editable": editable, "edit": field.name]
         }
         var fields: [[String: Any]] = []
         for field in shown.fields where field.name != shown.titleField && !field.isInternal {

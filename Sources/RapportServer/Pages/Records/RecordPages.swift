@@ -151,8 +151,10 @@ struct RecordPages {
                     let parts = ["updated_at", "created_at"].contains(c.name)
                         ? value.flatMap(\.stringValue).map { [["text": formatter.relative($0)] as [String: Any]] } ?? []
                         : formatter.parts(value, field: c)
-                    cells.append(["first": false, "label": headers[i + 1], "parts": Self.lastMarked(parts), "empty": parts.isEmpty,
-                                  "edit": inline.contains(c.name) ? c.name : ""])
+                    // An empty value that can be filled in place shows a dash to click.
+                    let editable = inline.contains(c.name)
+                    cells.append(["first": false, "label": headers[i + 1], "parts": parts.isEmpty && editable ? Self.dash : Self.lastMarked(parts), "empty": parts.isEmpty,
+                                  "editable": editable, "edit": c.name])
                 }
                 return ["cells": cells, "id": r.id, "title": titleText, "etag": r.etag]
             }

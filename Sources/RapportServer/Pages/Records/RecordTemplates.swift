@@ -94,7 +94,7 @@ enum RecordTemplates: PageTemplateSet {
         <table class="list" data-inline-label="{{t.inline_edit_label}}" data-inline-icons="{{iconsPath}}">
         <thead><tr>{{#has_bulkActions}}<th scope="col" class="select"><input type="checkbox" data-select-all aria-label="{{t.select_all}}"></th>{{/has_bulkActions}}{{#columns}}<th scope="col"{{#sort}} aria-sort="{{sort}}"{{/sort}}{{#num}} class="num"{{/num}}>{{#href}}<a href="{{href}}">{{label}}{{#arrow}}<span class="arrow" aria-hidden="true">{{arrow}}</span>{{/arrow}}</a>{{/href}}{{^href}}{{label}}{{/href}}</th>{{/columns}}</tr></thead>
         <tbody>
-        {{#rows}}<tr data-record="/{{typeName}}/{{id}}" data-etag="{{etag}}">{{#has_bulkActions}}<td class="select"><input type="checkbox" name="ids" value="{{id}}" aria-label="{{title}}"></td>{{/has_bulkActions}}{{#cells}}{{#first}}<td class="title"><div class="title-cell">{{#avatar}}<span class="avatar c{{color}}" aria-hidden="true">{{initials}}</span>{{/avatar}}<div><a href="{{href}}">{{title}}</a>{{#reading}}<span class="reading">{{reading}}</span>{{/reading}}</div></div></td>{{/first}}{{^first}}<td data-label="{{label}}"{{#empty}} class="empty"{{/empty}}{{#edit}} data-edit="{{edit}}"{{/edit}}>{{#edit}}{{> inline_cell}}{{/edit}}{{^edit}}{{> cell}}{{/edit}}</td>{{/first}}{{/cells}}</tr>
+        {{#rows}}<tr data-record="/{{typeName}}/{{id}}" data-etag="{{etag}}">{{#has_bulkActions}}<td class="select"><input type="checkbox" name="ids" value="{{id}}" aria-label="{{title}}"></td>{{/has_bulkActions}}{{#cells}}{{#first}}<td class="title"><div class="title-cell">{{#avatar}}<span class="avatar c{{color}}" aria-hidden="true">{{initials}}</span>{{/avatar}}<div><a href="{{href}}">{{title}}</a>{{#reading}}<span class="reading">{{reading}}</span>{{/reading}}</div></div></td>{{/first}}{{^first}}<td data-label="{{label}}"{{#empty}} class="empty"{{/empty}}{{#editable}} data-edit="{{edit}}"{{/editable}}>{{> cell}}</td>{{/first}}{{/cells}}</tr>
         {{/rows}}
         </tbody>
         </table>
@@ -130,7 +130,7 @@ enum RecordTemplates: PageTemplateSet {
         <div class="grid2">
         <div>
         <section aria-labelledby="details-heading"><h2 id="details-heading">{{t.details}}</h2>
-        <dl class="fields" data-record="/{{typeName}}/{{id}}" data-etag="{{etag}}" data-inline-label="{{t.inline_edit_label}}" data-inline-icons="{{iconsPath}}" data-title="{{title}}">{{#fields}}<dt>{{label}}</dt><dd{{#edit}} data-edit="{{edit}}"{{/edit}}>{{#edit}}{{> inline_cell}}{{/edit}}{{^edit}}{{> cell}}{{/edit}}</dd>{{/fields}}</dl>
+        <dl class="fields" data-record="/{{typeName}}/{{id}}" data-etag="{{etag}}" data-inline-label="{{t.inline_edit_label}}" data-inline-icons="{{iconsPath}}" data-title="{{title}}">{{#fields}}<dt>{{label}}</dt><dd{{#editable}} data-edit="{{edit}}"{{/editable}}>{{> cell}}</dd>{{/fields}}</dl>
         </section>
         <section aria-labelledby="timeline-heading" id="timeline"><h2 id="timeline-heading">{{t.timeline}}</h2>
         {{#canAddActivity}}
