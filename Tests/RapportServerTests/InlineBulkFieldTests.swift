@@ -33,6 +33,7 @@ import Testing
             #expect(step.status == .ok)
             #expect(step.body.contains(#"<select id="f-lifecycle_stage" name="lifecycle_stage""#))
             #expect(step.body.contains("Update a field on 3 records"))
+            #expect(step.body.contains("김사람0") && !step.body.contains("山田사람3"), "the chosen records are named, and only they")
 
             // A value the API would refuse comes back on the page, and nothing changes.
             let bad = try await browser.request(.post, "/people/bulk", form: [("_csrf", csrf), ("action", "field"), ("field", "lifecycle_stage"), ("step", "apply"), ("lifecycle_stage", "bogus"), ("back", "/people")] + chosen.map { ("ids", $0) })

@@ -8,6 +8,7 @@ enum InlineEditTemplates: PageTemplateSet {
     static let bulkField = """
         {{> head}}
         <h1>{{heading}}</h1>
+        <p>{{chosenNames}}</p>
         <p class="hint">{{t.bulk_field_hint}}</p>
         {{#formError}}<p class="error" role="alert" id="form-error">{{formError}}</p>{{/formError}}
         <form class="panel" method="post" action="/{{typeName}}/bulk" novalidate>

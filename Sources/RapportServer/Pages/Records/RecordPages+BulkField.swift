@@ -72,11 +72,16 @@ extension RecordPages {
                        posted: [String: [String]]?, errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
         var formatter = ValueFormatter(user: user)
         try await formatter.prepareChoices(type: shown, store: store, actor: actor)
+        // The chosen records by name, so nobody updates the wrong ones; the first twenty.
+        let chosen = Array(Set(ids)).sorted()
+        let titles = try await store.titles(type, ids: Array(chosen.prefix(20)), actor: actor)
+        let names = chosen.prefix(20).compactMap { titles[$0] }.map { $0.isEmpty ? "—" : $0 }
         let inputs = RecordForm(type: shown, user: user).inputs(values: JSONObject(), posted: posted, errors: errors, users: try await deps.admin.users(), owner: nil, formatter: formatter)
         var values: [String: Any] = [
             "heading": user.t("bulk_field_title").replacingOccurrences(of: "%d", with: String(Set(ids).count)),
             "typeName": type.name, "field": field.name, "ids": Array(Set(ids)).sorted(), "back": back,
             "input": inputs.first { $0["name"] as? String == field.name } ?? [:],
+            "chosenNames": names.joined(separator: ", ") + (chosen.count > names.count ? ", …" : ""),
         ]
         if !errors.isEmpty { values["formError"] = user.t("form_errors") }
         return deps.renderApp("bulk_field", user: user, title: values["heading"] as? String ?? "", values: values, current: type.name, status: status)
