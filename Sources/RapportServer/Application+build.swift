@@ -88,6 +88,7 @@ public func buildApplication(
     Assets.register(on: router)
     Theme.register(on: router, deps: pages)
     SignInPages(deps: pages).register(on: router)
+    ForgotPasswordPage(deps: pages).register(on: router)
     AccountPages(deps: pages).register(on: router)
     let workspace = WorkspacePages(deps: pages)
     HomePage(deps: pages).register(on: router)

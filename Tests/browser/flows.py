@@ -579,6 +579,81 @@ def reports(width):
         href = d.find_element(By.CSS_SELECTOR, ".dash a[data-card=won]").get_attribute("href")
         d.get(href)
         check("This month" in d.find_element(By.CSS_SELECTOR, "ul.chips").text, f"[{width}] the won card opens the report for this month")
+def inline_editing(width):
+    """A rep tidies the people list: at 1280 px a job title is changed right in its cell
+    (Enter saves, and it holds after a reload), and three people get the same job title
+    at once with "Update a field". On a phone the list offers no editing in place; the
+    record page does. Then "Forgot password?" from the sign-in page gets the neutral answer."""
+    d, wait = signed_in(width)
+    try:
+        d.get(BASE + "/people?col=job_title&col=lifecycle_stage")
+        if width >= 1024:
+            cell = d.find_element(By.CSS_SELECTOR, "table.list tbody tr:first-child td[data-edit=job_title]")
+            row_url = cell.find_element(By.XPATH, "./ancestor::tr").get_attribute("data-record")
+            button = cell.find_element(By.CSS_SELECTOR, "button[data-inline-edit]")
+            check(button.get_attribute("aria-label").startswith("Edit Job title of "), f"[{width}] the cell's edit button is named for screen readers")
+            cell.click()
+            box = wait.until(EC.presence_of_element_located((By.ID, "inline-job_title")))
+            check(d.switch_to.active_element == box, f"[{width}] the editor takes the focus")
+            title = f"Head of partnerships {width}"
+            box.send_keys(Keys.CONTROL, "a")
+            box.send_keys(title)
+            shot(d, f"inline-edit-{width}")
+            box.send_keys(Keys.ENTER)
+            wait.until(lambda drv: not drv.find_elements(By.ID, "inline-job_title"))
+            check(title in cell.text, f"[{width}] the cell shows the saved value")
+            d.get(BASE + "/people?col=job_title&col=lifecycle_stage")
+            saved = d.find_element(By.CSS_SELECTOR, f"tr[data-record='{row_url}'] td[data-edit=job_title]")
+            check(title in saved.text, f"[{width}] the value holds after a reload")
+
+            # Esc puts the value back.
+            saved.click()
+            box = wait.until(EC.presence_of_element_located((By.ID, "inline-job_title")))
+            box.send_keys(" typo")
+            box.send_keys(Keys.ESCAPE)
+            wait.until(lambda drv: not drv.find_elements(By.ID, "inline-job_title"))
+            check("typo" not in saved.text, f"[{width}] Esc cancels")
+
+            # Three people, one field, one change.
+            boxes = d.find_elements(By.CSS_SELECTOR, "table.list tbody input[name=ids]")[1:4]
+            chosen = [b.get_attribute("value") for b in boxes]
+            for b in boxes:
+                b.click()
+            Select(d.find_element(By.ID, "bulk-action")).select_by_value("field")
+            Select(d.find_element(By.ID, "bulk-field")).select_by_value("job_title")
+            d.find_element(By.CSS_SELECTOR, ".bulk-bar button[type=submit]").click()
+            value = wait.until(EC.presence_of_element_located((By.ID, "f-job_title")))
+            check("3" in d.find_element(By.TAG_NAME, "h1").text, f"[{width}] the value page names three records")
+            value.send_keys(f"Account manager {width}")
+            shot(d, f"bulk-field-{width}")
+            d.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").click()
+            wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
+            d.get(BASE + "/people?col=job_title&col=lifecycle_stage")
+            for id in chosen:
+                cell = d.find_element(By.CSS_SELECTOR, f"tr[data-record='/people/{id}'] td[data-edit=job_title]")
+                check(f"Account manager {width}" in cell.text, f"[{width}] the bulk update reached {id}")
+        else:
+            buttons = d.find_elements(By.CSS_SELECTOR, "table.list button[data-inline-edit]")
+            check(buttons and not any(b.is_displayed() for b in buttons), f"[{width}] phone cards offer no editing in place")
+            d.get(d.find_element(By.CSS_SELECTOR, "table.list tbody a").get_attribute("href"))
+            field = d.find_element(By.CSS_SELECTOR, "dd[data-edit=job_title]")
+            field.find_element(By.CSS_SELECTOR, "button[data-inline-edit]").click()
+            box = wait.until(EC.presence_of_element_located((By.ID, "inline-job_title")))
+            box.send_keys(Keys.CONTROL, "a")
+            box.send_keys(f"Phone edit {width}")
+            shot(d, f"inline-record-{width}")
+            d.find_element(By.CSS_SELECTOR, "[data-inline-save]").click()
+            wait.until(lambda drv: not drv.find_elements(By.ID, "inline-job_title"))
+            check(f"Phone edit {width}" in d.find_element(By.CSS_SELECTOR, "dd[data-edit=job_title]").text, f"[{width}] a record's field is edited in place on a phone")
+        d.delete_all_cookies()
+        d.get(BASE + "/signin")
+        d.find_element(By.ID, "forgot-link").click()
+        wait.until(EC.url_to_be(BASE + "/signin/forgot"))
+        d.find_element(By.ID, "email").send_keys("someone@example.com")
+        d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        sent = wait.until(EC.presence_of_element_located((By.ID, "forgot-sent")))
+        check("If an account uses that email" in sent.text, f"[{width}] forgot password answers neutrally")
+        shot(d, f"forgot-sent-{width}")
     finally:
         d.quit()
 
@@ -597,4 +672,6 @@ data_in_pages(1280)
 data_in_pages(390)
 reports(1280)
 reports(390)
+inline_editing(1280)
+inline_editing(390)
 print("all browser flows passed")

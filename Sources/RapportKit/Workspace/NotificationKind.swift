@@ -6,4 +6,6 @@ public enum NotificationKind: String, Sendable, CaseIterable {
     case mentioned
     /// A task the user owns is due within the hour.
     case taskDue = "task_due"
+    /// Someone asked for a password reset on the sign-in page; told to every administrator.
+    case resetRequested = "reset_requested"
 }

@@ -3,7 +3,8 @@ import RapportKit
 
 /// A change to many chosen records at once, from a list's selection.
 public enum BulkChange: Sendable {
-    /// The same fields on every record (owner, a choice, a date …), checked as a PATCH is.
+    /// The same fields on every record (owner, a choice, a date …), checked as a PATCH is:
+    /// the list's "change owner" and "update a field" actions.
     case update(JSONObject)
     /// One more tag on every record, keeping the tags each already has.
     case addTag(String)
@@ -22,7 +23,9 @@ extension RecordStore {
     /// change lands whole or not at all. Returns how many records changed.
     @discardableResult
     public func apply(_ change: BulkChange, to type: RecordType, ids: [String], actor: Actor) async throws -> Int {
-        let ids = Array(NSOrderedSet(array: ids).compactMap { $0 as? String })
+        // Locked in one order, so two bulk changes over the same records wait for each
+        // other instead of deadlocking.
+        let ids = Array(Set(ids)).sorted()
         guard !ids.isEmpty else {
             throw RecordError.invalid([FieldError(field: "ids", code: "required", message: "Choose at least one record.")])
         }
@@ -39,6 +42,7 @@ extension RecordStore {
             let changes = try RecordInput.validate(body, type: view(type, for: actor), mode: .update).get()
             try checkAssignable(type, owner: changes["owner_id"]?.stringValue, actor)
             try await db.transaction { s in
+                try await self.requireReach(s, type, ids: ids, actor: actor)
                 for id in ids { _ = try await self.update(in: s, type, id: id, changes: changes, ifMatch: nil, actor: actor) }
                 try await self.auditBulk(s, "bulk_update", type: type, ids: ids, fields: changes.keys.sorted(), actor: actor, now: now)
             }
@@ -48,6 +52,7 @@ extension RecordStore {
                 throw RecordError.invalid([FieldError(field: "tag", code: "unknown_field", message: "\(type.name) have no tags.")])
             }
             try await db.transaction { s in
+                try await self.requireReach(s, type, ids: ids, actor: actor)
                 for id in ids {
                     let existing = try await self.load(s, type, id: id, forUpdate: true, actor: actor)
                     var tags = existing.fields[field.name]?.arrayValue ?? []
@@ -61,6 +66,7 @@ extension RecordStore {
         case .delete:
             try require(.delete, type, actor)
             try await db.transaction { s in
+                try await self.requireReach(s, type, ids: ids, actor: actor)
                 for id in ids { try await self.delete(in: s, type, id: id, ifMatch: nil, actor: actor, now: now) }
                 try await self.auditBulk(s, "bulk_delete", type: type, ids: ids, fields: [], actor: actor, now: now)
             }

@@ -18,7 +18,10 @@ extension RecordStore {
     /// newest first, including those of records merged into it.
     /// Only what the actor may see: activities within their visibility, and changes
     /// without the fields their role hides.
-    public func timeline(_ type: RecordType, id: String, limit: Int, cursor: Cursor?, actor: Actor) async throws -> TimelinePage {
+    ///
+    /// `filter` narrows it to one kind of entry (calls, or audited changes) before paging,
+    /// so every page of a filtered timeline is full and its cursor continues the same view.
+    public func timeline(_ type: RecordType, id: String, limit: Int, cursor: Cursor?, filter: TimelineFilter = .all, actor: Actor) async throws -> TimelinePage {
         _ = try await get(type, id: id, actor: actor)
         let activities = try await self.type(named: Activities.type.name)
         let showsActivities = actor.viewer.map { $0.role.allows(.read, on: activities.name) } ?? true
@@ -34,7 +37,9 @@ extension RecordStore {
             let at = "COALESCE(occurred_at, created_at)"
             var activityWhere: SQL = "deleted_at IS NULL AND id IN (SELECT record_id FROM record_members WHERE record_type = 'activities' AND field IN ('participants', 'links') AND value IN (\(idList)))"
             var auditWhere: SQL = "record_id IN (\(idList))"
-            if !showsActivities { activityWhere.append(" AND 1 = 0") }
+            if !showsActivities || !filter.showsActivities { activityWhere.append(" AND 1 = 0") }
+            if case .activities(let kind) = filter { activityWhere.append(" AND kind = \(kind)") }
+            if !filter.showsChanges { auditWhere.append(" AND 1 = 0") }
             if let activityVisibility { activityWhere.append(" AND \(activityVisibility)") }
             if let (t, cid) = before {
                 activityWhere.append(" AND (\(raw: at) < \(t) OR (\(raw: at) = \(t) AND id < \(cid)))")

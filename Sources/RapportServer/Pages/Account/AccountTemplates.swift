@@ -16,6 +16,7 @@ enum AccountTemplates: PageTemplateSet {
         <input id="password" name="password" type="password" autocomplete="current-password" required>
         <button type="submit">{{t.sign_in}}</button>
         </form>
+        <p><a href="/signin/forgot" id="forgot-link">{{t.forgot_link}}</a></p>
         </section>
         {{> foot}}
         """

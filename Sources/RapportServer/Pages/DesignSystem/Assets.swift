@@ -11,13 +11,11 @@ enum Assets {
     /// with styles of its own adds one line here.
     static let css = [
         DesignTokens.styles, BaseStyles.css, LayoutStyles.css, ComponentStyles.css, TypeaheadScript.css, SalesStyles.css, HomeStyles.css, AttachmentStyles.css, BoardStyles.css,
-        QuoteBuilderStyles.css,
-        DataStyles.css,
-        ReportStyles.css,
+        QuoteBuilderStyles.css, DataStyles.css, ReportStyles.css, InlineEditScript.css, TimelineScript.css,
     ].joined()
 
     static let js = [ShellScripts.js, RecordScripts.js, TypeaheadScript.js, HomeStyles.js, BoardStyles.js,
-        QuoteBuilderStyles.js].joined()
+        QuoteBuilderStyles.js, InlineEditScript.js, TimelineScript.js].joined()
 
     static let cssPath = "/assets/app-\(digest(css)).css"
     static let jsPath = "/assets/app-\(digest(js)).js"

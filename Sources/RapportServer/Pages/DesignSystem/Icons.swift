@@ -19,6 +19,7 @@ enum Icons {
         "settings": #"<path d="M4 6h9M19 6h1M4 12h3M11 12h9M4 18h11M19 18h1"/><circle cx="16" cy="6" r="2.5"/><circle cx="9" cy="12" r="2.5"/><circle cx="17" cy="18" r="2.5"/>"#,
         "search": #"<circle cx="11" cy="11" r="7"/><path d="M20 20l-4-4"/>"#,
         "plus": #"<path d="M12 5v14M5 12h14"/>"#,
+        "pencil": #"<path d="M4 20l4-1L19 8l-3-3L5 16z"/><path d="M14 7l3 3"/>"#,
         "bell": #"<path d="M6 16v-5a6 6 0 0 1 12 0v5l2 2H4z"/><path d="M10 20a2 2 0 0 0 4 0"/>"#,
         "menu": #"<path d="M4 6h16M4 12h16M4 18h16"/>"#,
         "close": #"<path d="M6 6l12 12M18 6L6 18"/>"#,

@@ -20,12 +20,15 @@ extension RecordPages {
         }
         let canTag = mayUpdate && store.view(type, for: Actor(userID: user.user.id, viewer: user.viewer)).fields.contains { $0.kind == .tags }
         if canTag { actions.append(("tag", user.t("bulk_tag"))) }
+        let fields = mayUpdate ? Self.bulkFields(store.view(type, for: Actor(userID: user.user.id, viewer: user.viewer)), user: user) : []
+        if !fields.isEmpty { actions.append(("field", user.t("bulk_field"))) }
         if role.allows(.export, on: type.name) { actions.append(("export", user.t("bulk_export"))) }
         if role.allows(.delete, on: type.name) { actions.append(("delete", user.t("bulk_delete"))) }
         if mayUpdate && role.allows(.delete, on: type.name) { actions.append(("merge", user.t("bulk_merge"))) }
         return [
             "bulkActions": actions.map { ["value": $0.0, "label": $0.1] }, "bulkOwners": owners, "canTag": canTag,
             "ownerLabel": user.t("field.owner_id"),
+            "bulkFields": fields.map { ["name": $0.name, "label": user.fieldLabel($0)] },
         ]
     }
 
@@ -36,6 +39,9 @@ extension RecordPages {
             let actor = user.actor(context)
             let ids = posted.values["ids"] ?? []
             let back = Self.localPath(posted.fields["back"]) ?? "/\(type.name)"
+            if posted.fields["action"] == "field" {
+                return try await bulkField(request, context: context, user: user, type: type, posted: posted, ids: ids, back: back)
+            }
             do {
                 switch posted.fields["action"] ?? "" {
                 case "owner":
@@ -55,13 +61,7 @@ extension RecordPages {
                     throw RecordError.invalid([FieldError(field: "action", code: "invalid_choice", message: "Unknown bulk action.")])
                 }
             } catch let error as RecordError {
-                let code: String = switch error {
-                case .invalid(let errors): errors.first.map { "\($0.field == "ids" && $0.code == "required" ? "none_selected" : $0.code)" } ?? "invalid"
-                case .forbidden: "forbidden"
-                case .notFound: "not_found"
-                default: "invalid"
-                }
-                return PageRenderer.redirect(Self.adding(("bulk_error", code), to: back))
+                return PageRenderer.redirect(try await bulkErrorLocation(error, type: type, ids: ids, actor: actor, back: back))
             }
             return PageRenderer.redirect(Self.adding(("notice", "bulk_done"), to: back))
         }

@@ -26,23 +26,31 @@ extension RecordPages {
         let actor = user.actor(context)
         let shown = store.view(type, for: actor)
         let activities = try await store.type(named: Activities.type.name)
-        let timeline = try await store.timeline(type, id: record.id, limit: 30, cursor: nil, actor: actor)
+        let query = try QueryString.parse(request.uri.query)
+        let timelineView = TimelineView(query: query, path: "/\(type.name)/\(record.id)")
+        let timeline = try await store.timeline(type, id: record.id, limit: 30, cursor: timelineView.cursor, filter: timelineView.filter, actor: actor)
         var formatter = ValueFormatter(user: user)
         try await formatter.prepare([record], type: type, store: store, admin: deps.admin, actor: actor)
 
+        let titleField = shown.field(shown.titleField)
+        let title = titleField.map { formatter.text(record.fields[$0.name], field: $0) } ?? ""
+        // Empty fields show too when they can be filled in place.
+        let inline = Self.inlineFields(shown, user: user)
+        func detail(_ field: FieldSpec, _ parts: [[String: Any]]) -> [String: Any] {
+            let editable = inline.contains(field.name)
+            return ["label": user.fieldLabel(field), "parts": parts.isEmpty && editable ? Self.dash : Self.lastMarked(parts), "editable": editable, "edit": field.name]
+        }
         var fields: [[String: Any]] = []
         for field in shown.fields where field.name != shown.titleField && !field.isInternal {
             let parts = formatter.parts(record.fields[field.name], field: field)
-            if parts.isEmpty { continue }
-            fields.append(["label": user.fieldLabel(field), "parts": Self.lastMarked(parts)])
+            if parts.isEmpty && !inline.contains(field.name) { continue }
+            fields.append(detail(field, parts))
         }
         for system in Self.systemColumns where system.name != "owner_id" || type.hasOwner {
             let value: JSONValue? = system.name == "owner_id" ? record.ownerID.map(JSONValue.string) : .string(system.name == "created_at" ? record.createdAt : record.updatedAt)
             let parts = formatter.parts(value, field: system)
-            if !parts.isEmpty { fields.append(["label": user.fieldLabel(system), "parts": Self.lastMarked(parts)]) }
+            if !parts.isEmpty { fields.append(detail(system, parts)) }
         }
-        let titleField = shown.field(shown.titleField)
-        let title = titleField.map { formatter.text(record.fields[$0.name], field: $0) } ?? ""
 
         let files = try await timelineFiles(timeline, user: user)
         let entries: [[String: Any]] = timeline.entries.map { entry in
@@ -76,7 +84,7 @@ extension RecordPages {
         let related = try await relatedSections(type: type, record: record, user: user, actor: actor)
         let kinds = ["note", "call", "meeting", "email", "task"]
         var values: [String: Any] = [
-            "typeName": type.name, "id": record.id, "title": title.isEmpty ? "—" : title, "fields": fields, "timeline": entries, "related": related,
+            "typeName": type.name, "id": record.id, "etag": record.etag, "title": title.isEmpty ? "—" : title, "fields": fields, "timeline": entries, "related": related,
             "canEdit": user.viewer.role.allows(.update, on: type.name), "canDelete": user.viewer.role.allows(.delete, on: type.name),
             "canAddActivity": user.viewer.role.allows(.create, on: activities.name) && type.name != activities.name,
             "kinds": kinds.map { ["value": $0, "label": user.choiceLabel("kind", $0)] },
@@ -84,7 +92,7 @@ extension RecordPages {
         ]
         if let reading = shown.field("name_reading").map({ formatter.text(record.fields[$0.name], field: $0) }), !reading.isEmpty { values["reading"] = reading }
         if let activityError { values["activityError"] = activityError }
-        let query = try QueryString.parse(request.uri.query)
+        values.merge(timelineView.values(next: timeline.nextCursor, user: user)) { _, new in new }
         values.merge(recordHeader(type: shown, record: record, title: title, formatter: formatter, user: user, compose: query.first { $0.0 == "compose" }?.1, canAddActivity: values["canAddActivity"] as? Bool ?? false)) { _, new in new }
         values["notice"] = notice(query, user: user, type: type)
         values["sections"] = try await RecordPagePanels.render(request, type: type, record: record, user: user, actor: actor, deps: deps)

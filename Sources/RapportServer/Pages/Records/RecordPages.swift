@@ -23,6 +23,7 @@ struct RecordPages {
         router.post(":type/:id/activities", use: addActivity)
         router.get(":type/:id/move", use: moveForm)
         router.post(":type/:id/move", use: move)
+        registerInline(on: router)
     }
 
     /// Runs a page for a signed-in user; signed-out visitors go to the sign-in page, and a
@@ -108,6 +109,7 @@ struct RecordPages {
             let kept = params.filter { $0.0 != "cursor" }
             let sortColumns: [String?] = [titleSort] + columns.map { Self.sortable($0, in: shown) ? $0.name : nil }
             let hasAvatars = type.showsAvatar
+            let inline = Self.inlineFields(shown, user: user)
             let rows: [[String: Any]] = result.records.map { r in
                 let titleText = title.map { formatter.text(r.fields[$0.name], field: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "—"
                 var cells: [[String: Any]] = [[
@@ -126,9 +128,12 @@ struct RecordPages {
                     let parts = ["updated_at", "created_at"].contains(c.name)
                         ? value.flatMap(\.stringValue).map { [["text": formatter.relative($0)] as [String: Any]] } ?? []
                         : formatter.parts(value, field: c)
-                    cells.append(["first": false, "label": headers[i + 1], "parts": Self.lastMarked(parts), "empty": parts.isEmpty])
+                    // An empty value that can be filled in place shows a dash to click.
+                    let editable = inline.contains(c.name)
+                    cells.append(["first": false, "label": headers[i + 1], "parts": parts.isEmpty && editable ? Self.dash : Self.lastMarked(parts), "empty": parts.isEmpty,
+                                  "editable": editable, "edit": c.name])
                 }
-                return ["cells": cells, "id": r.id, "title": titleText]
+                return ["cells": cells, "id": r.id, "title": titleText, "etag": r.etag]
             }
             let columnHeads: [[String: Any]] = headers.enumerated().map { i, label in
                 var head: [String: Any] = ["label": label, "num": i > 0 && [.number, .money].contains(where: { Self.sameKind(columns[i - 1].kind, $0) })]
@@ -193,6 +198,9 @@ struct RecordPages {
         }
         if let what = params.first(where: { $0.0 == "notice" })?.1, ["created", "saved", "restored", "view_saved", "bulk_done", "merged"].contains(what) {
             return ["text": user.t(["view_saved", "bulk_done"].contains(what) ? what : "\(what)_notice")]
+        }
+        if params.contains(where: { $0 == ("bulk_error", "forbidden_records") }), let n = params.first(where: { $0.0 == "bulk_count" }).flatMap({ Int($0.1) }) {
+            return ["text": user.t("bulk_failed") + " " + user.t("bulk_forbidden_records").replacingOccurrences(of: "%d", with: String(n)), "bad": true]
         }
         if let code = params.first(where: { $0.0 == "bulk_error" })?.1 {
             let reason = code == "none_selected" ? user.t("bulk_none_selected") : user.strings["error.\(code)"] ?? user.t("error.invalid")

@@ -41,15 +41,16 @@ enum RecordTemplates: PageTemplateSet {
         <span class="hint" data-selected-count data-selected="{{t.selected_count}}" aria-live="polite">{{t.bulk_hint}}</span>
         <select id="bulk-action" name="action">{{#bulkActions}}<option value="{{value}}">{{label}}</option>{{/bulkActions}}</select>
         {{#has_bulkOwners}}<label class="skip" for="bulk-owner">{{ownerLabel}}</label><select id="bulk-owner" name="owner_id" data-for-action="owner">{{#bulkOwners}}<option value="{{id}}">{{name}}</option>{{/bulkOwners}}</select>{{/has_bulkOwners}}
+        {{#has_bulkFields}}<label class="skip" for="bulk-field">{{t.bulk_field_choose}}</label><select id="bulk-field" name="field" data-for-action="field">{{#bulkFields}}<option value="{{name}}">{{label}}</option>{{/bulkFields}}</select>{{/has_bulkFields}}
         {{#canTag}}<label class="skip" for="bulk-tag">{{t.bulk_tag}}</label><input id="bulk-tag" name="tag" type="text" maxlength="50" placeholder="{{t.bulk_tag}}" data-for-action="tag">{{/canTag}}
         <button type="submit" class="small" data-confirm-delete="{{t.bulk_delete_confirm}}">{{t.apply}}</button>
         </div>
         {{/has_bulkActions}}
         <div class="table-wrap">
-        <table class="list">
+        <table class="list" data-inline-label="{{t.inline_edit_label}}" data-inline-icons="{{iconsPath}}">
         <thead><tr>{{#has_bulkActions}}<th scope="col" class="select"><input type="checkbox" data-select-all aria-label="{{t.select_all}}"></th>{{/has_bulkActions}}{{#columns}}<th scope="col"{{#sort}} aria-sort="{{sort}}"{{/sort}}{{#num}} class="num"{{/num}}>{{#href}}<a href="{{href}}">{{label}}{{#arrow}}<span class="arrow" aria-hidden="true">{{arrow}}</span>{{/arrow}}</a>{{/href}}{{^href}}{{label}}{{/href}}</th>{{/columns}}</tr></thead>
         <tbody>
-        {{#rows}}<tr>{{#has_bulkActions}}<td class="select"><input type="checkbox" name="ids" value="{{id}}" aria-label="{{title}}"></td>{{/has_bulkActions}}{{#cells}}{{#first}}<td class="title"><div class="title-cell">{{#avatar}}<span class="avatar c{{color}}" aria-hidden="true">{{initials}}</span>{{/avatar}}<div><a href="{{href}}">{{title}}</a>{{#reading}}<span class="reading">{{reading}}</span>{{/reading}}</div></div></td>{{/first}}{{^first}}<td data-label="{{label}}"{{#empty}} class="empty"{{/empty}}>{{> cell}}</td>{{/first}}{{/cells}}</tr>
+        {{#rows}}<tr data-record="/{{typeName}}/{{id}}" data-etag="{{etag}}">{{#has_bulkActions}}<td class="select"><input type="checkbox" name="ids" value="{{id}}" aria-label="{{title}}"></td>{{/has_bulkActions}}{{#cells}}{{#first}}<td class="title"><div class="title-cell">{{#avatar}}<span class="avatar c{{color}}" aria-hidden="true">{{initials}}</span>{{/avatar}}<div><a href="{{href}}">{{title}}</a>{{#reading}}<span class="reading">{{reading}}</span>{{/reading}}</div></div></td>{{/first}}{{^first}}<td data-label="{{label}}"{{#empty}} class="empty"{{/empty}}{{#editable}} data-edit="{{edit}}"{{/editable}}>{{> cell}}</td>{{/first}}{{/cells}}</tr>
         {{/rows}}
         </tbody>
         </table>
@@ -84,7 +85,7 @@ enum RecordTemplates: PageTemplateSet {
         <div class="grid2">
         <div>
         <section aria-labelledby="details-heading"><h2 id="details-heading">{{t.details}}</h2>
-        <dl class="fields">{{#fields}}<dt>{{label}}</dt><dd>{{> cell}}</dd>{{/fields}}</dl>
+        <dl class="fields" data-record="/{{typeName}}/{{id}}" data-etag="{{etag}}" data-inline-label="{{t.inline_edit_label}}" data-inline-icons="{{iconsPath}}" data-title="{{title}}">{{#fields}}<dt>{{label}}</dt><dd{{#editable}} data-edit="{{edit}}"{{/editable}}>{{> cell}}</dd>{{/fields}}</dl>
         </section>
         <section aria-labelledby="timeline-heading" id="timeline"><h2 id="timeline-heading">{{t.timeline}}</h2>
         {{#canAddActivity}}
@@ -101,11 +102,13 @@ enum RecordTemplates: PageTemplateSet {
         </fieldset>
         </form>
         {{/canAddActivity}}
+        <nav class="timeline-filters" aria-label="{{t.timeline_filter}}">{{#timelineFilters}}<a class="chip" href="{{href}}"{{#current}} aria-current="true"{{/current}}>{{label}}</a>{{/timelineFilters}}</nav>
         <ol class="timeline">
         {{#timeline}}<li class="{{entry}}"><div class="meta">{{what}} · <time datetime="{{at}}">{{when}}</time>{{#who}} · {{who}}{{/who}}</div>
         {{#subject}}<div><a href="{{href}}"><strong>{{subject}}</strong></a></div>{{/subject}}{{#body}}<div class="body">{{body}}</div>{{/body}}{{#changed}}<div class="body">{{changed}}</div>{{/changed}}{{#hasEntryFiles}}<ul class="entry-files">{{#entryFiles}}<li><a href="{{href}}" download>{{name}}</a> <span class="meta">{{size}}</span></li>{{/entryFiles}}</ul>{{/hasEntryFiles}}</li>{{/timeline}}
         </ol>
         {{^has_timeline}}<p>{{t.nothing_here}}</p>{{/has_timeline}}
+        <p class="pager">{{#timelineNewest}}<a href="{{timelineNewest}}">{{t.first_page}}</a> {{/timelineNewest}}{{#timelineMore}}<a href="{{timelineMore}}" rel="next" data-timeline-more>{{t.timeline_more}}</a>{{/timelineMore}}</p>
         </section>
         </div>
         <div>
@@ -124,19 +127,7 @@ enum RecordTemplates: PageTemplateSet {
         <form class="panel" method="post" action="{{action}}" novalidate>
         <input type="hidden" name="_csrf" value="{{csrf}}">
         {{#version}}<input type="hidden" name="_version" value="{{version}}">{{/version}}
-        {{#inputs}}
-        <div class="input">
-        {{#isText}}<label for="{{id}}">{{label}}</label>{{#typeahead}}<div class="typeahead" data-typeahead="{{typeahead}}" data-none="{{t.no_suggestions}}">{{/typeahead}}<input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#typeahead}} role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="{{id}}-list" autocomplete="off"{{/typeahead}}{{#required}} aria-required="true"{{/required}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}{{^error}}{{#hint}} aria-describedby="{{id}}-hint"{{/hint}}{{/error}}>{{#typeahead}}<input type="hidden" name="{{name}}._id" value="{{refID}}"><ul id="{{id}}-list" role="listbox" class="suggestions" hidden></ul>
-        <label class="create-new"><input type="checkbox" name="{{name}}._new" value="1"{{#createChecked}} checked{{/createChecked}}> {{createLabel}}</label></div>{{/typeahead}}{{/isText}}
-        {{#isTextarea}}<label for="{{id}}">{{label}}</label><textarea id="{{id}}" name="{{name}}" rows="3"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}{{^error}}{{#hint}} aria-describedby="{{id}}-hint"{{/hint}}{{/error}}>{{value}}</textarea>{{/isTextarea}}
-        {{#isSelect}}<label for="{{id}}">{{label}}</label><select id="{{id}}" name="{{name}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}
-        {{#isCheckbox}}<label for="{{id}}"><input id="{{id}}" name="{{name}}" type="checkbox" value="true"{{#checked}} checked{{/checked}}> {{label}}</label>{{/isCheckbox}}
-        {{#isChecks}}<fieldset class="checks"{{#error}} aria-describedby="{{id}}-error"{{/error}}><legend>{{label}}</legend>{{#options}}<label for="{{id}}"><input id="{{id}}" name="{{name}}" type="checkbox" value="{{value}}"{{#checked}} checked{{/checked}}> {{label}}</label>{{/options}}</fieldset>{{/isChecks}}
-        {{#isMoney}}<fieldset{{#error}} aria-describedby="{{id}}-error"{{/error}}><legend>{{label}}</legend><div class="actions"><label class="skip" for="{{id}}-currency">{{t.currency}}</label><select id="{{id}}-currency" name="{{name}}.currency" class="w-auto">{{#currencies}}<option{{#selected}} selected{{/selected}}>{{value}}</option>{{/currencies}}</select><label class="skip" for="{{id}}">{{t.amount}}</label><input id="{{id}}" name="{{name}}.amount" type="text" inputmode="decimal" value="{{amount}}" class="grow"{{#error}} aria-invalid="true"{{/error}}></div></fieldset>{{/isMoney}}
-        {{#hint}}<p class="hint" id="{{id}}-hint">{{hint}}</p>{{/hint}}
-        {{#error}}<p class="field-error" id="{{id}}-error">{{error}}</p>{{/error}}
-        </div>
-        {{/inputs}}
+        {{#inputs}}{{> form_input}}{{/inputs}}
         <div class="actions"><button type="submit">{{t.save}}</button><a class="button secondary" href="{{cancel}}">{{t.cancel}}</a></div>
         </form>
         {{> foot}}

@@ -29,6 +29,7 @@ struct AdminPages {
         router.post("settings/tokens/revoke", use: revokeToken)
         router.get("settings/audit", use: auditLog)
         registerCompany(on: router)
+        registerResetLinks(on: router)
     }
 
     // MARK: Building blocks
@@ -116,7 +117,7 @@ struct AdminPages {
 
     /// `typed` refills the add-user form after a refusal, so nothing has to be typed twice
     /// (never the password).
-    func renderUsers(_ user: PageUser, formError: String?, typed: [String: String] = [:], typedTeams: Set<String> = []) async throws -> Response {
+    func renderUsers(_ user: PageUser, formError: String?, typed: [String: String] = [:], typedTeams: Set<String> = [], extra: [String: Any] = [:]) async throws -> Response {
         let roles = try await roleOptions(user)
         let roleName = Dictionary(roles, uniquingKeysWith: { a, _ in a })
         let teams = try await admin.directory.teams()
@@ -128,10 +129,13 @@ struct AdminPages {
                 "cells": [Self.cell(cols[0], u.name), Self.cell(cols[1], u.email), Self.cell(cols[2], roleName[u.role] ?? u.role),
                           Self.cell(cols[3], u.teams.joined(separator: ", ")), Self.cell(cols[4], user.t(u.active ? "yes" : "no")),
                           Self.cell(cols[5], user.t(u.twoFactor ? "two_factor_on" : "two_factor_off"))],
+                "rowID": "user-\(u.id)",
                 "rowActions": u.id == user.user.id ? [] : [[
                     "action": "/settings/users/update", "csrf": csrf, "label": user.t(u.active ? "disable" : "enable"),
                     "fields": [["name": "id", "value": u.id], ["name": "active", "value": u.active ? "false" : "true"]],
-                ] as [String: Any]],
+                ] as [String: Any]] + (u.active ? [[
+                    "action": "/settings/users/reset", "csrf": csrf, "label": user.t("issue_reset_link"), "fields": [["name": "id", "value": u.id]],
+                ] as [String: Any]] : []),
             ]
         }
         let forms = [
@@ -147,7 +151,7 @@ struct AdminPages {
                 Self.select("role", user.t("role"), roles, id: "a-change-role"),
             ], csrf: csrf),
         ]
-        return render(user, heading: user.t("users"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
+        return render(user, heading: user.t("users"), columns: cols, rows: rows, forms: forms, extra: (formError.map { ["formError": $0] } ?? [:]).merging(extra) { a, _ in a })
     }
 
     @Sendable func addUser(_ request: Request, context: AppRequestContext) async throws -> Response {

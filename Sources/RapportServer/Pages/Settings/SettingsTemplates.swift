@@ -33,6 +33,7 @@ enum SettingsTemplates: PageTemplateSet {
         <h1>{{heading}}</h1>
         {{> notice}}
         {{#secret}}<p class="notice" role="status">{{t.token_created}} <code>{{secret}}</code></p>{{/secret}}
+        {{#resetLink}}<p class="notice" role="status" id="reset-link">{{resetLinkText}} <code>{{resetLink}}</code></p>{{/resetLink}}
         {{#formError}}<p class="error" role="alert">{{formError}}</p>{{/formError}}
         {{#forms}}
         <form class="panel" method="{{method}}" action="{{action}}">
@@ -51,7 +52,7 @@ enum SettingsTemplates: PageTemplateSet {
         {{#has_rows}}
         <table class="list">
         <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}{{#has_actions}}<th scope="col"></th>{{/has_actions}}</tr></thead>
-        <tbody>{{#rows}}<tr>{{#cells}}<td data-label="{{label}}">{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</td>{{/cells}}
+        <tbody>{{#rows}}<tr{{#rowID}} id="{{rowID}}"{{/rowID}}>{{#cells}}<td data-label="{{label}}">{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</td>{{/cells}}
         {{#has_rowActions}}<td>{{#rowActions}}<form method="post" action="{{action}}"{{#confirm}} data-confirm="{{confirm}}"{{/confirm}}><input type="hidden" name="_csrf" value="{{csrf}}">{{#fields}}<input type="hidden" name="{{name}}" value="{{value}}">{{/fields}}<button class="secondary" type="submit">{{label}}</button></form>{{/rowActions}}</td>{{/has_rowActions}}</tr>{{/rows}}</tbody>
         </table>
         {{/has_rows}}

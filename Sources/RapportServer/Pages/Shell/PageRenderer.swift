@@ -16,6 +16,7 @@ struct PageRenderer: Sendable {
         QuoteTemplates.self,
         DataTemplates.self,
         ReportTemplates.self,
+        ForgotPasswordTemplates.self, InlineEditTemplates.self,
     ]
 
     init() {

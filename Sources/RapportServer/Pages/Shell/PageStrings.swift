@@ -17,6 +17,7 @@ enum PageStrings {
         QuoteStrings.self,
         DataStrings.self,
         ReportStrings.self,
+        ForgotPasswordStrings.self, InlineEditStrings.self,
     ]
 
     /// Every page string per language, all tables merged.

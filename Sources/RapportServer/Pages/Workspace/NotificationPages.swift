@@ -43,6 +43,8 @@ struct NotificationPages {
                 item["href"] = "/\(type.name)/\(n.recordID)"
                 item["title"] = title.isEmpty ? "—" : title
                 item["typeLabel"] = user.typeName(type, one: true)
+            } else if let target = ResetRequestLink.target(n, names: names) {
+                item.merge(target) { _, new in new }
             }
             return item
         }
