@@ -24,7 +24,8 @@ struct ConnectionPoolTests {
             if await db.ping(within: .microseconds(round % 4 * 50)) { answered += 1 }
             // Let the cancelled check finish before the pool goes away.
             try await Task.sleep(for: .milliseconds(20))
-            #expect(await db.ping(within: .seconds(5)))
+            // The slot came back: a generous bound, since the whole suite shares SQLite's threads.
+            #expect(await db.ping(within: .seconds(60)))
             await db.close()
         }
         #expect(answered < 40)
