@@ -443,6 +443,10 @@ def quote_builder(width):
         check("₩899,799" in d.find_element(By.TAG_NAME, "body").text, f"[{width}] the printed quote totals ₩899,799")
         check(d.find_element(By.CSS_SELECTOR, "[data-print]").is_displayed(), f"[{width}] the printed quote has a Print button")
         shot(d, f"quote-document-{width}")
+    finally:
+        d.quit()
+
+
 MAKE_NOTE = """
 const done = arguments[arguments.length - 1];
 fetch('/api/v1/activities', {method: 'POST', credentials: 'same-origin', headers: {
@@ -528,6 +532,10 @@ def data_in_pages(width):
         check("Merged." in d.find_element(By.TAG_NAME, "main").text, f"[{width}] the record page says it was merged")
         check(f"Met at the fair {width}" in d.find_element(By.TAG_NAME, "main").text, f"[{width}] the duplicate's note is on the kept record")
         shot(d, f"merged-{width}")
+    finally:
+        d.quit()
+
+
 def reports(width):
     """A rep's look at the numbers: the reports page narrowed to an owner and this
     quarter through the filter form, the chips that show it, every chart word at 12 px or
@@ -579,6 +587,10 @@ def reports(width):
         href = d.find_element(By.CSS_SELECTOR, ".dash a[data-card=won]").get_attribute("href")
         d.get(href)
         check("This month" in d.find_element(By.CSS_SELECTOR, "ul.chips").text, f"[{width}] the won card opens the report for this month")
+    finally:
+        d.quit()
+
+
 def inline_editing(width):
     """A rep tidies the people list: at 1280 px a job title is changed right in its cell
     (Enter saves, and it holds after a reload), and three people get the same job title
