@@ -5,11 +5,14 @@ import RapportStore
 import ServiceLifecycle
 import Testing
 
-/// Sleeps for the seconds in its payload; cancellation ends it early.
+/// Sleeps for the milliseconds in its payload; cancellation ends it early. With
+/// `after_shutdown` it first waits for the graceful shutdown, so it holds its slot until
+/// the runner has been told to stop, however slow the machine.
 struct SlowJob: JobHandler {
     static let kind = "test.slow"
 
     func run(_ job: JobContext) async throws {
+        if job.payload["after_shutdown"] == .bool(true) { try? await gracefulShutdown() }
         let ms = Int(job.payload["ms"]?.numberLiteral ?? "0") ?? 0
         try await Task.sleep(for: .milliseconds(ms))
     }
@@ -37,7 +40,7 @@ struct SlowJob: JobHandler {
             options.drain = .seconds(4)
             options.concurrency = 2
             let runner = JobRunner(store: store, registry: registry, options: options, worker: "draining")
-            let short = try await store.enqueue(.init(kind: SlowJob.kind, payload: JSONObject([("ms", .number("2000"))]))).job.id
+            let short = try await store.enqueue(.init(kind: SlowJob.kind, payload: JSONObject([("ms", .number("1000")), ("after_shutdown", .bool(true))]))).job.id
             let long = try await store.enqueue(.init(kind: SlowJob.kind, payload: JSONObject([("ms", .number("60000"))]))).job.id
             let group = ServiceGroup(configuration: .init(services: [runner], logger: Logger(label: "test")))
             try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -47,9 +50,9 @@ struct SlowJob: JobHandler {
                     let b = try await store.job(id: short)
                     return a?.state == .running && b?.state == .running
                 }
-                // Both slots stay busy for two seconds, so the job queued now can only be
-                // taken if shutdown failed to stop claims (a loaded machine once let a
-                // 300 ms job finish first and free a slot).
+                // Both slots stay busy until a second after the shutdown, so the job queued
+                // now can only be taken if shutdown failed to stop claims (on a loaded
+                // machine a short job that simply slept once finished first and freed a slot).
                 let queuedLater = try await store.enqueue(.init(kind: SlowJob.kind, payload: JSONObject([("ms", .number("1"))]))).job.id
                 let started = ContinuousClock.now
                 await group.triggerGracefulShutdown()
