@@ -58,7 +58,9 @@ struct SlowJob: JobHandler {
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
                 let took = ContinuousClock.now - started
-                #expect(took < .seconds(6), "\(took)")
+                // Far less than the long job's minute: the runner stopped at its drain bound (4 s)
+                // and did not wait for it; the slack is for a machine running the whole suite.
+                #expect(took < .seconds(30), "\(took)")
                 #expect(try await store.job(id: short)?.state == .succeeded)
                 let held = try #require(try await store.job(id: long))
                 #expect(held.state == .running && held.attempts == 1 && held.leaseOwner == "draining" && held.lastError == nil)
