@@ -37,17 +37,7 @@ public struct HeaderValueWithParameters: Sendable, Equatable {
             while i < bytes.count, bytes[i] != UInt8(ascii: ";"), bytes[i] != UInt8(ascii: "="), bytes[i] > 32, bytes[i] != UInt8(ascii: "(") { i += 1 }
             return String(decoding: bytes[start..<i], as: UTF8.self)
         }
-        func quoted() -> String {
-            i += 1
-            var out: [UInt8] = []
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
-                if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count { i += 1 }
-                if bytes[i] != 13 && bytes[i] != 10 { out.append(bytes[i]) }
-                i += 1
-            }
-            i += 1
-            return String(decoding: out, as: UTF8.self)
-        }
+        func quoted() -> String { QuotedString.read(bytes, at: &i) }
         var head: [UInt8] = []
         while i < bytes.count, bytes[i] != UInt8(ascii: ";") {
             if bytes[i] == UInt8(ascii: "(") || bytes[i] <= 32 { skipSpaceAndComments(); continue }

@@ -134,15 +134,7 @@ public struct MailAddress: Sendable, Equatable, Hashable {
                 continue
             }
             if c == UInt8(ascii: "\"") {
-                i += 1
-                var out: [UInt8] = []
-                while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
-                    if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count { i += 1 }
-                    if bytes[i] != 13 && bytes[i] != 10 { out.append(bytes[i]) }
-                    i += 1
-                }
-                i += 1
-                tokens.append(.quoted(String(decoding: out, as: UTF8.self)))
+                tokens.append(.quoted(QuotedString.read(bytes, at: &i)))
                 continue
             }
             if c == UInt8(ascii: "[") {
