@@ -16,12 +16,26 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, EMAIL, PASSWORD = sys.argv[1], sys.argv[2], sys.argv[3]
 SHOTS = sys.argv[4] if len(sys.argv) > 4 else None
+
+
+def gone(element):
+    """Waits for a replaced page's node to leave the document. Chromium sometimes answers
+    "Node with given id does not belong to the document" mid-navigation instead of a stale
+    reference; both mean the old page is gone."""
+    def predicate(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return predicate
 
 
 def check(condition, what):
@@ -81,7 +95,7 @@ def flows(width, family, given, company):
         # Switch to Korean with the buttons at the foot of every page.
         page = d.find_element(By.TAG_NAME, "html")
         switch_language(d, "ko")
-        wait.until(EC.staleness_of(page))
+        wait.until(gone(page))
         wait.until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ko")
         check(d.find_element(By.TAG_NAME, "h1").text == "홈", f"[{width}] switched to Korean")
         shot(d, f"home-ko-{width}")
@@ -122,7 +136,7 @@ def flows(width, family, given, company):
         subject.send_keys(note)
         d.find_element(By.ID, "a-body").send_keys("다음 주에 견적을 보내기로 함")
         d.find_element(By.CSS_SELECTOR, "#timeline form button[type=submit]").click()
-        wait.until(EC.staleness_of(subject))
+        wait.until(gone(subject))
         first = d.find_element(By.CSS_SELECTOR, "ol.timeline li")
         check(note in first.text, f"[{width}] the note is at the top of the timeline")
         shot(d, f"record-ko-{width}")
@@ -133,7 +147,7 @@ def flows(width, family, given, company):
         box.clear()
         box.send_keys("not-an-email")
         d.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").click()
-        wait.until(EC.staleness_of(box))
+        wait.until(gone(box))
         error = wait.until(EC.presence_of_element_located((By.ID, "f-emails-error")))
         check(d.find_element(By.ID, "f-emails").get_attribute("aria-invalid") == "true", f"[{width}] the email input is marked invalid")
         check(error.text and not error.text.isascii(), f"[{width}] the message next to the field is Korean: {error.text}")
@@ -222,7 +236,7 @@ def sales(width, title, company):
             lost_right = d.execute_script("return document.querySelector('[data-outcome=lost]').getBoundingClientRect().right")
             check(lost_right <= width, f"[{width}] the Lost column is on screen (right edge {lost_right:.0f}px)")
             d.execute_script(DRAG, card, d.find_element(By.CSS_SELECTOR, f'[data-drop-stage="{negotiation}"]'))
-            wait.until(EC.staleness_of(card))
+            wait.until(gone(card))
         else:
             wide = d.execute_script("return document.documentElement.scrollWidth")
             check(wide <= width + 1, f"[{width}] the page is no wider than the screen ({wide}px)")
@@ -296,7 +310,7 @@ def sales(width, title, company):
         check(d.find_element(By.CSS_SELECTOR, "[data-lost-reason]").is_displayed(), f"[{width}] marking Lost asks for a reason")
         sheet = d.find_element(By.CSS_SELECTOR, "[data-move-form]")
         sheet.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        wait.until(EC.staleness_of(sheet))
+        wait.until(gone(sheet))
         check("Lost reason" in d.find_element(By.CSS_SELECTOR, "[role=alert]").text, f"[{width}] a Lost move without a reason is refused with a message")
         Select(d.find_element(By.ID, "m-reason")).select_by_value("Price")
         shot(d, f"lost-reason-{width}")
@@ -336,7 +350,7 @@ def home(width):
         shot(d, f"home-tasks-{width}")
         url = d.current_url
         button.click()
-        wait.until(EC.staleness_of(item))
+        wait.until(gone(item))
         check(d.current_url == url, f"[{width}] done without leaving the page")
         d.get(BASE + "/")
         check(subject not in d.find_element(By.TAG_NAME, "main").text, f"[{width}] the task stays done after a reload")
@@ -370,7 +384,7 @@ def attachments(width):
         record_url = d.current_url.split("?")[0]
         box.send_keys(path)
         d.find_element(By.CSS_SELECTOR, "#attachments form.upload button[type=submit]").click()
-        wait.until(EC.staleness_of(box))
+        wait.until(gone(box))
         panel = wait.until(EC.presence_of_element_located((By.ID, "attachments")))
         check(name in panel.find_element(By.CSS_SELECTOR, "ul.files").text, f"[{width}] the attached file is listed by its name")
         check("File attached." in panel.text and "bytes" in panel.text, f"[{width}] the panel says it was attached, with its size")
@@ -385,7 +399,7 @@ def attachments(width):
         before = d.find_element(By.ID, "attachments")
         items = len(before.find_elements(By.CSS_SELECTOR, "ul.files li"))
         before.find_element(By.CSS_SELECTOR, "ul.files li:last-child button").click()
-        wait.until(EC.staleness_of(before))
+        wait.until(gone(before))
         after = d.find_element(By.ID, "attachments")
         check(len(after.find_elements(By.CSS_SELECTOR, "ul.files li")) == items - 1 and "File deleted." in after.text, f"[{width}] the file was deleted")
         check(d.current_url.split("?")[0] == record_url, f"[{width}] deleting stays on the record")
@@ -483,7 +497,7 @@ def data_in_pages(width):
         check(guessed == ["display_name", "emails", "organization_id", "job_title"], f"[{width}] the columns are matched from their headers ({guessed})")
         shot(d, f"import-map-{width}")
         d.find_element(By.CSS_SELECTOR, "button[name=step][value=dry_run]").click()
-        wait.until(EC.staleness_of(first))
+        wait.until(gone(first))
         report = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".import-report")))
         counts = [e.text for e in report.find_elements(By.CSS_SELECTOR, ".import-counts dd")]
         check(counts[0] == "2" and counts[3] == "1", f"[{width}] the dry run counts two new records and one bad row ({counts})")
@@ -495,7 +509,7 @@ def data_in_pages(width):
         check(wide <= max(width, 500) + 1, f"[{width}] the mapping page is no wider than the screen ({wide}px)")
         shot(d, f"import-check-{width}")
         d.find_element(By.CSS_SELECTOR, "button[name=step][value=import]").click()
-        wait.until(EC.staleness_of(report))
+        wait.until(gone(report))
         done = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".import-report")))
         check("Import finished" in done.text, f"[{width}] the import finished")
         shot(d, f"import-done-{width}")
@@ -526,7 +540,7 @@ def data_in_pages(width):
         d.execute_script("arguments[0].click()", target)
         d.execute_script("window.confirm = function () { return true; }")
         d.find_element(By.CSS_SELECTOR, "form.merge button[type=submit]").click()
-        wait.until(EC.staleness_of(table))
+        wait.until(gone(table))
         wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".record-head h1")))
         check(d.find_element(By.CSS_SELECTOR, ".record-head h1").text == dup, f"[{width}] the kept record has the chosen name")
         check("Merged." in d.find_element(By.TAG_NAME, "main").text, f"[{width}] the record page says it was merged")
@@ -550,7 +564,7 @@ def reports(width):
         Select(d.find_element(By.ID, "rf-period")).select_by_value("this_quarter")
         form = d.find_element(By.CSS_SELECTOR, "form.report-filters")
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        wait.until(EC.staleness_of(form))
+        wait.until(gone(form))
         check("period=this_quarter" in d.current_url and "owner=" in d.current_url, f"[{width}] the filters are in the address")
         chips = d.find_element(By.CSS_SELECTOR, "ul.chips").text
         check(f"Owner: {chosen}" in chips and "Close date: This quarter" in chips, f"[{width}] the chips show the owner and the period ({chips!r})")
