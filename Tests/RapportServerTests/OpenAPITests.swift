@@ -34,8 +34,14 @@ struct OpenAPITests {
     @Test("Health answers when the database answers", arguments: Backend.available)
     func health(backend: Backend) async throws {
         try await withAPI(backend) { api in
-            let reply = try await api.client.execute(uri: "/healthz", method: .get, headers: [:], body: nil)
-            #expect(reply.status == .ok)
+            // The check's 2 s bound can pass while the whole suite shares the machine's two
+            // cores (503 is then the right answer); the database does answer within a few tries.
+            var status = HTTPResponse.Status.serviceUnavailable
+            for _ in 0..<10 where status != .ok {
+                status = try await api.client.execute(uri: "/healthz", method: .get, headers: [:], body: nil).status
+                if status != .ok { try await Task.sleep(for: .milliseconds(500)) }
+            }
+            #expect(status == .ok)
         }
     }
 }
