@@ -71,7 +71,9 @@ def signed_in(width):
     """A browser signed in as the demo admin, on the home page, in English."""
     d = browser(width)
     # Page loads replace the document under a running check; those exceptions mean "not yet".
-    wait = WebDriverWait(d, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
+    # WebDriverException covers Chromium's "node does not belong to the document", which it
+    # answers for a node of the page being replaced: the condition is simply asked again.
+    wait = WebDriverWait(d, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException, WebDriverException))
     d.get(BASE + "/signin")
     d.find_element(By.ID, "email").send_keys(EMAIL)
     d.find_element(By.ID, "password").send_keys(PASSWORD)
