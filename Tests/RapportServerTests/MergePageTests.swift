@@ -65,6 +65,29 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func countsOfWhatMovesOnlyIncludeWhatTheReaderMaySee(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let rep = try await api.user("rep@example.com", role: "sales", password: WorkspacePageTests.password)
+            let a = try await api.call(.post, "/api/v1/people", json: #"{"display_name":"Kim Bokyung"}"#, token: rep.token).object()
+            let b = try await api.call(.post, "/api/v1/people", json: #"{"display_name":"김보경"}"#, token: rep.token).object()
+            let aid = try #require(a.string("id")), bid = try #require(b.string("id"))
+            // The rep's own call, and a meeting the admin owns that the rep cannot see.
+            #expect(try await api.call(.post, "/api/v1/activities", json: #"{"kind":"call","subject":"Mine","participants":["\#(aid)"]}"#, token: rep.token).status == .created)
+            _ = try await api.create("activities", #"{"kind":"meeting","subject":"Board only","participants":["\#(aid)"]}"#)
+            let path = "/people/merge?ids=\(aid)&ids=\(bid)"
+            var repBrowser = PageClient(api)
+            _ = try await repBrowser.signIn("rep@example.com", WorkspacePageTests.password)
+            let repPage = try await repBrowser.request(.get, path)
+            #expect(repPage.status == .ok)
+            #expect(repPage.body.contains(#"<td class="num">1</td><td class="num">0</td>"#), "the rep is told of the one entry they can see")
+            #expect(!repPage.body.contains(#"<td class="num">2</td>"#))
+            var admin = try await WorkspacePageTests.signedIn(api)
+            let adminPage = try await admin.request(.get, path)
+            #expect(adminPage.body.contains(#"<td class="num">2</td><td class="num">0</td>"#), "the admin sees both")
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func thePageShowsBothSidesAndMergesWithTheChosenFields(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
             var browser = try await WorkspacePageTests.signedIn(api)

@@ -24,25 +24,34 @@ extension RecordStore {
         shown.fields.filter { !$0.isDerived && !$0.isInternal }
     }
 
-    /// Counts what ``merge(_:survivorID:duplicateID:choices:actor:)`` would move, after
-    /// checking that the actor may see the duplicate and merge this type.
+    /// Counts what ``merge(_:survivorID:duplicateID:choices:actor:)`` would move that the
+    /// actor may see, after checking that they may see the duplicate and merge this type.
     public func mergeMoves(_ type: RecordType, duplicateID: String, actor: Actor) async throws -> MergeMoves {
         try require(.update, type, actor)
         try require(.delete, type, actor)
         _ = try await get(type, id: duplicateID, actor: actor)
         return try await db.read { s in
             var moves = MergeMoves()
-            moves.activities = Int(try await s.query("""
-                SELECT COUNT(*) AS n FROM activities WHERE deleted_at IS NULL AND id IN (SELECT record_id FROM record_members WHERE record_type = 'activities' AND field IN ('participants', 'links') AND value = \(duplicateID))
-                """).first?.int("n") ?? 0)
+            /// Rows of `other` matching `condition` that the actor may see: the page counts
+            /// only what its reader could list, never records hidden from them.
+            func visible(_ other: RecordType, _ condition: SQL) async throws -> Int {
+                if let viewer = actor.viewer, !viewer.role.allows(.read, on: other.name) { return 0 }
+                var clauses: [SQL] = ["deleted_at IS NULL", condition]
+                if let rule = self.visibility(other, actor) { clauses.append(rule) }
+                return Int(try await s.query("SELECT COUNT(*) AS n FROM \(raw: other.name) WHERE \(SQL.join(clauses, " AND "))").first?.int("n") ?? 0)
+            }
+            let activities = try await self.type(named: Activities.type.name, in: s)
+            moves.activities = try await visible(activities, """
+                id IN (SELECT record_id FROM record_members WHERE record_type = 'activities' AND field IN ('participants', 'links') AND value = \(duplicateID))
+                """)
             for base in self.catalog.types where base.name != Activities.type.name {
                 let other = try await self.type(named: base.name, in: s)
                 for field in other.columnFields {
                     switch field.kind {
                     case .reference(let target) where target == type.name:
-                        moves.related += Int(try await s.query("SELECT COUNT(*) AS n FROM \(raw: other.name) WHERE \(raw: field.name) = \(duplicateID) AND deleted_at IS NULL").first?.int("n") ?? 0)
+                        moves.related += try await visible(other, "\(raw: field.name) = \(duplicateID)")
                     case .references(let target) where target == type.name:
-                        moves.related += Int(try await s.query("SELECT COUNT(*) AS n FROM \(raw: other.name) WHERE deleted_at IS NULL AND id IN (SELECT record_id FROM record_members WHERE record_type = \(other.name) AND field = \(field.name) AND value = \(duplicateID))").first?.int("n") ?? 0)
+                        moves.related += try await visible(other, "id IN (SELECT record_id FROM record_members WHERE record_type = \(other.name) AND field = \(field.name) AND value = \(duplicateID))")
                     default:
                         continue
                     }
