@@ -143,16 +143,26 @@ import Testing
             let c = try await api.create("people", #"{"display_name":"Kim B.","phones":["010 1234 5678"]}"#)
             let other = try await api.create("people", #"{"display_name":"Lee Seo-yoon"}"#)
             let aid = try #require(a.string("id")), bid = try #require(b.string("id")), cid = try #require(c.string("id"))
+            // The record page only links to the search, so opening it runs none.
             let page = try await browser.request(.get, "/people/\(aid)")
-            let section = page.body.components(separatedBy: #"id="duplicates-heading""#).dropFirst().first?.components(separatedBy: "</section>").first ?? ""
-            #expect(section.contains("/people/merge?ids=\(aid)&amp;ids=\(bid)"), "same name")
-            #expect(section.contains("/people/merge?ids=\(aid)&amp;ids=\(cid)"), "a phone number in common, however written")
-            #expect(!section.contains(other.string("id") ?? "-"))
-            let alone = try await browser.request(.get, "/people/\(other.string("id") ?? "")")
-            #expect(!alone.body.contains("duplicates-heading"))
+            #expect(page.body.contains(#"href="/people/\#(aid)/duplicates""#))
+            #expect(!page.body.contains("/people/merge?ids="))
+            let found = try await browser.request(.get, "/people/\(aid)/duplicates")
+            #expect(found.status == .ok)
+            #expect(found.body.contains("/people/merge?ids=\(aid)&amp;ids=\(bid)"), "same name")
+            #expect(found.body.contains("/people/merge?ids=\(aid)&amp;ids=\(cid)"), "a phone number in common, however written")
+            #expect(!found.body.contains(other.string("id") ?? "-"))
+            let alone = try await browser.request(.get, "/people/\(other.string("id") ?? "")/duplicates")
+            #expect(alone.status == .ok)
+            #expect(alone.body.contains("No other record has the same name or phone number."))
+            #expect(!alone.body.contains("/people/merge?ids="))
+            // Types without the section have no such page.
+            let note = try await api.create("activities", #"{"kind":"meeting","subject":"No twins"}"#)
+            #expect(try await browser.request(.get, "/activities/\(note.string("id") ?? "")/duplicates").status == .notFound)
             // A role that may not merge is not offered it.
             var support = try await WorkspacePageTests.signedIn(api, email: "support@example.com", role: "support")
             #expect(!(try await support.request(.get, "/people/\(aid)").body.contains("duplicates-heading")))
+            #expect(try await support.request(.get, "/people/\(aid)/duplicates").status == .forbidden)
         }
     }
 }

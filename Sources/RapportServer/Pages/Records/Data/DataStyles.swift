@@ -29,6 +29,9 @@ enum DataStyles {
         .merge-table input[type=radio] { margin-top: .25rem; flex: none; }
         .merge-table tr.differs { background: var(--surface); }
         .duplicates li { display: flex; flex-wrap: wrap; align-items: center; gap: var(--sp-2); margin-bottom: var(--sp-2); }
+        .duplicate-list { list-style: none; padding: 0; margin: 0 0 var(--sp-4); }
+        .duplicate-list .email { overflow-wrap: anywhere; }
+        .duplicate-list li { justify-content: space-between; padding: var(--sp-2) 0; border-bottom: 1px solid var(--line); margin: 0; }
         .merge-table td.num { text-align: left; }
         @media (max-width: 720px) {
           .import-errors td.num { text-align: left; }

@@ -2,7 +2,7 @@
 enum DataTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "import_steps": steps, "import_report": report, "import_upload": upload, "import_map": map, "import_done": done, "merge": merge,
-        "possible_duplicates": possibleDuplicates,
+        "possible_duplicates": possibleDuplicates, "duplicates_page": duplicatesPage,
     ]
 
     static let steps = """
@@ -70,8 +70,19 @@ enum DataTemplates: PageTemplateSet {
 
     static let possibleDuplicates = """
         <section aria-labelledby="duplicates-heading" class="duplicates"><h2 id="duplicates-heading">{{t.duplicates_heading}}</h2>
-        <ul>{{#duplicates}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{reason}}</span> <a class="button secondary small" href="{{mergeHref}}">{{t.duplicates_merge}}</a></li>{{/duplicates}}</ul>
+        <p><a href="{{lookHref}}">{{t.duplicates_look}}</a></p>
         </section>
+        """
+
+    static let duplicatesPage = """
+        {{> head}}
+        <div class="page-head"><h1>{{heading}}</h1></div>
+        <section class="panel duplicates" aria-labelledby="duplicates-heading"><h2 id="duplicates-heading" class="skip">{{t.duplicates_heading}}</h2>
+        {{#has_duplicates}}<ul class="duplicate-list">{{#duplicates}}<li><span><a href="{{href}}">{{title}}</a> <span class="meta">{{reason}}{{#email}} · <span class="email">{{email}}</span>{{/email}}{{#phone}} · <span class="num">{{phone}}</span>{{/phone}}</span></span> <a class="button secondary small" href="{{mergeHref}}">{{t.duplicates_merge}}</a></li>{{/duplicates}}</ul>{{/has_duplicates}}
+        {{^has_duplicates}}<p>{{t.duplicates_none}}</p>{{/has_duplicates}}
+        <p><a href="{{backHref}}">‹ {{backTitle}}</a></p>
+        </section>
+        {{> foot}}
         """
 
     static let merge = """

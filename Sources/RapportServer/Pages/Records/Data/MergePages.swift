@@ -14,6 +14,28 @@ struct MergePages {
     func register(on router: Router<AppRequestContext>) {
         router.get(":type/merge", use: form)
         router.post(":type/merge", use: merge)
+        router.get(":type/:id/duplicates", use: duplicates)
+    }
+
+    /// `GET /{type}/{id}/duplicates`: the records that look like this one, each with a
+    /// link to compare and merge; only for types that offer it, to users who may merge.
+    @Sendable func duplicates(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await RecordPages(deps: deps).page(request) { user in
+            let type = try await store.type(named: context.parameters.get("type") ?? "")
+            guard RecordPageSections.byType[type.name]?.contains(where: { $0 is PossibleDuplicates }) == true else { throw HTTPError(.notFound) }
+            guard PossibleDuplicates.allowed(type, user: user) else { throw RecordError.forbidden("merge") }
+            let actor = user.actor(context)
+            let record = try await store.get(type, id: context.parameters.get("id") ?? "", actor: actor)
+            let shown = store.view(type, for: actor)
+            let title = record.fields[shown.titleField]?.stringValue ?? user.typeName(type, one: true)
+            let found = try await PossibleDuplicates.find(record, type: type, user: user, actor: actor, deps: deps)
+            let values: [String: Any] = [
+                "heading": user.t("duplicates_page_heading").replacingOccurrences(of: "%@", with: title),
+                "duplicates": found, "has_duplicates": !found.isEmpty,
+                "backHref": "/\(type.name)/\(record.id)", "backTitle": title,
+            ]
+            return deps.renderApp("duplicates_page", user: user, title: user.t("duplicates_heading"), values: values, current: type.name, status: .ok)
+        }
     }
 
     /// `GET /{type}/merge?ids=A&ids=B` (and `survivor=`): the side-by-side page.
