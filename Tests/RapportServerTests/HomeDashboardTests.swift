@@ -50,6 +50,33 @@ import Testing
         }
     }
 
+    /// The team table reads every rep's figures in one grouped query per figure; each rep's
+    /// share must be exactly what the report narrowed to that rep says.
+    @Test(arguments: Backend.available)
+    func figuresGroupedByOwnerEqualEachOwnersOwnReport(_ backend: Backend) async throws {
+        try await withAPI(backend, configuration: ReportFilterTests.configuration) { api in
+            let s = try await ReportFilterTests.seed(api)
+            // A second win for Ana, so her median cycle has two samples.
+            try await api.db.transaction { t in try await t.execute("UPDATE deals SET status = 'won', stage_id = (SELECT stage_id FROM deals WHERE status = 'won' LIMIT 1) WHERE title = 'Lead 5000.00'") }
+            let store = RecordStore(db: api.db)
+            let owners = [s.ana.id, s.bo.id, s.cy.id, s.mo.id]
+            for filter in [ReportFilter(owners: Set(owners)), ReportFilter(closeFrom: "2026-10-01", closeTo: "2026-12-31", owners: Set(owners))] {
+                let open = try await store.openDealGroupsByOwner(pipelineID: s.pipeline, actor: .system, filter: filter)
+                let summaries = try await store.salesSummariesByOwner(pipelineID: s.pipeline, actor: .system, filter: filter)
+                #expect(!open.isEmpty && !summaries.isEmpty)
+                for owner in owners {
+                    var alone = filter
+                    alone.owners = [owner]
+                    #expect(open[owner] ?? [] == (try await store.openDealGroups(pipelineID: s.pipeline, actor: .system, filter: alone)))
+                    let one = try await store.salesSummary(pipelineID: s.pipeline, actor: .system, filter: alone)
+                    let grouped = summaries[owner] ?? SalesSummary()
+                    #expect(grouped.open == one.open && grouped.won == one.won && grouped.lost == one.lost && grouped.medianCycleDays == one.medianCycleDays)
+                    #expect(grouped.wonAmounts.mapValues { "\($0.count)/\($0.total)" } == one.wonAmounts.mapValues { "\($0.count)/\($0.total)" })
+                }
+            }
+        }
+    }
+
     /// Two months of ₩5×10^18 each fit one by one but not together: Home says "more than"
     /// instead of a wrapped negative figure, a silent clamp or a crash.
     @Test(arguments: Backend.available)
