@@ -101,6 +101,34 @@ import Testing
         }
     }
 
+    /// Without script the typeahead cannot pick a product: a new row whose text is exactly
+    /// one visible product's name becomes that product's line at its list price; a name two
+    /// products share stays a free-text line and needs its own price.
+    @Test(arguments: Backend.available)
+    func aProductNamedExactlyIsPickedWithoutScript(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let quote = try await Self.quote(api)
+            let seat = try await api.create("products", #"{"name":"클라우드 좌석","sku":"RC-SEAT","billing_period":"monthly","active":true}"#).string("id") ?? ""
+            _ = try await api.create("product_prices", #"{"product_id":"\#(seat)","unit_price":{"amount":"33000","currency":"KRW"}}"#)
+            for sku in ["TW-1", "TW-2"] {
+                _ = try await api.create("products", #"{"name":"Twin","sku":"\#(sku)","billing_period":"one_time","active":true}"#)
+            }
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let (csrf, version, _) = try await Self.form(&browser, quote)
+            let rows: [[String: String]] = [["description": " 클라우드 좌석 ", "quantity": "2"], ["description": "Twin", "quantity": "1"]]
+            let refused = try await browser.request(.post, "/quotes/\(quote)/lines", form: [("_csrf", csrf), ("version", version)] + Self.rows(rows))
+            #expect(refused.status == .unprocessableContent, "the shared name has no price: \(refused.body.prefix(300))")
+            #expect(try await Self.lines(api, quote).isEmpty)
+            let priced = [rows[0], ["description": "Twin", "quantity": "1", "unit_price": "1000"]]
+            let saved = try await browser.request(.post, "/quotes/\(quote)/lines", form: [("_csrf", csrf), ("version", version)] + Self.rows(priced))
+            #expect(saved.status == .seeOther || saved.status == .found, "\(saved.body.prefix(500))")
+            let lines = try await Self.lines(api, quote)
+            #expect(lines.count == 2)
+            #expect(lines.first?.string("product_id") == seat && lines.first?["unit_price"]?.objectValue?.string("amount") == "33000", "\(lines)")
+            #expect(lines.last?["product_id"]?.isNull ?? true)
+        }
+    }
+
     /// An accepted quote's lines are final: the page says so in the reader's language and
     /// nothing changes; a table drawn before someone else's save is refused too.
     @Test(arguments: Backend.available)

@@ -93,9 +93,10 @@ struct QuoteBuilderPage {
             let id = context.parameters.get("id") ?? ""
             let actor = user.actor(context)
             let version = form.fields["version"].flatMap { Int($0) }
-            guard let rows = Self.rows(form.fields) else {
+            guard var rows = Self.rows(form.fields) else {
                 return try await refused(request, context, user, id: id, rows: [], version: version ?? 0, errors: [(nil, nil, user.t("qb_too_many"))])
             }
+            try await namedProducts(&rows, actor: actor)
             do {
                 _ = try await store.saveQuoteLines(quoteID: id, rows: rows, ifMatch: version, actor: actor)
             } catch RecordError.invalid(let errors) {
@@ -105,6 +106,25 @@ struct QuoteBuilderPage {
                 return try await refused(request, context, user, id: id, rows: rows, version: current, errors: [(nil, nil, user.t("qb_stale"))], status: .preconditionFailed)
             }
             return PageRenderer.redirect("/quotes/\(id)?notice=saved#lines")
+        }
+    }
+
+    /// New rows that name a product without having picked it (the builder without script,
+    /// where the typeahead cannot run) get the one product the reader may see whose name
+    /// is exactly what they typed, so its list price and tax apply; a name shared by two
+    /// products, or by none, stays a free-text line for the engine's checks.
+    func namedProducts(_ rows: inout [QuoteLineDraft], actor: Actor) async throws {
+        let products = try await store.type(named: Products.type.name)
+        var found: [String: String?] = [:]
+        for i in rows.indices where rows[i].id == nil && rows[i].productID == nil && !rows[i].remove {
+            let name = rows[i].description.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { continue }
+            if found[name] == nil {
+                guard case .success(let query) = ListQuery.parse([("filter[\(products.titleField)]", name), ("limit", "2")], type: store.view(products, for: actor)) else { continue }
+                let page = try await store.list(products, query: query, actor: actor)
+                found[name] = page.records.count == 1 ? page.records[0].id : String?.none
+            }
+            if let id = found[name] ?? nil { rows[i].productID = id }
         }
     }
 
