@@ -108,6 +108,9 @@ import Testing
             #expect(page.body.contains("Yamada Taro") && page.body.contains("山田太郎"))
             // The survivor's values are chosen unless the user picks otherwise.
             #expect(page.body.contains(#"name="field.job_title" value="a" checked"#))
+            // Two different lists are kept whole unless the user picks one side.
+            #expect(page.body.contains(#"name="field.emails" value="both" checked"#) && !page.body.contains(#"name="field.emails" value="a" checked"#))
+            #expect(!page.body.contains(#"name="field.job_title" value="both""#), "a single value has no union")
             #expect(page.body.contains(#"<td class="num">1</td><td class="num">0</td>"#), "the meeting would move from the first record")
             let merged = try await browser.request(.post, "/people/merge", form: [
                 ("_csrf", csrf), ("a", aid), ("b", bid), ("survivor", bid),
@@ -120,6 +123,15 @@ import Testing
             #expect(kept.string("job_title") == "Engineer")
             #expect(kept["emails"]?.arrayValue?.count == 1)
             #expect(try await api.call(.get, "/api/v1/people/\(aid)").status == .notFound)
+            // Posting the default keeps both people's addresses.
+            let e = try await api.create("people", #"{"display_name":"Sato Hana","emails":["hana@example.jp"]}"#)
+            let f = try await api.create("people", #"{"display_name":"佐藤花","emails":["sato@example.co.jp"]}"#)
+            let united = try await browser.request(.post, "/people/merge", form: [
+                ("_csrf", csrf), ("a", e.string("id") ?? ""), ("b", f.string("id") ?? ""), ("survivor", e.string("id") ?? ""), ("field.emails", "both"),
+            ])
+            #expect(united.status == .seeOther)
+            let both = try await api.call(.get, "/api/v1/people/\(e.string("id") ?? "")").object()
+            #expect(Set(both["emails"]?.arrayValue?.compactMap { $0.objectValue?.string("address") } ?? []) == ["hana@example.jp", "sato@example.co.jp"], "\(both)")
             let timeline = try await api.call(.get, "/api/v1/people/\(bid)/timeline").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
             #expect(timeline.contains { $0["activity"]?.objectValue?.string("subject") == "Kickoff" })
             // A refused choice comes back to the page, named, with nothing merged.
@@ -151,6 +163,7 @@ import Testing
             #expect(found.status == .ok)
             #expect(found.body.contains("/people/merge?ids=\(aid)&amp;ids=\(bid)"), "same name")
             #expect(found.body.contains("/people/merge?ids=\(aid)&amp;ids=\(cid)"), "a phone number in common, however written")
+            #expect(found.body.contains(#"href="tel:01012345678">010 1234 5678</a>"#), "the other record's number can be called from the list")
             #expect(!found.body.contains(other.string("id") ?? "-"))
             let alone = try await browser.request(.get, "/people/\(other.string("id") ?? "")/duplicates")
             #expect(alone.status == .ok)

@@ -78,7 +78,7 @@ enum DataTemplates: PageTemplateSet {
         {{> head}}
         <div class="page-head"><h1>{{heading}}</h1></div>
         <section class="panel duplicates" aria-labelledby="duplicates-heading"><h2 id="duplicates-heading" class="skip">{{t.duplicates_heading}}</h2>
-        {{#has_duplicates}}<ul class="duplicate-list">{{#duplicates}}<li><span><a href="{{href}}">{{title}}</a> <span class="meta">{{reason}}{{#email}} · <span class="email">{{email}}</span>{{/email}}{{#phone}} · <span class="num">{{phone}}</span>{{/phone}}</span></span> <a class="button secondary small" href="{{mergeHref}}">{{t.duplicates_merge}}</a></li>{{/duplicates}}</ul>{{/has_duplicates}}
+        {{#has_duplicates}}<ul class="duplicate-list">{{#duplicates}}<li><span><a href="{{href}}">{{title}}</a> <span class="meta">{{reason}}{{#email}} · <a class="email" href="mailto:{{email}}">{{email}}</a>{{/email}}{{#phone}} · <a class="num" href="tel:{{tel}}">{{phone}}</a>{{/phone}}</span></span> <a class="button secondary small" href="{{mergeHref}}">{{t.duplicates_merge}}</a></li>{{/duplicates}}</ul>{{/has_duplicates}}
         {{^has_duplicates}}<p>{{t.duplicates_none}}</p>{{/has_duplicates}}
         <p><a href="{{backHref}}">‹ {{backTitle}}</a></p>
         </section>
@@ -97,6 +97,7 @@ enum DataTemplates: PageTemplateSet {
         <tbody>
         <tr class="survivor-row"><th scope="row">{{t.merge_survivor}}</th>{{#a}}<td><label><input type="radio" name="survivor" value="{{id}}"{{#survives}} checked{{/survives}}> {{t.merge_keep_this}}</label></td>{{/a}}{{#b}}<td><label><input type="radio" name="survivor" value="{{id}}"{{#survives}} checked{{/survives}}> {{t.merge_keep_this}}</label></td>{{/b}}</tr>
         {{#rows}}<tr{{#differs}} class="differs"{{/differs}}><th scope="row">{{label}}</th>{{#differs}}<td><label><input type="radio" name="field.{{name}}" value="a"{{#aChecked}} checked{{/aChecked}} aria-label="{{aLabel}}"> <span class="{{aClass}}">{{a}}</span></label></td><td><label><input type="radio" name="field.{{name}}" value="b"{{#bChecked}} checked{{/bChecked}} aria-label="{{bLabel}}"> <span class="{{bClass}}">{{b}}</span></label></td>{{/differs}}{{^differs}}<td class="same" colspan="2">{{a}} <span class="hint">{{t.merge_same}}</span></td>{{/differs}}</tr>
+        {{#unites}}<tr class="differs unite"><td></td><td colspan="2"><label><input type="radio" name="field.{{name}}" value="both"{{#bothChecked}} checked{{/bothChecked}}> {{t.merge_keep_both}}</label></td></tr>{{/unites}}
         {{/rows}}
         </tbody>
         <tbody class="moves"><tr><th scope="rowgroup" colspan="3">{{t.merge_moves_heading}}</th></tr>

@@ -63,9 +63,10 @@ struct MergePages {
             var choices: [String: MergeSide] = [:]
             for (key, value) in posted.fields where key.hasPrefix("field.") {
                 let name = String(key.dropFirst(6))
-                guard value == "a" || value == "b" else { continue }
+                // `both` keeps every value of a list (the engine's rule when nothing is chosen).
+                guard value == "a" || value == "b" || value == "both" else { continue }
                 picks[name] = value
-                choices[name] = (value == "a" ? a : b) == survivor ? .survivor : .duplicate
+                if value != "both" { choices[name] = (value == "a" ? a : b) == survivor ? .survivor : .duplicate }
             }
             do {
                 let merged = try await store.merge(type, survivorID: survivor, duplicateID: duplicate, choices: choices, actor: user.actor(context))
@@ -101,12 +102,15 @@ struct MergePages {
             let differs = Self.normalized(va) != Self.normalized(vb)
             // The survivor's value unless it is empty; what the user picked before wins.
             let survivorText = survivorSide == "a" ? ta : tb
-            let fallback = survivorText.isEmpty ? (survivorSide == "a" ? "b" : "a") : survivorSide
-            let picked = picks[field.name] ?? fallback
+            // Two different lists (emails, phones, tags) are kept whole unless the user
+            // picks one: choosing a side by default would drop the other's addresses unseen.
+            let unites = field.kind.isList && differs && !ta.isEmpty && !tb.isEmpty
+            let fallback = unites ? "both" : survivorText.isEmpty ? (survivorSide == "a" ? "b" : "a") : survivorSide
+            let picked = picks[field.name].flatMap { $0 != "both" || unites ? $0 : nil } ?? fallback
             rows.append([
                 "name": field.name, "label": user.fieldLabel(field), "differs": differs,
                 "a": ta.isEmpty ? "—" : ta, "b": tb.isEmpty ? "—" : tb, "aEmpty": ta.isEmpty, "bEmpty": tb.isEmpty,
-                "aChecked": picked == "a", "bChecked": picked == "b",
+                "aChecked": picked == "a", "bChecked": picked == "b", "unites": unites, "bothChecked": picked == "both",
                 // A phone number never breaks across lines (the design system's rule); a list
                 // of several may wrap between them.
                 "aClass": ta.isEmpty ? "hint" : Self.unbroken(field, ta) ? "num" : "", "bClass": tb.isEmpty ? "hint" : Self.unbroken(field, tb) ? "num" : "",

@@ -56,9 +56,12 @@ struct PossibleDuplicates: RecordPageSection {
             }
         }
         return found.map { other, reason in
-            [
+            let phone = Self.first(other, "phones", key: "number") ?? ""
+            return [
                 "title": other.fields[shown.titleField]?.stringValue ?? user.typeName(type, one: true), "href": "/\(type.name)/\(other.id)",
-                "reason": reason, "email": Self.first(other, "emails", key: "address") ?? "", "phone": Self.first(other, "phones", key: "number") ?? "",
+                "reason": reason, "email": Self.first(other, "emails", key: "address") ?? "",
+                // Linked as on the record itself, so a rep on a phone can call to ask which is right.
+                "phone": phone, "tel": phone.filter { $0.isNumber || $0 == "+" },
                 "mergeHref": "/\(type.name)/merge?" + RecordPages.encode([("ids", record.id), ("ids", other.id)]),
             ] as [String: Any]
         }
