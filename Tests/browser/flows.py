@@ -686,6 +686,55 @@ def inline_editing(width):
         d.quit()
 
 
+API_POST = """
+const done = arguments[arguments.length - 1];
+fetch(arguments[0], {method: 'POST', credentials: 'same-origin', headers: {
+  'Content-Type': 'application/json', 'X-CSRF-Token': document.querySelector('input[name=_csrf]').value},
+  body: arguments[1]
+}).then(r => r.json()).then(j => done(j.id || ''), () => done(''));
+"""
+
+API_GET = """
+const done = arguments[arguments.length - 1];
+fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.json()).then(done, () => done(null));
+"""
+
+
+def bulk_assign(width):
+    """A manager hands ten people to a new rep in one go: ten rows ticked on the people
+    list, "Change owner", the rep chosen, one submit; every one of the ten is theirs."""
+    import json
+    d, wait = signed_in(width)
+    try:
+        d.get(BASE + "/people")
+        rep = d.execute_async_script(API_POST, "/api/v1/users", json.dumps({
+            "email": f"flow-rep-{width}@example.com", "name": f"Flow Rep {width}", "role": "sales", "password": "Flow-rep-pass-2026!"}))
+        check(rep, f"[{width}] a new rep was added")
+        d.get(BASE + "/people?sort=display_name&limit=50")
+        boxes = d.find_elements(By.CSS_SELECTOR, "table.list tbody input[name=ids]")[:10]
+        check(len(boxes) == 10, f"[{width}] ten people can be ticked ({len(boxes)})")
+        chosen = [b.get_attribute("value") for b in boxes]
+        for b in boxes:
+            d.execute_script("arguments[0].click()", b)
+        Select(d.find_element(By.ID, "bulk-action")).select_by_value("owner")
+        owner = Select(d.find_element(By.ID, "bulk-owner"))
+        owner.select_by_visible_text(f"Flow Rep {width}")
+        shot(d, f"bulk-assign-{width}")
+        button = d.find_element(By.CSS_SELECTOR, ".bulk-bar button[type=submit]")
+        d.execute_script("arguments[0].click()", button)
+        wait.until(gone(button))
+        notice = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
+        check("changed" in notice.text, f"[{width}] the list says the records were changed ({notice.text})")
+        owners = []
+        for id in chosen:
+            record = d.execute_async_script(API_GET, f"/api/v1/people/{id}")
+            owners.append((record or {}).get("owner_id"))
+        check(owners == [rep] * 10, f"[{width}] all ten people now belong to the new rep")
+        shot(d, f"bulk-assigned-{width}")
+    finally:
+        d.quit()
+
+
 flows(1280, "김", "보경", "한빛상사")
 flows(390, "이", "서윤", "미래물산")
 sales(1280, "Flow desk deal", "한빛상사")
@@ -702,4 +751,6 @@ reports(1280)
 reports(390)
 inline_editing(1280)
 inline_editing(390)
+bulk_assign(1280)
+bulk_assign(390)
 print("all browser flows passed")
