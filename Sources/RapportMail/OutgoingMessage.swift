@@ -34,6 +34,9 @@ public struct OutgoingMessage: Sendable {
     /// Extra fields such as `Auto-Submitted` or `List-Unsubscribe`, written as given
     /// (their values must already be ASCII).
     public var extraHeaders: [(String, String)]
+    /// A meeting invitation or cancellation, sent as a `text/calendar` alternative to the
+    /// text: the form Gmail, Outlook and Apple Mail show with answer buttons.
+    public var invitation: CalendarInvitation?
 
     public init(from: MailAddress, to: [MailAddress], cc: [MailAddress] = [], replyTo: MailAddress? = nil, subject: String,
                 text: String, html: String? = nil, attachments: [Attachment] = [], messageID: String,
@@ -120,13 +123,10 @@ public struct OutgoingMessage: Sendable {
         header("MIME-Version", "1.0")
 
         let textPart = Self.textPart(text, subtype: "plain")
-        let body: [UInt8]
-        if let html {
-            let b = boundary()
-            body = Self.multipart("alternative", boundary: b, parts: [textPart, Self.textPart(html, subtype: "html")])
-        } else {
-            body = textPart
-        }
+        var alternatives = [textPart]
+        if let html { alternatives.append(Self.textPart(html, subtype: "html")) }
+        if let invitation { alternatives.append(Self.textPart(invitation.rendered(), subtype: "calendar; method=\(invitation.method.rawValue)")) }
+        let body = alternatives.count == 1 ? textPart : Self.multipart("alternative", boundary: boundary(), parts: alternatives)
         if attachments.isEmpty {
             out += body
         } else {
