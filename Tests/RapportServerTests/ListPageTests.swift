@@ -119,9 +119,15 @@ import Testing
             var browser = try await WorkspacePageTests.signedIn(api)
             let person = try await api.create("people", #"{"family_name":"김","given_name":"보경"}"#)
             let id = person.string("id") ?? ""
+            _ = try await api.create("activities", #"{"kind":"call","subject":"Kickoff call","occurred_at":"2026-01-05T01:00:00Z","participants":["\#(id)"]}"#)
             _ = try await browser.request(.get, "/people/\(id)")
             let home = try await browser.request(.get, "/")
             #expect(home.body.contains(#"<ul class="recent"><li><a href="/people/\#(id)">"#))
+            // The sidebar's recent records and Home's latest activities are two lists: the
+            // first once replaced the second's entries with record links and no kind or time.
+            let latest = try #require(home.body.range(of: #"id="h-recent""#)).upperBound
+            let section = home.body[latest...].prefix { $0 != "§" }.prefix(800)
+            #expect(section.contains("Kickoff call") && section.contains("Call · "), "\(section)")
             _ = try await browser.request(.post, "/settings/theme", form: [("_csrf", PageClient.csrf(home.body) ?? ""), ("theme", "dark")])
             #expect(try await browser.request(.get, "/").body.contains(#"data-theme="dark""#))
             // Erased or deleted records leave the list.

@@ -140,7 +140,8 @@ extension PageDependencies {
         values["homeCurrent"] = current == "home"
         values["trashCurrent"] = current == "trash"
         values["settingsCurrent"] = current == "settings"
-        values["recent"] = user.recent.map { link in
+        // Not `recent`: a page may show its own recent items (Home's latest activities) under that name.
+        values["recentRecords"] = user.recent.map { link in
             ["href": link.href, "title": link.title, "initials": Initials.of(link.title), "color": Initials.colorIndex(for: link.id, count: DesignTokens.avatars.count)] as [String: Any]
         }
         values["me"] = ["name": user.user.name, "email": user.user.email, "initials": Initials.of(user.user.name), "color": Initials.colorIndex(for: user.user.id, count: DesignTokens.avatars.count)] as [String: Any]

@@ -26,8 +26,8 @@ enum ShellTemplates: PageTemplateSet {
         {{#navGroups}}<h2 class="nav-group">{{label}}</h2>
         <ul>{{#links}}<li><a href="{{href}}"{{#key}} data-key="{{key}}"{{/key}}{{#current}} aria-current="page"{{/current}}><svg class="icon" aria-hidden="true"><use href="{{iconsPath}}#{{icon}}"/></svg><span>{{label}}</span></a></li>{{/links}}</ul>
         {{/navGroups}}
-        {{#has_recent}}<h2 class="nav-group">{{t.recent}}</h2>
-        <ul class="recent">{{#recent}}<li><a href="{{href}}"><span class="avatar c{{color}}" aria-hidden="true">{{initials}}</span><span>{{title}}</span></a></li>{{/recent}}</ul>{{/has_recent}}
+        {{#has_recentRecords}}<h2 class="nav-group">{{t.recent}}</h2>
+        <ul class="recent">{{#recentRecords}}<li><a href="{{href}}"><span class="avatar c{{color}}" aria-hidden="true">{{initials}}</span><span>{{title}}</span></a></li>{{/recentRecords}}</ul>{{/has_recentRecords}}
         </nav>
         <div class="sidebar-foot"><ul>
         <li><a href="/trash"{{#trashCurrent}} aria-current="page"{{/trashCurrent}}><svg class="icon" aria-hidden="true"><use href="{{iconsPath}}#trash"/></svg><span>{{t.trash}}</span></a></li>

@@ -27,6 +27,8 @@ enum DataStyles {
         .merge-table tbody.moves th[scope=rowgroup] { color: var(--ink); font-weight: 600; padding-top: var(--sp-4); }
         .merge-table label { font-weight: normal; display: flex; gap: var(--sp-2); align-items: flex-start; cursor: pointer; min-height: 32px; overflow-wrap: anywhere; }
         .merge-table input[type=radio] { margin-top: .25rem; flex: none; }
+        /* The union of two lists reads as a third choice of the row above, not a field of its own. */
+        .merge-table tr:has(+ tr.unite) > * { border-bottom: 0; padding-bottom: 0; }
         .merge-table tr.differs { background: var(--surface); }
         .duplicates li { display: flex; flex-wrap: wrap; align-items: center; gap: var(--sp-2); margin-bottom: var(--sp-2); }
         .duplicate-list { list-style: none; padding: 0; margin: 0 0 var(--sp-4); }
