@@ -20,8 +20,8 @@ enum ReportTemplates: PageTemplateSet {
         <a class="card" href="#h-tasks" data-card="tasks"><h3>{{t.home_overdue_tasks}}</h3><span class="big num{{#hasOverdue}} bad{{/hasOverdue}}">{{overdue}}</span></a>
         </div>
         {{#hasTeam}}<h3 id="h-team">{{t.dash_team}} · {{t.report_period_this_quarter}}</h3>
-        <table class="list"><thead><tr><th scope="col">{{t.dash_rep}}</th><th scope="col">{{t.dash_open}}</th><th scope="col">{{t.won_amount}}</th><th scope="col">{{t.dash_win_rate}}</th><th scope="col">{{t.dash_cycle}}</th><th scope="col">{{t.dash_attainment}}</th></tr></thead>
-        <tbody>{{#team}}<tr><td data-label=""><a href="{{href}}">{{name}}</a></td><td data-label="{{t.dash_open}}">{{#open}}<span class="num">{{value}}</span> {{/open}}</td><td data-label="{{t.won_amount}}">{{#won}}<span class="num">{{value}}</span> {{/won}}</td>
+        <table class="list team"><thead><tr><th scope="col">{{t.dash_rep}}</th><th scope="col">{{t.dash_open}}</th><th scope="col">{{t.won_amount}}</th><th scope="col">{{t.dash_win_rate}}</th><th scope="col">{{t.dash_cycle}}</th><th scope="col">{{t.dash_attainment}}</th></tr></thead>
+        <tbody>{{#team}}<tr><td class="title"><a href="{{href}}">{{name}}</a></td><td data-label="{{t.dash_open}}"><span class="amounts">{{#open}}<span class="num">{{value}}</span>{{/open}}{{^open}}—{{/open}}</span></td><td data-label="{{t.won_amount}}"><span class="amounts">{{#won}}<span class="num">{{value}}</span>{{/won}}{{^won}}—{{/won}}</span></td>
         <td data-label="{{t.dash_win_rate}}">{{winRate}}</td><td data-label="{{t.dash_cycle}}">{{cycle}}</td><td data-label="{{t.dash_attainment}}">{{attainment}}</td></tr>{{/team}}</tbody></table>{{/hasTeam}}
         </section>
         """

@@ -3,6 +3,10 @@
 /// changes them in one place.
 enum HomeStyles {
     static let css = """
+        /* A rep's name on one line beside the figures; on a phone it heads the card. */
+        @media (min-width: 721px) { table.team td.title { white-space: nowrap; } }
+        /* One currency a line, in one grid cell on a phone card. */
+        table.team .amounts .num { display: block; }
         .home-figures dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 12px 24px; margin: 0; }
         .home-figures dt { color: var(--muted); font-size: .9rem; word-break: keep-all; }
         .home-figures dd { margin: 0; font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
