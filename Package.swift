@@ -34,6 +34,7 @@ let package = Package(
             name: "RapportStore",
             dependencies: [
                 "RapportKit",
+                "RapportMail",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -52,6 +53,7 @@ let package = Package(
             dependencies: [
                 "RapportKit",
                 "RapportStore",
+                "RapportMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -97,6 +99,7 @@ let package = Package(
                 "RapportServer",
                 "RapportStore",
                 "RapportKit",
+                "RapportMail",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),

@@ -111,6 +111,7 @@ public func buildApplication(
     JobRoutes(jobs: jobs).register(on: api)
     NotificationRoutes(notifications: NotificationStore(db: database), clock: configuration.clock).register(on: api)
     CompanySettingsRoutes(settings: CompanySettings(db: database)).register(on: api)
+    MailSettingsRoutes(outbox: MailOutbox(db: database, cipher: configuration.cipher)).register(on: api)
     RecordRoutes(store: store).register(on: api)
     AttachmentPages(deps: pages).register(on: router)
     ImportPages(deps: pages).register(on: router)

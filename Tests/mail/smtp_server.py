@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A real SMTP relay for the mail tests: aiosmtpd on loopback with STARTTLS, implicit TLS,
 AUTH, SIZE, SMTPUTF8 and PIPELINING, a silent port for timeouts, and recipients that
-answer 4xx or 5xx on purpose. It writes config.json into DIR for the tests to read and
+answer 4xx or 5xx on purpose
+(or 4xx once, then accept). It writes config.json into DIR for the tests to read and
 saves each accepted message there. Stops by itself after --lifetime seconds.
 
     python3 Tests/mail/smtp_server.py DIR [--lifetime 3600]
@@ -20,12 +21,18 @@ def free_port():
 class Handler:
     def __init__(self, out):
         self.out, self.count = out, 0
+        self.deferred = set()
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.split("@")[0]
         if local.startswith("busy"):
             return "451 4.3.0 Mailbox busy, try again later"
         if local.startswith("nobody"):
             return "550 5.1.1 No such user"
+        # "later..." recipients are deferred the first time each is seen, then accepted:
+        # an outbox's retry after a 4xx arrives.
+        if local.startswith("later") and address not in self.deferred:
+            self.deferred.add(address)
+            return "451 4.7.1 Greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
     async def handle_DATA(self, server, session, envelope):

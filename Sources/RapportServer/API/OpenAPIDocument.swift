@@ -162,6 +162,8 @@ enum OpenAPIDocument {
         for (name, schema) in notificationSchemas() { schemas[name] = schema }
         for (path, item) in companyPaths() { paths[path] = item }
         for (name, schema) in companySchemas() { schemas[name] = schema }
+        for (path, item) in mailPaths() { paths[path] = item }
+        for (name, schema) in mailSchemas() { schemas[name] = schema }
         for (path, item) in attachmentPaths(types: types) { paths[path] = item }
         for (name, schema) in attachmentSchemas() { schemas[name] = schema }
         paths["/healthz"] = obj([

@@ -22,6 +22,7 @@ extension WorkspacePages {
         }
         // Every user sees the seller printed on their quotes; only admins get its form.
         links.append(["href": "/settings/company", "label": user.t("company_title")])
+        if user.viewer.role.isAdmin { links.append(["href": "/settings/mail", "label": user.t("mail_title")]) }
         links.append(["href": "/settings/tokens", "label": user.t("api_tokens")])
         let values: [String: Any] = [
             "name": user.user.name,
