@@ -116,6 +116,7 @@ public func buildApplication(
     AttachmentPages(deps: pages).register(on: router)
     ImportPages(deps: pages).register(on: router)
     MergePages(deps: pages).register(on: router)
+    ComposePage(deps: pages).register(on: router)
     // Last: `/{type}` pages match whatever no fixed path above claimed.
     RecordPages(deps: pages).register(on: router)
 

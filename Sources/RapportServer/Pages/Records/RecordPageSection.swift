@@ -31,9 +31,10 @@ enum RecordPagePlace: String, Sendable {
 /// later registers its sections here and the generic pages show them.
 enum RecordPageSections {
     static let byType: [String: [any RecordPageSection]] = [
-        Deals.type.name: [DealStagePath(), DealStageHistory()],
+        Deals.type.name: [DealStagePath(), DealStageHistory(), ComposeEmailAction(recipients: DealRecipients())],
         Quotes.type.name: [QuoteHeaderActions(), QuoteRevisionLine(), QuoteBuilderSection()],
-        Organizations.type.name: [PurchaseHistorySection(), PossibleDuplicates()], People.type.name: [PurchaseHistorySection(), PossibleDuplicates()],
+        Organizations.type.name: [PurchaseHistorySection(), PossibleDuplicates(), ComposeEmailAction(recipients: OrganizationRecipients())],
+        People.type.name: [PurchaseHistorySection(), PossibleDuplicates(), ComposeEmailAction(recipients: PersonRecipients())],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),

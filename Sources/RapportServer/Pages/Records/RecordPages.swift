@@ -196,7 +196,8 @@ struct RecordPages {
         if let id = params.first(where: { $0.0 == "deleted" })?.1, RecordID.isValid(id) {
             return ["text": user.t("deleted_notice"), "undo": "/\(type.name)/\(id)/restore"]
         }
-        if let what = params.first(where: { $0.0 == "notice" })?.1, ["created", "saved", "restored", "view_saved", "bulk_done", "merged"].contains(what) {
+        if let what = params.first(where: { $0.0 == "notice" })?.1, ["created", "saved", "restored", "view_saved", "bulk_done", "merged", "email_queued"].contains(what) {
+            if what == "email_queued" { return ["text": user.t("compose_queued")] }
             return ["text": user.t(["view_saved", "bulk_done"].contains(what) ? what : "\(what)_notice")]
         }
         if params.contains(where: { $0 == ("bulk_error", "forbidden_records") }), let n = params.first(where: { $0.0 == "bulk_count" }).flatMap({ Int($0.1) }) {

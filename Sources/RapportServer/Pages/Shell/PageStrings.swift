@@ -18,6 +18,7 @@ enum PageStrings {
         DataStrings.self,
         ReportStrings.self,
         ForgotPasswordStrings.self, InlineEditStrings.self,
+        ComposeStrings.self,
         MailStrings.self,
     ]
 
