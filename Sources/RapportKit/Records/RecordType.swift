@@ -38,10 +38,9 @@ public struct RecordType: Sendable {
     /// Whether the main navigation lists the type; set-up types (pipelines, their stages)
     /// are reached from settings instead.
     public var inNavigation: Bool
-    /// The reference field naming the record this one belongs to (a quote line's quote, a
-    /// deal's quotes and contacts): children follow their parent's owner, so handing over
-    /// the parent hands them over too.
-    public var parentField: String?
+    /// The record this one belongs to (a quote line's quote, a deal's quotes and
+    /// contacts), whose owner, visibility, hand-over, deletion and finality it follows.
+    public var parent: ParentRule?
     /// Where the navigation lists the type.
     public var area: WorkArea
     /// The name of the type's icon in the pages' icon set.
@@ -62,7 +61,7 @@ public struct RecordType: Sendable {
         hooks: RecordHooks = RecordHooks(),
         personalFields: Set<String> = [],
         inNavigation: Bool = true,
-        parentField: String? = nil,
+        parent: ParentRule? = nil,
         area: WorkArea = .customers,
         icon: String = "record",
         showsAvatar: Bool = false
@@ -78,7 +77,7 @@ public struct RecordType: Sendable {
         self.hooks = hooks
         self.personalFields = personalFields
         self.inNavigation = inNavigation
-        self.parentField = parentField
+        self.parent = parent
         self.area = area
         self.icon = icon
         self.showsAvatar = showsAvatar

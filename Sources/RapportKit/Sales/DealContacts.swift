@@ -17,7 +17,7 @@ public enum DealContacts {
         listColumns: ["role", "deal_id", "person_id", "updated_at"],
         allowsCustomFields: false,
         inNavigation: false,
-        parentField: "deal_id",
+        parent: ParentRule(type: "deals", field: "deal_id", onDelete: .cascade),
         area: .sales,
         icon: "person"
     )

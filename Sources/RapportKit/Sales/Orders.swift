@@ -53,7 +53,7 @@ public enum OrderLines {
         // The same line arithmetic and limits as a quote's lines.
         hooks: RecordHooks(derive: QuoteLines.derive, validate: QuoteLines.validate),
         inNavigation: false,
-        parentField: "order_id",
+        parent: ParentRule(type: "orders", field: "order_id", onDelete: .cascade),
         area: .sales,
         icon: "document"
     )

@@ -9,6 +9,14 @@ public enum QuoteStatus {
     /// How a final quote is printed and annotated may still change; what was offered may not.
     public static let editableWhenFinal: Set<String> = ["language", "notes"]
 
+    /// A quote's lines are final with it: the order was placed from them, or a newer
+    /// version replaced them.
+    public static let linesFinal = ParentRule.Finality(field: "status", values: final) { state in
+        state == "accepted"
+            ? "This quote was accepted and its order placed; its lines no longer change. Make a new version instead."
+            : "A newer version replaced this quote; change that one."
+    }
+
     /// Why a write from `old` to `new` must be refused; empty when it may go ahead.
     /// `oldValidUntil` is the stored validity, `newValidUntil` the one after the write;
     /// `changed` says whether any of the quote's own fields differ after the write.

@@ -27,7 +27,9 @@ public enum Quotes {
         titleField: "number",
         listColumns: ["deal_id", "status", "total", "valid_until", "revision"],
         hooks: RecordHooks(derive: derive, validate: validate),
-        parentField: "deal_id",
+        // A deal's quotes go to the trash with it; an accepted one refuses, which keeps
+        // the deal too (its quote is the record of what was sold).
+        parent: ParentRule(type: "deals", field: "deal_id", onDelete: .cascade),
         area: .sales,
         icon: "document"
     )
@@ -70,7 +72,7 @@ public enum QuoteLines {
         allowsCustomFields: false,
         hooks: RecordHooks(derive: derive, validate: validate),
         inNavigation: false,
-        parentField: "quote_id",
+        parent: ParentRule(type: "quotes", field: "quote_id", onDelete: .cascade, finalWhen: QuoteStatus.linesFinal),
         area: .sales,
         icon: "document"
     )

@@ -13,7 +13,7 @@ public enum NotificationRules {
         guard let after = change.after, let actor = change.actor.userID else { return }
         var recipients = Recipients(s)
         if change.type.hasOwner, let owner = after.ownerID, owner != actor, owner != change.before?.ownerID,
-           try await recipients.maySee(owner, change.type, after, fields: []) {
+           try await recipients.maySee(owner, change.type, after, fields: [], catalog: store.catalog) {
             // The version makes a later hand-back-and-forth a new notification.
             try await NotificationStore.insert(s, recipient: owner, kind: .assigned, recordType: change.type.name, recordID: after.id, actor: actor,
                                                at: change.at, key: "assigned:\(change.type.name):\(after.id):\(after.version)")
@@ -25,7 +25,7 @@ public enum NotificationRules {
         let people = try await recipients.people()
         let before = Set(Mentions.find(in: text(change.before), among: people))
         for id in Mentions.find(in: now, among: people) where id != actor && !before.contains(id) {
-            guard try await recipients.maySee(id, change.type, after, fields: fields) else { continue }
+            guard try await recipients.maySee(id, change.type, after, fields: fields, catalog: store.catalog) else { continue }
             try await NotificationStore.insert(s, recipient: id, kind: .mentioned, recordType: change.type.name, recordID: after.id, actor: actor,
                                                at: change.at, key: "mentioned:\(change.type.name):\(after.id):\(id)")
         }
@@ -59,11 +59,16 @@ struct Recipients {
 
     /// Whether `userID` is active, may read `type`, sees `record` under their visibility
     /// and sees the `fields` the notification is about (a hidden note body tells nothing).
-    mutating func maySee(_ userID: String, _ type: RecordType, _ record: StoredRecord, fields: [String]) async throws -> Bool {
+    /// A child is seen only with its parent, by the same rule reads apply.
+    mutating func maySee(_ userID: String, _ type: RecordType, _ record: StoredRecord, fields: [String], catalog: RecordCatalog) async throws -> Bool {
         guard let user = try await load()[userID] else { return false }
         if snapshot == nil { snapshot = try await AccessDirectory.load(s) }
         let viewer = AccessDirectory.viewer(userID: userID, roleName: user.role, in: snapshot!)
         guard viewer.role.allows(.read, on: type.name), viewer.canSee(type, ownerID: record.ownerID) else { return false }
+        if type.parent != nil, let rule = viewer.visibility(type, in: catalog),
+           try await s.query("SELECT 1 AS found FROM \(raw: type.name) WHERE id = \(record.id) AND \(RecordStore.condition(rule, qualifier: ""))").isEmpty {
+            return false
+        }
         let hidden = viewer.hiddenFields(type)
         return fields.isEmpty || fields.contains { !hidden.contains($0) && record.fields[$0]?.stringValue?.contains("@") == true }
     }

@@ -36,7 +36,7 @@ extension RecordStore {
             var sent = 0
             for task in rows.map(codec.decode) {
                 guard let owner = task.ownerID, let due = task.fields["due_at"]?.stringValue,
-                      try await recipients.maySee(owner, type, task, fields: []) else { continue }
+                      try await recipients.maySee(owner, type, task, fields: [], catalog: catalog) else { continue }
                 if try await NotificationStore.insert(s, recipient: owner, kind: .taskDue, recordType: type.name, recordID: task.id, actor: nil,
                                                       at: at, key: "task_due:\(task.id):\(due)") { sent += 1 }
             }

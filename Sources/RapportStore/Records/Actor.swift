@@ -20,3 +20,13 @@ public struct Actor: Sendable {
     /// Changes made by `rapport` commands on the server's own machine.
     public static let system = Actor(userID: nil, requestID: nil, address: "cli")
 }
+
+extension Actor {
+    /// The same person, recorded as such, acting where the engine has already decided for
+    /// them: the children a parent's delete takes along, whichever of them the role reads.
+    var unrestricted: Actor {
+        var copy = self
+        copy.viewer = nil
+        return copy
+    }
+}

@@ -10,10 +10,30 @@ extension RecordStore {
         throw RecordError.forbidden("The \(viewer.role.label) role may not \(action.rawValue) \(type.name).")
     }
 
-    /// The rows of `type` the actor may see, as a condition on `column`; nil when all.
+    /// The rows of `type` the actor may see, as a condition on `column` (the owner column,
+    /// qualified as the query names the table); nil when all. It is the reader's
+    /// ``VisibilityRule``, so a child is seen only with its parent.
     func visibility(_ type: RecordType, _ actor: Actor, column: String = "owner_id") -> SQL? {
-        guard let owners = actor.viewer?.visibleOwners(type) else { return nil }
-        return "\(raw: column) IN (\(SQL.join(owners.sorted().map { "\($0)" }, ", ")))"
+        guard let rule = actor.viewer?.visibility(type, in: catalog) else { return nil }
+        let qualifier = column.split(separator: ".").dropLast().map { $0 + "." }.joined()
+        return Self.condition(rule, qualifier: qualifier)
+    }
+
+    /// A visibility rule as SQL over the table `qualifier` names (empty: unqualified).
+    static func condition(_ rule: VisibilityRule, qualifier: String) -> SQL {
+        switch rule {
+        case .owners(let owners):
+            guard !owners.isEmpty else { return "1 = 0" }
+            return "\(raw: qualifier)owner_id IN (\(SQL.join(owners.sorted().map { "\($0)" }, ", ")))"
+        case .parent(let field, let table, let parentRule):
+            guard let parentRule else { return "1 = 1" }
+            let column = qualifier + field
+            return "(\(raw: column) IS NULL OR \(raw: column) IN (SELECT \(raw: table).id FROM \(raw: table) WHERE \(condition(parentRule, qualifier: table + "."))))"
+        case .noParent(let field):
+            return "\(raw: qualifier + field) IS NULL"
+        case .all(let rules):
+            return SQL("(") + SQL.join(rules.map { condition($0, qualifier: qualifier) }, " AND ") + SQL(")")
+        }
     }
 
     /// `type` without the fields the actor's role hides. Parse queries and validate input

@@ -17,7 +17,7 @@ public final class RecordStore: Sendable {
         self.catalog = catalog
         self.customFields = CustomFieldCache()
         self.cipher = cipher
-        self.writeRules = writeRules
+        self.writeRules = ParentWriteRules.joined(writeRules, catalog: catalog)
         self.subscribers = subscribers
     }
 
@@ -226,6 +226,7 @@ public final class RecordStore: Sendable {
     func delete(in s: Session, _ type: RecordType, id: String, ifMatch: Int?, actor: Actor, now: String) async throws {
         let existing = try await self.load(s, type, id: id, forUpdate: true, actor: actor)
         if let ifMatch, ifMatch != existing.version { throw RecordError.stale(current: existing.version) }
+        try await self.deleteChildren(s, of: type, id: id, actor: actor, now: now)
         try await s.execute("UPDATE \(raw: type.name) SET deleted_at = \(now), updated_at = \(now), updated_by = \(actor.userID), version = version + 1 WHERE id = \(id)")
         try await self.releaseKeys(s, type: type, keys: type.uniqueKeyValues(existing.fields), id: id)
         try await self.reindex(s, type: type, seq: existing.seq, terms: nil, replacing: true)

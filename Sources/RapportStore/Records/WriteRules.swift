@@ -11,7 +11,7 @@ public struct WriteRules: Sendable {
     public typealias After = @Sendable (RecordStore, Session, StoredRecord?, StoredRecord, Actor, String) async throws -> Void
 
     /// A `before` rule may also decide the owner by putting `owner_id` in the record it
-    /// returns (a quote line belongs to its quote's owner); the engine takes it out of the
+    /// returns (a child belongs to its parent's owner, see ``ParentWriteRules``); the engine takes it out of the
     /// fields and stores it as the owner.
     public var before: Before?
     public var after: After?
@@ -36,7 +36,7 @@ public struct WriteRules: Sendable {
     /// The rules of every built-in type that has some.
     public static let builtIn: [String: WriteRules] = [
         Deals.type.name: DealRules.rules, Quotes.type.name: QuoteRules.quote, QuoteLines.type.name: QuoteRules.line,
-        Contracts.type.name: ContractRules.rules, Orders.type.name: OrderRules.rules, OrderLines.type.name: OrderRules.line, DealContacts.type.name: DealContactRules.rules,
+        Contracts.type.name: ContractRules.rules, Orders.type.name: OrderRules.rules, OrderLines.type.name: OrderRules.line,
         Quotas.type.name: QuotaRules.rules, Pipelines.type.name: PipelineRules.rules,
         PipelineStages.type.name: PipelineStageRules.rules,
     ]

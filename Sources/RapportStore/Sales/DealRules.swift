@@ -5,7 +5,7 @@ import RapportKit
 /// that closes (won or lost) takes that day as its close date unless the same write sets
 /// one, so won amounts land in the month they were won; every stage change is kept with
 /// who and when, flagged when a deal is marked won without an accepted quote. The deal's
-/// contacts and quotes belong to the deal's owner (``RecordType/parentField``).
+/// contacts and quotes belong to the deal's owner (``RecordType/parent``).
 enum DealRules {
     static let rules = WriteRules(before: before, after: after)
 

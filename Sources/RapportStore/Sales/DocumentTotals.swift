@@ -45,13 +45,12 @@ struct DocumentTotals: Sendable {
             """)
     }
 
-    /// A line's currency must be its document's; whoever owns the document owns its lines.
+    /// A line's currency must be its document's (its owner is the document's by the
+    /// lines' ``ParentRule``).
     func checkLine(_ s: Session, _ record: JSONObject) async throws -> (JSONObject, currency: String)? {
         guard let parent = record[parentColumn]?.stringValue,
-              let row = try await s.query("SELECT currency, owner_id FROM \(raw: table) WHERE id = \(parent) AND deleted_at IS NULL").first,
+              let row = try await s.query("SELECT currency FROM \(raw: table) WHERE id = \(parent) AND deleted_at IS NULL").first,
               let currency = row.text("currency") else { return nil }
-        var record = record
-        if let owner = row.text("owner_id") { record["owner_id"] = .string(owner) }
         if let code = record["unit_price"]?.objectValue?["currency"]?.stringValue, code != currency {
             throw RecordError.invalid([FieldError(field: "unit_price", code: "invalid_currency", message: "Lines are priced in their document's currency (\(currency)).")])
         }

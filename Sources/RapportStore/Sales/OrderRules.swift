@@ -27,7 +27,7 @@ enum OrderRules {
     }
 
     /// An order line is priced in its order's currency (a product line without a price takes
-    /// the product's) and belongs to the order's owner.
+    /// the product's).
     @Sendable static func beforeLine(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
         guard var (record, currency) = try await DocumentTotals.orders.checkLine(s, record) else { return record }
         if let product = record["product_id"]?.stringValue {
@@ -38,6 +38,7 @@ enum OrderRules {
 
     @Sendable static func afterLine(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
         let orders = Set([before?.fields["order_id"]?.stringValue, after.fields["order_id"]?.stringValue].compactMap { $0 })
-        for order in orders { try await DocumentTotals.orders.recompute(s, id: order, now: now) }
+        // An order going to the trash with its lines keeps the totals they come back with.
+        for order in orders where !ParentWriteRules.deleting.contains(order) { try await DocumentTotals.orders.recompute(s, id: order, now: now) }
     }
 }

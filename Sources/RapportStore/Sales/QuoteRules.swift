@@ -3,7 +3,7 @@ import RapportKit
 
 /// Quotes get a number when created (`Q-2026-0001`, kept by later versions); their totals
 /// are recomputed from their lines whenever a line changes; a line must be priced in its
-/// quote's currency and belongs to the quote's owner; accepting a quote (it needs a line,
+/// quote's currency; accepting a quote (it needs a line,
 /// must still be an open, valid offer, and be its deal's only accepted quote, see
 /// ``QuoteAcceptance``) moves its deal to the pipeline's won stage. Accepted and
 /// superseded quotes are final (``QuoteStatus``).
@@ -133,7 +133,7 @@ enum QuoteRules {
     }
 
     @Sendable static func beforeLine(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
-        // The quote's currency and owner, by the one rule orders' lines follow too.
+        // The quote's currency, by the one rule orders' lines follow too.
         guard var (record, currency) = try await DocumentTotals.quotes.checkLine(s, record) else { return record }
         // A line added without a place goes after the quote's last one.
         if existing == nil, record["position"]?.isNull ?? true, let quote = record["quote_id"]?.stringValue {
@@ -171,23 +171,12 @@ enum QuoteRules {
             """).first?.int("unit_price_amount")
     }
 
-    /// Why a final quote's lines stay as they are (code `final`, which pages translate).
-    static func finalLinesError(status: String) -> FieldError {
-        FieldError(field: "quote_id", code: "final", message: status == "accepted"
-            ? "This quote was accepted and its order placed; its lines no longer change. Make a new version instead."
-            : "A newer version replaced this quote; change that one.")
-    }
-
-    /// Lines of an accepted or superseded quote are final (the order was placed from them,
-    /// or a newer version replaced them): adding, changing, moving or removing one is
-    /// refused and the write rolls back. Otherwise the quotes involved are re-totalled.
+    /// The quotes a line was on and is on are re-totalled, except one going to the trash
+    /// with its lines, which keeps the totals they come back with. (Lines of a final quote
+    /// never get here: their ``ParentRule`` refuses them first.)
     @Sendable static func afterLine(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
         let quotes = Set([before?.fields["quote_id"]?.stringValue, after.fields["quote_id"]?.stringValue].compactMap { $0 })
-        for quote in quotes {
-            let status = try await s.query("SELECT status FROM quotes WHERE id = \(quote)").first?.text("status")
-            if let status, QuoteStatus.final.contains(status) { throw RecordError.invalid([finalLinesError(status: status)]) }
-        }
-        for quote in quotes { try await recompute(s, quoteID: quote, now: now) }
+        for quote in quotes where !ParentWriteRules.deleting.contains(quote) { try await recompute(s, quoteID: quote, now: now) }
     }
 
     /// The quote's subtotal, discount, tax and total from its live lines.

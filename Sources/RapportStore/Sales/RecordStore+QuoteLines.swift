@@ -24,9 +24,9 @@ extension RecordStore {
         let saved = try await db.transaction { s -> StoredRecord in
             let quote = try await self.load(s, quotes, id: quoteID, forUpdate: true, actor: actor)
             if let ifMatch, ifMatch != quote.version { throw RecordError.stale(current: quote.version) }
-            if let status = quote.fields["status"]?.stringValue, QuoteStatus.final.contains(status) {
-                throw RecordError.invalid([QuoteRules.finalLinesError(status: status)])
-            }
+            // The lines' own rule, asked once before any row: a final quote refuses the
+            // whole table, even one with nothing to save.
+            if let parent = lines.parent { try await ParentWriteRules.checkFinal(parent, of: quotes, s, parentID: quote.id) }
             guard let code = quote.fields["currency"]?.stringValue, let currency = Currency.named(code) else {
                 throw RecordError.invalid([FieldError(field: "currency", code: "invalid_currency", message: "The quote needs a currency before it has lines.")])
             }

@@ -34,8 +34,10 @@ extension RecordPages {
 
         let titleField = shown.field(shown.titleField)
         let title = titleField.map { formatter.text(record.fields[$0.name], field: $0) } ?? ""
+        // A record its final parent keeps as it is offers no way to change it.
+        let finalParent = try await store.finalParent(type, record: record)
         // Empty fields show too when they can be filled in place.
-        let inline = Self.inlineFields(shown, user: user)
+        let inline = finalParent == nil ? Self.inlineFields(shown, user: user) : []
         func detail(_ field: FieldSpec, _ parts: [[String: Any]]) -> [String: Any] {
             let editable = inline.contains(field.name)
             return ["label": user.fieldLabel(field), "parts": parts.isEmpty && editable ? Self.dash : Self.lastMarked(parts), "editable": editable, "edit": field.name]
@@ -95,6 +97,14 @@ extension RecordPages {
         values.merge(timelineView.values(next: timeline.nextCursor, user: user)) { _, new in new }
         values.merge(recordHeader(type: shown, record: record, title: title, formatter: formatter, user: user, compose: query.first { $0.0 == "compose" }?.1, canAddActivity: values["canAddActivity"] as? Bool ?? false)) { _, new in new }
         values["notice"] = notice(query, user: user, type: type)
+        if let finalParent {
+            values["canEdit"] = false
+            values["canDelete"] = false
+            if values["notice"] as? [String: Any] == nil {
+                values["notice"] = ["text": user.t("parent_final").replacingOccurrences(of: "{parent}", with: user.typeName(finalParent.type, one: true).lowercased())
+                    .replacingOccurrences(of: "{state}", with: user.choiceLabel(finalParent.field, finalParent.state))]
+            }
+        }
         values["sections"] = try await RecordPagePanels.render(request, type: type, record: record, user: user, actor: actor, deps: deps)
         values.merge(try await RecordPageSections.render(record, type: type, user: user, actor: actor, deps: deps)) { _, section in section }
         return deps.renderApp("record", user: user, title: title.isEmpty ? user.typeName(type, one: true) : title, values: values, current: type.name, status: status)

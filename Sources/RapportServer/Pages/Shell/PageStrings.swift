@@ -20,6 +20,7 @@ enum PageStrings {
         ForgotPasswordStrings.self, InlineEditStrings.self,
         ComposeStrings.self,
         MailStrings.self,
+        ParentStrings.self,
     ]
 
     /// Every page string per language, all tables merged.

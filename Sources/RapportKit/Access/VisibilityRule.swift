@@ -1,0 +1,79 @@
+/// Which records of a type a reader sees, as a value the engine turns into a condition for
+/// every read (lists, get, search, counts, exports, timelines, totals) instead of code per
+/// type. Rules compose: a child is visible when the role's ownership rule holds AND its
+/// parent is visible by the parent's own rule, and later rules (group membership, sharing
+/// with a partner) are one more case joined the same way.
+public indirect enum VisibilityRule: Sendable, Equatable {
+    /// Records owned by one of these users.
+    case owners(Set<String>)
+    /// Records that name no parent in `field`, or whose parent of type `type` is visible
+    /// by `rule` (nil: every parent is).
+    case parent(field: String, type: String, rule: VisibilityRule?)
+    /// Records that name no parent in `field`: the reader may not read parents at all.
+    case noParent(field: String)
+    /// Records every rule admits.
+    case all([VisibilityRule])
+
+    /// The rule admitting what both `a` and `b` admit; nil stands for "everything".
+    public static func both(_ a: VisibilityRule?, _ b: VisibilityRule?) -> VisibilityRule? {
+        switch (a, b) {
+        case (nil, let x), (let x, nil): return x
+        case (.all(let x)?, .all(let y)?): return .all(x + y)
+        case (.all(let x)?, let y?): return .all(x + [y])
+        case (let x?, .all(let y)?): return .all([x] + y)
+        case (let x?, let y?): return .all([x, y])
+        }
+    }
+
+    /// Whether a record is admitted, given its owner and, per parent field, the parent it
+    /// names (nil when it names none, or when the parent cannot be found).
+    public func admits(_ record: VisibleRecord) -> Bool {
+        switch self {
+        case .owners(let owners):
+            return record.ownerID.map(owners.contains) ?? false
+        case .parent(let field, _, let rule):
+            guard let named = record.parents[field] else { return true }
+            guard let parent = named else { return false }
+            return rule?.admits(parent) ?? true
+        case .noParent(let field):
+            return record.parents[field] == nil
+        case .all(let rules):
+            return rules.allSatisfy { $0.admits(record) }
+        }
+    }
+}
+
+/// A record as visibility rules read it: its owner and the parents it names.
+public struct VisibleRecord: Sendable, Equatable {
+    public var ownerID: String?
+    /// Per parent field: absent when the record names no parent there; `.some(nil)` when
+    /// it names one that does not exist.
+    public var parents: [String: VisibleRecord?]
+
+    public init(ownerID: String?, parents: [String: VisibleRecord?] = [:]) {
+        self.ownerID = ownerID
+        self.parents = parents
+    }
+}
+
+extension Viewer {
+    /// The reader's rule for `type`: the role's ownership rule, joined with its parent's
+    /// visibility when the type has a parent. Nil when every record is visible.
+    public func visibility(_ type: RecordType, in catalog: RecordCatalog) -> VisibilityRule? {
+        visibility(type, in: catalog, below: [])
+    }
+
+    /// `below` holds the types already on the way down, so a catalog that declared a
+    /// circle of parents ends it instead of recursing forever.
+    private func visibility(_ type: RecordType, in catalog: RecordCatalog, below: Set<String>) -> VisibilityRule? {
+        var rule = visibleOwners(type).map(VisibilityRule.owners)
+        if let parent = type.parent, let parentType = catalog[parent.type], !below.contains(parentType.name) {
+            if !role.allows(.read, on: parentType.name) {
+                rule = .both(rule, .noParent(field: parent.field))
+            } else if let parentRule = visibility(parentType, in: catalog, below: below.union([type.name])) {
+                rule = .both(rule, .parent(field: parent.field, type: parentType.name, rule: parentRule))
+            }
+        }
+        return rule
+    }
+}
