@@ -63,7 +63,7 @@ struct Recipients {
         guard let user = try await load()[userID] else { return false }
         if snapshot == nil { snapshot = try await AccessDirectory.load(s) }
         let viewer = AccessDirectory.viewer(userID: userID, roleName: user.role, in: snapshot!)
-        guard viewer.role.allows(.read, on: type.name), viewer.canSee(type, ownerID: record.ownerID) else { return false }
+        guard viewer.role.allows(.read, on: type.name), viewer.canSee(type, ownerID: record.ownerID, fields: record.fields) else { return false }
         let hidden = viewer.hiddenFields(type)
         return fields.isEmpty || fields.contains { !hidden.contains($0) && record.fields[$0]?.stringValue?.contains("@") == true }
     }

@@ -11,9 +11,23 @@ extension RecordStore {
     }
 
     /// The rows of `type` the actor may see, as a condition on `column`; nil when all.
+    /// A type with a group field (tickets) is seen by its group's members under team
+    /// visibility, falling back to the owner's team for a record without a group; its
+    /// children are seen exactly when their parent is, whoever owns them.
     func visibility(_ type: RecordType, _ actor: Actor, column: String = "owner_id") -> SQL? {
-        guard let owners = actor.viewer?.visibleOwners(type) else { return nil }
-        return "\(raw: column) IN (\(SQL.join(owners.sorted().map { "\($0)" }, ", ")))"
+        guard let viewer = actor.viewer else { return nil }
+        let prefix = column.firstIndex(of: ".").map { String(column[...$0]) } ?? ""
+        if let parentField = type.parentField, case .reference(let parentName) = type.field(parentField)?.kind,
+           let parent = catalog[parentName], parent.groupField != nil {
+            guard let inner = visibility(parent, actor) else { return nil }
+            return "\(raw: prefix + parentField) IN (SELECT id FROM \(raw: parent.name) WHERE \(inner))"
+        }
+        guard let owners = viewer.visibleOwners(type) else { return nil }
+        let byOwner: SQL = "\(raw: column) IN (\(SQL.join(owners.sorted().map { "\($0)" }, ", ")))"
+        guard let groups = viewer.visibleGroups(type), let field = type.groupField else { return byOwner }
+        let group = prefix + field
+        if groups.isEmpty { return "(\(raw: group) IS NULL AND \(byOwner))" }
+        return "(\(raw: group) IN (\(SQL.join(groups.sorted().map { "\($0)" }, ", "))) OR (\(raw: group) IS NULL AND \(byOwner)))"
     }
 
     /// `type` without the fields the actor's role hides. Parse queries and validate input

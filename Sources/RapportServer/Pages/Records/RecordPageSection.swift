@@ -34,6 +34,7 @@ enum RecordPageSections {
         Deals.type.name: [DealStagePath(), DealStageHistory()],
         Quotes.type.name: [QuoteHeaderActions(), QuoteRevisionLine(), QuoteBuilderSection()],
         Organizations.type.name: [PurchaseHistorySection(), PossibleDuplicates()], People.type.name: [PurchaseHistorySection(), PossibleDuplicates()],
+        Tickets.type.name: [TicketConversationSection(), RequesterTicketsSection()],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),

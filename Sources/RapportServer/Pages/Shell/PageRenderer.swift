@@ -17,6 +17,7 @@ struct PageRenderer: Sendable {
         DataTemplates.self,
         ReportTemplates.self,
         ForgotPasswordTemplates.self, InlineEditTemplates.self,
+        ServiceTemplates.self,
     ]
 
     init() {
