@@ -90,9 +90,11 @@ enum TicketMessageRules {
         let fromRequester = after.fields["author_person_id"]?.stringValue != nil
         let kind: TicketEventKind = fromRequester ? .customerMessage
             : after.fields["kind"]?.stringValue == TicketMessages.Kind.internalNote.rawValue ? .internalNote : .agentPublicReply
-        try await TicketEvents.append(s, ticketID: ticketID, kind: kind, messageID: after.id, actor: actor, now: now)
         let tickets = try await store.type(named: Tickets.type.name, in: s)
         let ticket = try await store.load(s, tickets, id: ticketID, forUpdate: true)
+        // Never before its ticket: the follow-up made for a message is created a moment
+        // after the message's write began, and the clock must see the ticket first.
+        try await TicketEvents.append(s, ticketID: ticketID, kind: kind, messageID: after.id, actor: actor, now: max(now, ticket.createdAt))
         let status = ticket.fields["status"]?.stringValue.flatMap(TicketStatus.init(rawValue:)) ?? .new
         var target: TicketStatus?
         if case .becomes(let next) = TicketConversation.outcome(of: status, messageFromRequester: fromRequester) { target = next }
