@@ -99,6 +99,7 @@ public func buildApplication(
     JobPages(pages: adminPages, jobs: jobs).register(on: router)
     ReportsPage(deps: pages).register(on: router)
     QuoteBuilderPage(deps: pages).register(on: router)
+    ServicePages(deps: pages).register(on: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)
@@ -106,6 +107,7 @@ public func buildApplication(
     AttachmentRoutes(attachments: attachments).register(on: api)
     ReportRoutes(store: store, clock: configuration.clock).register(on: api)
     SalesRoutes(store: store).register(on: api)
+    ServiceRoutes(store: store, clock: configuration.clock).register(on: api)
     FieldRoutes(store: store).register(on: api)
     ImportRoute(store: store).register(on: api)
     JobRoutes(jobs: jobs).register(on: api)

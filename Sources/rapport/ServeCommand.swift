@@ -64,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
                         note("Demo API token (shown once): \(token.token)")
                     }
                     let counts = try await store.seedDemo(people: demoPeople, actor: Actor(userID: owner?.id, address: "cli"))
-                    note("Demo data: \(counts.organizations) organizations, \(counts.people) people, \(counts.activities) activities, \(counts.deals) deals.")
+                    note("Demo data: \(counts.organizations) organizations, \(counts.people) people, \(counts.activities) activities, \(counts.deals) deals, \(counts.tickets) tickets.")
                 }
             }
             // A new installation can take deals at once.

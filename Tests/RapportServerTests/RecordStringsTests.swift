@@ -13,7 +13,7 @@ import Testing
     static let sameInEveryLanguage: Set<String> = []
 
     /// The tables that name record types, fields, choices and problems.
-    static let tables: [any PageStringCatalog.Type] = [RecordStrings.self, CustomerStrings.self, SalesStrings.self, BoardStrings.self]
+    static let tables: [any PageStringCatalog.Type] = [RecordStrings.self, CustomerStrings.self, SalesStrings.self, BoardStrings.self, ServiceStrings.self]
 
     static func catalog(_ language: String) -> [String: String] {
         PageStrings.catalogs[language] ?? [:]

@@ -9,6 +9,15 @@ extension Role {
         "lost_reasons": .readOnly,
     ]
 
+    /// Tickets are the service desk's: support agents work those of their groups (a
+    /// ticket's group decides, see ``RecordType/groupField``); sales, marketing and
+    /// partner roles see none unless an admin grants them.
+    static let serviceDesk: [String: Grant] = [
+        "tickets": Grant([.read, .create, .update, .export], visibility: .team),
+        "ticket_messages": Grant([.read, .create, .update, .export], visibility: .team),
+    ]
+    static let noTickets: [String: Grant] = ["tickets": .none, "ticket_messages": .none]
+
     public static let builtIn: [Role] = [
         Role(name: "admin", label: "Administrator", isBuiltIn: true, grants: ["*": .everything]),
         Role(name: "manager", label: "Manager", isBuiltIn: true, grants: ["*": Grant(Set(RecordAction.allCases), visibility: .team)]),
@@ -16,21 +25,21 @@ extension Role {
             "*": Grant([.read, .create, .update, .delete, .import, .export], visibility: .own),
             "organizations": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read, .create], visibility: .all),
-        ].merging(salesSetup) { a, _ in a }),
+        ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }),
         Role(name: "support", label: "Support", isBuiltIn: true, grants: [
             "*": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read], visibility: .all),
-        ].merging(salesSetup) { a, _ in a }),
+        ].merging(salesSetup) { a, _ in a }.merging(serviceDesk) { a, _ in a }),
         Role(name: "marketing", label: "Marketing", isBuiltIn: true, grants: [
             "*": Grant([.read], visibility: .all),
             "people": Grant([.read, .create, .update, .import, .export], visibility: .all, hiddenFields: ["phones"]),
             "tags": Grant([.read, .create, .update], visibility: .all),
-        ].merging(salesSetup) { a, _ in a }),
+        ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }),
         Role(name: "partner_manager", label: "Partner manager", isBuiltIn: true, grants: [
             "*": Grant([.read, .create, .update], visibility: .own),
             "organizations": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read], visibility: .all),
-        ].merging(salesSetup) { a, _ in a }),
+        ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }),
         Role(name: "viewer", label: "Viewer", isBuiltIn: true, grants: ["*": Grant([.read], visibility: .all, hidesSensitive: true)]),
     ]
 

@@ -5,11 +5,31 @@ public struct Viewer: Sendable, Equatable {
     public var role: Role
     /// The user and everyone in a team the user belongs to or manages.
     public var teamMembers: Set<String>
+    /// The teams the user belongs to or manages: the groups whose tickets team visibility
+    /// shows (``RecordType/groupField``).
+    public var teams: Set<String>
 
-    public init(userID: String, role: Role, teamMembers: Set<String>) {
+    public init(userID: String, role: Role, teamMembers: Set<String>, teams: Set<String> = []) {
         self.userID = userID
         self.role = role
         self.teamMembers = teamMembers.union([userID])
+        self.teams = teams
+    }
+
+    /// The teams whose records of `type` are visible by their group, or nil when the
+    /// type has no group field or the role's visibility on it is not `team`.
+    public func visibleGroups(_ type: RecordType) -> Set<String>? {
+        guard type.groupField != nil, type.hasOwner, role.grant(for: type.name).visibility == .team else { return nil }
+        return teams
+    }
+
+    /// The same rule as the store's query for one record already read: its group decides
+    /// when it has one, else its owner.
+    public func canSee(_ type: RecordType, ownerID: String?, fields: JSONObject) -> Bool {
+        if let groups = visibleGroups(type), let field = type.groupField, let group = fields[field]?.stringValue {
+            return groups.contains(group)
+        }
+        return canSee(type, ownerID: ownerID)
     }
 
     /// Which owners' records of `type` are visible: nil for all of them.

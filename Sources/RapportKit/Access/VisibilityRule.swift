@@ -11,6 +11,9 @@ public indirect enum VisibilityRule: Sendable, Equatable {
     case parent(field: String, type: String, rule: VisibilityRule?)
     /// Records that name no parent in `field`: the reader may not read parents at all.
     case noParent(field: String)
+    /// Records of a group the reader belongs to (a ticket's group under team visibility);
+    /// a record without a group falls back to its owner being one of `owners` (nil: any).
+    case group(field: String, groups: Set<String>, owners: Set<String>?)
     /// Records every rule admits.
     case all([VisibilityRule])
 
@@ -37,6 +40,9 @@ public indirect enum VisibilityRule: Sendable, Equatable {
             return rule?.admits(parent) ?? true
         case .noParent(let field):
             return record.parents[field] == nil
+        case .group(_, let groups, let owners):
+            if let group = record.group { return groups.contains(group) }
+            return owners.map { o in record.ownerID.map(o.contains) ?? false } ?? true
         case .all(let rules):
             return rules.allSatisfy { $0.admits(record) }
         }
@@ -46,12 +52,15 @@ public indirect enum VisibilityRule: Sendable, Equatable {
 /// A record as visibility rules read it: its owner and the parents it names.
 public struct VisibleRecord: Sendable, Equatable {
     public var ownerID: String?
+    /// The group the record belongs to, for types with a group field.
+    public var group: String?
     /// Per parent field: absent when the record names no parent there; `.some(nil)` when
     /// it names one that does not exist.
     public var parents: [String: VisibleRecord?]
 
-    public init(ownerID: String?, parents: [String: VisibleRecord?] = [:]) {
+    public init(ownerID: String?, group: String? = nil, parents: [String: VisibleRecord?] = [:]) {
         self.ownerID = ownerID
+        self.group = group
         self.parents = parents
     }
 }
@@ -67,7 +76,13 @@ extension Viewer {
     /// circle of parents ends it instead of recursing forever.
     private func visibility(_ type: RecordType, in catalog: RecordCatalog, below: Set<String>) -> VisibilityRule? {
         var rule = visibleOwners(type).map(VisibilityRule.owners)
+        if let field = type.groupField, let groups = visibleGroups(type) {
+            rule = .group(field: field, groups: groups, owners: visibleOwners(type))
+        }
         if let parent = type.parent, let parentType = catalog[parent.type], !below.contains(parentType.name) {
+            // A group's records carry their children to every member, whoever wrote them
+            // (an admin's reply on a ticket of the reader's group).
+            if parentType.groupField != nil && visibleGroups(parentType) != nil { rule = nil }
             if !role.allows(.read, on: parentType.name) {
                 rule = .both(rule, .noParent(field: parent.field))
             } else if let parentRule = visibility(parentType, in: catalog, below: below.union([type.name])) {

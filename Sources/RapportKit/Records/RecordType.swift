@@ -48,6 +48,10 @@ public struct RecordType: Sendable {
     /// Whether pages show its records with an avatar of initials: people and companies,
     /// whose titles are names, not deals or documents.
     public var showsAvatar: Bool
+    /// The team field that decides who sees a record under team visibility (a ticket's
+    /// group): the members of that team, not the owner's team. A record without a team
+    /// falls back to its owner. Children of such a type are seen with their parent.
+    public var groupField: String?
 
     public init(
         name: String,
@@ -64,7 +68,8 @@ public struct RecordType: Sendable {
         parent: ParentRule? = nil,
         area: WorkArea = .customers,
         icon: String = "record",
-        showsAvatar: Bool = false
+        showsAvatar: Bool = false,
+        groupField: String? = nil
     ) {
         self.name = name
         self.singular = singular
@@ -81,6 +86,7 @@ public struct RecordType: Sendable {
         self.area = area
         self.icon = icon
         self.showsAvatar = showsAvatar
+        self.groupField = groupField
     }
 
     /// Set-up types (pipelines and their stages): few records, kept by admins, chosen

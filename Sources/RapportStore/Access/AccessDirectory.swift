@@ -95,11 +95,12 @@ public final class AccessDirectory: Sendable {
 
     static func viewer(userID: String, roleName: String, in snapshot: Snapshot) -> Viewer {
         let role = snapshot.roles[roleName] ?? Role(name: roleName, label: roleName, grants: [:])
-        var members = Set<String>()
+        var members = Set<String>(), teams = Set<String>()
         for team in snapshot.teams where team.members.contains(userID) || team.managerID == userID {
             members.formUnion(team.members)
+            teams.insert(team.id)
             if let m = team.managerID { members.insert(m) }
         }
-        return Viewer(userID: userID, role: role, teamMembers: members)
+        return Viewer(userID: userID, role: role, teamMembers: members, teams: teams)
     }
 }

@@ -32,6 +32,7 @@ enum Migrations {
         Migration0019RecentViews.migration,
         Migration0020QuoteLinePosition.migration,
         Migration0022ReportOwners.migration,
+        Migration0023Tickets.migration,
         Migration0025MailOutbox.migration,
     ]
 }

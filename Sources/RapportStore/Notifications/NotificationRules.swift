@@ -64,7 +64,7 @@ struct Recipients {
         guard let user = try await load()[userID] else { return false }
         if snapshot == nil { snapshot = try await AccessDirectory.load(s) }
         let viewer = AccessDirectory.viewer(userID: userID, roleName: user.role, in: snapshot!)
-        guard viewer.role.allows(.read, on: type.name), viewer.canSee(type, ownerID: record.ownerID) else { return false }
+        guard viewer.role.allows(.read, on: type.name), viewer.canSee(type, ownerID: record.ownerID, fields: record.fields) else { return false }
         if type.parent != nil, let rule = viewer.visibility(type, in: catalog),
            try await s.query("SELECT 1 AS found FROM \(raw: type.name) WHERE id = \(record.id) AND \(RecordStore.condition(rule, qualifier: ""))").isEmpty {
             return false

@@ -31,6 +31,11 @@ extension RecordStore {
             return "(\(raw: column) IS NULL OR \(raw: column) IN (SELECT \(raw: table).id FROM \(raw: table) WHERE \(condition(parentRule, qualifier: table + "."))))"
         case .noParent(let field):
             return "\(raw: qualifier + field) IS NULL"
+        case .group(let field, let groups, let owners):
+            let group = qualifier + field
+            let byOwner: SQL = owners.map { $0.isEmpty ? "1 = 0" : "\(raw: qualifier)owner_id IN (\(SQL.join($0.sorted().map { "\($0)" }, ", ")))" } ?? "1 = 1"
+            if groups.isEmpty { return "(\(raw: group) IS NULL AND \(byOwner))" }
+            return "(\(raw: group) IN (\(SQL.join(groups.sorted().map { "\($0)" }, ", "))) OR (\(raw: group) IS NULL AND \(byOwner)))"
         case .all(let rules):
             return SQL("(") + SQL.join(rules.map { condition($0, qualifier: qualifier) }, " AND ") + SQL(")")
         }

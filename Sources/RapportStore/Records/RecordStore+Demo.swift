@@ -7,10 +7,12 @@ extension RecordStore {
         public var people: Int
         public var activities: Int
         public var deals: Int
+        public var tickets: Int = 0
     }
 
     /// Fills the database with ``DemoData``: companies, their people and a history of
-    /// calls, meetings, notes and tasks linked to both, then deals, orders and quotas.
+    /// calls, meetings, notes and tasks linked to both, then deals, orders and quotas, and
+    /// the service desk's tickets with their conversations.
     /// Records belong to `actor`'s user when it has one (the demo admin of `serve --demo`).
     public func seedDemo(people count: Int, seed: UInt64 = 2026, actor: Actor) async throws -> DemoCounts {
         let demo = DemoData(people: count, seed: seed)
@@ -43,9 +45,17 @@ extension RecordStore {
         for (i, org) in personOrg.enumerated() where firstPerson[org] == nil { firstPerson[org] = personIDs[i] }
         let deals = try await seedDemoSales(organizations: orgIDs, countries: demo.organizations.map { $0["country"]?.stringValue },
                                             contacts: firstPerson, seed: seed, actor: actor)
+        var countryOf: [String: String] = [:]
+        for (org, body) in zip(orgIDs, demo.organizations) { countryOf[org] = body["country"]?.stringValue ?? "" }
+        var requesters: [String: [String]] = [:]
+        for (i, person) in personIDs.enumerated() where i < personOrg.count {
+            let country = countryOf[personOrg[i]] ?? ""
+            if requesters[country, default: []].count < 10 { requesters[country, default: []].append(person) }
+        }
+        let tickets = try await seedDemoService(requesters: requesters, actor: actor)
         if count > 1000 {
             for t in [orgType, peopleType, activityType] { try await refreshStatistics(t) }
         }
-        return DemoCounts(organizations: orgIDs.count, people: personIDs.count, activities: activities.count, deals: deals)
+        return DemoCounts(organizations: orgIDs.count, people: personIDs.count, activities: activities.count, deals: deals, tickets: tickets)
     }
 }

@@ -39,5 +39,6 @@ public struct WriteRules: Sendable {
         Contracts.type.name: ContractRules.rules, Orders.type.name: OrderRules.rules, OrderLines.type.name: OrderRules.line,
         Quotas.type.name: QuotaRules.rules, Pipelines.type.name: PipelineRules.rules,
         PipelineStages.type.name: PipelineStageRules.rules,
+        Tickets.type.name: TicketRules.rules, TicketMessages.type.name: TicketMessageRules.rules,
     ]
 }

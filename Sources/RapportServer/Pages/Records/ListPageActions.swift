@@ -13,7 +13,7 @@ struct ListPageAction: Sendable {
 }
 
 enum ListPageActions {
-    static let all: [ListPageAction] = SalesPages.listActions + [ImportPages.listAction]
+    static let all: [ListPageAction] = SalesPages.listActions + ServicePages.listActions + [ImportPages.listAction]
 
     static func actions(for type: RecordType, user: PageUser) -> [[String: Any]] {
         all.filter { action in

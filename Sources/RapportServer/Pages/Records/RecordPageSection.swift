@@ -35,6 +35,7 @@ enum RecordPageSections {
         Quotes.type.name: [QuoteHeaderActions(), QuoteRevisionLine(), QuoteBuilderSection()],
         Organizations.type.name: [PurchaseHistorySection(), PossibleDuplicates(), ComposeEmailAction(recipients: OrganizationRecipients())],
         People.type.name: [PurchaseHistorySection(), PossibleDuplicates(), ComposeEmailAction(recipients: PersonRecipients())],
+        Tickets.type.name: [TicketConversationSection(), RequesterTicketsSection()],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),

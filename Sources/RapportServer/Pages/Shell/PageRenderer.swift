@@ -18,6 +18,7 @@ struct PageRenderer: Sendable {
         ReportTemplates.self,
         ForgotPasswordTemplates.self, InlineEditTemplates.self,
         ComposeTemplates.self,
+        ServiceTemplates.self,
     ]
 
     init() {

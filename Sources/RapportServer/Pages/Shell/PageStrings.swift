@@ -21,6 +21,7 @@ enum PageStrings {
         ComposeStrings.self,
         MailStrings.self,
         ParentStrings.self,
+        ServiceStrings.self,
     ]
 
     /// Every page string per language, all tables merged.

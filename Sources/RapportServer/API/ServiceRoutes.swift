@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import RapportKit
+import RapportStore
+
+/// The service desk beyond plain records: the agent's views with their counts, and the
+/// events a ticket's SLA clock reads.
+struct ServiceRoutes {
+    let store: RecordStore
+    var clock: @Sendable () -> Date = { Date() }
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        // Under the generic `:type` segment: a fixed `tickets` segment would shadow the
+        // record routes' `/tickets/{id}` in the router's tree. Other types answer 404.
+        group.get(":type/views", use: ticketsOnly(views))
+        group.get(":type/views/:view", use: ticketsOnly(view))
+        group.get(":type/:id/events", use: ticketsOnly(events))
+    }
+
+    func ticketsOnly(_ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response) -> @Sendable (Request, AppRequestContext) async throws -> Response {
+        { request, context in
+            guard context.parameters.get("type") == Tickets.type.name else { throw HTTPError(.notFound) }
+            return try await handler(request, context)
+        }
+    }
+
+    /// `GET /api/v1/tickets/views?pending_days=3`: each view's name and live count.
+    @Sendable func views(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let days = try pendingDays(request)
+        let counts = try await store.ticketQueueCounts(actor: context.actor, pendingDays: days, now: clock())
+        return .json(.object(JSONObject([
+            ("data", .array(counts.map { JSONValue.object(JSONObject([("view", .string($0.0.rawValue)), ("count", .number(String($0.1)))])) })),
+            ("pending_days", .number(String(days))),
+        ])))
+    }
+
+    /// `GET /api/v1/tickets/views/{view}`: the view's tickets, longest waiting first.
+    @Sendable func view(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let queue = TicketQueue(rawValue: context.parameters.get("view") ?? "") else { throw HTTPError(.notFound) }
+        let days = try pendingDays(request)
+        let records = try await store.ticketQueue(queue, actor: context.actor, pendingDays: days, now: clock())
+        let type = store.view(try await store.type(named: Tickets.type.name), for: context.actor)
+        return .json(.object(JSONObject([("data", .array(records.map { JSONValue.object($0.json(type)) })), ("next_cursor", .null)])))
+    }
+
+    /// `GET /api/v1/tickets/{id}/events`: what the SLA clock reads, oldest first.
+    @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let events = try await store.slaEvents(ticketID: context.parameters.get("id") ?? "", actor: context.actor)
+        return .json(.object(JSONObject([("data", .array(events.map { JSONValue.object(Self.json($0)) })), ("next_cursor", .null)])))
+    }
+
+    private func pendingDays(_ request: Request) throws -> Int {
+        let query = try QueryString.parse(request.uri.query)
+        switch TicketQueue.pendingDays(query.last { $0.0 == "pending_days" }?.1) {
+        case .success(let n): return n
+        case .failure(let error): throw RecordError.invalid([error])
+        }
+    }
+
+    static func json(_ event: SLAEvent) -> JSONObject {
+        var o = JSONObject([("at", .string(Timestamp.format(millisecondsSince1970: event.at)))])
+        switch event.kind {
+        case .created(let status, let priority):
+            o["kind"] = .string(TicketEventKind.created.rawValue)
+            o["status"] = .string(status.rawValue)
+            o["priority"] = .string(priority.rawValue)
+        case .statusChanged(let status):
+            o["kind"] = .string(TicketEventKind.statusChanged.rawValue)
+            o["status"] = .string(status.rawValue)
+        case .priorityChanged(let priority):
+            o["kind"] = .string(TicketEventKind.priorityChanged.rawValue)
+            o["priority"] = .string(priority.rawValue)
+        case .customerMessage: o["kind"] = .string(TicketEventKind.customerMessage.rawValue)
+        case .agentPublicReply: o["kind"] = .string(TicketEventKind.agentPublicReply.rawValue)
+        }
+        return o
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import RapportKit
+import RapportStore
+
+/// The ticket page's conversation: every message oldest first, public replies and
+/// internal notes told apart by colour, label and side, then the composer (public reply
+/// or internal note, and the status the ticket takes once it is sent). A closed ticket
+/// shows why nothing more can be added instead of the composer.
+struct TicketConversationSection: RecordPageSection {
+    var place: RecordPagePlace { .header }
+    var template: String { "ticket_conversation" }
+
+    func values(_ record: StoredRecord, type: RecordType, user: PageUser, actor: Actor, deps: PageDependencies) async throws -> [String: Any]? {
+        let messageType = try await deps.store.type(named: TicketMessages.type.name)
+        guard user.viewer.role.allows(.read, on: messageType.name) else { return nil }
+        let messages = try await deps.store.ticketMessages(ticketID: record.id, actor: actor)
+        var formatter = ValueFormatter(user: user)
+        try await formatter.prepare(messages, type: messageType, store: deps.store, admin: deps.admin, actor: actor)
+        let status = record.fields["status"]?.stringValue.flatMap(TicketStatus.init(rawValue:)) ?? .new
+        var out: [String: Any] = [
+            "messages": messages.map { m -> [String: Any] in
+                let person = m.fields["author_person_id"]?.stringValue
+                let internalNote = m.fields["kind"]?.stringValue == TicketMessages.Kind.internalNote.rawValue
+                return [
+                    "body": m.fields["body"]?.stringValue ?? "",
+                    "author": person.map { formatter.titles[$0] ?? user.t("svc_from_requester") } ?? m.createdBy.flatMap { formatter.userNames[$0] } ?? "—",
+                    "fromRequester": person != nil, "internal": internalNote,
+                    "kindLabel": user.t(internalNote ? "svc_internal" : "svc_public"),
+                    "when": formatter.instant(m.createdAt), "at": m.createdAt,
+                ]
+            },
+            "action": "/tickets/\(record.id)/messages",
+        ]
+        if status == .closed {
+            out["closedNote"] = user.t("svc_closed_final")
+        } else if user.viewer.role.allows(.create, on: messageType.name) {
+            out["compose"] = true
+            out["statuses"] = TicketStatus.allCases.map { ["value": $0.rawValue, "label": user.choiceLabel("status", $0.rawValue)] }
+        }
+        if let origin = record.fields["follow_up_of"]?.stringValue {
+            out["followUpOf"] = ["href": "/tickets/\(origin)", "label": user.t("svc_follow_up_of")]
+        }
+        return out
+    }
+}
+
+/// The requester's other tickets beside the ticket, newest first: what else they asked
+/// and how it ended, as the reader may see it.
+struct RequesterTicketsSection: RecordPageSection {
+    var place: RecordPagePlace { .side }
+    var template: String { "ticket_requester_tickets" }
+
+    func values(_ record: StoredRecord, type: RecordType, user: PageUser, actor: Actor, deps: PageDependencies) async throws -> [String: Any]? {
+        guard let person = record.fields["requester_id"]?.stringValue else { return nil }
+        let others = try await deps.store.requesterTickets(personID: person, excluding: record.id, actor: actor)
+        return ["tickets": others.map { t -> [String: Any] in
+            [
+                "href": "/tickets/\(t.id)", "number": t.fields["number"]?.stringValue ?? "", "subject": t.fields["subject"]?.stringValue ?? "",
+                "status": user.choiceLabel("status", t.fields["status"]?.stringValue ?? ""), "statusValue": t.fields["status"]?.stringValue ?? "",
+            ]
+        }]
+    }
+}
+
+/// The templates of the sections above and of the agent views page.
+enum ServiceTemplates: PageTemplateSet {
+    static let all: [String: String] = [
+        "ticket_conversation": conversation, "ticket_requester_tickets": requesterTickets, "ticket_queue": queue,
+    ]
+
+    static let conversation = """
+        <section class="ticket-thread" aria-labelledby="thread-heading"><h2 id="thread-heading">{{t.svc_conversation}}</h2>
+        {{#followUpOf}}<p class="meta"><a href="{{href}}">{{label}}</a></p>{{/followUpOf}}
+        <ol class="thread">{{#messages}}<li class="message{{#internal}} internal{{/internal}}{{#fromRequester}} requester{{/fromRequester}}">
+        <div class="message-head"><strong>{{author}}</strong> <span class="chip">{{kindLabel}}</span> <time class="meta" datetime="{{at}}">{{when}}</time></div>
+        <div class="message-body">{{body}}</div></li>{{/messages}}
+        {{^messages}}<li class="meta">{{t.svc_no_messages}}</li>{{/messages}}</ol>
+        {{#closedNote}}<p class="meta">{{closedNote}}</p>{{/closedNote}}
+        {{#compose}}<form class="composer" method="post" action="{{action}}"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <fieldset class="composer-kind"><label><input type="radio" name="kind" value="public_reply" checked> {{t.svc_public}}</label>
+        <label><input type="radio" name="kind" value="internal_note"> {{t.svc_internal}}</label></fieldset>
+        <label class="skip" for="composer-body">{{t.svc_message_placeholder}}</label>
+        <textarea id="composer-body" name="body" rows="4" required placeholder="{{t.svc_message_placeholder}}"></textarea>
+        <div class="actions"><label for="composer-status">{{t.svc_status_after}}</label>
+        <select id="composer-status" name="status_after"><option value="">{{t.svc_keep_status}}</option>{{#statuses}}<option value="{{value}}">{{label}}</option>{{/statuses}}</select>
+        <button type="submit">{{t.svc_send}}</button></div></form>{{/compose}}
+        </section>
+        """
+
+    static let requesterTickets = """
+        <section aria-labelledby="requester-tickets"><h2 id="requester-tickets">{{t.svc_other_tickets}}</h2>
+        <ul class="ticket-list">{{#tickets}}<li><a href="{{href}}">{{number}}</a> {{subject}} <span class="chip status-{{statusValue}}">{{status}}</span></li>{{/tickets}}
+        {{^tickets}}<li class="meta">{{t.svc_no_other_tickets}}</li>{{/tickets}}</ul></section>
+        """
+
+    static let queue = """
+        {{> head}}
+        <div class="actions spread"><h1>{{t.svc_views}}</h1><div class="actions"><a class="button secondary" href="/tickets">{{ticketsLabel}}</a>{{#canCreate}}<a class="button" href="/tickets/new">{{t.new}}</a>{{/canCreate}}</div></div>
+        <form class="toolbar" method="get" action="/tickets/queue"><input type="hidden" name="view" value="{{view}}">
+        <div><label for="q-days">{{t.svc_pending_days}}</label><input id="q-days" name="pending_days" type="number" min="0" max="365" value="{{pendingDays}}"></div>
+        <button type="submit">{{t.svc_apply}}</button></form>
+        <nav class="queue-tabs" aria-label="{{t.svc_views}}"><ul>{{#views}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} <span class="chip">{{count}}</span></a></li>{{/views}}</ul></nav>
+        <ul class="ticket-list queue">{{#tickets}}<li><a href="{{href}}"><strong>{{number}}</strong> {{subject}}</a>
+        <div class="meta"><span class="chip status-{{statusValue}}">{{status}}</span> {{priority}} · {{since}}</div></li>{{/tickets}}
+        {{^tickets}}<li class="meta">{{t.svc_empty_view}}</li>{{/tickets}}</ul>
+        {{> foot}}
+        """
+}
+
+/// The conversation's look: internal notes on the warning tint with a side rule, the
+/// requester's messages set in from the other side, so the two never read alike even in
+/// grey; the composer and lists fit a 390-pixel screen.
+enum ServiceStyles {
+    static let css = """
+        .thread { list-style: none; margin: 0 0 12px; padding: 0; display: grid; gap: 8px; }
+        .thread .message { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; background: var(--surface, #fff); min-width: 0; }
+        .thread .message.requester { margin-left: 0; margin-right: 12%; background: var(--soft); }
+        .thread .message:not(.requester) { margin-left: 12%; }
+        .thread .message.internal { background: color-mix(in srgb, var(--warn) 12%, transparent); border-left: 4px solid var(--warn); border-style: dashed solid dashed solid; }
+        .message-head { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; font-size: .85rem; }
+        .message-body { white-space: pre-wrap; overflow-wrap: anywhere; word-break: keep-all; margin-top: 4px; }
+        .composer { display: grid; gap: 8px; } .composer textarea { width: 100%; box-sizing: border-box; }
+        .composer-kind { border: 0; padding: 0; margin: 0; display: flex; gap: 12px; flex-wrap: wrap; }
+        .ticket-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; } .ticket-list li { overflow-wrap: anywhere; word-break: keep-all; }
+        .queue-tabs ul { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; padding: 0; margin: 8px 0; }
+        .queue-tabs a { display: inline-block; padding: 4px 10px; border: 1px solid var(--line); border-radius: 16px; text-decoration: none; }
+        .queue-tabs a[aria-current="page"] { border-color: var(--accent); font-weight: 600; }
+        @media (max-width: 480px) { .thread .message.requester { margin-right: 0; } .thread .message:not(.requester) { margin-left: 0; } }
+        """
+}

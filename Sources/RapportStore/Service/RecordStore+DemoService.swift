@@ -1,0 +1,39 @@
+import Foundation
+import RapportKit
+
+extension RecordStore {
+    /// ``DemoTickets`` through the engine's own writes (numbers, events, the conversation's
+    /// status rules), each asked by a person of a company in its language's country.
+    /// `requesters` holds person ids by country code (`KR`, `JP`, anything else for English).
+    func seedDemoService(requesters: [String: [String]], actor: Actor) async throws -> Int {
+        let tickets = try await type(named: Tickets.type.name), messages = try await type(named: TicketMessages.type.name)
+        let english = requesters.filter { $0.key != "KR" && $0.key != "JP" }.sorted { $0.key < $1.key }.flatMap(\.value)
+        var used: [String: Int] = [:]
+        var count = 0
+        for script in DemoTickets.scripts {
+            let pool = script.language == "ko" ? requesters["KR"] ?? [] : script.language == "ja" ? requesters["JP"] ?? [] : english
+            guard !pool.isEmpty else { continue }
+            let person = pool[used[script.language, default: 0] % pool.count]
+            used[script.language, default: 0] += 1
+            var body = JSONObject([
+                ("subject", .string(script.subject)), ("requester_id", .string(person)), ("priority", .string(script.priority.rawValue)),
+                ("ticket_type", .string(script.kind)), ("channel", .string(script.channel)),
+            ])
+            if script.assigned, let user = actor.userID { body["assignee_id"] = .string(user) }
+            let ticket = try await create(tickets, body: body, actor: actor)
+            for message in script.messages {
+                var m = JSONObject([
+                    ("ticket_id", .string(ticket.id)), ("body", .string(message.body)),
+                    ("kind", .string(message.internalNote ? TicketMessages.Kind.internalNote.rawValue : TicketMessages.Kind.publicReply.rawValue)),
+                ])
+                if message.fromRequester { m["author_person_id"] = .string(person) }
+                _ = try await create(messages, body: m, actor: actor)
+            }
+            if script.status != .new {
+                _ = try await update(tickets, id: ticket.id, body: JSONObject([("status", .string(script.status.rawValue))]), ifMatch: nil, actor: actor)
+            }
+            count += 1
+        }
+        return count
+    }
+}
