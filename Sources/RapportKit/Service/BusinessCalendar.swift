@@ -1,0 +1,153 @@
+import Foundation
+
+/// One stretch of a business day in local wall-clock minutes: `[start, end)` with
+/// `0 <= start < end <= 1440` (1440 is the following midnight).
+public struct BusinessInterval: Sendable, Equatable, Hashable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    /// `09:00-12:00`.
+    public var text: String {
+        func hm(_ m: Int) -> String {
+            let h = m / 60, mi = m % 60
+            return (h < 10 ? "0\(h)" : "\(h)") + ":" + (mi < 10 ? "0\(mi)" : "\(mi)")
+        }
+        return hm(start) + "-" + hm(end)
+    }
+
+    /// Reads `09:00-12:00`; `24:00` is allowed as an end.
+    public init?(text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-")
+        guard parts.count == 2 else { return nil }
+        func minutes(_ s: Substring) -> Int? {
+            let hm = s.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+            guard hm.count == 2, (1...2).contains(hm[0].count), hm[1].count == 2,
+                  let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), (0..<60).contains(m) else { return nil }
+            guard h < 24 || m == 0 else { return nil }
+            return h * 60 + m
+        }
+        guard let s = minutes(parts[0]), let e = minutes(parts[1]), s < e else { return nil }
+        self.init(start: s, end: e)
+    }
+}
+
+/// When a team works: a time zone, weekly hours (several intervals a day, so lunch breaks
+/// stop the clock) and holidays; or calendar hours, where every millisecond counts.
+///
+/// All arithmetic is on milliseconds since 1970 UTC. Wall-clock times are turned into
+/// instants per local day through ``ZoneOffsets``, so a business day in New York is
+/// 9:00–17:00 local on both sides of a daylight-saving change (the day of the change is
+/// as long as its wall clock says), and no `Foundation.Calendar` is involved.
+public struct BusinessCalendar: Sendable {
+    public enum Hours: Sendable, Equatable {
+        /// Calendar hours: 24 hours a day, 7 days a week, holidays included.
+        case always
+        /// Seven lists of intervals, Monday first, each sorted and not overlapping.
+        case weekly([[BusinessInterval]])
+    }
+
+    public let offsets: ZoneOffsets
+    public var hours: Hours
+    public var holidays: [Holiday]
+
+    public init(zone: TimeZone, hours: Hours, holidays: [Holiday] = []) {
+        self.offsets = ZoneOffsets(zone)
+        self.hours = hours
+        self.holidays = holidays
+    }
+
+    /// A 24x7 calendar in UTC.
+    public static let calendarHours = BusinessCalendar(zone: TimeZone(identifier: "UTC")!, hours: .always)
+
+    /// Monday to Friday, one interval a day.
+    public static func weekdays(_ intervals: [BusinessInterval], zone: TimeZone, holidays: [Holiday] = []) -> BusinessCalendar {
+        BusinessCalendar(zone: zone, hours: .weekly(Array(repeating: intervals, count: 5) + [[], []]), holidays: holidays)
+    }
+
+    public var zone: TimeZone { offsets.zone }
+
+    /// Why a weekly list cannot be used, as (weekday, message), or nil when it can.
+    public static func problem(in week: [[BusinessInterval]]) -> (Weekday, String)? {
+        guard week.count == 7 else { return (.monday, "Expected seven days.") }
+        for (i, day) in week.enumerated() {
+            var last = -1
+            for iv in day {
+                guard iv.start >= 0, iv.end <= 1440, iv.start < iv.end else { return (Weekday(rawValue: i)!, "Each interval must start before it ends, within the day.") }
+                guard iv.start >= last else { return (Weekday(rawValue: i)!, "Intervals must be in order and must not overlap.") }
+                last = iv.end
+            }
+        }
+        return nil
+    }
+
+    /// The first holiday that closes a local day, if any.
+    public func holiday(onLocalDay day: Int64) -> Holiday? {
+        guard !holidays.isEmpty else { return nil }
+        let (y, m, d) = CivilDate.fromDays(day)
+        let w = Weekday.of(day: day)
+        let dim = CivilDate.daysIn(year: Int(y), month: m)
+        return holidays.first { $0.rule.matches(year: Int(y), month: m, day: d, weekday: w, daysInMonth: dim) }
+    }
+
+    @inline(__always)
+    private func intervals(onLocalDay day: Int64, week: [[BusinessInterval]]) -> [BusinessInterval] {
+        let list = week[Weekday.of(day: day).rawValue]
+        if list.isEmpty || holiday(onLocalDay: day) != nil { return [] }
+        return list
+    }
+
+    @inline(__always)
+    private func instantMillis(day: Int64, minute: Int) -> Int64 {
+        offsets.instant(localSeconds: day * 86_400 + Int64(minute) * 60) * 1000
+    }
+
+    private static func floorSeconds(_ ms: Int64) -> Int64 { ms >= 0 ? ms / 1000 : (ms - 999) / 1000 }
+
+    /// Business time, in milliseconds, between two instants (0 when `to <= from`).
+    public func businessMillis(from: Int64, to: Int64) -> Int64 {
+        guard to > from else { return 0 }
+        guard case .weekly(let week) = hours else { return to - from }
+        // Start a day early: an interval of the previous local day may end after `from`
+        // only if it runs to midnight, which instants of that day cover.
+        var day = offsets.localDay(atUTC: Self.floorSeconds(from)) - 1
+        var total: Int64 = 0
+        while true {
+            if instantMillis(day: day, minute: 0) >= to { return total }
+            for iv in intervals(onLocalDay: day, week: week) {
+                let s = max(instantMillis(day: day, minute: iv.start), from)
+                let e = min(instantMillis(day: day, minute: iv.end), to)
+                if e > s { total += e - s }
+            }
+            day += 1
+        }
+    }
+
+    /// The instant at which `millis` of business time will have passed since `from`; nil
+    /// when the calendar has no business hours within ten years. A target that ends
+    /// exactly at closing time is due at closing time, not at the next opening.
+    public func advance(from: Int64, by millis: Int64) -> Int64? {
+        guard millis > 0 else { return from }
+        guard case .weekly(let week) = hours else {
+            let (r, o) = from.addingReportingOverflow(millis)
+            return o ? nil : r
+        }
+        var remaining = millis
+        var day = offsets.localDay(atUTC: Self.floorSeconds(from)) - 1
+        for _ in 0..<(366 * 10) {
+            for iv in intervals(onLocalDay: day, week: week) {
+                let s = max(instantMillis(day: day, minute: iv.start), from)
+                let e = instantMillis(day: day, minute: iv.end)
+                guard e > s else { continue }
+                if remaining <= e - s { return s + remaining }
+                remaining -= e - s
+            }
+            day += 1
+        }
+        return nil
+    }
+}
