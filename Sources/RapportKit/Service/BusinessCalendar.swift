@@ -52,13 +52,47 @@ public struct BusinessCalendar: Sendable {
     }
 
     public let offsets: ZoneOffsets
-    public var hours: Hours
-    public var holidays: [Holiday]
+    public let hours: Hours
+    public let holidays: [Holiday]
+    /// One bit per local day from 2000 to 2099 that some holiday closes, so the clock's
+    /// day walk tests a bit instead of every rule; days outside read the rules.
+    private let closedDays: [UInt64]
+    private static let firstDay = CivilDate.toDays(year: 2000, month: 1, day: 1)
+    private static let dayCount = Int(CivilDate.toDays(year: 2100, month: 1, day: 1) - CivilDate.toDays(year: 2000, month: 1, day: 1))
 
     public init(zone: TimeZone, hours: Hours, holidays: [Holiday] = []) {
         self.offsets = ZoneOffsets(zone)
         self.hours = hours
         self.holidays = holidays
+        var bits = [UInt64](repeating: 0, count: holidays.isEmpty ? 0 : (Self.dayCount + 63) / 64)
+        func mark(_ y: Int, _ m: Int, _ d: Int) {
+            guard (2000...2099).contains(y), d >= 1, d <= CivilDate.daysIn(year: y, month: m) else { return }
+            let i = Int(CivilDate.toDays(year: y, month: m, day: d) - Self.firstDay)
+            bits[i >> 6] |= 1 << UInt64(i & 63)
+        }
+        for h in holidays {
+            switch h.rule {
+            case .date(let y, let m, let d): mark(y, m, d)
+            case .yearly(let m, let d): for y in 2000...2099 { mark(y, m, d) }
+            case .nthWeekday(let m, let w, let n):
+                for y in 2000...2099 {
+                    let dim = CivilDate.daysIn(year: y, month: m)
+                    for d in 1...dim where h.rule.matches(year: y, month: m, day: d, weekday: Weekday.of(day: CivilDate.toDays(year: y, month: m, day: d)), daysInMonth: dim) {
+                        mark(y, m, d)
+                    }
+                    _ = (w, n)
+                }
+            }
+        }
+        self.closedDays = bits
+    }
+
+    @inline(__always)
+    private func isClosed(localDay day: Int64) -> Bool {
+        if closedDays.isEmpty { return false }
+        let i = day - Self.firstDay
+        if i >= 0, i < Int64(Self.dayCount) { return closedDays[Int(i >> 6)] & (1 << UInt64(i & 63)) != 0 }
+        return holiday(onLocalDay: day) != nil
     }
 
     /// A 24x7 calendar in UTC.
@@ -97,7 +131,7 @@ public struct BusinessCalendar: Sendable {
     @inline(__always)
     private func intervals(onLocalDay day: Int64, week: [[BusinessInterval]]) -> [BusinessInterval] {
         let list = week[Weekday.of(day: day).rawValue]
-        if list.isEmpty || holiday(onLocalDay: day) != nil { return [] }
+        if list.isEmpty || isClosed(localDay: day) { return [] }
         return list
     }
 
@@ -122,6 +156,35 @@ public struct BusinessCalendar: Sendable {
                 let s = max(instantMillis(day: day, minute: iv.start), from)
                 let e = min(instantMillis(day: day, minute: iv.end), to)
                 if e > s { total += e - s }
+            }
+            day += 1
+        }
+    }
+
+    /// Business time between two instants and, in the same walk, the instant at which
+    /// `budget` of it had passed, if it had by `to` (`from` itself for a budget of 0).
+    public func measure(from: Int64, to: Int64, budget: Int64) -> (millis: Int64, reachedAt: Int64?) {
+        guard to > from else { return (0, budget <= 0 ? from : nil) }
+        guard case .weekly(let week) = hours else {
+            let span = to - from
+            return (span, budget <= span ? from + max(budget, 0) : nil)
+        }
+        var reachedAt: Int64? = budget <= 0 ? from : nil
+        var day = offsets.localDay(atUTC: Self.floorSeconds(from)) - 1
+        var total: Int64 = 0
+        while true {
+            let list = intervals(onLocalDay: day, week: week)
+            if list.isEmpty {
+                if instantMillis(day: day, minute: 0) >= to { return (total, reachedAt) }
+            } else {
+                if instantMillis(day: day, minute: list[0].start) >= to { return (total, reachedAt) }
+                for iv in list {
+                    let s = max(instantMillis(day: day, minute: iv.start), from)
+                    let e = min(instantMillis(day: day, minute: iv.end), to)
+                    guard e > s else { continue }
+                    if reachedAt == nil, budget - total <= e - s { reachedAt = s + (budget - total) }
+                    total += e - s
+                }
             }
             day += 1
         }

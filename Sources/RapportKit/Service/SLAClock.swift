@@ -99,7 +99,7 @@ public enum SLAClock {
             }
         }
 
-        let pausing = policy.pausing
+        func pauses(_ status: TicketStatus) -> Bool { policy.pauses(status) }
         let currentStatus = statusAt[statusAt.count - 1].status
         func priority(at t: Int64) -> TicketPriority {
             var p = priorityAt[0].priority
@@ -118,7 +118,7 @@ public enum SLAClock {
             for (i, period) in statusAt.enumerated() {
                 let end = i + 1 < statusAt.count ? statusAt[i + 1].at : Int64.max
                 let s = max(period.at, from), e = min(end, to)
-                guard e > s, !pausing.contains(period.status), !(excludingResolved && period.status.isResolved) else { continue }
+                guard e > s, !pauses(period.status), !(excludingResolved && period.status.isResolved) else { continue }
                 if let last = out.last, last.to == s { out[out.count - 1].to = e } else { out.append(Span(from: s, to: e)) }
             }
             return out
@@ -126,7 +126,7 @@ public enum SLAClock {
 
         var readings: [SLAClockReading] = []
         readings.reserveCapacity(3)
-        let pausedNow = pausing.contains(currentStatus)
+        let pausedNow = pauses(currentStatus)
 
         if let minutes = policy.target(.firstResponse, priority: priority(at: firstStop ?? now)) {
             let stop = firstStop
@@ -164,8 +164,8 @@ public enum SLAClock {
         var reachedAt: Int64?
         var breachedAt: Int64?
         for (i, span) in spans.enumerated() {
-            let b = calendar.businessMillis(from: span.from, to: span.to)
-            if reachedAt == nil, elapsed + b >= target, let x = calendar.advance(from: span.from, by: target - elapsed) {
+            let (b, x) = calendar.measure(from: span.from, to: span.to, budget: reachedAt == nil ? target - elapsed : Int64.max)
+            if reachedAt == nil, let x {
                 reachedAt = x
                 if x < span.to {
                     breachedAt = x

@@ -32,5 +32,6 @@ enum Migrations {
         Migration0019RecentViews.migration,
         Migration0020QuoteLinePosition.migration,
         Migration0022ReportOwners.migration,
+        Migration0024ServiceLevels.migration,
     ]
 }
