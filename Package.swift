@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "RapportKit",
                 "RapportStore",
+                "RapportMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -63,7 +63,7 @@ public enum ServiceLevelText {
     /// Conditions, one a line: `channel = email` or `organization_tier = gold | platinum`.
     public static func conditions(_ text: String, field: String = "conditions") -> Result<[SLACondition], Problem> {
         var out: [SLACondition] = []
-        for raw in text.split(whereSeparator: \.isNewline) {
+        for raw in text.split(whereSeparator: { $0.isNewline || $0 == ";" }) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             guard let eq = line.firstIndex(of: "=") else {

@@ -40,6 +40,11 @@ public struct ServiceLevels: Sendable {
         return .object(o)
     }
 
+    /// A 422 naming one field, for callers that check a field before the store sees it.
+    public static func invalidField(_ field: String, _ message: String) -> RecordError {
+        invalid(field, "invalid", message)
+    }
+
     static func invalid(_ field: String, _ code: String, _ message: String) -> RecordError {
         .invalid([FieldError(field: field, code: code, message: message)])
     }

@@ -29,6 +29,7 @@ struct AdminPages {
         router.post("settings/tokens/revoke", use: revokeToken)
         router.get("settings/audit", use: auditLog)
         registerCompany(on: router)
+        registerServiceLevels(on: router)
         registerResetLinks(on: router)
     }
 

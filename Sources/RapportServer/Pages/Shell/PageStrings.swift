@@ -18,6 +18,7 @@ enum PageStrings {
         DataStrings.self,
         ReportStrings.self,
         ForgotPasswordStrings.self, InlineEditStrings.self,
+        ServiceLevelStrings.self,
     ]
 
     /// Every page string per language, all tables merged.
