@@ -140,6 +140,13 @@ public struct BusinessCalendar: Sendable {
         offsets.instant(localSeconds: day * 86_400 + Int64(minute) * 60) * 1000
     }
 
+    /// Like ``instantMillis(day:minute:)`` with the day's steady offset read once.
+    @inline(__always)
+    private func instantMillis(day: Int64, minute: Int, steady: Int64?) -> Int64 {
+        guard let steady else { return instantMillis(day: day, minute: minute) }
+        return (day * 86_400 + Int64(minute) * 60 - steady) * 1000
+    }
+
     private static func floorSeconds(_ ms: Int64) -> Int64 { ms >= 0 ? ms / 1000 : (ms - 999) / 1000 }
 
     /// Business time, in milliseconds, between two instants (0 when `to <= from`).
@@ -174,13 +181,14 @@ public struct BusinessCalendar: Sendable {
         var total: Int64 = 0
         while true {
             let list = intervals(onLocalDay: day, week: week)
+            let steady = offsets.steadyOffset(localDay: day)
             if list.isEmpty {
-                if instantMillis(day: day, minute: 0) >= to { return (total, reachedAt) }
+                if instantMillis(day: day, minute: 0, steady: steady) >= to { return (total, reachedAt) }
             } else {
-                if instantMillis(day: day, minute: list[0].start) >= to { return (total, reachedAt) }
+                if instantMillis(day: day, minute: list[0].start, steady: steady) >= to { return (total, reachedAt) }
                 for iv in list {
-                    let s = max(instantMillis(day: day, minute: iv.start), from)
-                    let e = min(instantMillis(day: day, minute: iv.end), to)
+                    let s = max(instantMillis(day: day, minute: iv.start, steady: steady), from)
+                    let e = min(instantMillis(day: day, minute: iv.end, steady: steady), to)
                     guard e > s else { continue }
                     if reachedAt == nil, budget - total <= e - s { reachedAt = s + (budget - total) }
                     total += e - s
@@ -202,9 +210,11 @@ public struct BusinessCalendar: Sendable {
         var remaining = millis
         var day = offsets.localDay(atUTC: Self.floorSeconds(from)) - 1
         for _ in 0..<(366 * 10) {
-            for iv in intervals(onLocalDay: day, week: week) {
-                let s = max(instantMillis(day: day, minute: iv.start), from)
-                let e = instantMillis(day: day, minute: iv.end)
+            let list = intervals(onLocalDay: day, week: week)
+            let steady = list.isEmpty ? nil : offsets.steadyOffset(localDay: day)
+            for iv in list {
+                let s = max(instantMillis(day: day, minute: iv.start, steady: steady), from)
+                let e = instantMillis(day: day, minute: iv.end, steady: steady)
                 guard e > s else { continue }
                 if remaining <= e - s { return s + remaining }
                 remaining -= e - s

@@ -69,6 +69,16 @@ public struct ZoneOffsets: Sendable {
         return best ?? (local - before)
     }
 
+    /// The one offset in force throughout a local day and a day either side, or nil when a
+    /// transition is near: then each wall-clock time needs ``instant(localSeconds:)``.
+    @inline(__always)
+    public func steadyOffset(localDay day: Int64) -> Int64? {
+        let local = day * 86_400
+        if transitions.isEmpty, local >= Self.windowStart, local < Self.windowEnd - 86_400 { return offsets[0] }
+        let a = offset(atUTC: local - 86_400), b = offset(atUTC: local + 2 * 86_400)
+        return a == b ? a : nil
+    }
+
     /// The local day number (days since 1970-01-01 on the wall calendar) holding an instant.
     public func localDay(atUTC seconds: Int64) -> Int64 {
         let local = seconds + offset(atUTC: seconds)

@@ -88,7 +88,7 @@ public struct ServiceLevels: Sendable {
         }
         let week = Array(repeating: [BusinessInterval(start: 540, end: 1080)], count: 5) + [[], []]
         return try await db.transaction { s in
-            if try await !s.query("SELECT id FROM business_calendars WHERE name = \(name)").isEmpty {
+            if try await s.query("SELECT id FROM business_calendars WHERE name = \(name)").isEmpty == false {
                 throw Self.invalid("name", "duplicate", "A calendar with this name already exists.")
             }
             let id = RecordID.make()
@@ -126,7 +126,7 @@ public struct ServiceLevels: Sendable {
             throw Self.invalid("holiday_name", "invalid_name", "A holiday needs a name of 1 to 200 characters.")
         }
         return try await db.transaction { s in
-            guard try await !s.query("SELECT id FROM business_calendars WHERE id = \(calendarID)").isEmpty else {
+            guard try await s.query("SELECT id FROM business_calendars WHERE id = \(calendarID)").isEmpty == false else {
                 throw RecordError.notFound(type: "business_calendars", id: calendarID)
             }
             let now = Timestamp.format(Date())
@@ -178,10 +178,10 @@ public struct ServiceLevels: Sendable {
             throw Self.invalid(ServiceLevelText.targetField(.normal, .firstResponse), "required", "Set at least one target.")
         }
         return try await db.transaction { s in
-            guard try await !s.query("SELECT id FROM business_calendars WHERE id = \(calendarID)").isEmpty else {
+            guard try await s.query("SELECT id FROM business_calendars WHERE id = \(calendarID)").isEmpty == false else {
                 throw Self.invalid("calendar_id", "not_found", "Choose a business calendar.")
             }
-            if try await !s.query("SELECT id FROM sla_policies WHERE name = \(name)").isEmpty {
+            if try await s.query("SELECT id FROM sla_policies WHERE name = \(name)").isEmpty == false {
                 throw Self.invalid("name", "duplicate", "A policy with this name already exists.")
             }
             // Lock the order so two appends cannot read the same last position.
