@@ -92,4 +92,24 @@ import Testing
             #expect(try await rep.request(.get, "/settings/service-levels").status == .forbidden)
         }
     }
+
+    /// Admins adding policies at the same moment each get a place of their own in the order.
+    @Test(arguments: Backend.available)
+    func racingAppendsKeepDistinctPlaces(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let levels = ServiceLevels(db: api.db)
+            let calendar = try await levels.createCalendar(name: "Seoul", timeZone: "Asia/Seoul", alwaysOpen: false, actor: .system)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<8 {
+                    group.addTask {
+                        let policy = SLAPolicy(name: "P\(i)", targets: [.normal: SLATargets(firstResponse: 60 + i)])
+                        try await levels.createPolicy(policy, calendarID: calendar, actor: .system)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let positions = try await levels.policies().map(\.position)
+            #expect(positions.count == 8 && Set(positions).count == 8, "\(positions)")
+        }
+    }
 }
