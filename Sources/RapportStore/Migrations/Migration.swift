@@ -33,6 +33,7 @@ enum Migrations {
         Migration0020QuoteLinePosition.migration,
         Migration0022ReportOwners.migration,
         Migration0023Tickets.migration,
+        Migration0024ServiceLevels.migration,
         Migration0025MailOutbox.migration,
     ]
 }

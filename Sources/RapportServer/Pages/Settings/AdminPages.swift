@@ -30,6 +30,7 @@ struct AdminPages {
         router.get("settings/audit", use: auditLog)
         registerCompany(on: router)
         registerMail(on: router)
+        registerServiceLevels(on: router)
         registerResetLinks(on: router)
     }
 

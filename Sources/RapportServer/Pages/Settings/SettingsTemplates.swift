@@ -36,13 +36,14 @@ enum SettingsTemplates: PageTemplateSet {
         {{#resetLink}}<p class="notice" role="status" id="reset-link">{{resetLinkText}} <code>{{resetLink}}</code></p>{{/resetLink}}
         {{#formError}}<p class="error" role="alert">{{formError}}</p>{{/formError}}
         {{#forms}}
-        <form class="panel" method="{{method}}" action="{{action}}">
+        <form class="panel" method="{{method}}" action="{{action}}"{{#multipart}} enctype="multipart/form-data"{{/multipart}}>
         {{#post}}<input type="hidden" name="_csrf" value="{{csrf}}">{{/post}}
         <fieldset><legend>{{legend}}</legend>
         {{#inputs}}
         {{#isText}}<label for="{{id}}">{{label}}</label><input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#required}} required{{/required}}>{{/isText}}
         {{#isSelect}}<label for="{{id}}">{{label}}</label><select id="{{id}}" name="{{name}}">{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isSelect}}
         {{#isChecks}}<fieldset class="checks"><legend>{{label}}</legend>{{#options}}<label for="{{id}}"><input id="{{id}}" type="checkbox" name="{{name}}" value="{{value}}"{{#checked}} checked{{/checked}}> {{label}}</label>{{/options}}</fieldset>{{/isChecks}}
+        {{#isFile}}<label for="{{id}}">{{label}}</label><input id="{{id}}" name="{{name}}" type="file" accept="{{accept}}" required>{{/isFile}}
         {{#isCheckbox}}<label for="{{id}}"><input id="{{id}}" type="checkbox" name="{{name}}" value="true"{{#checked}} checked{{/checked}}> {{label}}</label>{{/isCheckbox}}
         {{/inputs}}
         <button type="submit">{{submit}}</button>

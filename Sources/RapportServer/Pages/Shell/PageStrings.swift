@@ -22,6 +22,7 @@ enum PageStrings {
         MailStrings.self,
         ParentStrings.self,
         ServiceStrings.self,
+        ServiceLevelStrings.self,
     ]
 
     /// Every page string per language, all tables merged.
