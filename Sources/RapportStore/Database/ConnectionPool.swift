@@ -196,9 +196,13 @@ final class ConnectionPool: Sendable {
 
     /// Drops a connection that failed (mid-transaction, or with a connection-level error)
     /// instead of reusing it; its slot goes to the first waiter, who opens a replacement.
+    ///
+    /// The slot goes back before the close finishes: closing a connection to a server that
+    /// went away can take as long as the network's timeouts, and while it did, the waiters
+    /// behind it (every request of the instance, after a restart) waited for nothing.
     func discard(_ connection: PooledConnection) async {
-        await connection.close()
         giveBackSlot()
+        Task.detached { await connection.close() }
     }
 
     /// Connections open or being opened, for tests and metrics.

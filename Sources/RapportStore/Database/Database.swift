@@ -87,11 +87,14 @@ public final class Database: Sendable {
                 ("lock_timeout", "\(limits.lockTimeout.milliseconds)"),
                 ("idle_in_transaction_session_timeout", "\(limits.statementTimeout.milliseconds * 2)"),
             ]
+            let bound = limits.connectTimeout
             let connect: @Sendable () async throws -> PooledConnection = { [configuration] in
                 let conn: PostgresConnection
                 do {
-                    conn = try await PostgresConnection.connect(
-                        on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger)
+                    conn = try await Self.bounded(bound) {
+                        try await PostgresConnection.connect(
+                            on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger)
+                    }
                 } catch {
                     logger.warning("Cannot open a PostgreSQL connection", metadata: DatabaseFault.metadata(error, statement: nil))
                     throw DatabaseUnavailable(.unreachable, retryAfter: 2)
@@ -108,6 +111,29 @@ public final class Database: Sendable {
                 return .postgres(conn)
             }
             return Database(dialect: .postgres, url: url, logger: logger, limits: limits, defaultConnections: 10, connect: connect)
+        }
+    }
+
+    /// Opens a connection within `limit`, start-up and authentication included. The
+    /// driver's own timeout covers the TCP connect only; a server in the middle of a
+    /// restart can take the connection and never answer the start-up message, and every
+    /// request of the instance then waits behind that one open (the caches in front of
+    /// requests share one read). A connection that arrives after the limit is closed.
+    static func bounded(_ limit: Duration, _ open: @escaping @Sendable () async throws -> PostgresConnection) async throws -> PostgresConnection {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PostgresConnection, any Error>) in
+            let race = OpenRace(continuation)
+            let attempt = Task {
+                do {
+                    let conn = try await open()
+                    if !race.settle(.success(conn)) { await PooledConnection.postgres(conn).close() }
+                } catch {
+                    _ = race.settle(.failure(error))
+                }
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                if race.settle(.failure(DatabaseUnavailable(.timeout, retryAfter: 2))) { attempt.cancel() }
+            }
         }
     }
 
@@ -386,5 +412,26 @@ public struct Row: Sendable {
             if let i = try? cell.decode(Int64.self) { return i }
             return (try? cell.decode(String.self)).flatMap { Int64($0) }
         }
+    }
+}
+
+/// An open and its time limit, racing: whoever settles first answers the caller, once; the
+/// other learns it came too late.
+private final class OpenRace: Sendable {
+    private let settled = Mutex(false)
+    private let continuation: CheckedContinuation<PostgresConnection, any Error>
+
+    init(_ continuation: CheckedContinuation<PostgresConnection, any Error>) {
+        self.continuation = continuation
+    }
+
+    func settle(_ result: Result<PostgresConnection, any Error>) -> Bool {
+        let first = settled.withLock { done -> Bool in
+            if done { return false }
+            done = true
+            return true
+        }
+        if first { continuation.resume(with: result) }
+        return first
     }
 }

@@ -10,8 +10,10 @@ import Foundation
 public struct DatabaseLimits: Sendable, Equatable {
     /// Pooled connections (default: 4 on SQLite, 10 on PostgreSQL).
     public var maxConnections: Int?
-    /// Opening a TCP connection to PostgreSQL.
-    public var connectTimeout: Duration = .seconds(5)
+    /// Opening a connection to PostgreSQL, start-up and authentication included: on a
+    /// network a database answers in milliseconds, and an instance whose open hangs on a
+    /// restarting server answers nothing until it gives up.
+    public var connectTimeout: Duration = .seconds(3)
     /// Waiting for a pooled connection when all are busy.
     public var acquireTimeout: Duration = .seconds(30)
     /// PostgreSQL's `statement_timeout` on every connection.
