@@ -4,17 +4,8 @@ import Foundation
 /// name of the form field at fault when one cannot be read, so a settings page and the
 /// store share one parser and a bad value is a 422 naming its field.
 public enum ServiceLevelText {
-    public struct Problem: Error, Equatable, Sendable {
-        public var field: String
-        public var code: String
-        public var message: String
-
-        public init(field: String, code: String, message: String) {
-            self.field = field
-            self.code = code
-            self.message = message
-        }
-    }
+    /// A value that cannot be read, named by its form field: the engine's own field error.
+    public typealias Problem = FieldError
 
     /// Field names of the weekly-hours form, Monday first.
     public static let dayFields = ["hours_mon", "hours_tue", "hours_wed", "hours_thu", "hours_fri", "hours_sat", "hours_sun"]

@@ -12,17 +12,11 @@ struct ServiceRoutes {
     func register(on group: RouterGroup<AppRequestContext>) {
         // Under the generic `:type` segment: a fixed `tickets` segment would shadow the
         // record routes' `/tickets/{id}` in the router's tree. Other types answer 404.
-        group.get(":type/views", use: ticketsOnly(views))
-        group.get(":type/views/:view", use: ticketsOnly(view))
-        group.get(":type/:id/events", use: ticketsOnly(events))
+        group.get(":type/views", use: TypeRoute.only(Tickets.type.name, views))
+        group.get(":type/views/:view", use: TypeRoute.only(Tickets.type.name, view))
+        group.get(":type/:id/events", use: TypeRoute.only(Tickets.type.name, events))
     }
 
-    func ticketsOnly(_ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response) -> @Sendable (Request, AppRequestContext) async throws -> Response {
-        { request, context in
-            guard context.parameters.get("type") == Tickets.type.name else { throw HTTPError(.notFound) }
-            return try await handler(request, context)
-        }
-    }
 
     /// `GET /api/v1/tickets/views?pending_days=3`: each view's name and live count.
     @Sendable func views(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -22,18 +22,12 @@ struct QuoteBuilderPage {
     func register(on router: Router<AppRequestContext>) {
         // Under the generic `:type` segment: a fixed `quotes` segment would shadow the
         // record pages' `/quotes/{id}` in the router's tree. Other types answer 404.
-        router.post(":type/:id/lines", use: quotesOnly(save))
-        router.post(":type/:id/lines/preview", use: quotesOnly(preview))
-        router.get(":type/:id/print", use: quotesOnly(QuotePrintPage(deps: deps).page))
-        router.post(":type/:id/revise", use: quotesOnly(revise))
+        router.post(":type/:id/lines", use: TypeRoute.only(Quotes.type.name, save))
+        router.post(":type/:id/lines/preview", use: TypeRoute.only(Quotes.type.name, preview))
+        router.get(":type/:id/print", use: TypeRoute.only(Quotes.type.name, QuotePrintPage(deps: deps).page))
+        router.post(":type/:id/revise", use: TypeRoute.only(Quotes.type.name, revise))
     }
 
-    func quotesOnly(_ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response) -> @Sendable (Request, AppRequestContext) async throws -> Response {
-        { request, context in
-            guard context.parameters.get("type") == Quotes.type.name else { throw HTTPError(.notFound) }
-            return try await handler(request, context)
-        }
-    }
 
     /// `POST /quotes/{id}/revise`: a new version of the quote, opened for editing its lines.
     @Sendable func revise(_ request: Request, context: AppRequestContext) async throws -> Response {

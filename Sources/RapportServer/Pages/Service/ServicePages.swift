@@ -18,16 +18,10 @@ struct ServicePages {
     func register(on router: Router<AppRequestContext>) {
         // Under the generic `:type` segment, like the quote builder's routes: a fixed
         // `tickets` segment would shadow the record pages' `/tickets/{id}`.
-        router.get(":type/queue", use: ticketsOnly(queue))
-        router.post(":type/:id/messages", use: ticketsOnly(send))
+        router.get(":type/queue", use: TypeRoute.only(Tickets.type.name, queue))
+        router.post(":type/:id/messages", use: TypeRoute.only(Tickets.type.name, send))
     }
 
-    func ticketsOnly(_ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response) -> @Sendable (Request, AppRequestContext) async throws -> Response {
-        { request, context in
-            guard context.parameters.get("type") == Tickets.type.name else { throw HTTPError(.notFound) }
-            return try await handler(request, context)
-        }
-    }
 
     /// `GET /tickets/queue?view=mine&pending_days=3`.
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
