@@ -11,19 +11,6 @@ import Testing
 /// children; a final parent keeps its children through every write path; deleting a
 /// parent does what the rule says.
 @Suite struct ParentRuleTests {
-    /// A small deterministic generator, so a failing draw can be replayed.
-    struct Draws {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
-
     struct Child {
         var type: String
         var id: String
@@ -41,7 +28,7 @@ import Testing
     @Test(arguments: Backend.available)
     func aReaderSeesExactlyTheChildrenOfTheParentsTheySee(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
-            var draws = Draws(state: 17)
+            var draws = SeededGenerator(seed: 17)
             let (pipeline, stage) = try await DealTests.stages(api)
             try await api.team("East")
             let everything = #"{"label":"P","grants":{"*":{"actions":["read","export"],"visibility":"all"}}}"#

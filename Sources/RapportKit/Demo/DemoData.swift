@@ -1,18 +1,7 @@
 /// Realistic, reproducible demo records in Korean, Japanese and English: the same seed
 /// always gives the same data, so screenshots, benchmarks and bug reports agree.
 public struct DemoData: Sendable {
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
-    }
+    typealias Rng = SeededGenerator
 
     static let koreanFamily = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "류", "홍"]
     static let koreanGiven = ["보경", "민준", "서연", "지훈", "하은", "도윤", "수빈", "예준", "지민", "현우", "은지", "성민", "유진", "태현", "다은", "준호", "소연", "승우", "채원", "정우"]
@@ -50,7 +39,7 @@ public struct DemoData: Sendable {
 
     /// Organizations get one tenth of the people, at least the sixteen named companies.
     public init(people count: Int, seed: UInt64 = 2026) {
-        var rng = Rng(state: seed)
+        var rng = Rng(seed: seed)
         let orgCount = max(Self.companies.count, count / 10)
         for i in 0..<orgCount {
             let base = Self.companies[i % Self.companies.count]

@@ -6,20 +6,9 @@ public struct SLAWorkload: Sendable {
     public var tickets: [[SLAEvent]]
     public var now: Int64
 
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// `count` tickets created over the 30 days before `now`.
     public init(count: Int, now: Int64, seed: UInt64 = 16) {
-        var rng = SplitMix(state: seed)
+        var rng = SeededGenerator(seed: seed)
         let minute: Int64 = 60_000
         var tickets: [[SLAEvent]] = []
         tickets.reserveCapacity(count)
