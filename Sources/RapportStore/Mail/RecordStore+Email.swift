@@ -7,8 +7,7 @@ extension RecordStore {
     /// timelines of the record and the people it goes to as an `email` activity, in one
     /// transaction, so there is never a sent message without its entry or an entry for a
     /// message that was never queued. The activity goes through the engine's checks and
-    /// visibility like any other; the message is linked to it (and to `about`), so its
-    /// delivery state can be shown beside it.
+    /// visibility like any other; the message is linked to it and to `about`.
     public func sendEmail(_ draft: MailOutbox.Draft, outbox: MailOutbox, about: (type: String, id: String), people: [String], at: Date, actor: Actor) async throws -> (activity: StoredRecord, mail: MailRecord) {
         let activities = try await type(named: Activities.type.name)
         var body = JSONObject([
@@ -25,22 +24,6 @@ extension RecordStore {
             linked.links += [(Activities.type.name, activity.id), (about.type, about.id)] + people.map { (People.type.name, $0) }
             let mail = try await outbox.enqueue(in: s, linked, actor: actor)
             return (activity, mail)
-        }
-    }
-
-    /// The delivery state of the messages behind email activities, by activity id: what
-    /// the timeline shows beside each sent email.
-    public func emailStates(activityIDs: [String]) async throws -> [String: MailRecord] {
-        guard !activityIDs.isEmpty else { return [:] }
-        return try await db.read { s in
-            let ids = SQL.join(activityIDs.map { "\($0)" }, ", ")
-            let rows = try await s.query("""
-                SELECT l.record_id AS activity_id, \(raw: MailRecord.columns)
-                FROM mail_links l JOIN mail_messages m ON m.id = l.mail_id WHERE l.record_type = 'activities' AND l.record_id IN (\(ids))
-                """)
-            var out: [String: MailRecord] = [:]
-            for row in rows { if let id = row.text("activity_id") { out[id] = MailRecord(row: row) } }
-            return out
         }
     }
 }

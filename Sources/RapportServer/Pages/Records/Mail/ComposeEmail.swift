@@ -63,10 +63,12 @@ struct DealRecipients: EmailRecipients {
         let contacts = try await store.type(named: DealContacts.type.name)
         guard case .success(let query) = ListQuery.parse([("filter[deal_id]", record.id), ("limit", "20")], type: store.view(contacts, for: actor)) else { return [] }
         let ids = try await store.list(contacts, query: query, actor: actor).records.compactMap { $0.fields["person_id"]?.stringValue }
+        guard !ids.isEmpty else { return [] }
+        // One read for all contacts, through the same visibility as any list.
         let people = try await store.type(named: People.type.name)
-        var out: [StoredRecord] = []
-        for id in ids { if let person = try? await store.get(people, id: id, actor: actor) { out.append(person) } }
-        return out
+        guard case .success(let byID) = ListQuery.parse([("filter[id][in]", ids.joined(separator: ",")), ("limit", "20")], type: store.view(people, for: actor)) else { return [] }
+        let found = try await store.list(people, query: byID, actor: actor).records
+        return ids.compactMap { id in found.first { $0.id == id } }
     }
     func values(of record: StoredRecord, store: RecordStore, actor: Actor) async throws -> [String: String] {
         var values = ["deal.name": record.fields["title"]?.stringValue ?? ""]
