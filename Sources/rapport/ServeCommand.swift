@@ -93,6 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
             var registry = JobRegistry()
             registry.registerSales(store: store)
             registry.registerNotifications(store: store)
+            registry.registerService(store: store)
             // A relay with a private CA: RAPPORT_SMTP_CA_FILE names a PEM file of it.
             let mailRoots = ProcessInfo.processInfo.environment["RAPPORT_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : [$0] } ?? []
             registry.registerMail(try MailSendJob(outbox: MailOutbox(db: database, cipher: store.cipher), trustRootFiles: mailRoots))

@@ -22,6 +22,19 @@ public struct SLAClockReading: Sendable, Equatable {
     public var remainingMillis: Int64 { targetMillis - elapsedMillis }
     public var isBreached: Bool { breachedAt != nil }
     public var isMet: Bool { stoppedAt != nil && breachedAt == nil }
+
+    public init(metric: SLAMetric, priority: TicketPriority, targetMillis: Int64, startedAt: Int64, elapsedMillis: Int64,
+                dueAt: Int64?, isPaused: Bool, stoppedAt: Int64?, breachedAt: Int64?) {
+        self.metric = metric
+        self.priority = priority
+        self.targetMillis = targetMillis
+        self.startedAt = startedAt
+        self.elapsedMillis = elapsedMillis
+        self.dueAt = dueAt
+        self.isPaused = isPaused
+        self.stoppedAt = stoppedAt
+        self.breachedAt = breachedAt
+    }
 }
 
 /// The SLA clock arithmetic: a pure function of policy, calendar, event history and now.
@@ -182,5 +195,27 @@ public enum SLAClock {
         if stoppedAt != nil, breachedAt == nil { dueAt = nil }
         return SLAClockReading(metric: metric, priority: priority, targetMillis: target, startedAt: start, elapsedMillis: elapsed,
                                dueAt: dueAt, isPaused: paused, stoppedAt: stoppedAt, breachedAt: breachedAt)
+    }
+}
+
+/// How a clock reads at a glance: the one word beside it on a ticket and in the API.
+public enum SLAClockState: String, CaseIterable, Sendable {
+    /// Counting down towards its due time.
+    case running
+    /// Stopped for now by a pausing status, short of its target.
+    case paused
+    /// Still owed and past its target.
+    case breached
+    /// Stopped in time.
+    case met
+    /// Stopped after its target had passed.
+    case missed
+}
+
+extension SLAClockReading {
+    public var state: SLAClockState {
+        if stoppedAt != nil { return isBreached ? .missed : .met }
+        if isBreached { return .breached }
+        return isPaused ? .paused : .running
     }
 }

@@ -9,6 +9,12 @@ public enum TicketQueue: String, CaseIterable, Sendable {
     /// Tickets waiting on someone else (``TicketStatus/pausingByDefault``) for longer
     /// than the view's number of days.
     case pendingTooLong = "pending_too_long"
+    /// Tickets with a running SLA clock due within the hour, or already past due: the
+    /// support agent's "what do I answer first", most urgent first.
+    case breachingSoon = "breaching_soon"
+
+    /// How far ahead ``breachingSoon`` looks.
+    public static let breachingWithin: Int64 = 60 * 60_000
 
     /// What "too long" means until the reader picks another number.
     public static let defaultPendingDays = 3

@@ -8,4 +8,8 @@ public enum NotificationKind: String, Sendable, CaseIterable {
     case taskDue = "task_due"
     /// Someone asked for a password reset on the sign-in page; told to every administrator.
     case resetRequested = "reset_requested"
+    /// An SLA clock of a ticket the user works (or whose group they manage) is about to run out.
+    case slaWarning = "sla_warning"
+    /// An SLA clock of such a ticket ran past its target.
+    case slaBreach = "sla_breach"
 }

@@ -160,6 +160,8 @@ enum OpenAPIDocument {
         for (name, schema) in jobSchemas() { schemas[name] = schema }
         for (path, item) in notificationPaths() { paths[path] = item }
         for (name, schema) in notificationSchemas() { schemas[name] = schema }
+        for (path, item) in servicePaths() { paths[path] = item }
+        for (name, schema) in serviceSchemas() { schemas[name] = schema }
         for (path, item) in companyPaths() { paths[path] = item }
         for (name, schema) in companySchemas() { schemas[name] = schema }
         for (path, item) in mailPaths() { paths[path] = item }

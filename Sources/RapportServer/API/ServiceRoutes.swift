@@ -15,6 +15,32 @@ struct ServiceRoutes {
         group.get(":type/views", use: TypeRoute.only(Tickets.type.name, views))
         group.get(":type/views/:view", use: TypeRoute.only(Tickets.type.name, view))
         group.get(":type/:id/events", use: TypeRoute.only(Tickets.type.name, events))
+        group.get(":type/:id/clocks", use: TypeRoute.only(Tickets.type.name, clocks))
+    }
+
+    /// `GET /api/v1/tickets/{id}/clocks`: each SLA clock as of now, and the escalations fired.
+    @Sendable func clocks(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        let now = Int64((clock().timeIntervalSince1970 * 1000).rounded(.down))
+        let clocks = try await store.ticketClocks(ticketID: id, actor: context.actor)
+        let escalations = try await store.ticketEscalations(ticketID: id, actor: context.actor)
+        func stamp(_ ms: Int64?) -> JSONValue { ms.map { .string(Timestamp.format(millisecondsSince1970: $0)) } ?? .null }
+        let data: [JSONValue] = clocks.map { stored in
+            let r = stored.at(now)
+            return .object(JSONObject([
+                ("metric", .string(r.metric.rawValue)), ("state", .string(r.state.rawValue)), ("priority", .string(r.priority.rawValue)),
+                ("target_minutes", .number(String(r.targetMillis / 60_000))), ("started_at", stamp(r.startedAt)), ("due_at", stamp(r.dueAt)),
+                ("stopped_at", stamp(r.stoppedAt)), ("breached_at", stamp(r.breachedAt)),
+                ("remaining_seconds", r.state == .running || r.state == .breached ? r.dueAt.map { .number(String(($0 - now) / 1000)) } ?? .null : .null),
+            ]))
+        }
+        let fired: [JSONValue] = escalations.map { e in
+            .object(JSONObject([
+                ("metric", .string(e.metric.rawValue)), ("kind", .string(e.kind.rawValue)), ("due_at", stamp(e.dueAt)),
+                ("fired_at", .string(e.firedAt)), ("notified", .array(e.notified.map(JSONValue.string))),
+            ]))
+        }
+        return .json(.object(JSONObject([("data", .array(data)), ("escalations", .array(fired))])))
     }
 
 

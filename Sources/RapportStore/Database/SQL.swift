@@ -33,6 +33,7 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
         public mutating func appendInterpolation(_ value: String?) { parts.append(.bind(value.map(SQLValue.text) ?? .null)) }
         public mutating func appendInterpolation(_ value: Int) { parts.append(.bind(.integer(Int64(value)))) }
         public mutating func appendInterpolation(_ value: Int64) { parts.append(.bind(.integer(value))) }
+        public mutating func appendInterpolation(_ value: Int64?) { parts.append(.bind(value.map(SQLValue.integer) ?? .null)) }
         public mutating func appendInterpolation(raw: String) { parts.append(.raw(raw)) }
         public mutating func appendInterpolation(_ sql: SQL) { parts += sql.parts }
     }

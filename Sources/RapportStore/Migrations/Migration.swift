@@ -35,5 +35,6 @@ enum Migrations {
         Migration0023Tickets.migration,
         Migration0024ServiceLevels.migration,
         Migration0025MailOutbox.migration,
+        Migration0026TicketClocks.migration,
     ]
 }

@@ -4,7 +4,7 @@ import RapportKit
 extension RecordStore {
     /// The condition of `queue` for `actor`, on top of what the actor may see; nil when the
     /// view cannot hold anything for them (no user, or unassigned work in no group).
-    func ticketQueueCondition(_ queue: TicketQueue, actor: Actor, pendingSince cutoff: String) -> SQL? {
+    func ticketQueueCondition(_ queue: TicketQueue, actor: Actor, pendingSince cutoff: String, now: Int64) -> SQL? {
         let unresolved = SQL.join(TicketQueue.unresolved.map { "\($0.rawValue)" }, ", ")
         switch queue {
         case .mine:
@@ -15,6 +15,21 @@ extension RecordStore {
             return "assignee_id IS NULL AND status IN (\(unresolved)) AND group_id IN (\(SQL.join(teams.sorted().map { "\($0)" }, ", ")))"
         case .pendingTooLong:
             return "status IN (\(SQL.join(TicketQueue.pending.map { "\($0.rawValue)" }, ", "))) AND status_since < \(cutoff)"
+        case .breachingSoon:
+            let horizon = now.addingReportingOverflow(TicketQueue.breachingWithin).partialValue
+            return "id IN (SELECT ticket_id FROM ticket_clocks WHERE stopped_at_ms IS NULL AND due_at_ms IS NOT NULL AND due_at_ms <= \(horizon))"
+        }
+    }
+
+    /// Longest waiting first; the breaching view soonest due first.
+    private func ticketQueueOrder(_ queue: TicketQueue) -> SQL {
+        switch queue {
+        case .breachingSoon:
+            return """
+                (SELECT MIN(c.due_at_ms) FROM ticket_clocks c WHERE c.ticket_id = tickets.id AND c.stopped_at_ms IS NULL AND c.due_at_ms IS NOT NULL), id
+                """
+        case .mine, .unassigned, .pendingTooLong:
+            return "status_since, id"
         }
     }
 
@@ -23,10 +38,11 @@ extension RecordStore {
         let tickets = try await type(named: Tickets.type.name)
         try require(.read, tickets, actor)
         let cutoff = try pendingCutoff(now: now, days: pendingDays)
+        let millis = Self.millis(now)
         return try await db.read { s in
             var out: [(TicketQueue, Int)] = []
             for queue in TicketQueue.allCases {
-                guard let condition = self.ticketQueueCondition(queue, actor: actor, pendingSince: cutoff) else {
+                guard let condition = self.ticketQueueCondition(queue, actor: actor, pendingSince: cutoff, now: millis) else {
                     out.append((queue, 0))
                     continue
                 }
@@ -44,20 +60,22 @@ extension RecordStore {
         let tickets = try await type(named: Tickets.type.name)
         try require(.read, tickets, actor)
         let cutoff = try pendingCutoff(now: now, days: pendingDays)
-        guard let condition = ticketQueueCondition(queue, actor: actor, pendingSince: cutoff) else { return [] }
+        guard let condition = ticketQueueCondition(queue, actor: actor, pendingSince: cutoff, now: Self.millis(now)) else { return [] }
         let codec = self.codec(tickets)
         let rows = try await db.read { s in
             var clauses: [SQL] = ["deleted_at IS NULL", condition]
             if let visible = self.visibility(tickets, actor) { clauses.append(visible) }
             return try await s.query("""
-                SELECT \(raw: codec.selectList) FROM tickets WHERE \(SQL.join(clauses, " AND ")) ORDER BY status_since, id LIMIT \(max(1, min(limit, 500)))
+                SELECT \(raw: codec.selectList) FROM tickets WHERE \(SQL.join(clauses, " AND ")) ORDER BY \(self.ticketQueueOrder(queue)) LIMIT \(max(1, min(limit, 500)))
                 """)
         }
         return rows.map { redact(codec.decode($0), tickets, actor) }
     }
 
+    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+
     private func pendingCutoff(now: Date, days: Int) throws -> String {
-        guard let cutoff = TicketQueue.pendingCutoff(now: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)), days: days) else {
+        guard let cutoff = TicketQueue.pendingCutoff(now: Self.millis(now), days: days) else {
             throw RecordError.invalid([FieldError(field: "pending_days", code: "out_of_range", message: "A whole number of days from 0 to \(TicketQueue.maxPendingDays).")])
         }
         return Timestamp.format(millisecondsSince1970: cutoff)

@@ -21,6 +21,8 @@ public struct StoredPolicy: Sendable {
     public var id: String
     public var position: Int
     public var calendarID: String
+    /// How long before each target its warning goes out.
+    public var warnMinutes: Int
     public var policy: SLAPolicy
 }
 
@@ -58,19 +60,23 @@ public struct ServiceLevels: Sendable {
     // MARK: Calendars
 
     public func calendars() async throws -> [StoredCalendar] {
-        try await db.read { s in
-            let rows = try await s.query("SELECT id, name, time_zone, always_open, weekly_hours FROM business_calendars ORDER BY name, id")
-            let holidays = try await s.query("SELECT id, calendar_id, name, rule FROM business_calendar_holidays ORDER BY rule, name, id")
-            var byCalendar: [String: [(id: String, holiday: Holiday)]] = [:]
-            for h in holidays {
-                guard let cid = h.text("calendar_id"), let rule = h.text("rule").flatMap(HolidayRule.init(text:)) else { continue }
-                byCalendar[cid, default: []].append((h.text("id") ?? "", Holiday(name: h.text("name") ?? "", rule: rule)))
-            }
-            return rows.map { r in
-                let id = r.text("id") ?? ""
-                return StoredCalendar(id: id, name: r.text("name") ?? "", timeZone: r.text("time_zone") ?? "UTC", alwaysOpen: (r.int("always_open") ?? 0) != 0,
-                                      week: ServiceLevelText.storedWeek(r.text("weekly_hours") ?? ""), holidays: byCalendar[id] ?? [])
-            }
+        try await db.read { s in try await Self.calendars(s) }
+    }
+
+    /// Inside the caller's transaction, so a ticket's clocks are computed from the settings
+    /// its own write sees.
+    static func calendars(_ s: Session) async throws -> [StoredCalendar] {
+        let rows = try await s.query("SELECT id, name, time_zone, always_open, weekly_hours FROM business_calendars ORDER BY name, id")
+        let holidays = try await s.query("SELECT id, calendar_id, name, rule FROM business_calendar_holidays ORDER BY rule, name, id")
+        var byCalendar: [String: [(id: String, holiday: Holiday)]] = [:]
+        for h in holidays {
+            guard let cid = h.text("calendar_id"), let rule = h.text("rule").flatMap(HolidayRule.init(text:)) else { continue }
+            byCalendar[cid, default: []].append((h.text("id") ?? "", Holiday(name: h.text("name") ?? "", rule: rule)))
+        }
+        return rows.map { r in
+            let id = r.text("id") ?? ""
+            return StoredCalendar(id: id, name: r.text("name") ?? "", timeZone: r.text("time_zone") ?? "UTC", alwaysOpen: (r.int("always_open") ?? 0) != 0,
+                                  week: ServiceLevelText.storedWeek(r.text("weekly_hours") ?? ""), holidays: byCalendar[id] ?? [])
         }
     }
 
@@ -115,6 +121,7 @@ public struct ServiceLevels: Sendable {
             guard !rows.isEmpty else { throw RecordError.notFound(type: "business_calendars", id: id) }
             try await AuditLog.append(s, actor: actor, action: "settings.calendar.hours", type: "business_calendars", id: id,
                                       changes: Self.changes([("weekly_hours", .string(text)), ("always_open", .bool(alwaysOpen))]), at: now)
+            try await recomputeClocks(s)
         }
     }
 
@@ -142,6 +149,7 @@ public struct ServiceLevels: Sendable {
             if added > 0 {
                 try await AuditLog.append(s, actor: actor, action: "settings.calendar.holidays", type: "business_calendars", id: calendarID,
                                           changes: Self.changes([("added", .number(String(added)))]), at: now)
+                try await recomputeClocks(s)
             }
             return added
         }
@@ -153,27 +161,41 @@ public struct ServiceLevels: Sendable {
             guard let rule = rows.first?.text("rule") else { throw RecordError.notFound(type: "business_calendar_holidays", id: holidayID) }
             try await AuditLog.append(s, actor: actor, action: "settings.calendar.holiday_removed", type: "business_calendars", id: calendarID,
                                       changes: Self.changes([("rule", .string(rule))]), at: Timestamp.format(Date()))
+            try await recomputeClocks(s)
         }
+    }
+
+    /// Asks for every open ticket's clocks to be computed again under the changed settings,
+    /// as a job committed with the change: an instance that stops right after still leaves
+    /// the work to another. Several changes in a row each ask; the job is idempotent.
+    func recomputeClocks(_ s: Session) async throws {
+        try await JobStore(db: db).enqueue(in: s, .init(kind: TicketClockRecomputeJob.kind, maxAttempts: 5))
     }
 
     // MARK: Policies
 
     public func policies() async throws -> [StoredPolicy] {
-        try await db.read { s in
-            try await s.query("SELECT id, name, position, calendar_id, conditions, targets, pausing FROM sla_policies ORDER BY position, id").map { r in
-                let conditions = (try? ServiceLevelText.conditions(r.text("conditions") ?? "").get()) ?? []
-                return StoredPolicy(id: r.text("id") ?? "", position: Int(r.int("position") ?? 0), calendarID: r.text("calendar_id") ?? "",
-                                    policy: SLAPolicy(name: r.text("name") ?? "", conditions: conditions,
-                                                      targets: ServiceLevelText.storedTargets(r.text("targets") ?? ""),
-                                                      pausing: ServiceLevelText.storedPausing(r.text("pausing") ?? "")))
-            }
+        try await db.read { s in try await Self.policies(s) }
+    }
+
+    static func policies(_ s: Session) async throws -> [StoredPolicy] {
+        try await s.query("SELECT id, name, position, calendar_id, conditions, targets, pausing, warn_minutes FROM sla_policies ORDER BY position, id").map { r in
+            let conditions = (try? ServiceLevelText.conditions(r.text("conditions") ?? "").get()) ?? []
+            return StoredPolicy(id: r.text("id") ?? "", position: Int(r.int("position") ?? 0), calendarID: r.text("calendar_id") ?? "",
+                                warnMinutes: Int(r.int("warn_minutes") ?? 60),
+                                policy: SLAPolicy(name: r.text("name") ?? "", conditions: conditions,
+                                                  targets: ServiceLevelText.storedTargets(r.text("targets") ?? ""),
+                                                  pausing: ServiceLevelText.storedPausing(r.text("pausing") ?? "")))
         }
     }
 
     /// Appends a policy at the end of the order.
     @discardableResult
-    public func createPolicy(_ policy: SLAPolicy, calendarID: String, actor: Actor) async throws -> String {
+    public func createPolicy(_ policy: SLAPolicy, calendarID: String, warnMinutes: Int = 60, actor: Actor) async throws -> String {
         let name = try Self.checkName(policy.name)
+        guard (0...SLAEscalation.maximumLeadMinutes).contains(warnMinutes) else {
+            throw Self.invalid("warn_minutes", "out_of_range", "Expected whole minutes from 0 to \(SLAEscalation.maximumLeadMinutes).")
+        }
         guard policy.targets.values.contains(where: { t in SLAMetric.allCases.contains { t[$0] != nil } }) else {
             throw Self.invalid(ServiceLevelText.targetField(.normal, .firstResponse), "required", "Set at least one target.")
         }
@@ -190,12 +212,13 @@ public struct ServiceLevels: Sendable {
             let id = RecordID.make()
             let now = Timestamp.format(Date())
             try await s.execute("""
-                INSERT INTO sla_policies (id, name, position, calendar_id, conditions, targets, pausing, version, created_at, updated_at)
+                INSERT INTO sla_policies (id, name, position, calendar_id, conditions, targets, pausing, warn_minutes, version, created_at, updated_at)
                 VALUES (\(id), \(name), \(last + 1), \(calendarID), \(ServiceLevelText.conditionsText(policy.conditions)),
-                \(ServiceLevelText.targetsText(policy.targets)), \(ServiceLevelText.pausingText(policy.pausing)), 1, \(now), \(now))
+                \(ServiceLevelText.targetsText(policy.targets)), \(ServiceLevelText.pausingText(policy.pausing)), \(warnMinutes), 1, \(now), \(now))
                 """)
             try await AuditLog.append(s, actor: actor, action: "settings.sla_policy.create", type: "sla_policies", id: id,
                                       changes: Self.changes([("name", .string(name)), ("targets", .string(ServiceLevelText.targetsText(policy.targets)))]), at: now)
+            try await recomputeClocks(s)
             return id
         }
     }
@@ -216,6 +239,7 @@ public struct ServiceLevels: Sendable {
             try await s.execute("UPDATE sla_policies SET position = \(pos), version = version + 1, updated_at = \(now) WHERE id = \(otherID)")
             try await AuditLog.append(s, actor: actor, action: "settings.sla_policy.move", type: "sla_policies", id: id,
                                       changes: Self.changes([("position", .array([.number(String(pos)), .number(String(otherPos))]))]), at: now)
+            try await recomputeClocks(s)
         }
     }
 
@@ -225,6 +249,7 @@ public struct ServiceLevels: Sendable {
             guard let name = rows.first?.text("name") else { throw RecordError.notFound(type: "sla_policies", id: id) }
             try await AuditLog.append(s, actor: actor, action: "settings.sla_policy.delete", type: "sla_policies", id: id,
                                       changes: Self.changes([("name", .string(name))]), at: Timestamp.format(Date()))
+            try await recomputeClocks(s)
         }
     }
 

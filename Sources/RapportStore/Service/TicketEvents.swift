@@ -15,6 +15,14 @@ enum TicketEvents {
             VALUES (\(ticketID), \(at), \(kind.rawValue), \(status), \(priority), \(messageID), \(actor.userID))
             """)
     }
+
+    static func read(_ s: Session, ticketID: String) async throws -> [SLAEvent] {
+        let rows = try await s.query("SELECT at_ms, kind, status, priority FROM ticket_events WHERE ticket_id = \(ticketID) ORDER BY at_ms, seq")
+        return rows.compactMap { row in
+            guard let kind = row.text("kind").flatMap(TicketEventKind.init(rawValue:)), let at = row.int("at_ms") else { return nil }
+            return kind.slaEvent(at: at, status: row.text("status"), priority: row.text("priority"))
+        }
+    }
 }
 
 extension RecordStore {
@@ -25,11 +33,7 @@ extension RecordStore {
         try require(.read, tickets, actor)
         return try await db.read { s in
             _ = try await self.load(s, tickets, id: ticketID, forUpdate: false, actor: actor)
-            let rows = try await s.query("SELECT at_ms, kind, status, priority FROM ticket_events WHERE ticket_id = \(ticketID) ORDER BY at_ms, seq")
-            return rows.compactMap { row in
-                guard let kind = row.text("kind").flatMap(TicketEventKind.init(rawValue:)), let at = row.int("at_ms") else { return nil }
-                return kind.slaEvent(at: Int64(at), status: row.text("status"), priority: row.text("priority"))
-            }
+            return try await TicketEvents.read(s, ticketID: ticketID)
         }
     }
 }

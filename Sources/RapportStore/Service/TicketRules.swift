@@ -38,9 +38,11 @@ enum TicketRules {
         let status = after.fields["status"]?.stringValue, priority = after.fields["priority"]?.stringValue
         guard let before else {
             try await TicketEvents.append(s, ticketID: after.id, kind: .created, status: status, priority: priority, actor: actor, now: now)
+            try await refreshClocks(s, after, now: now)
             return
         }
-        // A delete arrives as the same record before and after.
+        // A delete arrives as the same record before and after; its clocks stay as they
+        // were, for a restore, and the views and the escalation job skip deleted tickets.
         if before.version == after.version { return }
         if before.fields["status"]?.stringValue != status {
             try await TicketEvents.append(s, ticketID: after.id, kind: .statusChanged, status: status, actor: actor, now: now)
@@ -48,6 +50,12 @@ enum TicketRules {
         if before.fields["priority"]?.stringValue != priority {
             try await TicketEvents.append(s, ticketID: after.id, kind: .priorityChanged, priority: priority, actor: actor, now: now)
         }
+        // Any field may decide which policy applies, so every change recomputes.
+        try await refreshClocks(s, after, now: now)
+    }
+
+    static func refreshClocks(_ s: Session, _ ticket: StoredRecord, now: String) async throws {
+        try await TicketClocks.refresh(s, ticketID: ticket.id, fields: ticket.fields, settings: try await SLASettings.read(s), now: Timestamp.parse(now) ?? 0)
     }
 }
 
@@ -99,7 +107,11 @@ enum TicketMessageRules {
         var target: TicketStatus?
         if case .becomes(let next) = TicketConversation.outcome(of: status, messageFromRequester: fromRequester) { target = next }
         if let chosen = after.fields["status_after"]?.stringValue.flatMap(TicketStatus.init(rawValue:)) { target = chosen }
-        guard let target, target != status else { return }
+        guard let target, target != status else {
+            try await TicketRules.refreshClocks(s, ticket, now: max(now, ticket.createdAt))
+            return
+        }
+        // The update's own rule recomputes the clocks, this message's event included.
         _ = try await store.update(in: s, tickets, id: ticketID, changes: JSONObject([("status", .string(target.rawValue))]), ifMatch: nil, actor: actor)
     }
 }

@@ -16,7 +16,7 @@ enum Assets {
     ].joined()
 
     static let js = [ShellScripts.js, RecordScripts.js, TypeaheadScript.js, HomeStyles.js, BoardStyles.js,
-        QuoteBuilderStyles.js, InlineEditScript.js, TimelineScript.js].joined()
+        QuoteBuilderStyles.js, InlineEditScript.js, TimelineScript.js, ServiceScripts.js].joined()
 
     static let cssPath = "/assets/app-\(digest(css)).css"
     static let jsPath = "/assets/app-\(digest(js)).js"

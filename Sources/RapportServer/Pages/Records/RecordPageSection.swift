@@ -35,7 +35,7 @@ enum RecordPageSections {
         Quotes.type.name: [QuoteHeaderActions(), QuoteRevisionLine(), QuoteBuilderSection()],
         Organizations.type.name: [PurchaseHistorySection(), PossibleDuplicates(), ComposeEmailAction(recipients: OrganizationRecipients())],
         People.type.name: [PurchaseHistorySection(), PossibleDuplicates(), ComposeEmailAction(recipients: PersonRecipients())],
-        Tickets.type.name: [TicketConversationSection(), RequesterTicketsSection()],
+        Tickets.type.name: [TicketClockSection(), TicketConversationSection(), RequesterTicketsSection()],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),

@@ -50,6 +50,7 @@ extension AdminPages {
         case "time_zone": return user.t("sl_time_zone")
         case "conditions": return user.t("sl_conditions_short")
         case "calendar_id": return user.t("sl_calendar")
+        case "warn_minutes": return user.t("sl_warn_minutes")
         case "holiday_rule": return user.t("sl_rule")
         case "holiday_name": return user.t("sl_holiday_name")
         case "file": return user.t("sl_ics_file")
@@ -120,6 +121,7 @@ extension AdminPages {
                 Self.text("conditions", user.t("sl_conditions"), value: typed["conditions"] ?? ""),
                 Self.checks("pausing", user.t("sl_pausing"), TicketStatus.allCases.map { ($0.rawValue, user.t("sl_status_\($0.rawValue)")) },
                             checked: typedPausing ?? Set(TicketStatus.pausingByDefault.map(\.rawValue))),
+                Self.text("warn_minutes", user.t("sl_warn_minutes"), value: typed["warn_minutes"] ?? "60", type: "number"),
             ]
             for p in TicketPriority.allCases {
                 for m in SLAMetric.allCases {
@@ -171,7 +173,9 @@ extension AdminPages {
                 let pausing = Set(pausingValues.compactMap(TicketStatus.init(rawValue:)))
                 guard pausing.count == pausingValues.count else { throw ServiceLevels.invalidField("pausing", "Unknown status.") }
                 let policy = SLAPolicy(name: p.fields["name"] ?? "", conditions: conditions, targets: targets, pausing: pausing)
-                try await serviceLevelStore.createPolicy(policy, calendarID: p.fields["calendar_id"] ?? "", actor: user.actor(context))
+                let warnText = (p.fields["warn_minutes"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard let warn = warnText.isEmpty ? 60 : Int(warnText) else { throw ServiceLevels.invalidField("warn_minutes", "Expected whole minutes.") }
+                try await serviceLevelStore.createPolicy(policy, calendarID: p.fields["calendar_id"] ?? "", warnMinutes: warn, actor: user.actor(context))
                 return PageRenderer.redirect("/settings/service-levels?notice=saved")
             } catch {
                 guard let message = describeServiceLevel(error, user) else { throw error }

@@ -40,7 +40,10 @@ struct ServicePages {
             let counts = try await store.ticketQueueCounts(actor: actor, pendingDays: days, now: now)
             let records = try await store.ticketQueue(chosen, actor: actor, pendingDays: days, now: now)
             let formatter = ValueFormatter(user: user)
-            let values: [String: Any] = [
+            let due = try await store.soonestDue(ticketIDs: records.map(\.id))
+            let nowMillis = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+            let formats = SLATimeText.formats(user)
+            var values: [String: Any] = [
                 "view": chosen.rawValue, "pendingDays": String(days), "ticketsLabel": user.typeName(tickets),
                 "canCreate": user.viewer.role.allows(.create, on: tickets.name),
                 "views": counts.map { queue, count -> [String: Any] in
@@ -51,12 +54,19 @@ struct ServicePages {
                 },
                 "tickets": records.map { t -> [String: Any] in
                     let status = t.fields["status"]?.stringValue ?? ""
-                    return [
+                    var item: [String: Any] = [
                         "href": "/tickets/\(t.id)", "number": t.fields["number"]?.stringValue ?? "", "subject": t.fields["subject"]?.stringValue ?? "",
                         "status": user.choiceLabel("status", status), "statusValue": status,
                         "priority": user.choiceLabel("priority", t.fields["priority"]?.stringValue ?? ""),
                         "since": t.fields["status_since"]?.stringValue.map { formatter.relative($0, now: now) } ?? "",
                     ]
+                    if let d = due[t.id] {
+                        item["remaining"] = SLATimeText.remaining(d - nowMillis, user)
+                        item["dueMillis"] = String(d)
+                        item["overdue"] = d < nowMillis
+                        item.merge(formats) { a, _ in a }
+                    }
+                    return item
                 },
             ]
             return deps.renderApp("ticket_queue", user: user, title: user.t("svc_views"), values: values, current: tickets.name)

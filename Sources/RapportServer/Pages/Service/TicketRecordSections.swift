@@ -65,8 +65,20 @@ struct RequesterTicketsSection: RecordPageSection {
 /// The templates of the sections above and of the agent views page.
 enum ServiceTemplates: PageTemplateSet {
     static let all: [String: String] = [
-        "ticket_conversation": conversation, "ticket_requester_tickets": requesterTickets, "ticket_queue": queue,
+        "ticket_conversation": conversation, "ticket_requester_tickets": requesterTickets, "ticket_queue": queue, "ticket_clocks": clocks,
     ]
+
+    static let clocks = """
+        <section class="sla-clocks" aria-labelledby="sla-heading"><h2 id="sla-heading" class="skip">{{t.svc_sla}}</h2>
+        <ul class="sla-list">{{#clocks}}<li class="sla-clock state-{{state}}"><span class="sla-metric">{{metric}}</span>
+        <span class="chip">{{stateLabel}}</span>
+        {{#due}}<span class="sla-due">{{t.svc_due}} {{due}}</span> <strong class="sla-remaining" data-due="{{dueMillis}}" data-units="{{fmtUnits}}" data-left="{{fmtLeft}}" data-over="{{fmtOver}}">{{remaining}}</strong>{{/due}}
+        {{#detail}}<span class="meta">{{detail}}</span>{{/detail}}</li>{{/clocks}}</ul>
+        {{#hasEscalations}}<details class="sla-escalations"><summary>{{t.svc_escalations}}</summary><ol>
+        {{#escalations}}<li class="escalation-{{kind}}"><strong>{{label}}</strong> · {{metric}} · {{t.svc_due}} {{due}} <time class="meta" datetime="{{at}}">{{when}}</time></li>{{/escalations}}
+        </ol></details>{{/hasEscalations}}
+        </section>
+        """
 
     static let conversation = """
         <section class="ticket-thread" aria-labelledby="thread-heading"><h2 id="thread-heading">{{t.svc_conversation}}</h2>
@@ -101,7 +113,7 @@ enum ServiceTemplates: PageTemplateSet {
         <button type="submit">{{t.svc_apply}}</button></form>
         <nav class="queue-tabs" aria-label="{{t.svc_views}}"><ul>{{#views}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} <span class="chip">{{count}}</span></a></li>{{/views}}</ul></nav>
         <ul class="ticket-list queue">{{#tickets}}<li><a href="{{href}}"><strong>{{number}}</strong> {{subject}}</a>
-        <div class="meta"><span class="chip status-{{statusValue}}">{{status}}</span> {{priority}} · {{since}}</div></li>{{/tickets}}
+        <div class="meta"><span class="chip status-{{statusValue}}">{{status}}</span> {{priority}} · {{since}}{{#remaining}} · <strong class="sla-remaining{{#overdue}} overdue{{/overdue}}" data-due="{{dueMillis}}" data-units="{{fmtUnits}}" data-left="{{fmtLeft}}" data-over="{{fmtOver}}">{{remaining}}</strong>{{/remaining}}</div></li>{{/tickets}}
         {{^tickets}}<li class="meta">{{t.svc_empty_view}}</li>{{/tickets}}</ul>
         {{> foot}}
         """
@@ -125,6 +137,14 @@ enum ServiceStyles {
         .queue-tabs ul { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; padding: 0; margin: 8px 0; }
         .queue-tabs a { display: inline-block; padding: 4px 10px; border: 1px solid var(--line); border-radius: 16px; text-decoration: none; }
         .queue-tabs a[aria-current="page"] { border-color: var(--accent); font-weight: 600; }
-        @media (max-width: 480px) { .thread .message.requester { margin-right: 0; } .thread .message:not(.requester) { margin-left: 0; } }
+        .sla-list { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 16px; }
+        .sla-clock { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; padding: 6px 10px; border: 1px solid var(--line); border-left-width: 4px; border-radius: 8px; word-break: keep-all; }
+        .sla-clock.state-running { border-left-color: var(--accent); } .sla-clock.state-paused { border-left-color: var(--line); }
+        .sla-clock.state-breached, .sla-clock.state-missed { border-left-color: var(--bad); }
+        .sla-clock.state-breached .sla-remaining, .sla-remaining.overdue { color: var(--bad); }
+        .sla-clock.state-met { border-left-color: var(--ok); }
+        .sla-metric { font-weight: 600; } .sla-due { white-space: nowrap; } .sla-remaining { white-space: nowrap; }
+        .sla-escalations ol { margin: 4px 0 0; padding-left: 20px; } .sla-escalations li { overflow-wrap: anywhere; word-break: keep-all; }
+        @media (max-width: 480px) { .sla-list { display: grid; } .thread .message.requester { margin-right: 0; } .thread .message:not(.requester) { margin-left: 0; } }
         """
 }

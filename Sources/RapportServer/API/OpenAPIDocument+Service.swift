@@ -1,0 +1,68 @@
+import RapportKit
+import RapportStore
+
+/// The service desk's routes beside the generic record routes of tickets: the agent views,
+/// the clock's events and the stored SLA clocks with their escalations.
+extension OpenAPIDocument {
+    static func serviceSchemas() -> [(String, JSONValue)] {
+        let metric = obj([("type", .string("string")), ("enum", strings(SLAMetric.allCases.map(\.rawValue)))])
+        return [
+            ("TicketClock", obj([
+                ("type", .string("object")),
+                ("properties", obj([
+                    ("metric", metric), ("state", obj([("type", .string("string")), ("enum", strings(SLAClockState.allCases.map(\.rawValue)))])),
+                    ("priority", obj([("type", .string("string")), ("enum", strings(TicketPriority.allCases.map(\.rawValue)))])),
+                    ("target_minutes", obj([("type", .string("integer"))])), ("started_at", dateTime()), ("due_at", nullable(dateTime())),
+                    ("stopped_at", nullable(dateTime())), ("breached_at", nullable(dateTime())),
+                    ("remaining_seconds", nullable(obj([("type", .string("integer")), ("description", .string("Negative once the due time has passed"))]))),
+                ])),
+            ])),
+            ("TicketEscalation", obj([
+                ("type", .string("object")),
+                ("properties", obj([
+                    ("metric", metric), ("kind", obj([("type", .string("string")), ("enum", strings(SLAEscalationKind.allCases.map(\.rawValue)))])),
+                    ("due_at", dateTime()), ("fired_at", dateTime()), ("notified", obj([("type", .string("array")), ("items", uuid())])),
+                ])),
+            ])),
+        ]
+    }
+
+    static func servicePaths() -> [(String, JSONValue)] {
+        let id = obj([("name", .string("id")), ("in", .string("path")), ("required", .bool(true)), ("schema", uuid())])
+        let days = obj([("name", .string("pending_days")), ("in", .string("query")),
+                        ("schema", obj([("type", .string("integer")), ("minimum", .number("0")), ("maximum", .number(String(TicketQueue.maxPendingDays)))]))])
+        let view = obj([("name", .string("view")), ("in", .string("path")), ("required", .bool(true)),
+                        ("schema", obj([("type", .string("string")), ("enum", strings(TicketQueue.allCases.map(\.rawValue)))]))])
+        let counts = obj([("type", .string("object")), ("properties", obj([
+            ("data", obj([("type", .string("array")), ("items", obj([("type", .string("object")), ("properties", obj([
+                ("view", str()), ("count", obj([("type", .string("integer"))])),
+            ]))]))])),
+            ("pending_days", obj([("type", .string("integer"))])),
+        ]))])
+        let clocks = obj([("type", .string("object")), ("properties", obj([
+            ("data", obj([("type", .string("array")), ("items", ref("TicketClock"))])),
+            ("escalations", obj([("type", .string("array")), ("items", ref("TicketEscalation"))])),
+        ]))])
+        let events = obj([("type", .string("object")), ("properties", obj([
+            ("data", obj([("type", .string("array")), ("items", obj([("type", .string("object"))]))])), ("next_cursor", nullable(str())),
+        ]))])
+        return [
+            ("/api/v1/tickets/views", obj([
+                ("get", operation("ticketViews", "The agent views with their live counts", tag: "tickets", parameters: [days],
+                                  responses: [("200", jsonResponse("Views", counts)), ("422", problem("Bad parameters"))])),
+            ])),
+            ("/api/v1/tickets/views/{view}", obj([
+                ("get", operation("ticketView", "One agent view's tickets; breaching_soon soonest due first", tag: "tickets", parameters: [view, days],
+                                  responses: [("200", jsonResponse("Tickets", listOf("Ticket"))), ("404", problem("No such view")), ("422", problem("Bad parameters"))])),
+            ])),
+            ("/api/v1/tickets/{id}/events", obj([
+                ("get", operation("ticketEvents", "What the SLA clock reads, oldest first", tag: "tickets", parameters: [id],
+                                  responses: [("200", jsonResponse("Events", events)), ("404", problem("Not found"))])),
+            ])),
+            ("/api/v1/tickets/{id}/clocks", obj([
+                ("get", operation("ticketClocks", "The ticket's SLA clocks as of now, and the escalations fired", tag: "tickets", parameters: [id],
+                                  responses: [("200", jsonResponse("Clocks", clocks)), ("404", problem("Not found"))])),
+            ])),
+        ]
+    }
+}
