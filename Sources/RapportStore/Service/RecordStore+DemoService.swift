@@ -8,6 +8,7 @@ extension RecordStore {
     func seedDemoService(requesters: [String: [String]], actor: Actor) async throws -> Int {
         let tickets = try await type(named: Tickets.type.name), messages = try await type(named: TicketMessages.type.name)
         let english = requesters.filter { $0.key != "KR" && $0.key != "JP" }.sorted { $0.key < $1.key }.flatMap(\.value)
+        try await seedDemoServiceLevels(actor: actor)
         var used: [String: Int] = [:]
         var count = 0
         for script in DemoTickets.scripts {
@@ -35,5 +36,21 @@ extension RecordStore {
             count += 1
         }
         return count
+    }
+
+    /// A Seoul desk's hours with a lunch break and one policy, set up before the tickets
+    /// so every demo ticket has clocks and the breaching view has something to show.
+    func seedDemoServiceLevels(actor: Actor) async throws {
+        let levels = ServiceLevels(db: db)
+        let calendar = try await levels.createCalendar(name: "Seoul support desk", timeZone: "Asia/Seoul", alwaysOpen: false, actor: actor)
+        let day = [BusinessInterval(start: 9 * 60, end: 12 * 60), BusinessInterval(start: 13 * 60, end: 18 * 60)]
+        try await levels.setHours(calendar, week: Array(repeating: day, count: 5) + [[], []], alwaysOpen: false, actor: actor)
+        let targets: [TicketPriority: SLATargets] = [
+            .urgent: SLATargets(firstResponse: 30, nextResponse: 60, resolution: 240),
+            .high: SLATargets(firstResponse: 60, nextResponse: 240, resolution: 960),
+            .normal: SLATargets(firstResponse: 240, nextResponse: 480, resolution: 2_400),
+            .low: SLATargets(firstResponse: 480, nextResponse: 960, resolution: 4_800),
+        ]
+        try await levels.createPolicy(SLAPolicy(name: "Standard", targets: targets), calendarID: calendar, warnMinutes: 60, actor: actor)
     }
 }
