@@ -4,6 +4,7 @@ local paths = {}
 for p in string.gmatch(os.getenv("PATHS"), "[^|]+") do paths[#paths + 1] = p end
 local token = os.getenv("TOKEN")
 local cookie = os.getenv("COOKIE")
+if cookie == "" then cookie = nil end
 local headers = cookie and { ["Cookie"] = cookie } or { ["Authorization"] = "Bearer " .. (token or "") }
 local i = 0
 request = function()

@@ -174,4 +174,53 @@ import Testing
             #expect(try await levels.policies().isEmpty)
         }
     }
+
+    /// The SLA report counts what is decided, per policy, group and agent, in the page and
+    /// the CSV; an agent sees only their groups' tickets in it, a sales rep nothing.
+    @Test(arguments: Backend.available)
+    func reportCountsDecidedTargetsForWhatTheReaderSees(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            try await Self.policy(api)
+            let seoul = try await Self.team(api, "Seoul desk"), osaka = try await Self.team(api, "Osaka desk")
+            let kim = try await api.user("kim@example.com", role: "support", teams: ["Seoul desk"], password: WorkspacePageTests.password)
+            _ = kim
+            func ticket(_ group: String) async throws -> String {
+                try await api.create("tickets", #"{"subject":"t","group_id":"\#(group)"}"#).string("id") ?? ""
+            }
+            let answered = try await ticket(seoul), late = try await ticket(seoul), waiting = try await ticket(osaka)
+            _ = waiting
+            #expect(try await api.call(.post, "/api/v1/ticket_messages", json: #"{"ticket_id":"\#(answered)","kind":"public_reply","body":"Hello"}"#).status == .created)
+            // The late ticket's clock as if it had opened an hour ago: its 30-minute first
+            // response passed unanswered half an hour ago.
+            try await api.db.transaction { s in
+                try await s.execute("""
+                    UPDATE ticket_clocks SET started_at_ms = started_at_ms - 3600000, due_at_ms = started_at_ms - 1800000
+                    WHERE ticket_id = \(late) AND metric = 'first_response'
+                    """)
+            }
+
+            var admin = try await WorkspacePageTests.signedIn(api)
+            let page = try await admin.request(.get, "/tickets/report?days=7")
+            #expect(page.status == .ok, "\(page.body)")
+            #expect(page.body.contains("Compliance by group") && page.body.contains("Seoul desk") && page.body.contains("50%"), "\(page.body)")
+            #expect(page.body.contains("Open tickets by age"))
+            let csv = try await admin.request(.get, "/tickets/report?days=7&format=csv")
+            #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            let lines = csv.body.split(whereSeparator: \.isNewline).map(String.init)
+            #expect(lines.first == "dimension,name,met,missed,compliance")
+            #expect(lines.contains("group,Seoul desk,1,1,0.5000"), "\(lines)")
+            #expect(lines.contains("policy,Standard,1,1,0.5000"), "\(lines)")
+            #expect(!lines.contains { $0.hasPrefix("group,Osaka desk") })  // nothing decided there yet
+
+            // The Seoul agent's report holds Seoul's tickets; a sales rep has no report.
+            var agent = PageClient(api)
+            _ = try await agent.signIn("kim@example.com", WorkspacePageTests.password)
+            let theirs = try await agent.request(.get, "/tickets/report?days=7&format=csv")
+            #expect(theirs.status == .ok && theirs.body.contains("group,Seoul desk,1,1"), "\(theirs.body)")
+            var rep = try await WorkspacePageTests.signedIn(api, email: "rep@example.com", role: "sales")
+            #expect(try await rep.request(.get, "/tickets/report").status == .forbidden)
+            // Unknown periods fall back to 30 days rather than failing.
+            #expect(try await admin.request(.get, "/tickets/report?days=-99999999999999999999").status == .ok)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Logging
 import RapportKit
 
 /// Tells each task's owner when it falls due within the next hour, every 15 minutes.
@@ -5,18 +6,16 @@ import RapportKit
 /// lost lease, tells nobody twice, and a task moved to a new time is reminded again.
 /// A task due while no run happened (the server was down) is reminded if it fell due in
 /// the last 15 minutes; older ones show as overdue on Home instead.
-public struct TaskDueJob: JobHandler {
+public struct TaskDueJob: SweepJob {
     public static let kind = "notifications.task_due"
     public static let ahead: Int64 = 60 * 60_000
     public static let behind: Int64 = 15 * 60_000
+    public static let changed: Logger.Message = "Reminded owners of tasks falling due"
     let store: RecordStore
 
     public init(store: RecordStore) { self.store = store }
 
-    public func run(_ job: JobContext) async throws {
-        let sent = try await store.remindDueTasks(now: job.now)
-        if sent > 0 { job.logger.info("Reminded owners of tasks falling due", metadata: ["count": "\(sent)"]) }
-    }
+    public func sweep(_ job: JobContext) async throws -> Int { try await store.remindDueTasks(now: job.now) }
 }
 
 extension RecordStore {

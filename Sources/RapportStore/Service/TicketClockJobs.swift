@@ -1,3 +1,4 @@
+import Logging
 import RapportKit
 
 /// Computes every unresolved ticket's clocks again after a policy or calendar changed:
@@ -20,16 +21,14 @@ public struct TicketClockRecomputeJob: JobHandler {
 /// Each escalation is a row whose unique key is the ticket, clock, kind and due time,
 /// inserted in the same transaction as its notifications: two instances running the job
 /// at once, or a run repeated after a lost lease, tell nobody twice.
-public struct TicketEscalationJob: JobHandler {
+public struct TicketEscalationJob: SweepJob {
     public static let kind = "sla.escalate"
+    public static let changed: Logger.Message = "Escalated SLA clocks"
     let store: RecordStore
 
     public init(store: RecordStore) { self.store = store }
 
-    public func run(_ job: JobContext) async throws {
-        let fired = try await store.escalateTicketClocks(now: job.now)
-        if fired > 0 { job.logger.info("Escalated SLA clocks", metadata: ["count": "\(fired)"]) }
-    }
+    public func sweep(_ job: JobContext) async throws -> Int { try await store.escalateTicketClocks(now: job.now) }
 }
 
 /// One escalation as the ticket's timeline shows it.

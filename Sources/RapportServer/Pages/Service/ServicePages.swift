@@ -19,6 +19,7 @@ struct ServicePages {
         // Under the generic `:type` segment, like the quote builder's routes: a fixed
         // `tickets` segment would shadow the record pages' `/tickets/{id}`.
         router.get(":type/queue", use: TypeRoute.only(Tickets.type.name, queue))
+        router.get(":type/report", use: TypeRoute.only(Tickets.type.name, ServiceReportPage(deps: deps).page))
         router.post(":type/:id/messages", use: TypeRoute.only(Tickets.type.name, send))
     }
 

@@ -65,7 +65,7 @@ struct RequesterTicketsSection: RecordPageSection {
 /// The templates of the sections above and of the agent views page.
 enum ServiceTemplates: PageTemplateSet {
     static let all: [String: String] = [
-        "ticket_conversation": conversation, "ticket_requester_tickets": requesterTickets, "ticket_queue": queue, "ticket_clocks": clocks,
+        "ticket_conversation": conversation, "ticket_requester_tickets": requesterTickets, "ticket_queue": queue, "ticket_clocks": clocks, "ticket_report": report,
     ]
 
     static let clocks = """
@@ -78,6 +78,27 @@ enum ServiceTemplates: PageTemplateSet {
         {{#escalations}}<li class="escalation-{{kind}}"><strong>{{label}}</strong> · {{metric}} · {{t.svc_due}} {{due}} <time class="meta" datetime="{{at}}">{{when}}</time></li>{{/escalations}}
         </ol></details>{{/hasEscalations}}
         </section>
+        """
+
+    static let report = """
+        {{> head}}
+        <div class="actions spread"><h1>{{t.svc_report}}</h1><div class="actions"><a class="button secondary" href="{{csvHref}}" download>{{t.svc_report_csv}}</a><a class="button secondary" href="/tickets/queue">{{t.svc_views}}</a></div></div>
+        <form class="queue-days" method="get" action="/tickets/report"><div><label for="r-days">{{t.svc_report_period}}</label>
+        <select id="r-days" name="days">{{#periods}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/periods}}</select></div>
+        <button type="submit" class="secondary">{{t.svc_apply}}</button></form>
+        <p class="meta">{{t.svc_report_hint}}</p>
+        {{#compliance}}<section class="card"><h2>{{heading}}</h2>
+        {{^empty}}<ul class="bars">{{#bars}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/bars}}</ul>
+        <details><summary>{{t.report_as_table}}</summary><table class="list"><thead><tr><th scope="col">{{t.name_label}}</th><th scope="col">{{t.svc_sla_state.met}}</th><th scope="col">{{t.svc_sla_state.missed}}</th><th scope="col">{{t.svc_report_compliance}}</th></tr></thead>
+        <tbody>{{#rows}}<tr><td class="title">{{name}}</td><td data-label="{{t.svc_sla_state.met}}">{{met}}</td><td data-label="{{t.svc_sla_state.missed}}">{{missed}}</td><td data-label="{{t.svc_report_compliance}}">{{rate}}</td></tr>{{/rows}}</tbody></table></details>{{/empty}}
+        {{#empty}}<p class="meta">{{t.nothing_here}}</p>{{/empty}}</section>{{/compliance}}
+        <section class="card"><h2>{{t.svc_report_times}}</h2><table class="list"><thead><tr><th scope="col">{{t.svc_sla}}</th><th scope="col">{{t.svc_report_count}}</th>
+        <th scope="col">{{t.svc_report_business_median}}</th><th scope="col">{{t.svc_report_business_p90}}</th><th scope="col">{{t.svc_report_calendar_median}}</th><th scope="col">{{t.svc_report_calendar_p90}}</th></tr></thead>
+        <tbody>{{#times}}<tr><td class="title">{{metric}}</td><td data-label="{{t.svc_report_count}}">{{count}}</td><td data-label="{{t.svc_report_business_median}}">{{bMedian}}</td>
+        <td data-label="{{t.svc_report_business_p90}}">{{bP90}}</td><td data-label="{{t.svc_report_calendar_median}}">{{cMedian}}</td><td data-label="{{t.svc_report_calendar_p90}}">{{cP90}}</td></tr>{{/times}}</tbody></table></section>
+        <section class="card"><h2>{{t.svc_report_backlog}} <span class="chip">{{openCount}}</span></h2>
+        <ul class="bars">{{#backlog}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/backlog}}</ul></section>
+        {{> foot}}
         """
 
     static let conversation = """
@@ -107,11 +128,11 @@ enum ServiceTemplates: PageTemplateSet {
 
     static let queue = """
         {{> head}}
-        <div class="actions spread"><h1>{{t.svc_views}}</h1><div class="actions"><a class="button secondary" href="/tickets">{{ticketsLabel}}</a>{{#canCreate}}<a class="button" href="/tickets/new">{{t.new}}</a>{{/canCreate}}</div></div>
-        <form class="toolbar" method="get" action="/tickets/queue"><input type="hidden" name="view" value="{{view}}">
-        <div><label for="q-days">{{t.svc_pending_days}}</label><input id="q-days" name="pending_days" type="number" min="0" max="365" value="{{pendingDays}}"></div>
-        <button type="submit">{{t.svc_apply}}</button></form>
+        <div class="actions spread"><h1>{{t.svc_views}}</h1><div class="actions"><a class="button secondary" href="/tickets/report">{{t.svc_report}}</a><a class="button secondary" href="/tickets">{{ticketsLabel}}</a>{{#canCreate}}<a class="button" href="/tickets/new">{{t.new}}</a>{{/canCreate}}</div></div>
         <nav class="queue-tabs" aria-label="{{t.svc_views}}"><ul>{{#views}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} <span class="chip">{{count}}</span></a></li>{{/views}}</ul></nav>
+        <form class="queue-days" method="get" action="/tickets/queue"><input type="hidden" name="view" value="{{view}}">
+        <div><label for="q-days">{{t.svc_pending_days}}</label><input id="q-days" name="pending_days" type="number" min="0" max="365" value="{{pendingDays}}"></div>
+        <button type="submit" class="secondary">{{t.svc_apply}}</button></form>
         <ul class="ticket-list queue">{{#tickets}}<li><a href="{{href}}"><strong>{{number}}</strong> {{subject}}</a>
         <div class="meta"><span class="chip status-{{statusValue}}">{{status}}</span> {{priority}} · {{since}}{{#remaining}} · <strong class="sla-remaining{{#overdue}} overdue{{/overdue}}" data-due="{{dueMillis}}" data-units="{{fmtUnits}}" data-left="{{fmtLeft}}" data-over="{{fmtOver}}">{{remaining}}</strong>{{/remaining}}</div></li>{{/tickets}}
         {{^tickets}}<li class="meta">{{t.svc_empty_view}}</li>{{/tickets}}</ul>
@@ -137,6 +158,7 @@ enum ServiceStyles {
         .queue-tabs ul { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; padding: 0; margin: 8px 0; }
         .queue-tabs a { display: inline-block; padding: 4px 10px; border: 1px solid var(--line); border-radius: 16px; text-decoration: none; }
         .queue-tabs a[aria-current="page"] { border-color: var(--accent); font-weight: 600; }
+        .queue-days { display: flex; flex-wrap: wrap; align-items: end; gap: 8px; margin: 0 0 8px; } .queue-days input { width: 6em; }
         .sla-list { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 16px; }
         .sla-clock { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; padding: 6px 10px; border: 1px solid var(--line); border-left-width: 4px; border-radius: 8px; word-break: keep-all; }
         .sla-clock.state-running { border-left-color: var(--accent); } .sla-clock.state-paused { border-left-color: var(--line); }

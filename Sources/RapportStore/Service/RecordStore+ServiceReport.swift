@@ -1,0 +1,46 @@
+import Foundation
+import RapportKit
+
+/// What the service report reads, limited to the tickets the reader may see: the clocks
+/// of tickets opened in the period with their policy, group and assignee by name, and the
+/// ages of every open ticket.
+public struct ServiceReportInput: Sendable {
+    public var clocks: [ServiceReport.Clock]
+    public var openAges: [Int64]
+}
+
+extension RecordStore {
+    /// The clocks of tickets created from `since` (an instant) on, and the open backlog's
+    /// ages at `now`. Groups and agents come back as their names; nil when none.
+    public func serviceReportInput(actor: Actor, since: Int64, now: Int64) async throws -> ServiceReportInput {
+        let tickets = try await type(named: Tickets.type.name)
+        try require(.read, tickets, actor)
+        var visible: [SQL] = ["deleted_at IS NULL"]
+        if let v = visibility(tickets, actor) { visible.append(v) }
+        let seen = SQL.join(visible, " AND ")
+        let from = Timestamp.format(millisecondsSince1970: since)
+        let unresolved = SQL.join(TicketQueue.unresolved.map { "\($0.rawValue)" }, ", ")
+        return try await db.read { s in
+            var teams: [String: String] = [:], users: [String: String] = [:]
+            for r in try await s.query("SELECT id, name FROM teams") { if let id = r.text("id") { teams[id] = r.text("name") } }
+            for r in try await s.query("SELECT id, name, email FROM users") { if let id = r.text("id") { users[id] = r.text("name").flatMap { $0.isEmpty ? nil : $0 } ?? r.text("email") } }
+            let rows = try await s.query("""
+                SELECT \(raw: StoredClock.columns(of: "c")), p.name AS policy_name, t.group_id, t.assignee_id
+                FROM ticket_clocks c
+                JOIN (SELECT id, group_id, assignee_id FROM tickets WHERE \(seen) AND created_at >= \(from)) t ON t.id = c.ticket_id
+                LEFT JOIN sla_policies p ON p.id = c.policy_id
+                """)
+            let clocks = rows.compactMap { r -> ServiceReport.Clock? in
+                guard let stored = StoredClock(row: r) else { return nil }
+                let reading = stored.at(now)
+                return ServiceReport.Clock(metric: reading.metric, state: reading.state, businessMillis: reading.elapsedMillis, startedAt: reading.startedAt,
+                                           stoppedAt: reading.stoppedAt, policy: r.text("policy_name") ?? "",
+                                           group: r.text("group_id").map { teams[$0] ?? $0 }, assignee: r.text("assignee_id").map { users[$0] ?? $0 })
+            }
+            let ages = try await s.query("SELECT created_at FROM tickets WHERE \(seen) AND status IN (\(unresolved))").compactMap { r -> Int64? in
+                r.text("created_at").flatMap(Timestamp.parse).map { now.subtractingReportingOverflow($0).partialValue }
+            }
+            return ServiceReportInput(clocks: clocks, openAges: ages)
+        }
+    }
+}
