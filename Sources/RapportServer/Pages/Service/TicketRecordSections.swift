@@ -86,16 +86,16 @@ enum ServiceTemplates: PageTemplateSet {
         <form class="queue-days" method="get" action="/tickets/report"><div><label for="r-days">{{t.svc_report_period}}</label>
         <select id="r-days" name="days">{{#periods}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/periods}}</select></div>
         <button type="submit" class="secondary">{{t.svc_apply}}</button></form>
-        <p class="meta">{{t.svc_report_hint}}</p>
+        <p class="meta report-hint">{{t.svc_report_hint}}</p>
         {{#compliance}}<section class="card"><h2>{{heading}}</h2>
         {{^empty}}<ul class="bars">{{#bars}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/bars}}</ul>
         <details><summary>{{t.report_as_table}}</summary><table class="list"><thead><tr><th scope="col">{{t.name_label}}</th><th scope="col">{{t.svc_sla_state.met}}</th><th scope="col">{{t.svc_sla_state.missed}}</th><th scope="col">{{t.svc_report_compliance}}</th></tr></thead>
         <tbody>{{#rows}}<tr><td class="title">{{name}}</td><td data-label="{{t.svc_sla_state.met}}">{{met}}</td><td data-label="{{t.svc_sla_state.missed}}">{{missed}}</td><td data-label="{{t.svc_report_compliance}}">{{rate}}</td></tr>{{/rows}}</tbody></table></details>{{/empty}}
         {{#empty}}<p class="meta">{{t.nothing_here}}</p>{{/empty}}</section>{{/compliance}}
-        <section class="card"><h2>{{t.svc_report_times}}</h2><table class="list"><thead><tr><th scope="col">{{t.svc_sla}}</th><th scope="col">{{t.svc_report_count}}</th>
+        <section class="card"><h2>{{t.svc_report_times}}</h2><div class="report-scroll"><table class="list"><thead><tr><th scope="col">{{t.svc_sla}}</th><th scope="col">{{t.svc_report_count}}</th>
         <th scope="col">{{t.svc_report_business_median}}</th><th scope="col">{{t.svc_report_business_p90}}</th><th scope="col">{{t.svc_report_calendar_median}}</th><th scope="col">{{t.svc_report_calendar_p90}}</th></tr></thead>
         <tbody>{{#times}}<tr><td class="title">{{metric}}</td><td data-label="{{t.svc_report_count}}">{{count}}</td><td data-label="{{t.svc_report_business_median}}">{{bMedian}}</td>
-        <td data-label="{{t.svc_report_business_p90}}">{{bP90}}</td><td data-label="{{t.svc_report_calendar_median}}">{{cMedian}}</td><td data-label="{{t.svc_report_calendar_p90}}">{{cP90}}</td></tr>{{/times}}</tbody></table></section>
+        <td data-label="{{t.svc_report_business_p90}}">{{bP90}}</td><td data-label="{{t.svc_report_calendar_median}}">{{cMedian}}</td><td data-label="{{t.svc_report_calendar_p90}}">{{cP90}}</td></tr>{{/times}}</tbody></table></div></section>
         <section class="card"><h2>{{t.svc_report_backlog}} <span class="chip">{{openCount}}</span></h2>
         <ul class="bars">{{#backlog}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/backlog}}</ul></section>
         {{> foot}}
@@ -158,6 +158,7 @@ enum ServiceStyles {
         .queue-tabs ul { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; padding: 0; margin: 8px 0; }
         .queue-tabs a { display: inline-block; padding: 4px 10px; border: 1px solid var(--line); border-radius: 16px; text-decoration: none; }
         .queue-tabs a[aria-current="page"] { border-color: var(--accent); font-weight: 600; }
+        .report-hint { margin: 0 0 12px; max-width: 60rem; } .report-scroll { overflow-x: auto; }
         .queue-days { display: flex; flex-wrap: wrap; align-items: end; gap: 8px; margin: 0 0 8px; } .queue-days input { width: 6em; }
         .sla-list { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 16px; }
         .sla-clock { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; padding: 6px 10px; border: 1px solid var(--line); border-left-width: 4px; border-radius: 8px; word-break: keep-all; }
