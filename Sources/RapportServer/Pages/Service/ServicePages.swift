@@ -45,7 +45,7 @@ struct ServicePages {
             let nowMillis = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
             let formats = SLATimeText.formats(user)
             var values: [String: Any] = [
-                "view": chosen.rawValue, "pendingDays": String(days), "ticketsLabel": user.typeName(tickets),
+                "view": chosen.rawValue, "pendingDays": String(days), "pendingView": chosen == .pendingTooLong, "ticketsLabel": user.typeName(tickets),
                 "canCreate": user.viewer.role.allows(.create, on: tickets.name),
                 "views": counts.map { queue, count -> [String: Any] in
                     [

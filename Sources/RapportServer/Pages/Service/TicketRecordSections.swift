@@ -130,9 +130,9 @@ enum ServiceTemplates: PageTemplateSet {
         {{> head}}
         <div class="actions spread"><h1>{{t.svc_views}}</h1><div class="actions"><a class="button secondary" href="/tickets/report">{{t.svc_report}}</a><a class="button secondary" href="/tickets">{{ticketsLabel}}</a>{{#canCreate}}<a class="button" href="/tickets/new">{{t.new}}</a>{{/canCreate}}</div></div>
         <nav class="queue-tabs" aria-label="{{t.svc_views}}"><ul>{{#views}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} <span class="chip">{{count}}</span></a></li>{{/views}}</ul></nav>
-        <form class="queue-days" method="get" action="/tickets/queue"><input type="hidden" name="view" value="{{view}}">
+        {{#pendingView}}<form class="queue-days" method="get" action="/tickets/queue"><input type="hidden" name="view" value="{{view}}">
         <div><label for="q-days">{{t.svc_pending_days}}</label><input id="q-days" name="pending_days" type="number" min="0" max="365" value="{{pendingDays}}"></div>
-        <button type="submit" class="secondary">{{t.svc_apply}}</button></form>
+        <button type="submit" class="secondary">{{t.svc_apply}}</button></form>{{/pendingView}}
         <ul class="ticket-list queue">{{#tickets}}<li><a href="{{href}}"><strong>{{number}}</strong> {{subject}}</a>
         <div class="meta"><span class="chip status-{{statusValue}}">{{status}}</span> {{priority}} · {{since}}{{#remaining}} · <strong class="sla-remaining{{#overdue}} overdue{{/overdue}}" data-due="{{dueMillis}}" data-units="{{fmtUnits}}" data-left="{{fmtLeft}}" data-over="{{fmtOver}}">{{remaining}}</strong>{{/remaining}}</div></li>{{/tickets}}
         {{^tickets}}<li class="meta">{{t.svc_empty_view}}</li>{{/tickets}}</ul>
@@ -168,6 +168,6 @@ enum ServiceStyles {
         .sla-clock.state-met { border-left-color: var(--ok); }
         .sla-metric { font-weight: 600; } .sla-due { white-space: nowrap; } .sla-remaining { white-space: nowrap; }
         .sla-escalations ol { margin: 4px 0 0; padding-left: 20px; } .sla-escalations li { overflow-wrap: anywhere; word-break: keep-all; }
-        @media (max-width: 480px) { .sla-list { display: grid; } .thread .message.requester { margin-right: 0; } .thread .message:not(.requester) { margin-left: 0; } }
+        @media (max-width: 480px) { .queue-tabs ul { flex-wrap: nowrap; overflow-x: auto; padding-bottom: 4px; } .queue-tabs li { flex: none; } .sla-list { display: grid; } .thread .message.requester { margin-right: 0; } .thread .message:not(.requester) { margin-left: 0; } }
         """
 }
