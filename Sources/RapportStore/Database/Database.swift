@@ -121,7 +121,7 @@ public final class Database: Sendable {
     /// requests share one read). A connection that arrives after the limit is closed.
     static func bounded(_ limit: Duration, _ open: @escaping @Sendable () async throws -> PostgresConnection) async throws -> PostgresConnection {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PostgresConnection, any Error>) in
-            let race = OpenRace(continuation)
+            let race = OpenRace<PostgresConnection>(continuation)
             let attempt = Task {
                 do {
                     let conn = try await open()
@@ -328,11 +328,41 @@ public struct Session: Sendable {
             let (text, binds) = statement.rendered(numbered: false)
             return try await conn.query(text, binds.map(Self.sqliteData)).map { Row(storage: .sqlite($0)) }
         case .postgres(let conn):
-            var rows: [Row] = []
-            for try await row in try await conn.query(try Self.postgresQuery(statement), logger: logger) {
-                rows.append(Row(storage: .postgres(row.makeRandomAccess())))
+            let query = try Self.postgresQuery(statement)
+            let logger = self.logger
+            return try await Self.watched(conn) {
+                var rows: [Row] = []
+                for try await row in try await conn.query(query, logger: logger) {
+                    rows.append(Row(storage: .postgres(row.makeRandomAccess())))
+                }
+                return rows
             }
-            return rows
+        }
+    }
+
+    /// Runs a statement and fails it once its connection has been closed for a moment
+    /// without the statement finishing. After a database restart a statement sent as the
+    /// socket closed could wait forever for an answer that never comes; the request behind
+    /// it, every request sharing a cache load with it, and the server's shutdown waited
+    /// with it. A slow statement on a live connection is never cut: that is
+    /// `statement_timeout`'s job, on the server.
+    static func watched(_ conn: PostgresConnection, _ body: @escaping @Sendable () async throws -> [Row]) async throws -> [Row] {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[Row], any Error>) in
+            let race = OpenRace<[Row]>(continuation)
+            let work = Task {
+                do { _ = race.settle(.success(try await body())) } catch { _ = race.settle(.failure(error)) }
+            }
+            Task {
+                var closedFor = 0
+                while !race.isSettled {
+                    try? await Task.sleep(for: .milliseconds(100))
+                    closedFor = conn.isClosed ? closedFor + 1 : 0
+                    if closedFor >= 5, race.settle(.failure(ConnectionLost())) {
+                        work.cancel()
+                        return
+                    }
+                }
+            }
         }
     }
 
@@ -417,15 +447,17 @@ public struct Row: Sendable {
 
 /// An open and its time limit, racing: whoever settles first answers the caller, once; the
 /// other learns it came too late.
-private final class OpenRace: Sendable {
+private final class OpenRace<Value: Sendable>: Sendable {
     private let settled = Mutex(false)
-    private let continuation: CheckedContinuation<PostgresConnection, any Error>
+    private let continuation: CheckedContinuation<Value, any Error>
 
-    init(_ continuation: CheckedContinuation<PostgresConnection, any Error>) {
+    init(_ continuation: CheckedContinuation<Value, any Error>) {
         self.continuation = continuation
     }
 
-    func settle(_ result: Result<PostgresConnection, any Error>) -> Bool {
+    var isSettled: Bool { settled.withLock { $0 } }
+
+    func settle(_ result: Result<Value, any Error>) -> Bool {
         let first = settled.withLock { done -> Bool in
             if done { return false }
             done = true
@@ -434,4 +466,9 @@ private final class OpenRace: Sendable {
         if first { continuation.resume(with: result) }
         return first
     }
+}
+
+/// A statement whose connection closed under it without an answer (see ``Session/watched(_:_:)``).
+struct ConnectionLost: Error, CustomStringConvertible {
+    var description: String { "The database connection closed before the statement finished." }
 }

@@ -33,7 +33,7 @@ enum DatabaseFault: Equatable {
             case .ioError, .cantOpen, .notADatabase, .corrupt, .full: self = .connection
             default: self = .other(sqlState: "SQLITE_\(e.reason)")
             }
-        } else if error is DatabaseUnavailable {
+        } else if error is DatabaseUnavailable || error is ConnectionLost {
             self = .connection
         } else {
             self = .notDatabase
