@@ -4,8 +4,13 @@ import Foundation
 /// both databases and no layer needs a DateFormatter.
 public enum Timestamp {
     /// `2026-11-25T08:34:51.123Z`.
+    /// Milliseconds since 1970, rounded down, as the clocks, jobs and stored instants count.
+    public static func millis(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+
     public static func format(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let millis = Self.millis(date)
         return format(millisecondsSince1970: millis)
     }
 

@@ -9,7 +9,7 @@ public enum DealAging {
     /// is not an instant. A deal that arrived a minute ago has been there 0 days.
     public static func daysInStage(enteredAt: String, now: Date) -> Int? {
         guard let entered = Timestamp.parse(enteredAt) else { return nil }
-        let nowMillis = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+        let nowMillis = Timestamp.millis(now)
         return Int(max(0, nowMillis - entered) / day)
     }
 

@@ -21,7 +21,7 @@ struct ServiceRoutes {
     /// `GET /api/v1/tickets/{id}/clocks`: each SLA clock as of now, and the escalations fired.
     @Sendable func clocks(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = context.parameters.get("id") ?? ""
-        let now = Int64((clock().timeIntervalSince1970 * 1000).rounded(.down))
+        let now = Timestamp.millis(clock())
         let clocks = try await store.ticketClocks(ticketID: id, actor: context.actor)
         let escalations = try await store.ticketEscalations(ticketID: id, actor: context.actor)
         func stamp(_ ms: Int64?) -> JSONValue { ms.map { .string(Timestamp.format(millisecondsSince1970: $0)) } ?? .null }

@@ -25,7 +25,7 @@ extension RecordStore {
         let tickets = try await type(named: Tickets.type.name)
         try require(.read, tickets, actor)
         let cutoff = try pendingCutoff(now: now, days: pendingDays)
-        let millis = Self.millis(now)
+        let millis = Timestamp.millis(now)
         return try await db.read { s in
             var out: [(TicketQueue, Int)] = []
             for queue in TicketQueue.allCases {
@@ -48,13 +48,13 @@ extension RecordStore {
         let tickets = try await type(named: Tickets.type.name)
         try require(.read, tickets, actor)
         let cutoff = try pendingCutoff(now: now, days: pendingDays)
-        guard let condition = ticketQueueCondition(queue, actor: actor, pendingSince: cutoff, now: Self.millis(now)) else { return [] }
+        guard let condition = ticketQueueCondition(queue, actor: actor, pendingSince: cutoff, now: Timestamp.millis(now)) else { return [] }
         let codec = self.codec(tickets)
         let limit = max(1, min(limit, 500))
         let rows = try await db.read { s in
             var clauses: [SQL] = ["deleted_at IS NULL"]
             if let visible = self.visibility(tickets, actor) { clauses.append(visible) }
-            if queue == .breachingSoon { return try await self.soonestDueTickets(s, codec: codec, seen: clauses, now: Self.millis(now), limit: limit) }
+            if queue == .breachingSoon { return try await self.soonestDueTickets(s, codec: codec, seen: clauses, now: Timestamp.millis(now), limit: limit) }
             clauses.append(condition)
             return try await s.query("""
                 SELECT \(raw: codec.selectList) FROM tickets WHERE \(SQL.join(clauses, " AND ")) ORDER BY status_since, id LIMIT \(limit)
@@ -87,10 +87,8 @@ extension RecordStore {
         return rows.sorted { (position[$0.text("id") ?? ""] ?? .max) < (position[$1.text("id") ?? ""] ?? .max) }
     }
 
-    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
-
     private func pendingCutoff(now: Date, days: Int) throws -> String {
-        guard let cutoff = TicketQueue.pendingCutoff(now: Self.millis(now), days: days) else {
+        guard let cutoff = TicketQueue.pendingCutoff(now: Timestamp.millis(now), days: days) else {
             throw RecordError.invalid([FieldError(field: "pending_days", code: "out_of_range", message: "A whole number of days from 0 to \(TicketQueue.maxPendingDays).")])
         }
         return Timestamp.format(millisecondsSince1970: cutoff)

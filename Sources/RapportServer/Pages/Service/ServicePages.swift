@@ -42,7 +42,7 @@ struct ServicePages {
             let records = try await store.ticketQueue(chosen, actor: actor, pendingDays: days, now: now)
             let formatter = ValueFormatter(user: user)
             let due = try await store.soonestDue(ticketIDs: records.map(\.id))
-            let nowMillis = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+            let nowMillis = Timestamp.millis(now)
             let formats = SLATimeText.formats(user)
             var values: [String: Any] = [
                 "view": chosen.rawValue, "pendingDays": String(days), "pendingView": chosen == .pendingTooLong, "ticketsLabel": user.typeName(tickets),

@@ -14,7 +14,7 @@ struct ServiceReportPage {
         try await RecordPages(deps: deps).page(request) { user in
             let params = try QueryString.parse(request.uri.query)
             let days = params.last { $0.0 == "days" }.flatMap { Int($0.1) }.flatMap { Self.periods.contains($0) ? $0 : nil } ?? 30
-            let now = Int64((deps.now().timeIntervalSince1970 * 1000).rounded(.down))
+            let now = Timestamp.millis(deps.now())
             let input = try await deps.store.serviceReportInput(actor: user.actor(context), since: now - Int64(days) * 86_400_000, now: now)
             let sections: [(key: String, rows: [ServiceReport.Compliance])] = [
                 ("svc_report_by_policy", ServiceReport.compliance(input.clocks) { $0.policy.isEmpty ? nil : $0.policy }),

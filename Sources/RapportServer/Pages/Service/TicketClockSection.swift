@@ -13,7 +13,7 @@ struct TicketClockSection: RecordPageSection {
         let clocks = try await deps.store.ticketClocks(ticketID: record.id, actor: actor)
         guard !clocks.isEmpty else { return nil }
         let escalations = try await deps.store.ticketEscalations(ticketID: record.id, actor: actor)
-        let now = Int64((deps.now().timeIntervalSince1970 * 1000).rounded(.down))
+        let now = Timestamp.millis(deps.now())
         let formatter = ValueFormatter(user: user)
         func at(_ ms: Int64) -> String { formatter.instant(Timestamp.format(millisecondsSince1970: ms)) }
         var values = SLATimeText.formats(user)

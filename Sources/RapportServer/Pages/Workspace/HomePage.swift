@@ -50,7 +50,7 @@ struct HomePage {
     /// One group per bucket: at most ``shown`` tasks, the count, and the list link with the
     /// same filters (so "see all" shows exactly what the count counted).
     func taskGroups(_ activities: RecordType, user: PageUser, actor: Actor, now: Date) async throws -> [[String: Any]] {
-        let nowMs = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+        let nowMs = Timestamp.millis(now)
         let window = TaskAgenda.window(now: nowMs, zone: user.timeZone)
         let formatter = ValueFormatter(user: user)
         var out: [[String: Any]] = []
