@@ -11,7 +11,7 @@ extension RecordPages {
         for name in type.listColumns where facts.count < 3 {
             guard let field = type.field(name), !["updated_at", "created_at"].contains(name) else { continue }
             let parts = formatter.parts(record.fields[name], field: field)
-            if !parts.isEmpty { facts.append(["label": user.fieldLabel(field), "parts": Self.lastMarked(Array(parts.prefix(1)))]) }
+            if !parts.isEmpty { facts.append(["label": user.fieldLabel(field), "html": ValuePart.html(Array(parts.prefix(1)))]) }
         }
         let chosen = compose.flatMap { Self.quickKinds.contains($0) ? $0 : nil } ?? "note"
         return [

@@ -26,9 +26,6 @@ extension RecordPages {
         return names
     }
 
-    /// What an empty value that can be filled in place shows.
-    static var dash: [[String: Any]] { [["text": "—", "last": true]] }
-
     /// `GET /{type}/{id}/field/{name}`: the editor of one field, as a fragment for the page's
     /// script to put in place of the value.
     @Sendable func inlineEditor(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -89,7 +86,7 @@ extension RecordPages {
             let field = name == "owner_id" ? Self.systemColumns.first { $0.name == "owner_id" } : shown.field(name)
             let value: JSONValue? = name == "owner_id" ? saved.ownerID.map(JSONValue.string) : saved.fields[name]
             let parts = field.map { formatter.parts(value, field: $0) } ?? []
-            let html = deps.renderer.library.render(["parts": Self.lastMarked(parts)], withTemplate: "cell") ?? ""
+            let html = ValuePart.html(parts)
             return Response.json(.object(JSONObject([
                 ("html", .string(html.isEmpty ? "—" : html)), ("etag", .string(saved.etag)), ("version", .number(String(saved.version))),
             ])), headers: [.eTag: saved.etag])

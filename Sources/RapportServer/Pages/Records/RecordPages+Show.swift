@@ -38,9 +38,9 @@ extension RecordPages {
         let finalParent = try await store.finalParent(type, record: record)
         // Empty fields show too when they can be filled in place.
         let inline = finalParent == nil ? Self.inlineFields(shown, user: user) : []
-        func detail(_ field: FieldSpec, _ parts: [[String: Any]]) -> [String: Any] {
+        func detail(_ field: FieldSpec, _ parts: [ValuePart]) -> [String: Any] {
             let editable = inline.contains(field.name)
-            return ["label": user.fieldLabel(field), "parts": parts.isEmpty && editable ? Self.dash : Self.lastMarked(parts), "editable": editable, "edit": field.name]
+            return ["label": user.fieldLabel(field), "html": ValuePart.html(parts.isEmpty && editable ? ValuePart.dash : parts), "editable": editable, "edit": field.name]
         }
         var fields: [[String: Any]] = []
         for field in shown.fields where field.name != shown.titleField && !field.isInternal {

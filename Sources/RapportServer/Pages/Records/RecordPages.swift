@@ -110,14 +110,9 @@ struct RecordPages {
             let sortColumns: [String?] = [titleSort] + columns.map { Self.sortable($0, in: shown) ? $0.name : nil }
             let hasAvatars = type.showsAvatar
             let inline = Self.inlineFields(shown, user: user)
-            let rows: [[String: Any]] = result.records.map { r in
+            let rows: [ListRow] = result.records.map { r in
                 let titleText = title.map { formatter.text(r.fields[$0.name], field: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "—"
-                var cells: [[String: Any]] = [[
-                    "first": true, "empty": false, "label": headers[0], "href": "/\(type.name)/\(r.id)", "title": titleText,
-                    "reading": reading.map { formatter.text(r.fields[$0.name], field: $0) } ?? "",
-                    "avatar": hasAvatars, "initials": Initials.of(titleText), "color": Initials.colorIndex(for: r.id, count: DesignTokens.avatars.count),
-                ]]
-                for (i, c) in columns.enumerated() {
+                let cells = columns.enumerated().map { i, c in
                     let value: JSONValue? = switch c.name {
                     case "updated_at": .string(r.updatedAt)
                     case "created_at": .string(r.createdAt)
@@ -126,14 +121,12 @@ struct RecordPages {
                     }
                     // Bookkeeping times read as "5 min ago" in a list; the record shows them whole.
                     let parts = ["updated_at", "created_at"].contains(c.name)
-                        ? value.flatMap(\.stringValue).map { [["text": formatter.relative($0)] as [String: Any]] } ?? []
+                        ? value.flatMap(\.stringValue).map { [ValuePart(text: formatter.relative($0))] } ?? []
                         : formatter.parts(value, field: c)
-                    // An empty value that can be filled in place shows a dash to click.
-                    let editable = inline.contains(c.name)
-                    cells.append(["first": false, "label": headers[i + 1], "parts": parts.isEmpty && editable ? Self.dash : Self.lastMarked(parts), "empty": parts.isEmpty,
-                                  "editable": editable, "edit": c.name])
+                    return ListCell(label: headers[i + 1], parts: parts, edit: inline.contains(c.name) ? c.name : nil)
                 }
-                return ["cells": cells, "id": r.id, "title": titleText, "etag": r.etag]
+                return ListRow(id: r.id, etag: r.etag, title: titleText, reading: reading.map { formatter.text(r.fields[$0.name], field: $0) } ?? "",
+                               initials: hasAvatars ? Initials.of(titleText) : "", color: Initials.colorIndex(for: r.id, count: DesignTokens.avatars.count), cells: cells)
             }
             let columnHeads: [[String: Any]] = headers.enumerated().map { i, label in
                 var head: [String: Any] = ["label": label, "num": i > 0 && [.number, .money].contains(where: { Self.sameKind(columns[i - 1].kind, $0) })]
@@ -171,7 +164,7 @@ struct RecordPages {
             let views = try await SavedViews(db: store.db).list(userID: user.user.id, type: type.name).map { ["name": $0.name, "href": "/\(type.name)?\($0.query)"] }
             let count = try await store.count(type, query: query, actor: actor)
             var values: [String: Any] = [
-                "heading": user.typeName(type), "typeName": type.name, "q": q, "rows": rows, "columns": columnHeads,
+                "heading": user.typeName(type), "typeName": type.name, "q": q, "has_rows": !rows.isEmpty, "columns": columnHeads,
                 "filters": filters, "sortValue": params.contains(where: { $0.0 == "sort" }) ? sort : "",
                 "choosable": available.map { ["name": $0.name, "label": user.fieldLabel($0), "checked": columns.contains($0)] as [String: Any] },
                 "canCreate": user.viewer.role.allows(.create, on: type.name), "queryString": queryString, "views": views,
@@ -183,7 +176,10 @@ struct RecordPages {
                 "exportHref": "/\(type.name)?" + Self.encode(kept.filter { $0.0 != "col" } + [("format", "csv")]),
                 "backHref": "/\(type.name)" + (queryString.isEmpty ? "" : "?" + queryString),
             ]
-            values.merge(try await bulkValues(type: type, user: user)) { _, new in new }
+            let bulk = try await bulkValues(type: type, user: user)
+            values.merge(bulk) { _, new in new }
+            let selectable = !((bulk["bulkActions"] as? [Any])?.isEmpty ?? true)
+            values["rowsHTML"] = ListRowsHTML(typeName: type.name, avatars: hasAvatars, selectable: selectable).render(rows)
             if let next = result.nextCursor { values["nextPage"] = "/\(type.name)?" + Self.encode(kept + [("cursor", next)]) }
             if query.cursor != nil { values["firstPage"] = "/\(type.name)?" + queryString }
             values["notice"] = notice(params, user: user, type: type)
@@ -208,14 +204,6 @@ struct RecordPages {
             return ["text": user.t("bulk_failed") + " " + reason, "bad": true]
         }
         return nil
-    }
-
-    static func lastMarked(_ parts: [[String: Any]]) -> [[String: Any]] {
-        parts.enumerated().map { i, p in
-            var p = p
-            p["last"] = i == parts.count - 1
-            return p
-        }
     }
 
     static func encode(_ params: [(String, String)]) -> String {

@@ -3,13 +3,8 @@
 enum RecordTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "list": list, "record": record, "form": form, "search": search, "trash": trash, "message_app": messageApp,
-        "notice": notice, "cell": cell,
+        "notice": notice,
     ]
-
-    /// A value made of pieces, each perhaps a link.
-    static let cell = """
-        {{#parts}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{^last}}, {{/last}}{{/parts}}
-        """
 
     static let notice = """
         {{#notice}}<div class="notice{{#bad}} bad{{/bad}}" role="status"><span>{{text}}</span>{{#undo}}<form method="post" action="{{undo}}"><input type="hidden" name="_csrf" value="{{csrf}}"><button class="secondary" type="submit">{{t.undo}}</button></form>{{/undo}}</div>{{/notice}}
@@ -50,8 +45,7 @@ enum RecordTemplates: PageTemplateSet {
         <table class="list" data-inline-label="{{t.inline_edit_label}}" data-inline-icons="{{iconsPath}}">
         <thead><tr>{{#has_bulkActions}}<th scope="col" class="select"><input type="checkbox" data-select-all aria-label="{{t.select_all}}"></th>{{/has_bulkActions}}{{#columns}}<th scope="col"{{#sort}} aria-sort="{{sort}}"{{/sort}}{{#num}} class="num"{{/num}}>{{#href}}<a href="{{href}}">{{label}}{{#arrow}}<span class="arrow" aria-hidden="true">{{arrow}}</span>{{/arrow}}</a>{{/href}}{{^href}}{{label}}{{/href}}</th>{{/columns}}</tr></thead>
         <tbody>
-        {{#rows}}<tr data-record="/{{typeName}}/{{id}}" data-etag="{{etag}}">{{#has_bulkActions}}<td class="select"><input type="checkbox" name="ids" value="{{id}}" aria-label="{{title}}"></td>{{/has_bulkActions}}{{#cells}}{{#first}}<td class="title"><div class="title-cell">{{#avatar}}<span class="avatar c{{color}}" aria-hidden="true">{{initials}}</span>{{/avatar}}<div><a href="{{href}}">{{title}}</a>{{#reading}}<span class="reading">{{reading}}</span>{{/reading}}</div></div></td>{{/first}}{{^first}}<td data-label="{{label}}"{{#empty}} class="empty"{{/empty}}{{#editable}} data-edit="{{edit}}"{{/editable}}>{{> cell}}</td>{{/first}}{{/cells}}</tr>
-        {{/rows}}
+        {{{rowsHTML}}}
         </tbody>
         </table>
         </div>
@@ -72,7 +66,7 @@ enum RecordTemplates: PageTemplateSet {
         <div class="record-head">
         {{#avatar}}<span class="avatar large c{{color}}" aria-hidden="true">{{initials}}</span>{{/avatar}}{{^avatar}}<span class="type-icon" aria-hidden="true"><svg class="icon"><use href="{{iconsPath}}#{{typeIcon}}"/></svg></span>{{/avatar}}
         <div class="record-title"><h1>{{title}}</h1>{{#reading}}<p class="subtitle">{{reading}}</p>{{/reading}}{{#subtitleSections}}{{{html}}}{{/subtitleSections}}
-        {{#has_keyFacts}}<ul class="facts">{{#keyFacts}}<li><span class="skip">{{label}}: </span>{{> cell}}</li>{{/keyFacts}}</ul>{{/has_keyFacts}}</div>
+        {{#has_keyFacts}}<ul class="facts">{{#keyFacts}}<li><span class="skip">{{label}}: </span>{{{html}}}</li>{{/keyFacts}}</ul>{{/has_keyFacts}}</div>
         <div class="actions">
         {{#actionsSections}}{{{html}}}{{/actionsSections}}
         {{#canEdit}}<a class="button secondary" href="/{{typeName}}/{{id}}/edit">{{t.edit}}</a>{{/canEdit}}
@@ -85,7 +79,7 @@ enum RecordTemplates: PageTemplateSet {
         <div class="grid2">
         <div>
         <section aria-labelledby="details-heading"><h2 id="details-heading">{{t.details}}</h2>
-        <dl class="fields" data-record="/{{typeName}}/{{id}}" data-etag="{{etag}}" data-inline-label="{{t.inline_edit_label}}" data-inline-icons="{{iconsPath}}" data-title="{{title}}">{{#fields}}<dt>{{label}}</dt><dd{{#editable}} data-edit="{{edit}}"{{/editable}}>{{> cell}}</dd>{{/fields}}</dl>
+        <dl class="fields" data-record="/{{typeName}}/{{id}}" data-etag="{{etag}}" data-inline-label="{{t.inline_edit_label}}" data-inline-icons="{{iconsPath}}" data-title="{{title}}">{{#fields}}<dt>{{label}}</dt><dd{{#editable}} data-edit="{{edit}}"{{/editable}}>{{{html}}}</dd>{{/fields}}</dl>
         </section>
         <section aria-labelledby="timeline-heading" id="timeline"><h2 id="timeline-heading">{{t.timeline}}</h2>
         {{#canAddActivity}}

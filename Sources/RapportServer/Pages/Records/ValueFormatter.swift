@@ -112,12 +112,10 @@ struct ValueFormatter {
     }
 
     /// One shown value: text pieces, each optionally a link.
-    func parts(_ value: JSONValue?, field: FieldSpec) -> [[String: Any]] {
+    func parts(_ value: JSONValue?, field: FieldSpec) -> [ValuePart] {
         guard let value, !value.isNull else { return [] }
-        func piece(_ text: String, _ href: String? = nil) -> [String: Any] {
-            var p: [String: Any] = ["text": text]
-            if let href { p["href"] = href }
-            return p
+        func piece(_ text: String, _ href: String? = nil) -> ValuePart {
+            ValuePart(text: text, href: href)
         }
         switch field.kind {
         case .emails:
@@ -132,7 +130,7 @@ struct ValueFormatter {
         case .references(let t):
             return (value.arrayValue ?? []).compactMap(\.stringValue).compactMap { id in titles[id].map { piece($0, "/\(t)/\(id)") } }
         case .links:
-            return (value.arrayValue ?? []).compactMap { item -> [String: Any]? in
+            return (value.arrayValue ?? []).compactMap { item -> ValuePart? in
                 guard let o = item.objectValue, let t = o["type"]?.stringValue, let id = o["id"]?.stringValue, let title = titles[id] else { return nil }
                 return piece(title, "/\(t)/\(id)")
             }
@@ -174,7 +172,7 @@ struct ValueFormatter {
 
     /// Plain text of a value, for cells and titles.
     func text(_ value: JSONValue?, field: FieldSpec) -> String {
-        parts(value, field: field).compactMap { $0["text"] as? String }.joined(separator: ", ")
+        parts(value, field: field).map(\.text).joined(separator: ", ")
     }
 
     /// An RFC 3339 instant in the user's zone and language.
