@@ -8,7 +8,7 @@ struct RapportCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, ImportCommand.self, ExportCommand.self,
             TokenCommand.self, UserCommand.self, AuditCommand.self, KeyCommand.self, BenchCommand.self, JobsCommand.self,
-            BackupCommand.self, RestoreCommand.self, CopyCommand.self,
+            BackupCommand.self, RestoreCommand.self, CopyCommand.self, MailCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 }

@@ -35,4 +35,19 @@ import Testing
         #expect(HeaderValueWithParameters(parsing: "text/plain; a*1=b")[parameter: "a"] == nil)
         #expect(HeaderValueWithParameters(parsing: "x; y=\"unterminated")[parameter: "y"] == "unterminated")
     }
+
+    /// Every parser a received header meets, over generated headers full of control bytes,
+    /// comments and quotes: each must end (a backspace once made the Content-Type loop spin).
+    @Test(.timeLimit(.minutes(1))) func generatedHeadersAlwaysEnd() {
+        var random = SystemRandomNumberGenerator()
+        let pieces: [String] = ["text/plain", ";", "=", "\"", "(", ")", "\\", " ", "\t", "\r\n ", "charset", "name*0*", "*", "'", "%", "=?", "?=", "<", ">", "@", ",", ":",
+                                "\u{08}", "\u{00}", "\u{7F}", "\u{1B}$B", "김", "テ"]
+        for _ in 0..<3000 {
+            let raw = (0..<Int.random(in: 0...16, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            _ = HeaderValueWithParameters(parsing: raw)
+            _ = MailAddress.parseList(raw)
+            _ = EncodedWords.decode(raw)
+            _ = MailMessage(parsing: Array("Content-Type: \(raw)\r\nFrom: \(raw)\r\nSubject: \(raw)\r\n\r\nbody".utf8))
+        }
+    }
 }

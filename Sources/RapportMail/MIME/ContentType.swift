@@ -18,7 +18,10 @@ public struct HeaderValueWithParameters: Sendable, Equatable {
         var i = 0
         func skipSpaceAndComments() {
             while i < bytes.count {
-                if bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 13 || bytes[i] == 10 { i += 1; continue }
+                // Every control byte counts as space: the value loop below hands each byte
+                // at or below 32 to this function, which must move past it (a backspace in a
+                // mangled header once looped here forever).
+                if bytes[i] <= 32 || bytes[i] == 127 { i += 1; continue }
                 if bytes[i] == UInt8(ascii: "(") {
                     var depth = 0
                     while i < bytes.count {

@@ -208,12 +208,15 @@ public struct AccessAdmin: Sendable {
 
     // MARK: Teams
 
-    /// `{ name, manager_id? }`; members join through their user's `teams`.
+    static let teamFields = ["name", "manager_id", "support_address"]
+
+    /// `{ name, manager_id?, support_address? }`; members join through their user's `teams`.
     public func createTeam(_ body: JSONObject, actor: Actor) async throws -> Team {
         var errors: [FieldError] = []
-        for key in body.keys where !["name", "manager_id"].contains(key) {
-            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name and manager_id."))
+        for key in body.keys where !Self.teamFields.contains(key) {
+            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name, manager_id and support_address."))
         }
+        let address = Self.supportAddress(body["support_address"], errors: &errors)
         let name = body["name"]?.stringValue?.trimmedWhitespace ?? ""
         if name.isEmpty || name.count > 100 { errors.append(FieldError(field: "name", code: "required", message: "A team name of up to 100 characters.")) }
         let manager = body["manager_id"]?.stringValue
@@ -226,21 +229,23 @@ public struct AccessAdmin: Sendable {
             if let existing = try await s.query("SELECT id FROM teams WHERE name = \(name)").first {
                 throw RecordError.duplicate(field: "name", value: name, existingID: existing.text("id") ?? "")
             }
-            try await s.execute("INSERT INTO teams (id, name, manager_id, created_at) VALUES (\(id), \(name), \(manager), \(now))")
+            try await Self.checkSupportAddress(s, address ?? nil, team: id)
+            try await s.execute("INSERT INTO teams (id, name, manager_id, support_address, created_at) VALUES (\(id), \(name), \(manager), \(address ?? nil), \(now))")
             try await AuditLog.append(s, actor: actor, action: "permission.change", type: "teams", id: id, changes: .object(JSONObject([
-                ("name", .string(name)), ("manager_id", manager.map(JSONValue.string) ?? .null),
+                ("name", .string(name)), ("manager_id", manager.map(JSONValue.string) ?? .null), ("support_address", (address ?? nil).map(JSONValue.string) ?? .null),
             ])), at: now)
         }
         directory.invalidate()
-        return Team(id: id, name: name, managerID: manager, members: [])
+        return Team(id: id, name: name, managerID: manager, members: [], supportAddress: address ?? nil)
     }
 
-    /// `{ name?, manager_id? }`.
+    /// `{ name?, manager_id?, support_address? }`.
     public func updateTeam(id: String, _ body: JSONObject, actor: Actor) async throws -> Team {
         var errors: [FieldError] = []
-        for key in body.keys where !["name", "manager_id"].contains(key) {
-            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name and manager_id."))
+        for key in body.keys where !Self.teamFields.contains(key) {
+            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name, manager_id and support_address."))
         }
+        let address = Self.supportAddress(body["support_address"], errors: &errors)
         if let v = body["name"], (v.stringValue?.trimmedWhitespace ?? "").isEmpty || (v.stringValue?.count ?? 0) > 100 {
             errors.append(FieldError(field: "name", code: "invalid", message: "A team name of up to 100 characters."))
         }
@@ -250,7 +255,7 @@ public struct AccessAdmin: Sendable {
         if !errors.isEmpty { throw RecordError.invalid(errors) }
         let now = Timestamp.format(Date())
         try await db.transaction { s in
-            guard let before = try await s.query("SELECT name, manager_id FROM teams WHERE id = \(id)").first else { throw RecordError.notFound(type: "teams", id: id) }
+            guard let before = try await s.query("SELECT name, manager_id, support_address FROM teams WHERE id = \(id)").first else { throw RecordError.notFound(type: "teams", id: id) }
             var sets: [SQL] = []
             var changes = JSONObject()
             if let name = body["name"]?.stringValue?.trimmedWhitespace {
@@ -264,6 +269,11 @@ public struct AccessAdmin: Sendable {
                 sets.append("manager_id = \(manager.stringValue)")
                 changes["manager_id"] = .array([before.text("manager_id").map(JSONValue.string) ?? .null, manager])
             }
+            if let address {
+                try await Self.checkSupportAddress(s, address, team: id)
+                sets.append("support_address = \(address)")
+                changes["support_address"] = .array([before.text("support_address").map(JSONValue.string) ?? .null, address.map(JSONValue.string) ?? .null])
+            }
             guard !sets.isEmpty else { return }
             try await s.execute("UPDATE teams SET \(SQL.join(sets, ", ")) WHERE id = \(id)")
             try await AuditLog.append(s, actor: actor, action: "permission.change", type: "teams", id: id, changes: .object(changes), at: now)
@@ -271,6 +281,25 @@ public struct AccessAdmin: Sendable {
         directory.invalidate()
         guard let team = try await directory.teams().first(where: { $0.id == id }) else { throw RecordError.notFound(type: "teams", id: id) }
         return team
+    }
+
+    /// The support address in a team body: absent (nil), cleared (`.some(nil)`) or an
+    /// address, lowercased as mail is matched.
+    static func supportAddress(_ value: JSONValue?, errors: inout [FieldError]) -> String?? {
+        guard let value else { return nil }
+        if value.isNull { return .some(nil) }
+        guard let text = value.stringValue?.trimmedWhitespace, !text.isEmpty else { return .some(nil) }
+        guard let address = Email.normalize(text) else {
+            errors.append(FieldError(field: "support_address", code: "invalid_email", message: "'\(text)' is not a valid email address."))
+            return nil
+        }
+        return .some(address)
+    }
+
+    /// One group per support address: a second one would leave mail to it without an owner.
+    static func checkSupportAddress(_ s: Session, _ address: String?, team: String) async throws {
+        guard let address, let holder = try await s.query("SELECT id FROM teams WHERE support_address = \(address) AND id <> \(team)").first else { return }
+        throw RecordError.duplicate(field: "support_address", value: address, existingID: holder.text("id") ?? "")
     }
 
     // MARK: Roles

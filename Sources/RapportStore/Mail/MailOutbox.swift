@@ -44,6 +44,13 @@ public struct MailOutbox: Sendable {
         public var html: String?
         /// `(record type, record id)` pairs whose timelines show the message.
         public var links: [(type: String, id: String)]
+        /// The name shown with the relay's address; the relay's own name when nil.
+        public var fromName: String?
+        public var replyTo: MailAddress?
+        /// The message this answers and the thread before it, so the reply threads in the
+        /// recipient's mail client and its answer threads back here.
+        public var inReplyTo: String?
+        public var references: [String] = []
 
         public init(to: [MailAddress], cc: [MailAddress] = [], subject: String, text: String, html: String? = nil, links: [(type: String, id: String)] = []) {
             self.to = to
@@ -86,9 +93,12 @@ public struct MailOutbox: Sendable {
         let now = jobs.clock.now()
         let domain = relay.fromAddress.split(separator: "@").last.map(String.init) ?? "localhost"
         let messageID = OutgoingMessage.newMessageID(domain: domain)
-        let message = OutgoingMessage(
-            from: MailAddress(name: relay.fromName, address: relay.fromAddress), to: draft.to, cc: draft.cc, subject: subject, text: draft.text,
+        let fromName = draft.fromName ?? relay.fromName
+        var message = OutgoingMessage(
+            from: MailAddress(name: fromName, address: relay.fromAddress), to: draft.to, cc: draft.cc, replyTo: draft.replyTo, subject: subject, text: draft.text,
             html: draft.html, messageID: messageID, date: Date(timeIntervalSince1970: Double(now) / 1000), timeZone: TimeZone(identifier: "UTC")!)
+        message.inReplyTo = draft.inReplyTo
+        message.references = draft.references
         let raw: [UInt8]
         do {
             raw = try message.rendered()
@@ -104,9 +114,10 @@ public struct MailOutbox: Sendable {
         // Every byte the renderer writes is ASCII (RFC 2047 words, quoted-printable, base64),
         // so the raw message is stored as text on both databases.
         let rows = try await s.query("""
-            INSERT INTO mail_messages (id, direction, message_id, thread_key, from_name, from_address, to_addresses, cc_addresses, subject, text_body,
+            INSERT INTO mail_messages (id, direction, message_id, in_reply_to, reference_ids, thread_key, from_name, from_address, to_addresses, cc_addresses, subject, text_body,
             html_body, raw, raw_size, state, attempts, created_by, created_at, updated_at)
-            VALUES (\(id), 'outbound', \(messageID), \(messageID), \(relay.fromName), \(relay.fromAddress), \(addresses(draft.to)), \(addresses(draft.cc)),
+            VALUES (\(id), 'outbound', \(messageID), \(draft.inReplyTo), \(JSONValue.array(draft.references.map(JSONValue.string)).serialized()),
+            \(draft.references.first ?? messageID), \(fromName), \(relay.fromAddress), \(addresses(draft.to)), \(addresses(draft.cc)),
             \(subject), \(draft.text), \(draft.html), \(String(decoding: raw, as: UTF8.self)), \(raw.count), 'queued', 0, \(actor.userID), \(stamp), \(stamp))
             RETURNING \(raw: MailRecord.columns)
             """)

@@ -7,6 +7,8 @@ public struct MailRecord: Sendable, Equatable {
     /// answer; a row left there by a stopped instance is sent again (see ``MailOutbox``).
     public enum State: String, Sendable, CaseIterable {
         case queued, sending, sent, failed, bounced
+        /// Received mail: taken into a ticket, or kept without one (an auto-reply, a bounce).
+        case received, ignored
     }
 
     public var id: String

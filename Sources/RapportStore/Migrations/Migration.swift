@@ -36,5 +36,6 @@ enum Migrations {
         Migration0024ServiceLevels.migration,
         Migration0025MailOutbox.migration,
         Migration0026TicketClocks.migration,
+        Migration0027TicketMail.migration,
     ]
 }

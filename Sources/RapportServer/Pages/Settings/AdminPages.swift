@@ -198,14 +198,15 @@ struct AdminPages {
     func renderTeams(_ user: PageUser, formError: String?) async throws -> Response {
         let all = try await admin.users()
         let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cols = [user.t("name_label"), user.t("manager"), user.t("members")]
+        let cols = [user.t("name_label"), user.t("manager"), user.t("support_address"), user.t("members")]
         let rows: [[String: Any]] = try await admin.directory.teams().map { team in
             ["cells": [Self.cell(cols[0], team.name), Self.cell(cols[1], team.managerID.flatMap { names[$0] } ?? ""),
-                       Self.cell(cols[2], team.members.compactMap { names[$0] }.joined(separator: ", "))]]
+                       Self.cell(cols[2], team.supportAddress ?? ""), Self.cell(cols[3], team.members.compactMap { names[$0] }.joined(separator: ", "))]]
         }
         let forms = [Self.form("/settings/teams", user.t("add_team"), user.t("add_team"), [
             Self.text("name", user.t("name_label"), required: true),
             Self.select("manager_id", user.t("manager"), [("", user.t("none"))] + all.filter(\.active).map { ($0.id, $0.name) }),
+            Self.text("support_address", user.t("support_address"), type: "email"),
         ], csrf: user.session.csrfToken)]
         return render(user, heading: user.t("teams"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
     }
@@ -216,6 +217,7 @@ struct AdminPages {
             guard let p else { return stop! }
             var body = JSONObject([("name", .string(p.fields["name"] ?? ""))])
             if let m = p.fields["manager_id"], !m.isEmpty { body["manager_id"] = .string(m) }
+            if let a = p.fields["support_address"], !a.trimmedWhitespace.isEmpty { body["support_address"] = .string(a) }
             do { _ = try await admin.createTeam(body, actor: user.actor(context)) } catch { return try await renderTeams(user, formError: describe(error, user)) }
             return PageRenderer.redirect("/settings/teams")
         }

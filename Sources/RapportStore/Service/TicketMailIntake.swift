@@ -1,0 +1,195 @@
+import Crypto
+import Foundation
+import RapportKit
+import RapportMail
+
+/// Mail into the service desk: one received message becomes a ticket, a message on the
+/// ticket it answers, or nothing (an auto-reply, a bounce, a newsletter, a loop), and the
+/// raw bytes are kept whatever happens. The MTA's pipe (`rapport mail ingest`) and every
+/// later way in (LMTP, IMAP, the API) end here, so they all hold to the same rules.
+///
+/// - **Exactly once.** The message's row is written first with its `Message-ID` as a unique
+///   key; a second delivery of the same message (an MTA retrying after a timeout, two
+///   instances fetching one mailbox) finds it and changes nothing. A message without an id is
+///   keyed by its checksum.
+/// - **Threading.** A reply finds its ticket by the ids in `In-Reply-To` and `References`
+///   (every message Rapport sent or received for a ticket is recorded), then by the
+///   `[#T-2026-000123]` token in the subject, which counts only when the requester wrote it,
+///   so knowing a ticket's number does not let a stranger write into it.
+/// - **The same checks as the API.** People, tickets and messages are created through the
+///   record engine, so a requester's reply reopens a solved ticket and opens a follow-up of a
+///   closed one exactly as it does through the API.
+public struct TicketMailIntake: Sendable {
+    /// Larger messages are refused so the MTA returns them to their sender.
+    public static let maxBytes = 25 << 20
+    /// Text kept in a ticket message; the raw message keeps the rest.
+    static let maxBodyCharacters = 60_000
+
+    public enum Outcome: Sendable, Equatable {
+        /// A new ticket, with the message as its first.
+        case opened(ticketID: String, messageID: String)
+        /// A message on an existing ticket (or the follow-up its closed ticket opened).
+        case threaded(ticketID: String, messageID: String)
+        /// The same message was received before.
+        case duplicate
+        /// Kept, but no ticket: an auto-reply, bulk mail, a delivery report, a loop, no sender.
+        case ignored(reason: String)
+        /// Refused before anything was written (too large).
+        case refused(reason: String)
+    }
+
+    let store: RecordStore
+    let now: @Sendable () -> Date
+
+    public init(store: RecordStore, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.now = now
+    }
+
+    public func receive(_ raw: [UInt8]) async throws -> Outcome {
+        guard raw.count <= Self.maxBytes else { return .refused(reason: "too_large") }
+        guard !raw.isEmpty else { return .refused(reason: "empty") }
+        let message = MailMessage(parsing: raw)
+        let checksum = Hex.encode(SHA256.hash(data: raw))
+        // Two messages from one new sender at once on PostgreSQL: the second person insert
+        // loses the unique-key race; taken again, it finds the person the first one made.
+        var attempt = 0
+        while true {
+            do {
+                return try await store.db.transaction { s in try await receive(s, message, raw: raw, checksum: checksum) }
+            } catch RecordError.duplicate where attempt < 3 {
+                attempt += 1
+            }
+        }
+    }
+
+    private func receive(_ s: Session, _ message: MailMessage, raw: [UInt8], checksum: String) async throws -> Outcome {
+        let stamp = Timestamp.format(now())
+        let messageID = message.messageID ?? "\(checksum)@sha256.rapport.invalid"
+        let groups = try await SupportAddresses.all(s)
+        let sender = message.from.first
+        let relayAddress = try await MailSettingsStore.settings(s)?.fromAddress.lowercased()
+        let reason: String? = switch AutomaticMail.classify(message) {
+        case .autoReply: "auto_reply"
+        case .bulk: "bulk"
+        case .deliveryReport: "delivery_report"
+        case .personal:
+            if sender == nil || Email.normalize(sender!.address) == nil { "no_sender" }
+            // Our own address as the sender is a loop: a reply of ours that came back.
+            else if groups[sender!.normalized] != nil || relayAddress == sender!.normalized { "loop" }
+            else { nil }
+        }
+        let id = RecordID.make(millisecondsSince1970: Int64(now().timeIntervalSince1970 * 1000))
+        let addresses = { (list: [MailAddress]) in JSONValue.array(list.map { .string($0.address) }).serialized() }
+        let text = Self.body(message)
+        let inserted = try await s.query("""
+            INSERT INTO mail_messages (id, direction, message_id, in_reply_to, reference_ids, thread_key, from_name, from_address, to_addresses, cc_addresses,
+            subject, text_body, raw, raw_size, raw_sha256, state, attempts, created_at, updated_at)
+            VALUES (\(id), 'inbound', \(messageID), \(message.inReplyTo.first), \(JSONValue.array(message.references.map(JSONValue.string)).serialized()),
+            \(message.references.first ?? message.inReplyTo.first ?? messageID), \(sender?.name), \(sender?.address ?? ""), \(addresses(message.to)),
+            \(addresses(message.cc)), \(message.subject), \(text), \(String(decoding: Base64.encode(raw, lineLength: 0), as: UTF8.self)), \(raw.count),
+            \(checksum), \(reason == nil ? "received" : "ignored"), 0, \(stamp), \(stamp))
+            ON CONFLICT (message_id, direction) DO NOTHING RETURNING id
+            """)
+        guard !inserted.isEmpty else { return .duplicate }
+        if let reason {
+            try await s.execute("UPDATE mail_messages SET last_error = \(reason) WHERE id = \(id)")
+            return .ignored(reason: reason)
+        }
+        guard let sender else { return .ignored(reason: "no_sender") }
+
+        let person = try await requester(s, sender)
+        let messages = try await store.type(named: TicketMessages.type.name, in: s)
+        var ticketID = try await Self.ticket(s, answering: ThreadKeys(message).parents)
+        if ticketID == nil, let token = ThreadKeys(message).subjectToken {
+            ticketID = try await s.query("""
+                SELECT id FROM tickets WHERE number = \(token) AND requester_id = \(person.id) AND deleted_at IS NULL
+                """).first?.text("id")
+        }
+        let body = JSONValue.string(text.isEmpty ? "—" : text)
+        if let ticketID {
+            let saved = try await store.create(in: s, messages, changes: JSONObject([
+                ("ticket_id", .string(ticketID)), ("kind", .string(TicketMessages.Kind.publicReply.rawValue)),
+                ("author_person_id", .string(person.id)), ("body", body),
+            ]), actor: .system)
+            // The rules may have moved it to a follow-up of a closed ticket.
+            let landed = saved.fields["ticket_id"]?.stringValue ?? ticketID
+            try await link(s, mail: id, message: saved.id, ticket: landed, person: person.id)
+            return .threaded(ticketID: landed, messageID: saved.id)
+        }
+        let tickets = try await store.type(named: Tickets.type.name, in: s)
+        let group = (message.to + message.cc + Self.deliveredTo(message)).lazy.compactMap { groups[$0.normalized] }.first
+        let topic = ThreadKeys(message).topic
+        var changes = JSONObject([
+            ("subject", .string(topic.isEmpty ? "(no subject)" : String(topic.prefix(300)))), ("requester_id", .string(person.id)),
+            ("channel", .string("email")),
+        ])
+        if let group { changes["group_id"] = .string(group) }
+        let ticket = try await store.create(in: s, tickets, changes: changes, actor: .system)
+        let saved = try await store.create(in: s, messages, changes: JSONObject([
+            ("ticket_id", .string(ticket.id)), ("kind", .string(TicketMessages.Kind.publicReply.rawValue)),
+            ("author_person_id", .string(person.id)), ("body", body),
+        ]), actor: .system)
+        try await link(s, mail: id, message: saved.id, ticket: ticket.id, person: person.id)
+        return .opened(ticketID: ticket.id, messageID: saved.id)
+    }
+
+    /// The person who wrote: found by address among live people, or made from the mailbox's
+    /// name (the address's local part when it has none).
+    private func requester(_ s: Session, _ sender: MailAddress) async throws -> StoredRecord {
+        let people = try await store.type(named: People.type.name, in: s)
+        let key = people.uniqueKeyValues(JSONObject([("emails", .array([.object(JSONObject([("address", .string(sender.address))]))]))]))
+        if let key = key.first, let id = try await s.query("SELECT record_id FROM record_keys WHERE record_type = 'people' AND key = \(key)").first?.text("record_id") {
+            return try await store.load(s, people, id: id, forUpdate: false)
+        }
+        let local = String(sender.address.prefix { $0 != "@" })
+        let name = (sender.name?.trimmedWhitespace).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } ?? local
+        return try await store.create(in: s, people, changes: JSONObject([
+            ("display_name", .string(name)), ("emails", .array([.object(JSONObject([("address", .string(sender.address))]))])), ("source", .string("email")),
+        ]), actor: .system)
+    }
+
+    /// The ticket whose recorded message one of `parents` names, nearest first.
+    static func ticket(_ s: Session, answering parents: [String]) async throws -> String? {
+        guard !parents.isEmpty else { return nil }
+        let ids = Array(parents.prefix(50))
+        let rows = try await s.query("""
+            SELECT m.message_id, tm.ticket_id FROM mail_messages m
+            JOIN mail_links l ON l.mail_id = m.id AND l.record_type = 'ticket_messages'
+            JOIN ticket_messages tm ON tm.id = l.record_id AND tm.deleted_at IS NULL
+            WHERE m.message_id IN (\(SQL.join(ids.map { "\($0)" }, ", ")))
+            """)
+        var byMessage: [String: String] = [:]
+        for row in rows { if let m = row.text("message_id"), let t = row.text("ticket_id") { byMessage[m] = t } }
+        return ids.lazy.compactMap { byMessage[$0] }.first
+    }
+
+    private func link(_ s: Session, mail: String, message: String, ticket: String, person: String) async throws {
+        try await s.execute("""
+            INSERT INTO mail_links (mail_id, record_type, record_id) VALUES (\(mail), 'ticket_messages', \(message)), (\(mail), 'people', \(person))
+            """)
+    }
+
+    /// The text a ticket shows: the plain part, else the HTML part's text.
+    static func body(_ message: MailMessage) -> String {
+        let text = message.text?.text ?? message.html.map { HTMLText.plain($0.text) } ?? ""
+        let trimmed = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.count > maxBodyCharacters ? String(trimmed.prefix(maxBodyCharacters)) : trimmed
+    }
+
+    /// Addresses the MTA says it delivered to (a support address in Bcc shows only here).
+    static func deliveredTo(_ message: MailMessage) -> [MailAddress] {
+        ["Delivered-To", "X-Original-To", "Envelope-To"].flatMap { message.root.headers.all($0).flatMap(MailAddress.parseList) }
+    }
+}
+
+/// Each group's support address, lowercased, to the group's id.
+enum SupportAddresses {
+    static func all(_ s: Session) async throws -> [String: String] {
+        var out: [String: String] = [:]
+        for row in try await s.query("SELECT id, support_address FROM teams WHERE support_address IS NOT NULL") {
+            if let id = row.text("id"), let address = row.text("support_address") { out[address] = id }
+        }
+        return out
+    }
+}
