@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmark helpers: generate data, serve the constant-JSON baseline.",
-        subcommands: [Data.self, Constant.self, Ids.self, Deals.self, SLA.self, Tickets.self])
+        subcommands: [Data.self, Constant.self, Ids.self, Deals.self, SLA.self, Tickets.self, Mail.self])
 
     struct Data: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a people CSV (Korean, Japanese, English) for import benchmarks.")
