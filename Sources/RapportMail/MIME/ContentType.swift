@@ -25,7 +25,9 @@ public struct HeaderValueWithParameters: Sendable, Equatable {
                 if bytes[i] == UInt8(ascii: "(") {
                     var depth = 0
                     while i < bytes.count {
-                        if bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
+                        // A backslash at the very end escapes nothing; stepping two past it
+                        // left `i` beyond the end and the next slice trapped.
+                        if bytes[i] == UInt8(ascii: "\\") { i = min(i + 2, bytes.count); continue }
                         if bytes[i] == UInt8(ascii: "(") { depth += 1 }
                         if bytes[i] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { i += 1; break } }
                         i += 1
