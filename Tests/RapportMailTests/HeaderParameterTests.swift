@@ -38,7 +38,7 @@ import Testing
 
     /// Every parser a received header meets, over generated headers full of control bytes,
     /// comments and quotes: each must end (a backspace once made the Content-Type loop spin).
-    @Test(.timeLimit(.minutes(1))) func generatedHeadersAlwaysEnd() {
+    @Test(.timeLimit(.minutes(10))) func generatedHeadersAlwaysEnd() {
         var random = SystemRandomNumberGenerator()
         let pieces: [String] = ["text/plain", ";", "=", "\"", "(", ")", "\\", " ", "\t", "\r\n ", "charset", "name*0*", "*", "'", "%", "=?", "?=", "<", ">", "@", ",", ":",
                                 "\u{08}", "\u{00}", "\u{7F}", "\u{1B}$B", "김", "テ"]

@@ -146,7 +146,7 @@ import Testing
 
     /// Mangled copies of real messages (cut short, bytes changed, headers repeated): each
     /// is taken, kept or refused, never a crash and never a lost original.
-    @Test(.timeLimit(.minutes(2)), arguments: Backend.available)
+    @Test(.timeLimit(.minutes(10)), arguments: Backend.available)
     func mangledMailNeverCrashesIngest(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
             let intake = Self.intake(api)
