@@ -100,8 +100,9 @@ public struct TicketMailIntake: Sendable {
 
         let person = try await requester(s, sender)
         let messages = try await store.type(named: TicketMessages.type.name, in: s)
-        var ticketID = try await Self.ticket(s, answering: ThreadKeys(message).parents)
-        if ticketID == nil, let token = ThreadKeys(message).subjectToken {
+        let keys = ThreadKeys(message)
+        var ticketID = try await Self.ticket(s, answering: keys.parents)
+        if ticketID == nil, let token = keys.subjectToken {
             ticketID = try await s.query("""
                 SELECT id FROM tickets WHERE number = \(token) AND requester_id = \(person.id) AND deleted_at IS NULL
                 """).first?.text("id")
@@ -119,7 +120,7 @@ public struct TicketMailIntake: Sendable {
         }
         let tickets = try await store.type(named: Tickets.type.name, in: s)
         let group = (message.to + message.cc + Self.deliveredTo(message)).lazy.compactMap { groups[$0.normalized] }.first
-        let topic = ThreadKeys(message).topic
+        let topic = keys.topic
         var changes = JSONObject([
             ("subject", .string(topic.isEmpty ? "(no subject)" : String(topic.prefix(300)))), ("requester_id", .string(person.id)),
             ("channel", .string("email")),
