@@ -23,6 +23,7 @@ extension BenchCommand {
                 throw ValidationError("count 1…1,000,000, concurrency 1…64, senders 1…1,000,000.")
             }
             let database = try await db.open()
+            try await Tickets.ensurePolicy(database)
             let intake = TicketMailIntake(store: try await db.checkedStore(database))
             var rng = SeededGenerator(seed: seed)
             let run = UInt64.random(in: 0...UInt64.max, using: &rng) ^ UInt64(Date().timeIntervalSince1970 * 1000)

@@ -22,9 +22,12 @@ enum AuditSealer {
 
     /// Seals whatever is pending; a failure leaves entries unsealed for the next writer or
     /// `rapport audit verify`, and never fails the write that already committed.
+    /// Writers committing together share one seal (``AuditSealGroup``).
     static func sealAfterCommit(_ db: Database) async {
-        do { _ = try await seal(db) } catch {
-            db.logger.error("audit sealing failed; entries stay unsealed until the next write", metadata: ["error": "\(error)"])
+        await db.auditSeals.afterCommit {
+            do { _ = try await seal(db) } catch {
+                db.logger.error("audit sealing failed; entries stay unsealed until the next write", metadata: ["error": "\(error)"])
+            }
         }
     }
 
@@ -58,12 +61,20 @@ enum AuditSealer {
                 if signer == nil, head.signature != nil { return rows.isEmpty ? .sealed(0, nil) : .withoutKey }
                 // A head nobody signed yet (a database from before signatures) is signed now.
                 if rows.isEmpty && (signer == nil || head.signature != nil) { return .sealed(0, nil) }
+                var sealed: [SQL] = []
                 for row in rows {
                     let e = AuditChain.entry(row)
                     position += 1
                     let hash = AuditChain.hash(prev: previous, e, digest: e.digest ?? "")
-                    try await s.execute("UPDATE audit_log SET chain_pos = \(position), prev_hash = \(previous), hash = \(hash) WHERE seq = \(e.seq)")
+                    sealed.append("(\(e.seq), \(position), \(previous), \(hash))")
                     previous = hash
+                }
+                // One statement per hundred entries rather than one per entry.
+                for start in stride(from: 0, to: sealed.count, by: 100) {
+                    try await s.execute("""
+                        WITH v (seq, pos, prev, hash) AS (VALUES \(SQL.join(Array(sealed[start..<min(start + 100, sealed.count)]), ", ")))
+                        UPDATE audit_log SET chain_pos = v.pos, prev_hash = v.prev, hash = v.hash FROM v WHERE audit_log.seq = v.seq
+                        """)
                 }
                 let now = Timestamp.format(Date())
                 if !rows.isEmpty {

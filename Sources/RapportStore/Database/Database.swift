@@ -27,6 +27,7 @@ public final class Database: Sendable {
     public let limits: DatabaseLimits
     /// The key the audit sealer signs the chain's head with, once it is known.
     public let auditSigning = AuditSigning()
+    let auditSeals = AuditSealGroup()
 
     /// One connection of its own for ``ping(within:)``, so a health check measures the
     /// database, not how busy the request pool is.

@@ -169,6 +169,7 @@ public struct ServiceLevels: Sendable {
     /// as a job committed with the change: an instance that stops right after still leaves
     /// the work to another. Several changes in a row each ask; the job is idempotent.
     func recomputeClocks(_ s: Session) async throws {
+        s.marks?.forget(SLASettings.memoKey)
         try await JobStore(db: db).enqueue(in: s, .init(kind: TicketClockRecomputeJob.kind, maxAttempts: 5))
     }
 

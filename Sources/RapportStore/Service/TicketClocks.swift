@@ -53,12 +53,19 @@ public struct StoredClock: Sendable, Equatable {
 }
 
 /// The SLA settings one computation reads: the ordered policies and their calendars, read
-/// once for a batch of tickets rather than once per ticket.
-struct SLASettings {
+/// once for a batch of tickets, and once per transaction when one transaction writes a
+/// ticket several times (mail opening a ticket with its first message).
+struct SLASettings: Sendable {
+    static let memoKey = "sla-settings"
+
     var policies: [StoredPolicy]
     var calendars: [String: BusinessCalendar]
 
     static func read(_ s: Session) async throws -> SLASettings {
+        try await s.memoized(memoKey) { try await readAnew(s) }
+    }
+
+    private static func readAnew(_ s: Session) async throws -> SLASettings {
         let policies = try await ServiceLevels.policies(s)
         var calendars: [String: BusinessCalendar] = [:]
         if !policies.isEmpty {
@@ -90,17 +97,40 @@ struct SLASettings {
 /// the write that changed the ticket (or of the job that recomputes after a settings
 /// change), so the stored clocks never disagree with a committed event.
 enum TicketClocks {
-    static func refresh(_ s: Session, ticketID: String, fields: JSONObject, settings: SLASettings, now: Int64) async throws {
-        try await s.execute("DELETE FROM ticket_clocks WHERE ticket_id = \(ticketID)")
-        guard let (stored, calendar) = settings.policy(for: fields) else { return }
+    /// Writes only the clocks whose reading changed: a message that leaves the resolution
+    /// clock running as it was costs no write for it. `held` is what the ticket has stored,
+    /// when the caller knows it (nothing, for a ticket being created); read otherwise.
+    static func refresh(_ s: Session, ticketID: String, fields: JSONObject, settings: SLASettings, now: Int64,
+                        held: [StoredClock]? = nil) async throws {
+        let held = if let held { held } else { try await read(s, ticketID: ticketID) }
+        guard let (stored, calendar) = settings.policy(for: fields) else {
+            if !held.isEmpty { try await remove(s, ticketID: ticketID) }
+            return
+        }
         let events = try await TicketEvents.read(s, ticketID: ticketID)
         let warn = Int64(min(max(stored.warnMinutes, 0), SLAEscalation.maximumLeadMinutes)) * 60_000
-        for r in SLAClock.evaluate(policy: stored.policy, calendar: calendar, events: events, now: now) {
-            try await s.execute("""
-                INSERT INTO ticket_clocks (\(raw: StoredClock.columns)) VALUES (\(ticketID), \(r.metric.rawValue), \(stored.id), \(r.priority.rawValue),
-                \(r.targetMillis), \(warn), \(r.startedAt), \(r.elapsedMillis), \(r.dueAt), \(r.isPaused ? 1 : 0), \(r.stoppedAt), \(r.breachedAt), \(now))
-                """)
+        let readings = SLAClock.evaluate(policy: stored.policy, calendar: calendar, events: events, now: now)
+        let gone = held.filter { old in !readings.contains { $0.metric == old.reading.metric } }.map { "\($0.reading.metric.rawValue)" as SQL }
+        if !gone.isEmpty {
+            try await s.execute("DELETE FROM ticket_clocks WHERE ticket_id = \(ticketID) AND metric IN (\(SQL.join(gone, ", ")))")
         }
+        let changed = readings.filter { r in
+            guard let old = held.first(where: { $0.reading.metric == r.metric }) else { return true }
+            return old.reading != r || old.policyID != stored.id || old.warnMillis != warn
+        }
+        guard !changed.isEmpty else { return }
+        let rows = changed.map { r -> SQL in
+            """
+            (\(ticketID), \(r.metric.rawValue), \(stored.id), \(r.priority.rawValue), \(r.targetMillis), \(warn), \(r.startedAt), \(r.elapsedMillis),
+            \(r.dueAt), \(r.isPaused ? 1 : 0), \(r.stoppedAt), \(r.breachedAt), \(now))
+            """
+        }
+        try await s.execute("""
+            INSERT INTO ticket_clocks (\(raw: StoredClock.columns)) VALUES \(SQL.join(rows, ", "))
+            ON CONFLICT (ticket_id, metric) DO UPDATE SET policy_id = excluded.policy_id, priority = excluded.priority, target_ms = excluded.target_ms,
+            warn_ms = excluded.warn_ms, started_at_ms = excluded.started_at_ms, elapsed_ms = excluded.elapsed_ms, due_at_ms = excluded.due_at_ms,
+            paused = excluded.paused, stopped_at_ms = excluded.stopped_at_ms, breached_at_ms = excluded.breached_at_ms, computed_at_ms = excluded.computed_at_ms
+            """)
     }
 
     static func remove(_ s: Session, ticketID: String) async throws {

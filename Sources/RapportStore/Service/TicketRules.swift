@@ -38,7 +38,7 @@ enum TicketRules {
         let status = after.fields["status"]?.stringValue, priority = after.fields["priority"]?.stringValue
         guard let before else {
             try await TicketEvents.append(s, ticketID: after.id, kind: .created, status: status, priority: priority, actor: actor, now: now)
-            try await refreshClocks(s, after, now: now)
+            try await refreshClocks(s, after, now: now, held: [])
             return
         }
         // A delete arrives as the same record before and after; its clocks stay as they
@@ -54,8 +54,9 @@ enum TicketRules {
         try await refreshClocks(s, after, now: now)
     }
 
-    static func refreshClocks(_ s: Session, _ ticket: StoredRecord, now: String) async throws {
-        try await TicketClocks.refresh(s, ticketID: ticket.id, fields: ticket.fields, settings: try await SLASettings.read(s), now: Timestamp.parse(now) ?? 0)
+    static func refreshClocks(_ s: Session, _ ticket: StoredRecord, now: String, held: [StoredClock]? = nil) async throws {
+        try await TicketClocks.refresh(s, ticketID: ticket.id, fields: ticket.fields, settings: try await SLASettings.read(s), now: Timestamp.parse(now) ?? 0,
+                                       held: held)
     }
 }
 
