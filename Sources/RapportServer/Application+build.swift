@@ -89,6 +89,7 @@ public func buildApplication(
     Theme.register(on: router, deps: pages)
     SignInPages(deps: pages).register(on: router)
     ForgotPasswordPage(deps: pages).register(on: router)
+    SurveyPage(deps: pages).register(on: router)
     AccountPages(deps: pages).register(on: router)
     let workspace = WorkspacePages(deps: pages)
     HomePage(deps: pages).register(on: router)

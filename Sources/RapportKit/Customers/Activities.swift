@@ -1,7 +1,8 @@
-/// Every interaction on the timeline (calls, emails, meetings, notes, messages) and tasks,
+/// Every interaction on the timeline (calls, emails, meetings, notes, messages, survey
+/// answers) and tasks,
 /// linked to any records so one meeting shows on the person, the company and the deal.
 public enum Activities {
-    public static let kinds = ["call", "email", "meeting", "note", "message", "task"]
+    public static let kinds = ["call", "email", "meeting", "note", "message", "task", "survey"]
 
     public static let type = RecordType(
         name: "activities",

@@ -37,5 +37,6 @@ enum Migrations {
         Migration0025MailOutbox.migration,
         Migration0026TicketClocks.migration,
         Migration0027TicketMail.migration,
+        Migration0028Satisfaction.migration,
     ]
 }

@@ -3,10 +3,12 @@ import RapportKit
 
 /// What the service report reads, limited to the tickets the reader may see: the clocks
 /// of tickets opened in the period with their policy, group and assignee by name, and the
-/// ages of every open ticket.
+/// ages of every open ticket, and the satisfaction answers given in the period.
 public struct ServiceReportInput: Sendable {
     public var clocks: [ServiceReport.Clock]
     public var openAges: [Int64]
+    /// Satisfaction answers given in the period, on tickets the reader may see, newest first.
+    public var answers: [SatisfactionAnswer] = []
 }
 
 extension RecordStore {
@@ -40,7 +42,18 @@ extension RecordStore {
             let ages = try await s.query("SELECT created_at FROM tickets WHERE \(seen) AND status IN (\(unresolved))").compactMap { r -> Int64? in
                 r.text("created_at").flatMap(Timestamp.parse).map { now.subtractingReportingOverflow($0).partialValue }
             }
-            return ServiceReportInput(clocks: clocks, openAges: ages)
+            let answers = try await s.query("""
+                SELECT v.score, v.scale, v.responded_at, v.comment, t.number, t.group_id, t.assignee_id FROM surveys v
+                JOIN (SELECT id, number, group_id, assignee_id FROM tickets WHERE \(seen)) t ON t.id = v.ticket_id
+                WHERE v.kind = \(SatisfactionSurveys.kind) AND v.responded_at IS NOT NULL AND v.responded_at >= \(from)
+                ORDER BY v.responded_at DESC
+                """).compactMap { r -> SatisfactionAnswer? in
+                guard let score = r.int("score"), let scale = r.text("scale").flatMap(SurveyScale.init(rawValue:)),
+                      let at = r.text("responded_at").flatMap(Timestamp.parse) else { return nil }
+                return SatisfactionAnswer(score: Int(score), scale: scale, at: at, group: r.text("group_id").map { teams[$0] ?? $0 },
+                                          agent: r.text("assignee_id").map { users[$0] ?? $0 }, comment: r.text("comment"), ticket: r.text("number"))
+            }
+            return ServiceReportInput(clocks: clocks, openAges: ages, answers: answers)
         }
     }
 }

@@ -143,9 +143,11 @@ extension RecordStore {
 }
 
 extension JobRegistry {
-    /// The service desk's background work: escalations every minute, recomputation on demand.
+    /// The service desk's background work: escalations every minute, recomputation and
+    /// satisfaction surveys on demand.
     public mutating func registerService(store: RecordStore) {
         register(TicketEscalationJob(store: store), schedule: "* * * * *")
         register(TicketClockRecomputeJob(store: store))
+        register(CSATSurveyJob(store: store))
     }
 }

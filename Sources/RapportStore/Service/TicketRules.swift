@@ -46,6 +46,9 @@ enum TicketRules {
         if before.version == after.version { return }
         if before.fields["status"]?.stringValue != status {
             try await TicketEvents.append(s, ticketID: after.id, kind: .statusChanged, status: status, actor: actor, now: now)
+            if status == TicketStatus.solved.rawValue {
+                try await SatisfactionSurveys.scheduleAfterSolve(store, s, ticketID: after.id, at: Timestamp.parse(now) ?? 0)
+            }
         }
         if before.fields["priority"]?.stringValue != priority {
             try await TicketEvents.append(s, ticketID: after.id, kind: .priorityChanged, priority: priority, actor: actor, now: now)

@@ -21,6 +21,16 @@ struct ServiceReportPage {
                 ("svc_report_by_group", ServiceReport.compliance(input.clocks) { $0.group }),
                 ("svc_report_by_agent", ServiceReport.compliance(input.clocks) { $0.assignee }),
             ]
+            let weeks = SatisfactionReport.weeks(input.answers, now: now, count: max(1, min(days / 7, 13)))
+            if params.contains(where: { $0 == ("format", "csv") }) && params.contains(where: { $0 == ("part", "csat") }) {
+                var csv = CSVWriter.line(["week_start", "responses", "positive", "csat"])
+                for w in weeks {
+                    csv += CSVWriter.line([String(Timestamp.format(millisecondsSince1970: w.start).prefix(10)), String(w.summary.responses), String(w.summary.positive),
+                                           w.summary.percent.map { String(format: "%.4f", $0 / 100) } ?? ""])
+                }
+                return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"csat-\(days)d.csv\""],
+                                body: .init(byteBuffer: ByteBuffer(string: csv)))
+            }
             if params.contains(where: { $0 == ("format", "csv") }) {
                 var csv = CSVWriter.line(["dimension", "name", "met", "missed", "compliance"])
                 for (key, rows) in sections {
@@ -33,7 +43,7 @@ struct ServiceReportPage {
                                 body: .init(byteBuffer: ByteBuffer(string: csv)))
             }
             func span(_ ms: Int64?) -> String { ms.map { SLATimeText.span($0, user) } ?? "—" }
-            let values: [String: Any] = [
+            var values: [String: Any] = [
                 "periods": Self.periods.map { ["value": String($0), "label": user.t("svc_report_days").replacingOccurrences(of: "%d", with: String($0)), "selected": $0 == days] },
                 "csvHref": "/tickets/report?days=\(days)&format=csv",
                 "compliance": sections.map { key, rows -> [String: Any] in
@@ -54,7 +64,34 @@ struct ServiceReportPage {
                 }),
                 "openCount": String(input.openAges.count),
             ]
+            values.merge(Self.satisfaction(input.answers, weeks: weeks, days: days, user: user)) { a, _ in a }
             return deps.renderApp("ticket_report", user: user, title: user.t("svc_report"), values: values, current: Tickets.type.name)
         }
+    }
+
+    /// CSAT for the period with its count, week by week, per group and per agent, and the
+    /// latest comments: what a support lead reads before a team meeting.
+    static func satisfaction(_ answers: [SatisfactionAnswer], weeks: [(start: Int64, summary: CSATSummary)], days: Int, user: PageUser) -> [String: Any] {
+        func text(_ s: CSATSummary) -> String {
+            "\(s.percent.map { user.percent($0 / 100) } ?? "—") · \(user.t("svc_csat_responses").replacingOccurrences(of: "%d", with: String(s.responses)))"
+        }
+        func bars(_ rows: [(key: String?, summary: CSATSummary)]) -> [[String: Any]] {
+            BarChart.rows(rows.map { BarChart.Bar(label: $0.key ?? user.t("none"), value: 1, inner: ($0.summary.percent ?? 0) / 100, text: text($0.summary)) })
+        }
+        let overall = SatisfactionReport.overall(answers)
+        return [
+            "csatHeadline": text(overall),
+            "csatEmpty": answers.isEmpty,
+            "csatCsvHref": "/tickets/report?days=\(days)&format=csv&part=csat",
+            "csatWeeks": BarChart.rows(weeks.map { w in
+                BarChart.Bar(label: String(Timestamp.format(millisecondsSince1970: w.start).prefix(10)), value: 1, inner: (w.summary.percent ?? 0) / 100, text: text(w.summary))
+            }),
+            "csatGroups": bars(SatisfactionReport.by(answers) { $0.group }),
+            "csatAgents": bars(SatisfactionReport.by(answers) { $0.agent }),
+            "csatHasComments": answers.contains { $0.comment != nil },
+            "csatComments": answers.filter { $0.comment != nil }.prefix(10).map { a -> [String: Any] in
+                ["score": SurveyWords.label(a.score, a.scale, user.language), "comment": a.comment ?? "", "ticket": a.ticket ?? ""]
+            },
+        ]
     }
 }

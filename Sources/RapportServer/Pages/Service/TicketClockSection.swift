@@ -75,5 +75,7 @@ enum ServiceScripts {
         e.textContent=e.getAttribute(ms>=0?'data-left':'data-over').replace('%s',t);
         var c=e.closest('.sla-clock');if(c&&ms<0){c.classList.add('state-breached')}})}
         if(document.querySelector('[data-due]')){setInterval(tick,30000)}})();
+        (function(){var f=document.querySelector('form[data-autosubmit]');if(!f)return;f.removeAttribute('data-autosubmit');
+        if(f.requestSubmit){f.requestSubmit()}else{f.submit()}})();
         """
 }

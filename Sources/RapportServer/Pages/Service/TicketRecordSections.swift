@@ -98,6 +98,14 @@ enum ServiceTemplates: PageTemplateSet {
         <td data-label="{{t.svc_report_business_p90}}">{{bP90}}</td><td data-label="{{t.svc_report_calendar_median}}">{{cMedian}}</td><td data-label="{{t.svc_report_calendar_p90}}">{{cP90}}</td></tr>{{/times}}</tbody></table></div></section>
         <section class="card"><h2>{{t.svc_report_backlog}} <span class="chip">{{openCount}}</span></h2>
         <ul class="bars">{{#backlog}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/backlog}}</ul></section>
+        <section class="card" id="csat" aria-labelledby="csat-heading"><div class="actions spread"><h2 id="csat-heading">{{t.svc_csat}} <span class="chip">{{csatHeadline}}</span></h2>
+        <a class="button secondary" href="{{csatCsvHref}}" download>{{t.svc_report_csv}}</a></div>
+        {{#csatEmpty}}<p class="meta">{{t.svc_csat_none}}</p>{{/csatEmpty}}
+        {{^csatEmpty}}<h3>{{t.svc_csat_by_week}}</h3><ul class="bars">{{#csatWeeks}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/csatWeeks}}</ul>
+        <h3>{{t.svc_report_by_group}}</h3><ul class="bars">{{#csatGroups}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/csatGroups}}</ul>
+        <h3>{{t.svc_report_by_agent}}</h3><ul class="bars">{{#csatAgents}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/csatAgents}}</ul>
+        {{#csatHasComments}}<h3>{{t.svc_csat_comments}}</h3><ul class="csat-comments">{{#csatComments}}<li><span class="chip">{{score}}</span> <span class="meta">{{ticket}}</span><p>{{comment}}</p></li>{{/csatComments}}</ul>{{/csatHasComments}}{{/csatEmpty}}
+        </section>
         {{> foot}}
         """
 

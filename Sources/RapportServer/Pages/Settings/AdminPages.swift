@@ -31,6 +31,7 @@ struct AdminPages {
         registerCompany(on: router)
         registerMail(on: router)
         registerServiceLevels(on: router)
+        registerSatisfaction(on: router)
         registerResetLinks(on: router)
     }
 

@@ -20,7 +20,10 @@ extension WorkspacePages {
         for type in store.catalog.types where type.isSetUp && user.viewer.role.allows(.read, on: type.name) {
             links.append(["href": "/\(type.name)", "label": user.typeName(type)])
         }
-        if user.viewer.role.isAdmin { links.append(["href": "/settings/service-levels", "label": user.t("sl_title")]) }
+        if user.viewer.role.isAdmin {
+            links.append(["href": "/settings/service-levels", "label": user.t("sl_title")])
+            links.append(["href": "/settings/satisfaction", "label": user.t("csat_title")])
+        }
         // Every user sees the seller printed on their quotes; only admins get its form.
         links.append(["href": "/settings/company", "label": user.t("company_title")])
         if user.viewer.role.isAdmin { links.append(["href": "/settings/mail", "label": user.t("mail_title")]) }

@@ -1,0 +1,100 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RapportKit
+import RapportStore
+
+/// `/survey/{token}`: the requester's satisfaction survey, without an account, in the
+/// language the survey was sent in. Opening a mail's one-click link shows the page with
+/// that score chosen, and the page's script submits it at once: mail scanners that open
+/// every link (and run no script) therefore record nothing, while a person's one click
+/// does. The answer can be changed and a comment added on the same page.
+struct SurveyPage {
+    let deps: PageDependencies
+    var surveys: SatisfactionSurveys { SatisfactionSurveys(store: deps.store) }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("survey/:token", use: show)
+        router.post("survey/:token", use: answer)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        guard let survey = try await surveys.survey(token: token) else { return notFound(request) }
+        let params = try? QueryString.parse(request.uri.query)
+        let asked = params?.last { $0.0 == "score" }.flatMap { Int($0.1) }.flatMap { survey.scale.scores.contains($0) ? $0 : nil }
+        // A link opened again after answering shows the answer instead of sending it again.
+        let auto = asked != nil && asked != survey.score
+        return page(request, survey, token: token, chosen: asked ?? survey.score, comment: survey.comment ?? "", auto: auto,
+                    saved: params?.contains { $0 == ("saved", "1") } == true, error: nil)
+    }
+
+    @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        guard let survey = try await surveys.survey(token: token) else { return notFound(request) }
+        let form = try await deps.form(request)
+        guard FormToken.valid(request, form: form) else { return deps.refused(request, language: survey.language) }
+        let comment = form["comment"] ?? ""
+        let score = form["score"].flatMap { Int($0.trimmedWhitespace) }
+        do {
+            guard let score else { throw RecordError.invalid([FieldError(field: "score", code: "required", message: "Choose a score.")]) }
+            try await surveys.respond(token: token, score: score, comment: comment, now: deps.now())
+            return PageRenderer.redirect("/survey/\(token)?saved=1")
+        } catch RecordError.invalid(let errors) {
+            let strings = PageStrings.catalogs[survey.language] ?? [:]
+            let message = errors.map { strings["survey_error.\($0.field)"] ?? $0.message }.joined(separator: " ")
+            return page(request, survey, token: token, chosen: score.flatMap { survey.scale.scores.contains($0) ? $0 : nil }, comment: comment, auto: false,
+                        saved: false, error: message, status: .unprocessableContent)
+        }
+    }
+
+    func page(_ request: Request, _ survey: Survey, token: String, chosen: Int?, comment: String, auto: Bool, saved: Bool, error: String?,
+              status: HTTPResponse.Status = .ok) -> Response {
+        let (csrf, cookie) = FormToken.issue(request)
+        var headers: HTTPFields = [.cacheControl: "no-store"]
+        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        if let cookie { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        let language = survey.language
+        var values: [String: Any] = [
+            "token": token, "csrf": csrf, "auto": auto, "saved": saved, "comment": comment,
+            "question": SurveyWords.text("question", language),
+            "choices": survey.scale.choices.map { ["value": String($0), "label": SurveyWords.label($0, survey.scale, language), "checked": $0 == chosen] as [String: Any] },
+        ]
+        if let number = survey.ticketNumber { values["ticket"] = [number, survey.ticketSubject].compactMap { $0 }.joined(separator: " · ") }
+        if let error { values["error"] = error }
+        return deps.renderer.render("survey", language: language, title: "survey_title", values: values, status: status, headers: headers)
+    }
+
+    func notFound(_ request: Request) -> Response {
+        deps.renderer.render("survey", language: deps.language(request), title: "survey_title", values: ["missing": true], status: .notFound,
+                             headers: [.cacheControl: "no-store"])
+    }
+}
+
+/// The survey page.
+enum SurveyTemplates: PageTemplateSet {
+    static let all: [String: String] = ["survey": survey]
+
+    static let survey = """
+        {{> head}}
+        <section class="survey" aria-labelledby="survey-heading">
+        <h1 id="survey-heading">{{t.survey_title}}</h1>
+        {{#missing}}<p class="error" role="alert" id="survey-missing">{{t.survey_missing}}</p>{{/missing}}
+        {{^missing}}
+        {{#ticket}}<p class="meta" id="survey-ticket">{{ticket}}</p>{{/ticket}}
+        {{#saved}}<p class="ok" role="status" id="survey-saved">{{t.survey_thanks}}</p>{{/saved}}
+        {{#error}}<p class="error" role="alert" id="form-error">{{error}}</p>{{/error}}
+        <form method="post" action="/survey/{{token}}" id="survey-form"{{#auto}} data-autosubmit{{/auto}}>
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <fieldset class="survey-choices"><legend>{{question}}</legend>
+        {{#choices}}<label class="survey-choice"><input type="radio" name="score" value="{{value}}"{{#checked}} checked{{/checked}} required> <span>{{label}}</span></label>{{/choices}}
+        </fieldset>
+        <label for="survey-comment">{{t.survey_comment}}</label>
+        <textarea id="survey-comment" name="comment" rows="4" maxlength="2000">{{comment}}</textarea>
+        <button type="submit">{{#saved}}{{t.survey_update}}{{/saved}}{{^saved}}{{t.survey_send}}{{/saved}}</button>
+        </form>
+        {{/missing}}
+        </section>
+        {{> foot}}
+        """
+}
