@@ -3,6 +3,8 @@
 /// Korean help desks do; Japanese チケット and 依頼者.
 enum ServiceStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "svc_csat_by_group": "By group",
+        "svc_csat_by_agent": "By agent",
         "choice.kind.survey": "Survey answer",
         "survey_title": "How did we do?",
         "survey_missing": "This survey link is not valid. It may have been mistyped or cut off by your mail program.",
@@ -146,6 +148,8 @@ enum ServiceStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "svc_csat_by_group": "그룹별",
+        "svc_csat_by_agent": "담당자별",
         "choice.kind.survey": "설문 응답",
         "survey_title": "상담은 어떠셨나요?",
         "survey_missing": "유효하지 않은 설문 링크입니다. 잘못 입력되었거나 메일 프로그램에서 링크가 잘렸을 수 있습니다.",
@@ -289,6 +293,8 @@ enum ServiceStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "svc_csat_by_group": "グループ別",
+        "svc_csat_by_agent": "担当者別",
         "choice.kind.survey": "アンケート回答",
         "survey_title": "対応はいかがでしたか？",
         "survey_missing": "このアンケートのリンクは無効です。入力に誤りがあるか、メールソフトでリンクが途中で切れた可能性があります。",

@@ -5,7 +5,7 @@ import RapportKit
 import RapportStore
 
 /// `/survey/{token}`: the requester's satisfaction survey, without an account, in the
-/// language the survey was sent in. Opening a mail's one-click link shows the page with
+/// language the survey was sent in (or the one picked on the page). Opening a mail's one-click link shows the page with
 /// that score chosen, and the page's script submits it at once: mail scanners that open
 /// every link (and run no script) therefore record nothing, while a person's one click
 /// does. The answer can be changed and a comment added on the same page.
@@ -41,7 +41,7 @@ struct SurveyPage {
             try await surveys.respond(token: token, score: score, comment: comment, now: deps.now())
             return PageRenderer.redirect("/survey/\(token)?saved=1")
         } catch RecordError.invalid(let errors) {
-            let strings = PageStrings.catalogs[survey.language] ?? [:]
+            let strings = PageStrings.catalogs[PageDependencies.chosenLanguage(request) ?? survey.language] ?? [:]
             let message = errors.map { strings["survey_error.\($0.field)"] ?? $0.message }.joined(separator: " ")
             return page(request, survey, token: token, chosen: score.flatMap { survey.scale.scores.contains($0) ? $0 : nil }, comment: comment, auto: false,
                         saved: false, error: message, status: .unprocessableContent)
@@ -54,7 +54,9 @@ struct SurveyPage {
         var headers: HTTPFields = [.cacheControl: "no-store"]
         headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         if let cookie { headers.append(HTTPField(name: .setCookie, value: cookie)) }
-        let language = survey.language
+        if let chosen = deps.languageCookie(request) { headers.append(HTTPField(name: .setCookie, value: chosen)) }
+        // The language it was sent in, unless the reader picks another on the page.
+        let language = PageDependencies.chosenLanguage(request) ?? survey.language
         var values: [String: Any] = [
             "token": token, "csrf": csrf, "auto": auto, "saved": saved, "comment": comment,
             "question": SurveyWords.text("question", language),

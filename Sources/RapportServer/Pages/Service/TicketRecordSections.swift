@@ -102,8 +102,8 @@ enum ServiceTemplates: PageTemplateSet {
         <a class="button secondary" href="{{csatCsvHref}}" download>{{t.svc_report_csv}}</a></div>
         {{#csatEmpty}}<p class="meta">{{t.svc_csat_none}}</p>{{/csatEmpty}}
         {{^csatEmpty}}<h3>{{t.svc_csat_by_week}}</h3><ul class="bars">{{#csatWeeks}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/csatWeeks}}</ul>
-        <h3>{{t.svc_report_by_group}}</h3><ul class="bars">{{#csatGroups}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/csatGroups}}</ul>
-        <h3>{{t.svc_report_by_agent}}</h3><ul class="bars">{{#csatAgents}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/csatAgents}}</ul>
+        <h3>{{t.svc_csat_by_group}}</h3><ul class="bars">{{#csatGroups}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/csatGroups}}</ul>
+        <h3>{{t.svc_csat_by_agent}}</h3><ul class="bars">{{#csatAgents}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/csatAgents}}</ul>
         {{#csatHasComments}}<h3>{{t.svc_csat_comments}}</h3><ul class="csat-comments">{{#csatComments}}<li><span class="chip">{{score}}</span> <span class="meta">{{ticket}}</span><p>{{comment}}</p></li>{{/csatComments}}</ul>{{/csatHasComments}}{{/csatEmpty}}
         </section>
         {{> foot}}
@@ -153,6 +153,9 @@ enum ServiceTemplates: PageTemplateSet {
 /// grey; the composer and lists fit a 390-pixel screen.
 enum ServiceStyles {
     static let css = """
+        .csat-comments { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+        .csat-comments li { border-top: 1px solid var(--line); padding-top: 8px; }
+        .csat-comments p { margin: 4px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
         .thread { list-style: none; margin: 0 0 12px; padding: 0; display: grid; gap: 8px; }
         .thread .message { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; background: var(--surface, #fff); min-width: 0; }
         .thread .message.requester { margin-left: 0; margin-right: 12%; background: var(--soft); }
