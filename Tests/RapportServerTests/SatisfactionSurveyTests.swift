@@ -170,4 +170,19 @@ import Testing
             #expect(try await Self.mails(api).count == 2)
         }
     }
+
+    /// The demo desk has answered surveys, each on its requester's timeline, so a new
+    /// installation's report shows CSAT rather than an empty section.
+    @Test(arguments: Backend.available)
+    func theDemoDeskHasAnsweredSurveys(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            _ = try await RecordStore(db: api.db, cipher: testConfiguration.cipher).seedDemo(people: 40, actor: .system)
+            let answered = try await Self.count(api, "SELECT COUNT(*) AS n FROM surveys WHERE responded_at IS NOT NULL AND activity_id IS NOT NULL")
+            let resolved = try await Self.count(api, "SELECT COUNT(*) AS n FROM tickets WHERE status IN ('solved', 'closed')")
+            #expect(answered > 0 && answered == resolved)
+            let onTimelines = try await Self.count(api, "SELECT COUNT(*) AS n FROM activities WHERE kind = 'survey' AND deleted_at IS NULL")
+            #expect(onTimelines == answered)
+            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM mail_messages") == 0, "the demo sends nothing")
+        }
+    }
 }

@@ -2,7 +2,9 @@
 /// answers) and tasks,
 /// linked to any records so one meeting shows on the person, the company and the deal.
 public enum Activities {
-    public static let kinds = ["call", "email", "meeting", "note", "message", "task", "survey"]
+    /// What people log by hand; a `survey` answer is written only by the survey page.
+    public static let logged = ["call", "email", "meeting", "note", "message", "task"]
+    public static let kinds = logged + ["survey"]
 
     public static let type = RecordType(
         name: "activities",

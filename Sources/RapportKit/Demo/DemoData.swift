@@ -99,7 +99,7 @@ public struct DemoData: Sendable {
         let activityCount = min(count, 100_000)
         for _ in 0..<activityCount {
             let person = rng.int(max(count, 1))
-            let kind = rng.pick(Activities.kinds)
+            let kind = rng.pick(Activities.logged)
             let day = 1 + rng.int(28), month = 1 + rng.int(11)
             var a = JSONObject([
                 ("kind", .string(kind)), ("subject", .string(rng.pick(Self.subjects))),

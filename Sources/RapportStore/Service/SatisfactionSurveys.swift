@@ -134,6 +134,22 @@ public struct SatisfactionSurveys: Sendable {
 
     static func digest(_ token: String) -> String { TokenStore.digest(token) }
 
+    /// A survey answered without a mail, for the demo data: the same row and the same
+    /// answer path (timeline activity included) as a requester's click.
+    func recordDemoAnswer(ticketID: String, personID: String, language: String, score: Int, comment: String?) async throws {
+        var rng = SystemRandomNumberGenerator()
+        let token = Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        let inserted = try await store.db.transaction { s in
+            try await s.query("""
+                INSERT INTO surveys (id, kind, ticket_id, person_id, scale, token_sha256, language, sent_at)
+                VALUES (\(RecordID.make()), \(Self.kind), \(ticketID), \(personID), \(SurveyScale.goodBad.rawValue), \(Self.digest(token)),
+                \(SurveyWords.language(language)), \(Timestamp.format(Date())))
+                ON CONFLICT (ticket_id, kind) DO NOTHING RETURNING id
+                """)
+        }
+        if !inserted.isEmpty { try await respond(token: token, score: score, comment: comment) }
+    }
+
     // MARK: Answering
 
     /// The survey a link names; nil for an unknown or malformed token.
