@@ -735,6 +735,63 @@ def bulk_assign(width):
         d.quit()
 
 
+def service_desk(width):
+    """An agent answers a Korean requester with a macro: "Ask for details" applied from the
+    ticket page, the reply in Korean with the ticket's number filled in, the status the
+    macro names chosen, sent; then a reply written while a colleague answered is held back
+    with the colleague's message shown, and "Send anyway" sends it."""
+    d, wait = signed_in(width)
+    try:
+        found = d.execute_async_script(API_GET, "/api/v1/tickets?limit=100")
+        hangul = lambda text: any("\uac00" <= ch <= "\ud7a3" for ch in text)
+        tickets = [t for t in (found or {}).get("data", []) if t.get("status") in ("new", "open") and hangul(t.get("subject", ""))]
+        check(tickets, f"[{width}] the demo has a Korean ticket being worked")
+        ticket = tickets[0]
+        d.get(BASE + "/tickets/" + ticket["id"])
+        Select(d.find_element(By.ID, "macro-pick")).select_by_visible_text("Ask for details")
+        form = d.find_element(By.CSS_SELECTOR, "form.macro-pick")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait.until(gone(form))
+        body = wait.until(EC.presence_of_element_located((By.ID, "composer-body")))
+        text = body.get_attribute("value")
+        check(ticket["number"] in text and "확인을 위해" in text, f"[{width}] the macro's Korean reply names the ticket ({text[:40]!r})")
+        chosen = Select(d.find_element(By.ID, "composer-status")).first_selected_option.get_attribute("value")
+        check(chosen == "pending_customer", f"[{width}] the macro's status waits for the reply ({chosen})")
+        wide = d.execute_script("return document.documentElement.scrollWidth")
+        check(wide <= max(width, 500) + 1, f"[{width}] the reply page is no wider than the screen ({wide}px)")
+        shot(d, f"macro-reply-{width}")
+        button = d.find_element(By.CSS_SELECTOR, "form.composer button[type=submit]")
+        button.click()
+        wait.until(gone(button))
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.thread")))
+        record = d.execute_async_script(API_GET, "/api/v1/tickets/" + ticket["id"])
+        check((record or {}).get("status") == "pending_customer", f"[{width}] the reply went and the ticket waits for the customer")
+
+        # A colleague answers while this agent types: the page holds the reply back.
+        body = d.find_element(By.ID, "composer-body")
+        body.send_keys("추가로 확인해 보겠습니다.")
+        d.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            const csrf = document.querySelector('form.composer input[name=_csrf]').value;
+            const data = new URLSearchParams({_csrf: csrf, kind: 'internal_note', body: '동료 메모: 제가 맡겠습니다.', confirm: '1'});
+            fetch(arguments[0], {method: 'POST', body: data, credentials: 'same-origin'}).then(() => done(), () => done());
+            """, "/tickets/" + ticket["id"] + "/messages")
+        button = d.find_element(By.CSS_SELECTOR, "form.composer button[type=submit]")
+        button.click()
+        wait.until(gone(button))
+        alert = wait.until(EC.presence_of_element_located((By.ID, "collision")))
+        check("동료 메모" in d.find_element(By.CSS_SELECTOR, "ol.thread").text, f"[{width}] the new message is shown above the held reply ({alert.text[:30]!r})")
+        check(d.find_element(By.ID, "composer-body").get_attribute("value") == "추가로 확인해 보겠습니다.", f"[{width}] the agent's own text is kept")
+        shot(d, f"collision-{width}")
+        button = d.find_element(By.CSS_SELECTOR, "form.composer button[type=submit]")
+        button.click()
+        wait.until(gone(button))
+        wait.until(lambda drv: "추가로 확인해 보겠습니다." in drv.find_element(By.CSS_SELECTOR, "ol.thread").text)
+        check(True, f"[{width}] Send anyway sends the reply")
+    finally:
+        d.quit()
+
+
 flows(1280, "김", "보경", "한빛상사")
 flows(390, "이", "서윤", "미래물산")
 sales(1280, "Flow desk deal", "한빛상사")
@@ -753,4 +810,6 @@ inline_editing(1280)
 inline_editing(390)
 bulk_assign(1280)
 bulk_assign(390)
+service_desk(1280)
+service_desk(390)
 print("all browser flows passed")

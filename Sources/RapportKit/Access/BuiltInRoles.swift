@@ -15,8 +15,10 @@ extension Role {
     static let serviceDesk: [String: Grant] = [
         "tickets": Grant([.read, .create, .update, .export], visibility: .team),
         "ticket_messages": Grant([.read, .create, .update, .export], visibility: .team),
+        // Agents use the desk's macros; admins and managers write them.
+        "ticket_macros": .readOnly,
     ]
-    static let noTickets: [String: Grant] = ["tickets": .none, "ticket_messages": .none]
+    static let noTickets: [String: Grant] = ["tickets": .none, "ticket_messages": .none, "ticket_macros": .none]
 
     public static let builtIn: [Role] = [
         Role(name: "admin", label: "Administrator", isBuiltIn: true, grants: ["*": .everything]),

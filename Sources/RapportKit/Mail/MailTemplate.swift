@@ -8,7 +8,8 @@ public enum MailTemplate {
     /// The fields a template may use, as the compose page lists them.
     public static let fields = ["person.name", "organization.name", "deal.name", "user.name"]
 
-    public static func render(_ template: String, values: [String: String]) -> String {
+    /// `fields` are the names this template may use (a ticket macro's list is longer).
+    public static func render(_ template: String, values: [String: String], fields: [String] = fields) -> String {
         var out = ""
         var rest = Substring(template)
         while let open = rest.range(of: "{{") {

@@ -38,5 +38,6 @@ enum Migrations {
         Migration0026TicketClocks.migration,
         Migration0027TicketMail.migration,
         Migration0028Satisfaction.migration,
+        Migration0029TicketMacros.migration,
     ]
 }

@@ -9,6 +9,8 @@ extension RecordStore {
         let tickets = try await type(named: Tickets.type.name), messages = try await type(named: TicketMessages.type.name)
         let english = requesters.filter { $0.key != "KR" && $0.key != "JP" }.sorted { $0.key < $1.key }.flatMap(\.value)
         try await seedDemoServiceLevels(actor: actor)
+        let macros = try await type(named: TicketMacros.type.name)
+        for macro in Self.demoMacros { _ = try await create(macros, body: macro, actor: actor) }
         var used: [String: Int] = [:]
         var count = 0
         for script in DemoTickets.scripts {
@@ -43,6 +45,28 @@ extension RecordStore {
         }
         return count
     }
+
+    /// The three answers every desk writes first, in the languages the demo's requesters read.
+    static let demoMacros: [JSONObject] = [
+        JSONObject([
+            ("name", .string("Ask for details")), ("status_after", .string(TicketStatus.pendingCustomer.rawValue)),
+            ("reply_en", .string("Hello {{person.name|there}},\n\nThank you for writing to us about {{ticket.number}}. So that we can look into it, could you send a screenshot and the time it happened?\n\n{{user.name}}")),
+            ("reply_ko", .string("{{person.name|고객}}님, 안녕하세요.\n\n{{ticket.number}} 문의 감사합니다. 확인을 위해 화면 캡처와 발생 시각을 알려 주시겠어요?\n\n{{user.name}} 드림")),
+            ("reply_ja", .string("{{person.name|お客}}様\n\n{{ticket.number}} についてお問い合わせいただきありがとうございます。確認のため、画面のスクリーンショットと発生した時刻をお知らせいただけますか。\n\n{{user.name}}")),
+        ]),
+        JSONObject([
+            ("name", .string("Refund approved")), ("status_after", .string(TicketStatus.solved.rawValue)), ("add_tags", .array([.string("refund")])),
+            ("reply_en", .string("Hello {{person.name|there}},\n\nYour refund for {{ticket.number}} is approved. It reaches your account within five business days.\n\n{{user.name}}")),
+            ("reply_ko", .string("{{person.name|고객}}님, 안녕하세요.\n\n{{ticket.number}} 건의 환불이 승인되었습니다. 영업일 기준 5일 이내에 입금됩니다.\n\n{{user.name}} 드림")),
+            ("reply_ja", .string("{{person.name|お客}}様\n\n{{ticket.number}} の返金を承認いたしました。5営業日以内にご指定の口座へお振り込みいたします。\n\n{{user.name}}")),
+        ]),
+        JSONObject([
+            ("name", .string("Escalate to urgent")), ("priority", .string(TicketPriority.urgent.rawValue)), ("kind", .string(TicketMessages.Kind.internalNote.rawValue)),
+            ("reply_en", .string("Raised to urgent: the customer cannot work until this is fixed.")),
+            ("reply_ko", .string("긴급으로 올림: 해결될 때까지 고객이 업무를 할 수 없습니다.")),
+            ("reply_ja", .string("緊急に変更: 解決するまでお客様は業務ができません。")),
+        ]),
+    ]
 
     static let demoAnswers: [(Int, [String: String])] = [
         (1, ["en": "Quick and clear, thank you.", "ko": "빠르게 처리해 주셔서 감사합니다.", "ja": "迅速なご対応ありがとうございました。"]),

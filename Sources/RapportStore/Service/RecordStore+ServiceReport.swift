@@ -9,6 +9,8 @@ public struct ServiceReportInput: Sendable {
     public var openAges: [Int64]
     /// Satisfaction answers given in the period, on tickets the reader may see, newest first.
     public var answers: [SatisfactionAnswer] = []
+    /// The statuses each ticket opened in the period took, in order, keyed by its group's name.
+    public var statusHistories: [ServiceReport.StatusHistory] = []
 }
 
 extension RecordStore {
@@ -53,7 +55,22 @@ extension RecordStore {
                 return SatisfactionAnswer(score: Int(score), scale: scale, at: at, group: r.text("group_id").map { teams[$0] ?? $0 },
                                           agent: r.text("assignee_id").map { users[$0] ?? $0 }, comment: r.text("comment"), ticket: r.text("number"))
             }
-            return ServiceReportInput(clocks: clocks, openAges: ages, answers: answers)
+            // Every status a ticket took is on its events (the first with its creation), in order.
+            var histories: [String: ServiceReport.StatusHistory] = [:], order: [String] = []
+            for r in try await s.query("""
+                SELECT e.ticket_id, e.status, t.group_id FROM ticket_events e
+                JOIN (SELECT id, group_id FROM tickets WHERE \(seen) AND created_at >= \(from)) t ON t.id = e.ticket_id
+                WHERE e.kind IN (\(TicketEventKind.created.rawValue), \(TicketEventKind.statusChanged.rawValue))
+                ORDER BY e.ticket_id, e.at_ms, e.seq
+                """) {
+                guard let id = r.text("ticket_id"), let status = r.text("status").flatMap(TicketStatus.init(rawValue:)) else { continue }
+                if histories[id] == nil {
+                    order.append(id)
+                    histories[id] = ServiceReport.StatusHistory(key: r.text("group_id").map { teams[$0] ?? $0 }, statuses: [])
+                }
+                histories[id]?.statuses.append(status)
+            }
+            return ServiceReportInput(clocks: clocks, openAges: ages, answers: answers, statusHistories: order.compactMap { histories[$0] })
         }
     }
 }

@@ -21,6 +21,7 @@ struct ServicePages {
         router.get(":type/queue", use: TypeRoute.only(Tickets.type.name, queue))
         router.get(":type/report", use: TypeRoute.only(Tickets.type.name, ServiceReportPage(deps: deps).page))
         router.post(":type/:id/messages", use: TypeRoute.only(Tickets.type.name, send))
+        router.post(":type/:id/macro", use: TypeRoute.only(Tickets.type.name, applyMacro))
     }
 
 
@@ -76,7 +77,10 @@ struct ServicePages {
 
     /// `POST /tickets/{id}/messages`: the composer's reply or note, and the status chosen
     /// with it, in one write; back to the ticket. A refused message (a closed ticket, an
-    /// empty body) says why, field by field, with a 422.
+    /// empty body) says why, field by field, with a 422. When someone else wrote on the
+    /// ticket after the newest message the sender had on screen, nothing is sent yet: the
+    /// reply page shows the new messages above the sender's own text (409), and sending
+    /// from there goes through.
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await RecordPages(deps: deps).page(request) { user in
             let posted: PageDependencies.SignedInForm
@@ -92,6 +96,19 @@ struct ServicePages {
                 ("body", .string(posted.fields["body"] ?? "")),
             ])
             if let status = posted.fields["status_after"], !status.isEmpty { body["status_after"] = .string(status) }
+            if posted.fields["confirm"] != "1" {
+                let current = try await store.ticketMessages(ticketID: ticket.id, actor: actor)
+                let unseen = TicketCollision.unseen(current.map { m in
+                    TicketCollision.Message(id: m.id, mine: m.createdBy == user.user.id && m.fields["author_person_id"]?.stringValue == nil)
+                }, seen: posted.fields["seen"] ?? "")
+                if !unseen.isEmpty {
+                    let draft = TicketReplyPage.Draft(kind: TicketMessages.Kind(rawValue: posted.fields["kind"] ?? "") ?? .publicReply, body: posted.fields["body"] ?? "",
+                                                      statusAfter: posted.fields["status_after"], seen: current.last?.id ?? "", confirm: true)
+                    let warning = user.t(unseen.count == 1 ? "svc_collision_one" : "svc_collision").replacingOccurrences(of: "%d", with: String(unseen.count))
+                    return try await TicketReplyPage(deps: deps).render(ticket, user: user, actor: actor, draft: draft, warning: warning,
+                                                                        newMessages: unseen.map { current[$0] }, status: .conflict)
+                }
+            }
             do {
                 _ = try await store.create(messages, body: body, actor: actor)
             } catch RecordError.invalid(let errors) {
@@ -99,6 +116,39 @@ struct ServicePages {
                 return deps.renderApp("message_app", user: user, title: user.typeName(messages, one: true), values: ["message": message], status: .unprocessableContent)
             }
             return PageRenderer.redirect("/tickets/\(ticket.id)")
+        }
+    }
+
+    /// `POST /tickets/{id}/macro` with `macro`: the macro's fields are set on the ticket now
+    /// (a refused change says why, 422, and changes nothing), and the reply page opens with
+    /// the macro's reply in the requester's language, for the agent to edit and send.
+    @Sendable func applyMacro(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await RecordPages(deps: deps).page(request) { user in
+            let posted: PageDependencies.SignedInForm
+            switch try await deps.signedInForm(request) {
+            case .proceed(let p): posted = p
+            case .stop(let response): return response
+            }
+            let actor = user.actor(context)
+            let tickets = try await store.type(named: Tickets.type.name)
+            let ticketID = context.parameters.get("id") ?? ""
+            let applied: AppliedMacro
+            do {
+                applied = try await store.applyMacro(posted.fields["macro"] ?? "", ticketID: ticketID, actor: actor, agentName: user.user.name, agentLanguage: user.language)
+            } catch RecordError.invalid(let errors) {
+                let message = errors.map { user.fieldLabel(tickets.field($0.field) ?? FieldSpec($0.field, .text(maxLength: 1))) + ": " + user.errorMessage($0) }.joined(separator: " ")
+                return deps.renderApp("message_app", user: user, title: user.t("svc_macro"), values: ["message": message], status: .unprocessableContent)
+            }
+            var formatter = ValueFormatter(user: user)
+            try await formatter.prepare([applied.ticket], type: tickets, store: store, admin: deps.admin, actor: actor)
+            let changes = applied.changed.keys.sorted().compactMap { name -> (label: String, value: String)? in
+                guard let field = tickets.field(name) else { return nil }
+                return (user.fieldLabel(field), formatter.text(applied.ticket.fields[name], field: field))
+            }
+            let messages = try await store.ticketMessages(ticketID: applied.ticket.id, actor: actor)
+            let draft = TicketReplyPage.Draft(kind: applied.replyKind, body: applied.reply ?? "", statusAfter: applied.statusAfter?.rawValue, seen: messages.last?.id ?? "")
+            let notice = user.t(changes.isEmpty ? "svc_macro_applied_nothing" : "svc_macro_applied").replacingOccurrences(of: "%@", with: applied.name)
+            return try await TicketReplyPage(deps: deps).render(applied.ticket, user: user, actor: actor, draft: draft, notice: notice, changes: changes)
         }
     }
 }

@@ -22,6 +22,15 @@ struct ServiceReportPage {
                 ("svc_report_by_agent", ServiceReport.compliance(input.clocks) { $0.assignee }),
             ]
             let weeks = SatisfactionReport.weeks(input.answers, now: now, count: max(1, min(days / 7, 13)))
+            let reopens = ServiceReport.reopens(input.statusHistories)
+            if params.contains(where: { $0 == ("format", "csv") }) && params.contains(where: { $0 == ("part", "reopens") }) {
+                var csv = CSVWriter.line(["group", "solved", "reopened", "reopen_rate"])
+                for r in [reopens.overall] + reopens.byKey {
+                    csv += CSVWriter.line([r.key ?? "", String(r.solved), String(r.reopened), r.rate.map { String(format: "%.4f", $0) } ?? ""])
+                }
+                return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"reopens-\(days)d.csv\""],
+                                body: .init(byteBuffer: ByteBuffer(string: csv)))
+            }
             if params.contains(where: { $0 == ("format", "csv") }) && params.contains(where: { $0 == ("part", "csat") }) {
                 var csv = CSVWriter.line(["week_start", "responses", "positive", "csat"])
                 for w in weeks {
@@ -63,10 +72,21 @@ struct ServiceReportPage {
                     BarChart.Bar(label: user.t("svc_age.\(band.rawValue)"), value: Double(count), inner: Double(count), text: String(count))
                 }),
                 "openCount": String(input.openAges.count),
+                "reopenHeadline": Self.reopenText(reopens.overall, user),
+                "reopenEmpty": reopens.overall.solved == 0,
+                "reopenCsvHref": "/tickets/report?days=\(days)&format=csv&part=reopens",
+                "reopenGroups": BarChart.rows(reopens.byKey.map { r in
+                    BarChart.Bar(label: r.key ?? user.t("none"), value: 1, inner: r.rate ?? 0, text: Self.reopenText(r, user))
+                }),
             ]
             values.merge(Self.satisfaction(input.answers, weeks: weeks, days: days, user: user)) { a, _ in a }
             return deps.renderApp("ticket_report", user: user, title: user.t("svc_report"), values: values, current: Tickets.type.name)
         }
+    }
+
+    /// "12% · 3 of 25 solved": the rate always beside the counts it comes from.
+    static func reopenText(_ r: ServiceReport.Reopens, _ user: PageUser) -> String {
+        "\(r.rate.map(user.percent) ?? "—") · " + user.t("svc_reopened_of").replacingOccurrences(of: "%1", with: String(r.reopened)).replacingOccurrences(of: "%2", with: String(r.solved))
     }
 
     /// CSAT for the period with its count, week by week, per group and per agent, and the

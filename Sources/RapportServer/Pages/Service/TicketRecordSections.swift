@@ -17,25 +17,15 @@ struct TicketConversationSection: RecordPageSection {
         var formatter = ValueFormatter(user: user)
         try await formatter.prepare(messages, type: messageType, store: deps.store, admin: deps.admin, actor: actor)
         let status = record.fields["status"]?.stringValue.flatMap(TicketStatus.init(rawValue:)) ?? .new
-        var out: [String: Any] = [
-            "messages": messages.map { m -> [String: Any] in
-                let person = m.fields["author_person_id"]?.stringValue
-                let internalNote = m.fields["kind"]?.stringValue == TicketMessages.Kind.internalNote.rawValue
-                return [
-                    "body": m.fields["body"]?.stringValue ?? "",
-                    "author": person.map { formatter.titles[$0] ?? user.t("svc_from_requester") } ?? m.createdBy.flatMap { formatter.userNames[$0] } ?? "—",
-                    "fromRequester": person != nil, "internal": internalNote,
-                    "kindLabel": user.t(internalNote ? "svc_internal" : "svc_public"),
-                    "when": formatter.instant(m.createdAt), "at": m.createdAt,
-                ]
-            },
-            "action": "/tickets/\(record.id)/messages",
-        ]
+        var out: [String: Any] = ["messages": TicketReplyPage.messages(messages, formatter: formatter, user: user)]
         if status == .closed {
             out["closedNote"] = user.t("svc_closed_final")
         } else if user.viewer.role.allows(.create, on: messageType.name) {
+            // The newest message on screen goes with the reply: one written meanwhile by
+            // someone else is shown before this one is sent (``TicketCollision``).
+            let macros = user.viewer.role.allows(.read, on: TicketMacros.type.name) ? try await deps.store.ticketMacros(actor: actor) : []
+            out.merge(TicketReplyPage.composer(ticketID: record.id, draft: .init(seen: messages.last?.id ?? ""), macros: macros, user: user)) { a, _ in a }
             out["compose"] = true
-            out["statuses"] = TicketStatus.allCases.map { ["value": $0.rawValue, "label": user.choiceLabel("status", $0.rawValue)] }
         }
         if let origin = record.fields["follow_up_of"]?.stringValue {
             out["followUpOf"] = ["href": "/tickets/\(origin)", "label": user.t("svc_follow_up_of")]
@@ -65,7 +55,7 @@ struct RequesterTicketsSection: RecordPageSection {
 /// The templates of the sections above and of the agent views page.
 enum ServiceTemplates: PageTemplateSet {
     static let all: [String: String] = [
-        "ticket_conversation": conversation, "ticket_requester_tickets": requesterTickets, "ticket_queue": queue, "ticket_clocks": clocks, "ticket_report": report,
+        "ticket_conversation": conversation, "ticket_composer": composer, "ticket_message": message, "ticket_reply": reply, "ticket_requester_tickets": requesterTickets, "ticket_queue": queue, "ticket_clocks": clocks, "ticket_report": report,
     ]
 
     static let clocks = """
@@ -98,6 +88,11 @@ enum ServiceTemplates: PageTemplateSet {
         <td data-label="{{t.svc_report_business_p90}}">{{bP90}}</td><td data-label="{{t.svc_report_calendar_median}}">{{cMedian}}</td><td data-label="{{t.svc_report_calendar_p90}}">{{cP90}}</td></tr>{{/times}}</tbody></table></div></section>
         <section class="card"><h2>{{t.svc_report_backlog}} <span class="chip">{{openCount}}</span></h2>
         <ul class="bars">{{#backlog}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/backlog}}</ul></section>
+        <section class="card" id="reopens" aria-labelledby="reopen-heading"><div class="actions spread"><h2 id="reopen-heading">{{t.svc_reopen_rate}} <span class="chip">{{reopenHeadline}}</span></h2>
+        <a class="button secondary" href="{{reopenCsvHref}}" download>{{t.svc_report_csv}}</a></div>
+        {{#reopenEmpty}}<p class="meta">{{t.svc_reopen_none}}</p>{{/reopenEmpty}}
+        {{^reopenEmpty}}<p class="meta">{{t.svc_reopen_hint}}</p><ul class="bars">{{#reopenGroups}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/reopenGroups}}</ul>{{/reopenEmpty}}
+        </section>
         <section class="card" id="csat" aria-labelledby="csat-heading"><div class="actions spread"><h2 id="csat-heading">{{t.svc_csat}} <span class="chip">{{csatHeadline}}</span></h2>
         <a class="button secondary" href="{{csatCsvHref}}" download>{{t.svc_report_csv}}</a></div>
         {{#csatEmpty}}<p class="meta">{{t.svc_csat_none}}</p>{{/csatEmpty}}
@@ -112,20 +107,46 @@ enum ServiceTemplates: PageTemplateSet {
     static let conversation = """
         <section class="ticket-thread" aria-labelledby="thread-heading"><h2 id="thread-heading">{{t.svc_conversation}}</h2>
         {{#followUpOf}}<p class="meta"><a href="{{href}}">{{label}}</a></p>{{/followUpOf}}
-        <ol class="thread">{{#messages}}<li class="message{{#internal}} internal{{/internal}}{{#fromRequester}} requester{{/fromRequester}}">
-        <div class="message-head"><strong>{{author}}</strong> <span class="chip">{{kindLabel}}</span> <time class="meta" datetime="{{at}}">{{when}}</time></div>
-        <div class="message-body">{{body}}</div></li>{{/messages}}
+        <ol class="thread">{{#messages}}{{> ticket_message}}{{/messages}}
         {{^messages}}<li class="meta">{{t.svc_no_messages}}</li>{{/messages}}</ol>
         {{#closedNote}}<p class="meta">{{closedNote}}</p>{{/closedNote}}
-        {{#compose}}<form class="composer" method="post" action="{{action}}"><input type="hidden" name="_csrf" value="{{csrf}}">
-        <fieldset class="composer-kind"><label><input type="radio" name="kind" value="public_reply" checked> {{t.svc_public}}</label>
-        <label><input type="radio" name="kind" value="internal_note"> {{t.svc_internal}}</label></fieldset>
-        <label class="skip" for="composer-body">{{t.svc_message_placeholder}}</label>
-        <textarea id="composer-body" name="body" rows="4" required placeholder="{{t.svc_message_placeholder}}"></textarea>
-        <div class="actions"><label for="composer-status">{{t.svc_status_after}}</label>
-        <select id="composer-status" name="status_after"><option value="">{{t.svc_keep_status}}</option>{{#statuses}}<option value="{{value}}">{{label}}</option>{{/statuses}}</select>
-        <button type="submit">{{t.svc_send}}</button></div></form>{{/compose}}
+        {{#compose}}{{#hasMacros}}<form class="macro-pick" method="post" action="{{macroAction}}"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label for="macro-pick">{{t.svc_macro}}</label><select id="macro-pick" name="macro">{{#macros}}<option value="{{id}}">{{name}}</option>{{/macros}}</select>
+        <button type="submit" class="secondary">{{t.svc_apply_macro}}</button></form>{{/hasMacros}}{{> ticket_composer}}{{/compose}}
         </section>
+        """
+
+    /// One message of a conversation.
+    static let message = """
+        <li class="message{{#internal}} internal{{/internal}}{{#fromRequester}} requester{{/fromRequester}}">
+        <div class="message-head"><strong>{{author}}</strong> <span class="chip">{{kindLabel}}</span> <time class="meta" datetime="{{at}}">{{when}}</time></div>
+        <div class="message-body">{{body}}</div></li>
+        """
+
+    /// The reply form, on the ticket page and on the reply page alike.
+    static let composer = """
+        <form class="composer" id="composer" method="post" action="{{action}}"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="seen" value="{{seen}}">
+        {{#confirm}}<input type="hidden" name="confirm" value="1">{{/confirm}}
+        <fieldset class="composer-kind"><legend class="skip">{{t.field.kind}}</legend><label><input type="radio" name="kind" value="public_reply"{{^internalChecked}} checked{{/internalChecked}}> {{t.svc_public}}</label>
+        <label><input type="radio" name="kind" value="internal_note"{{#internalChecked}} checked{{/internalChecked}}> {{t.svc_internal}}</label></fieldset>
+        <label class="skip" for="composer-body">{{t.svc_message_placeholder}}</label>
+        <textarea id="composer-body" name="body" rows="{{rows}}" required placeholder="{{t.svc_message_placeholder}}">{{body}}</textarea>
+        <div class="actions"><label for="composer-status">{{t.svc_status_after}}</label>
+        <select id="composer-status" name="status_after"><option value="">{{t.svc_keep_status}}</option>{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select>
+        <button type="submit">{{sendLabel}}</button></div></form>
+        """
+
+    /// A reply that needs a look before it goes: after a macro, or when someone else wrote.
+    static let reply = """
+        {{> head}}
+        <div class="actions spread"><h1>{{heading}}</h1><a class="button secondary" href="{{ticketHref}}">{{t.svc_back_to_ticket}}</a></div>
+        {{> notice}}
+        {{#warning}}<div class="notice bad" role="alert" id="collision"><span>{{warning}}</span></div>{{/warning}}
+        {{#hasChanges}}<ul class="macro-changes">{{#changes}}<li><strong>{{label}}</strong> {{value}}</li>{{/changes}}</ul>{{/hasChanges}}
+        <section class="ticket-thread" aria-labelledby="reply-heading"><h2 id="reply-heading" class="skip">{{t.svc_conversation}}</h2>
+        {{#hasNew}}<ol class="thread">{{#newMessages}}{{> ticket_message}}{{/newMessages}}</ol>{{/hasNew}}
+        {{> ticket_composer}}</section>
+        {{> foot}}
         """
 
     static let requesterTickets = """
@@ -164,6 +185,8 @@ enum ServiceStyles {
         .message-head { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; font-size: .85rem; }
         .message-body { white-space: pre-wrap; overflow-wrap: anywhere; word-break: keep-all; margin-top: 4px; }
         .composer { display: grid; gap: 8px; } .composer textarea { width: 100%; box-sizing: border-box; }
+        .macro-pick { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 0 0 8px; } .macro-pick select { min-width: 0; max-width: 100%; }
+        .macro-changes { margin: 0 0 12px; padding-left: 20px; } .macro-changes li { overflow-wrap: anywhere; }
         .composer-kind { border: 0; padding: 0; margin: 0; display: flex; gap: 12px; flex-wrap: wrap; }
         .ticket-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; } .ticket-list li { overflow-wrap: anywhere; word-break: keep-all; }
         .queue-tabs ul { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; padding: 0; margin: 8px 0; }
