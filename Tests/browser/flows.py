@@ -736,10 +736,10 @@ def bulk_assign(width):
 
 
 def service_desk(width):
-    """An agent answers a Korean requester with a macro: "Ask for details" applied from the
-    ticket page, the reply in Korean with the ticket's number filled in, the status the
-    macro names chosen, sent; then a reply written while a colleague answered is held back
-    with the colleague's message shown, and "Send anyway" sends it."""
+    """An agent answers a requester with a macro: "Ask for details" applied from the ticket
+    page, the reply in the requester's language with the ticket's number filled in, the status the
+    macro names chosen, sent; then a reply written while the requester wrote again is held
+    back with the requester's message shown, and "Send anyway" sends it."""
     d, wait = signed_in(width)
     try:
         found = d.execute_async_script(API_GET, "/api/v1/tickets?limit=100")
@@ -754,7 +754,9 @@ def service_desk(width):
         wait.until(gone(form))
         body = wait.until(EC.presence_of_element_located((By.ID, "composer-body")))
         text = body.get_attribute("value")
-        check(ticket["number"] in text and "확인을 위해" in text, f"[{width}] the macro's Korean reply names the ticket ({text[:40]!r})")
+        person = d.execute_async_script(API_GET, "/api/v1/people/" + ticket["requester_id"]) or {}
+        words = {"ko": "확인을 위해", "ja": "確認のため"}.get(person.get("language"), "So that we can look")
+        check(ticket["number"] in text and words in text, f"[{width}] the macro's reply is in the requester's language and names the ticket ({text[:40]!r})")
         chosen = Select(d.find_element(By.ID, "composer-status")).first_selected_option.get_attribute("value")
         check(chosen == "pending_customer", f"[{width}] the macro's status waits for the reply ({chosen})")
         wide = d.execute_script("return document.documentElement.scrollWidth")
@@ -767,20 +769,22 @@ def service_desk(width):
         record = d.execute_async_script(API_GET, "/api/v1/tickets/" + ticket["id"])
         check((record or {}).get("status") == "pending_customer", f"[{width}] the reply went and the ticket waits for the customer")
 
-        # A colleague answers while this agent types: the page holds the reply back.
+        # The requester writes again while the agent types: the reply is held back.
         body = d.find_element(By.ID, "composer-body")
         body.send_keys("추가로 확인해 보겠습니다.")
         d.execute_async_script("""
             const done = arguments[arguments.length - 1];
             const csrf = document.querySelector('form.composer input[name=_csrf]').value;
-            const data = new URLSearchParams({_csrf: csrf, kind: 'internal_note', body: '동료 메모: 제가 맡겠습니다.', confirm: '1'});
-            fetch(arguments[0], {method: 'POST', body: data, credentials: 'same-origin'}).then(() => done(), () => done());
-            """, "/tickets/" + ticket["id"] + "/messages")
+            fetch('/api/v1/ticket_messages', {method: 'POST', credentials: 'same-origin',
+                headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf},
+                body: JSON.stringify({ticket_id: arguments[0], kind: 'public_reply', author_person_id: arguments[1], body: '스크린샷 첨부합니다. 오전 9시쯤이었어요.'})
+            }).then(() => done(), () => done());
+            """, ticket["id"], ticket["requester_id"])
         button = d.find_element(By.CSS_SELECTOR, "form.composer button[type=submit]")
         button.click()
         wait.until(gone(button))
         alert = wait.until(EC.presence_of_element_located((By.ID, "collision")))
-        check("동료 메모" in d.find_element(By.CSS_SELECTOR, "ol.thread").text, f"[{width}] the new message is shown above the held reply ({alert.text[:30]!r})")
+        check("스크린샷 첨부합니다" in d.find_element(By.CSS_SELECTOR, "ol.thread").text, f"[{width}] the requester's new message is shown above the held reply ({alert.text[:30]!r})")
         check(d.find_element(By.ID, "composer-body").get_attribute("value") == "추가로 확인해 보겠습니다.", f"[{width}] the agent's own text is kept")
         shot(d, f"collision-{width}")
         button = d.find_element(By.CSS_SELECTOR, "form.composer button[type=submit]")

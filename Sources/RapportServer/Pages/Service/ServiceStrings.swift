@@ -3,6 +3,7 @@
 /// Korean help desks do; Japanese チケット and 依頼者.
 enum ServiceStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "svc_reply_as": "Reply as",
         "type.ticket_macros": "Macros",
         "type.ticket_macros.one": "Macro",
         "field.add_tags": "Add tags",
@@ -166,6 +167,7 @@ enum ServiceStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "svc_reply_as": "답변 종류",
         "type.ticket_macros": "매크로",
         "type.ticket_macros.one": "매크로",
         "field.add_tags": "추가할 태그",
@@ -329,6 +331,7 @@ enum ServiceStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "svc_reply_as": "返信の種類",
         "type.ticket_macros": "マクロ",
         "type.ticket_macros.one": "マクロ",
         "field.add_tags": "追加するタグ",

@@ -127,7 +127,7 @@ enum ServiceTemplates: PageTemplateSet {
     static let composer = """
         <form class="composer" id="composer" method="post" action="{{action}}"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="seen" value="{{seen}}">
         {{#confirm}}<input type="hidden" name="confirm" value="1">{{/confirm}}
-        <fieldset class="composer-kind"><legend class="skip">{{t.field.kind}}</legend><label><input type="radio" name="kind" value="public_reply"{{^internalChecked}} checked{{/internalChecked}}> {{t.svc_public}}</label>
+        <fieldset class="composer-kind"><legend class="skip">{{t.svc_reply_as}}</legend><label><input type="radio" name="kind" value="public_reply"{{^internalChecked}} checked{{/internalChecked}}> {{t.svc_public}}</label>
         <label><input type="radio" name="kind" value="internal_note"{{#internalChecked}} checked{{/internalChecked}}> {{t.svc_internal}}</label></fieldset>
         <label class="skip" for="composer-body">{{t.svc_message_placeholder}}</label>
         <textarea id="composer-body" name="body" rows="{{rows}}" required placeholder="{{t.svc_message_placeholder}}">{{body}}</textarea>
@@ -185,9 +185,11 @@ enum ServiceStyles {
         .message-head { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; font-size: .85rem; }
         .message-body { white-space: pre-wrap; overflow-wrap: anywhere; word-break: keep-all; margin-top: 4px; }
         .composer { display: grid; gap: 8px; } .composer textarea { width: 100%; box-sizing: border-box; }
-        .macro-pick { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 0 0 8px; } .macro-pick select { min-width: 0; max-width: 100%; }
+        .macro-pick { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 0 0 12px; padding-bottom: 12px; border-bottom: 1px solid var(--line); }
+        .macro-pick label { margin: 0; } .macro-pick select { width: auto; flex: 1 1 10rem; min-width: 0; max-width: 22rem; } .macro-pick button { flex: none; }
         .macro-changes { margin: 0 0 12px; padding-left: 20px; } .macro-changes li { overflow-wrap: anywhere; }
-        .composer-kind { border: 0; padding: 0; margin: 0; display: flex; gap: 12px; flex-wrap: wrap; }
+        .composer fieldset.composer-kind { border: 0; padding: 0; margin: 0; display: flex; gap: 4px 16px; flex-wrap: wrap; }
+        .composer-kind label { display: inline-flex; align-items: center; gap: 6px; margin: 0; }
         .ticket-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; } .ticket-list li { overflow-wrap: anywhere; word-break: keep-all; }
         .queue-tabs ul { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; padding: 0; margin: 8px 0; }
         .queue-tabs a { display: inline-block; padding: 4px 10px; border: 1px solid var(--line); border-radius: 16px; text-decoration: none; }
