@@ -80,6 +80,7 @@ extension RecordStore {
             merged.version += 1
             merged.updatedAt = now
             merged.updatedBy = actor.userID
+            if let rule = self.writeRules[type.name]?.merged { try await rule(self, s, survivorID, duplicateID) }
             if let after = self.writeRules[type.name]?.after { try await after(self, s, survivor, merged, actor, now) }
             return merged
         }

@@ -10,15 +10,22 @@ public struct WriteRules: Sendable {
     /// Also run after a delete, with the same record before and after.
     public typealias After = @Sendable (RecordStore, Session, StoredRecord?, StoredRecord, Actor, String) async throws -> Void
 
+    /// Run when a record of the type is merged into another, after the engine repointed the
+    /// references and before the survivor's `after` rule: for what the type keeps outside
+    /// its records (a ticket's events), which the engine cannot know to move.
+    public typealias Merged = @Sendable (RecordStore, Session, _ survivorID: String, _ duplicateID: String) async throws -> Void
+
     /// A `before` rule may also decide the owner by putting `owner_id` in the record it
     /// returns (a child belongs to its parent's owner, see ``ParentWriteRules``); the engine takes it out of the
     /// fields and stores it as the owner.
     public var before: Before?
     public var after: After?
+    public var merged: Merged?
 
-    public init(before: Before? = nil, after: After? = nil) {
+    public init(before: Before? = nil, after: After? = nil, merged: Merged? = nil) {
         self.before = before
         self.after = after
+        self.merged = merged
     }
 
     /// The fields an update names, while its `before` rule runs (nil on create): a rule

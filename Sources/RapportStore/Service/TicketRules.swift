@@ -6,7 +6,24 @@ import RapportKit
 /// ticket's events (``TicketEvents``) in the write's own transaction, so the clock never
 /// sees a change that was rolled back or misses one that was not.
 enum TicketRules {
-    static let rules = WriteRules(before: before, after: after)
+    static let rules = WriteRules(before: before, after: after, merged: merged)
+
+    /// A merged ticket's conversation has moved (the engine repoints its messages); their
+    /// events move with them, so the survivor's clocks count the duplicate's customer
+    /// messages and replies, and the duplicate's own clocks go (a retired ticket has none).
+    /// A closed ticket is final either way: nothing moves into it or out of it.
+    @Sendable static func merged(_ store: RecordStore, _ s: Session, survivorID: String, duplicateID: String) async throws {
+        for (field, id) in [("survivor_id", survivorID), ("duplicate_id", duplicateID)] {
+            if try await s.query("SELECT status FROM tickets WHERE id = \(id)").first?.text("status") == TicketStatus.closed.rawValue {
+                throw RecordError.invalid([FieldError(field: field, code: "final", message: "A closed ticket is final; it is not merged.")])
+            }
+        }
+        // Only the messages: the duplicate's creation and status changes were its own life,
+        // and read on the survivor they would say it was solved or paused when it was not.
+        let conversation = SQL.join([TicketEventKind.customerMessage, .agentPublicReply, .internalNote].map { "\($0.rawValue)" }, ", ")
+        try await s.execute("UPDATE ticket_events SET ticket_id = \(survivorID) WHERE ticket_id = \(duplicateID) AND kind IN (\(conversation))")
+        try await s.execute("DELETE FROM ticket_clocks WHERE ticket_id = \(duplicateID)")
+    }
 
     @Sendable static func before(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
         var record = record

@@ -82,12 +82,7 @@ struct ServicePages {
     /// reply page shows the new messages above the sender's own text (409), and sending
     /// from there goes through.
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await RecordPages(deps: deps).page(request) { user in
-            let posted: PageDependencies.SignedInForm
-            switch try await deps.signedInForm(request) {
-            case .proceed(let p): posted = p
-            case .stop(let response): return response
-            }
+        try await form(request) { user, posted in
             let actor = user.actor(context)
             let ticket = try await store.get(try await store.type(named: Tickets.type.name), id: context.parameters.get("id") ?? "", actor: actor)
             let messages = try await store.type(named: TicketMessages.type.name)
@@ -112,8 +107,7 @@ struct ServicePages {
             do {
                 _ = try await store.create(messages, body: body, actor: actor)
             } catch RecordError.invalid(let errors) {
-                let message = errors.map { user.fieldLabel(messages.field($0.field) ?? FieldSpec($0.field, .text(maxLength: 1))) + ": " + user.errorMessage($0) }.joined(separator: " ")
-                return deps.renderApp("message_app", user: user, title: user.typeName(messages, one: true), values: ["message": message], status: .unprocessableContent)
+                return refused(errors, messages, user, title: user.typeName(messages, one: true))
             }
             return PageRenderer.redirect("/tickets/\(ticket.id)")
         }
@@ -123,12 +117,7 @@ struct ServicePages {
     /// (a refused change says why, 422, and changes nothing), and the reply page opens with
     /// the macro's reply in the requester's language, for the agent to edit and send.
     @Sendable func applyMacro(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await RecordPages(deps: deps).page(request) { user in
-            let posted: PageDependencies.SignedInForm
-            switch try await deps.signedInForm(request) {
-            case .proceed(let p): posted = p
-            case .stop(let response): return response
-            }
+        try await form(request) { user, posted in
             let actor = user.actor(context)
             let tickets = try await store.type(named: Tickets.type.name)
             let ticketID = context.parameters.get("id") ?? ""
@@ -136,8 +125,7 @@ struct ServicePages {
             do {
                 applied = try await store.applyMacro(posted.fields["macro"] ?? "", ticketID: ticketID, actor: actor, agentName: user.user.name, agentLanguage: user.language)
             } catch RecordError.invalid(let errors) {
-                let message = errors.map { user.fieldLabel(tickets.field($0.field) ?? FieldSpec($0.field, .text(maxLength: 1))) + ": " + user.errorMessage($0) }.joined(separator: " ")
-                return deps.renderApp("message_app", user: user, title: user.t("svc_macro"), values: ["message": message], status: .unprocessableContent)
+                return refused(errors, tickets, user, title: user.t("svc_macro"))
             }
             var formatter = ValueFormatter(user: user)
             try await formatter.prepare([applied.ticket], type: tickets, store: store, admin: deps.admin, actor: actor)
@@ -150,5 +138,22 @@ struct ServicePages {
             let notice = user.t(changes.isEmpty ? "svc_macro_applied_nothing" : "svc_macro_applied").replacingOccurrences(of: "%@", with: applied.name)
             return try await TicketReplyPage(deps: deps).render(applied.ticket, user: user, actor: actor, draft: draft, notice: notice, changes: changes)
         }
+    }
+
+    /// A form posted from a ticket page by a signed-in user with its token; anything else
+    /// ends as ``PageDependencies/signedInForm(_:)`` decides (sign-in, a refused token).
+    private func form(_ request: Request, _ handle: (PageUser, PageDependencies.SignedInForm) async throws -> Response) async throws -> Response {
+        try await RecordPages(deps: deps).page(request) { user in
+            switch try await deps.signedInForm(request) {
+            case .proceed(let posted): return try await handle(user, posted)
+            case .stop(let response): return response
+            }
+        }
+    }
+
+    /// A write refused field by field, in the reader's words (422); nothing was changed.
+    private func refused(_ errors: [FieldError], _ type: RecordType, _ user: PageUser, title: String) -> Response {
+        let message = errors.map { user.fieldLabel(type.field($0.field) ?? FieldSpec($0.field, .text(maxLength: 1))) + ": " + user.errorMessage($0) }.joined(separator: " ")
+        return deps.renderApp("message_app", user: user, title: title, values: ["message": message], status: .unprocessableContent)
     }
 }
