@@ -86,4 +86,27 @@ import Testing
         #expect(byKey == [ServiceReport.Reopens(key: "Billing", solved: 3, reopened: 1), ServiceReport.Reopens(key: "Tech", solved: 1, reopened: 1)])
         #expect(ServiceReport.reopens([]).overall.rate == nil)
     }
+
+    /// Rolling weeks: an instant exactly at a week's first millisecond belongs to it; a
+    /// clock counts in the week it started, only once its outcome is known.
+    @Test func complianceWeekByWeek() {
+        let now: Int64 = 1_800_000_000_000, week = 7 * 86_400_000 as Int64
+        #expect(ServiceReport.weekIndex(now, now: now, count: 4) == 3)
+        #expect(ServiceReport.weekIndex(now - week + 1, now: now, count: 4) == 3)
+        #expect(ServiceReport.weekIndex(now - week, now: now, count: 4) == 2)
+        #expect(ServiceReport.weekIndex(now - 4 * week, now: now, count: 4) == nil)
+        #expect(ServiceReport.weekIndex(now + 1, now: now, count: 4) == nil)
+        #expect(ServiceReport.weekStart(3, now: now, count: 4) == now - week + 1)
+        func clock(_ state: SLAClockState, daysAgo: Int64) -> ServiceReport.Clock {
+            ServiceReport.Clock(metric: .firstResponse, state: state, businessMillis: 0, startedAt: now - daysAgo * 86_400_000, stoppedAt: nil,
+                                policy: "Standard", group: nil, assignee: nil)
+        }
+        let weeks = ServiceReport.complianceByWeek([
+            clock(.met, daysAgo: 1), clock(.missed, daysAgo: 2), clock(.breached, daysAgo: 3), clock(.running, daysAgo: 3),
+            clock(.met, daysAgo: 8), clock(.paused, daysAgo: 9), clock(.met, daysAgo: 40),
+        ], now: now, count: 2)
+        #expect(weeks.map(\.compliance.met) == [1, 1] && weeks.map(\.compliance.missed) == [0, 2])
+        #expect(weeks.map { $0.compliance.rate } == [1, 1.0 / 3])
+        #expect(ServiceReport.complianceByWeek([], now: now, count: 0).isEmpty)
+    }
 }

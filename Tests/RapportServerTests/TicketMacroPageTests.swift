@@ -137,6 +137,9 @@ import Testing
             var admin = try await WorkspacePageTests.signedIn(api)
             let report = try await admin.request(.get, "/tickets/report?days=30")
             #expect(report.status == .ok && report.body.contains(#"id="reopens""#) && report.body.contains("50% · 1 of 2 solved"), "\(report.body)")
+            #expect(report.body.contains(#"id="sla-weeks""#))
+            let weeks = try await admin.request(.get, "/tickets/report?days=30&format=csv&part=weeks")
+            #expect(weeks.body.hasPrefix("week_start,met,missed,compliance\r\n") && weeks.body.split(separator: "\r\n").count == 5, "\(weeks.body)")
             let csv = try await admin.request(.get, "/tickets/report?days=30&format=csv&part=reopens")
             #expect(csv.body.hasPrefix("group,solved,reopened,reopen_rate\r\n,2,1,0.5000"), "\(csv.body)")
         }

@@ -114,7 +114,7 @@ public struct SatisfactionAnswer: Sendable, Equatable {
 
 /// CSAT over the report's period: per group or agent, and week by week.
 public enum SatisfactionReport {
-    public static let week: Int64 = 7 * 86_400_000
+    public static let week: Int64 = ServiceReport.weekMillis
 
     public static func overall(_ answers: [SatisfactionAnswer]) -> CSATSummary {
         CSATSummary(answers.map { ($0.score, $0.scale) })
@@ -134,11 +134,7 @@ public enum SatisfactionReport {
     public static func weeks(_ answers: [SatisfactionAnswer], now: Int64, count: Int) -> [(start: Int64, summary: CSATSummary)] {
         guard count > 0 else { return [] }
         var buckets = [CSATSummary](repeating: CSATSummary(), count: count)
-        for a in answers where a.at <= now {
-            let back = (now - a.at) / week
-            guard back < Int64(count) else { continue }
-            buckets[count - 1 - Int(back)].add(score: a.score, scale: a.scale)
-        }
-        return buckets.enumerated().map { i, s in (start: now - Int64(count - i) * week + 1, summary: s) }
+        for a in answers { if let i = ServiceReport.weekIndex(a.at, now: now, count: count) { buckets[i].add(score: a.score, scale: a.scale) } }
+        return buckets.enumerated().map { i, s in (start: ServiceReport.weekStart(i, now: now, count: count), summary: s) }
     }
 }

@@ -21,24 +21,31 @@ struct ServiceReportPage {
                 ("svc_report_by_group", ServiceReport.compliance(input.clocks) { $0.group }),
                 ("svc_report_by_agent", ServiceReport.compliance(input.clocks) { $0.assignee }),
             ]
-            let weeks = SatisfactionReport.weeks(input.answers, now: now, count: max(1, min(days / 7, 13)))
+            let weekCount = max(1, min(days / 7, 13))
+            let weeks = SatisfactionReport.weeks(input.answers, now: now, count: weekCount)
             let reopens = ServiceReport.reopens(input.statusHistories)
+            let complianceWeeks = ServiceReport.complianceByWeek(input.clocks, now: now, count: weekCount)
+            if params.contains(where: { $0 == ("format", "csv") }) && params.contains(where: { $0 == ("part", "weeks") }) {
+                var csv = CSVWriter.line(["week_start", "met", "missed", "compliance"])
+                for w in complianceWeeks {
+                    csv += CSVWriter.line([Self.day(w.start), String(w.compliance.met), String(w.compliance.missed), w.compliance.rate.map { String(format: "%.4f", $0) } ?? ""])
+                }
+                return Self.csv(csv, name: "sla-weeks-\(days)d.csv")
+            }
             if params.contains(where: { $0 == ("format", "csv") }) && params.contains(where: { $0 == ("part", "reopens") }) {
                 var csv = CSVWriter.line(["group", "solved", "reopened", "reopen_rate"])
                 for r in [reopens.overall] + reopens.byKey {
                     csv += CSVWriter.line([r.key ?? "", String(r.solved), String(r.reopened), r.rate.map { String(format: "%.4f", $0) } ?? ""])
                 }
-                return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"reopens-\(days)d.csv\""],
-                                body: .init(byteBuffer: ByteBuffer(string: csv)))
+                return Self.csv(csv, name: "reopens-\(days)d.csv")
             }
             if params.contains(where: { $0 == ("format", "csv") }) && params.contains(where: { $0 == ("part", "csat") }) {
                 var csv = CSVWriter.line(["week_start", "responses", "positive", "csat"])
                 for w in weeks {
-                    csv += CSVWriter.line([String(Timestamp.format(millisecondsSince1970: w.start).prefix(10)), String(w.summary.responses), String(w.summary.positive),
+                    csv += CSVWriter.line([Self.day(w.start), String(w.summary.responses), String(w.summary.positive),
                                            w.summary.percent.map { String(format: "%.4f", $0 / 100) } ?? ""])
                 }
-                return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"csat-\(days)d.csv\""],
-                                body: .init(byteBuffer: ByteBuffer(string: csv)))
+                return Self.csv(csv, name: "csat-\(days)d.csv")
             }
             if params.contains(where: { $0 == ("format", "csv") }) {
                 var csv = CSVWriter.line(["dimension", "name", "met", "missed", "compliance"])
@@ -48,8 +55,7 @@ struct ServiceReportPage {
                                                r.rate.map { String(format: "%.4f", $0) } ?? ""])
                     }
                 }
-                return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"sla-compliance-\(days)d.csv\""],
-                                body: .init(byteBuffer: ByteBuffer(string: csv)))
+                return Self.csv(csv, name: "sla-compliance-\(days)d.csv")
             }
             func span(_ ms: Int64?) -> String { ms.map { SLATimeText.span($0, user) } ?? "—" }
             var values: [String: Any] = [
@@ -72,6 +78,11 @@ struct ServiceReportPage {
                     BarChart.Bar(label: user.t("svc_age.\(band.rawValue)"), value: Double(count), inner: Double(count), text: String(count))
                 }),
                 "openCount": String(input.openAges.count),
+                "weeksCsvHref": "/tickets/report?days=\(days)&format=csv&part=weeks",
+                "complianceWeeks": BarChart.rows(complianceWeeks.map { w in
+                    BarChart.Bar(label: Self.day(w.start), value: 1, inner: w.compliance.rate ?? 0,
+                                 text: "\(w.compliance.rate.map(user.percent) ?? "—") · \(user.t("svc_sla_state.met")) \(w.compliance.met) · \(user.t("svc_sla_state.missed")) \(w.compliance.missed)")
+                }),
                 "reopenHeadline": Self.reopenText(reopens.overall, user),
                 "reopenEmpty": reopens.overall.solved == 0,
                 "reopenCsvHref": "/tickets/report?days=\(days)&format=csv&part=reopens",
@@ -82,6 +93,14 @@ struct ServiceReportPage {
             values.merge(Self.satisfaction(input.answers, weeks: weeks, days: days, user: user)) { a, _ in a }
             return deps.renderApp("ticket_report", user: user, title: user.t("svc_report"), values: values, current: Tickets.type.name)
         }
+    }
+
+    /// The date a week starts on, as the bars and the CSV label it.
+    static func day(_ millis: Int64) -> String { String(Timestamp.format(millisecondsSince1970: millis).prefix(10)) }
+
+    static func csv(_ text: String, name: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// "12% · 3 of 25 solved": the rate always beside the counts it comes from.
@@ -104,7 +123,7 @@ struct ServiceReportPage {
             "csatEmpty": answers.isEmpty,
             "csatCsvHref": "/tickets/report?days=\(days)&format=csv&part=csat",
             "csatWeeks": BarChart.rows(weeks.map { w in
-                BarChart.Bar(label: String(Timestamp.format(millisecondsSince1970: w.start).prefix(10)), value: 1, inner: (w.summary.percent ?? 0) / 100, text: text(w.summary))
+                BarChart.Bar(label: day(w.start), value: 1, inner: (w.summary.percent ?? 0) / 100, text: text(w.summary))
             }),
             "csatGroups": bars(SatisfactionReport.by(answers) { $0.group }),
             "csatAgents": bars(SatisfactionReport.by(answers) { $0.agent }),

@@ -3,6 +3,7 @@
 /// Korean help desks do; Japanese チケット and 依頼者.
 enum ServiceStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "svc_report_weeks": "SLA compliance week by week",
         "svc_reply_as": "Reply as",
         "type.ticket_macros": "Macros",
         "type.ticket_macros.one": "Macro",
@@ -167,6 +168,7 @@ enum ServiceStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "svc_report_weeks": "주별 SLA 준수율",
         "svc_reply_as": "답변 종류",
         "type.ticket_macros": "매크로",
         "type.ticket_macros.one": "매크로",
@@ -331,6 +333,7 @@ enum ServiceStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "svc_report_weeks": "週ごとのSLA達成率",
         "svc_reply_as": "返信の種類",
         "type.ticket_macros": "マクロ",
         "type.ticket_macros.one": "マクロ",

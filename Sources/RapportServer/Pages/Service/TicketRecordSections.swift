@@ -82,6 +82,9 @@ enum ServiceTemplates: PageTemplateSet {
         <details><summary>{{t.report_as_table}}</summary><table class="list"><thead><tr><th scope="col">{{t.name_label}}</th><th scope="col">{{t.svc_sla_state.met}}</th><th scope="col">{{t.svc_sla_state.missed}}</th><th scope="col">{{t.svc_report_compliance}}</th></tr></thead>
         <tbody>{{#rows}}<tr><td class="title">{{name}}</td><td data-label="{{t.svc_sla_state.met}}">{{met}}</td><td data-label="{{t.svc_sla_state.missed}}">{{missed}}</td><td data-label="{{t.svc_report_compliance}}">{{rate}}</td></tr>{{/rows}}</tbody></table></details>{{/empty}}
         {{#empty}}<p class="meta">{{t.nothing_here}}</p>{{/empty}}</section>{{/compliance}}
+        <section class="card" id="sla-weeks" aria-labelledby="sla-weeks-heading"><div class="actions spread"><h2 id="sla-weeks-heading">{{t.svc_report_weeks}}</h2>
+        <a class="button secondary" href="{{weeksCsvHref}}" download>{{t.svc_report_csv}}</a></div>
+        <ul class="bars">{{#complianceWeeks}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/complianceWeeks}}</ul></section>
         <section class="card"><h2>{{t.svc_report_times}}</h2><div class="report-scroll"><table class="list"><thead><tr><th scope="col">{{t.svc_sla}}</th><th scope="col">{{t.svc_report_count}}</th>
         <th scope="col">{{t.svc_report_business_median}}</th><th scope="col">{{t.svc_report_business_p90}}</th><th scope="col">{{t.svc_report_calendar_median}}</th><th scope="col">{{t.svc_report_calendar_p90}}</th></tr></thead>
         <tbody>{{#times}}<tr><td class="title">{{metric}}</td><td data-label="{{t.svc_report_count}}">{{count}}</td><td data-label="{{t.svc_report_business_median}}">{{bMedian}}</td>
