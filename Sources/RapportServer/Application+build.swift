@@ -115,6 +115,7 @@ public func buildApplication(
     NotificationRoutes(notifications: NotificationStore(db: database), clock: configuration.clock).register(on: api)
     CompanySettingsRoutes(settings: CompanySettings(db: database)).register(on: api)
     MailSettingsRoutes(outbox: MailOutbox(db: database, cipher: configuration.cipher)).register(on: api)
+    SatisfactionSettingsRoutes(store: store).register(on: api)
     RecordRoutes(store: store).register(on: api)
     AttachmentPages(deps: pages).register(on: router)
     ImportPages(deps: pages).register(on: router)

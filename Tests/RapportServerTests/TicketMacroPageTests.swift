@@ -145,3 +145,28 @@ import Testing
         }
     }
 }
+
+/// The satisfaction settings through the API: admins only, partial changes, every wrong
+/// field named at once and nothing saved, each change audited.
+@Suite struct SatisfactionSettingsAPITests {
+    @Test(arguments: Backend.available)
+    func adminsReadAndChangeTheSettings(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let initial = try await api.call(.get, "/api/v1/settings/satisfaction")
+            let enabled = try initial.object()["enabled"]
+            #expect(initial.status == .ok && enabled == .bool(false), "\(initial.body)")
+            let wrong = try await api.call(.put, "/api/v1/settings/satisfaction", json: #"{"scale":"stars","delay_minutes":999999,"public_url":"ftp://x","colour":"red"}"#)
+            #expect(wrong.status == .unprocessableContent, "\(wrong.body)")
+            for field in ["scale", "delay_minutes", "public_url", "colour"] { #expect(wrong.body.contains(#""\#(field)""#), "\(field)") }
+            #expect(try await api.call(.get, "/api/v1/settings/satisfaction").object()["scale"] == .string("good_bad"))
+            let saved = try await api.call(.put, "/api/v1/settings/satisfaction", json: #"{"enabled":true,"scale":"five","public_url":"https://desk.example.com/"}"#)
+            #expect(saved.status == .ok, "\(saved.body)")
+            let now = try saved.object()
+            #expect(now["enabled"] == .bool(true) && now["scale"] == .string("five") && now["public_url"] == .string("https://desk.example.com") && now["delay_minutes"] == .number("60"))
+            let rep = try await api.user("rep@example.com", role: "sales")
+            #expect(try await api.call(.get, "/api/v1/settings/satisfaction", token: rep.token).status == .forbidden)
+            #expect(try await api.call(.put, "/api/v1/settings/satisfaction", json: #"{"enabled":false}"#, token: rep.token).status == .forbidden)
+            #expect(try await TicketMacroPageTests.count(api, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'settings.satisfaction'") == 1)
+        }
+    }
+}

@@ -7,6 +7,15 @@ extension OpenAPIDocument {
     static func serviceSchemas() -> [(String, JSONValue)] {
         let metric = obj([("type", .string("string")), ("enum", strings(SLAMetric.allCases.map(\.rawValue)))])
         return [
+            ("SatisfactionSettings", obj([
+                ("type", .string("object")), ("additionalProperties", .bool(false)),
+                ("properties", obj([
+                    ("enabled", obj([("type", .string("boolean"))])),
+                    ("scale", obj([("type", .string("string")), ("enum", strings(SurveyScale.satisfaction.map(\.rawValue)))])),
+                    ("delay_minutes", obj([("type", .string("integer")), ("minimum", .number("0")), ("maximum", .number(String(SatisfactionSettings.maximumDelayMinutes)))])),
+                    ("public_url", nullable(obj([("type", .string("string")), ("format", .string("uri")), ("maxLength", .number("300"))]))),
+                ])),
+            ])),
             ("TicketClock", obj([
                 ("type", .string("object")),
                 ("properties", obj([
@@ -47,6 +56,13 @@ extension OpenAPIDocument {
             ("data", obj([("type", .string("array")), ("items", obj([("type", .string("object"))]))])), ("next_cursor", nullable(str())),
         ]))])
         return [
+            ("/api/v1/settings/satisfaction", obj([
+                ("get", operation("getSatisfactionSettings", "Whether and how requesters are asked about solved tickets (admins)", tag: "settings",
+                                  responses: [("200", jsonResponse("The survey settings", ref("SatisfactionSettings")))])),
+                ("put", operation("replaceSatisfactionSettings", "Change the survey settings; fields left out keep their values, every wrong field is named in one 422 (admins)",
+                                  tag: "settings", body: ref("SatisfactionSettings"),
+                                  responses: [("200", jsonResponse("Saved", ref("SatisfactionSettings"))), ("422", problem("Invalid"))])),
+            ])),
             ("/api/v1/tickets/views", obj([
                 ("get", operation("ticketViews", "The agent views with their live counts", tag: "tickets", parameters: [days],
                                   responses: [("200", jsonResponse("Views", counts)), ("422", problem("Bad parameters"))])),
