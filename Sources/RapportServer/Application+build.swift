@@ -90,6 +90,7 @@ public func buildApplication(
     SignInPages(deps: pages).register(on: router)
     ForgotPasswordPage(deps: pages).register(on: router)
     SurveyPage(deps: pages).register(on: router)
+    SupportFormPage(deps: pages).register(on: router)
     AccountPages(deps: pages).register(on: router)
     let workspace = WorkspacePages(deps: pages)
     HomePage(deps: pages).register(on: router)

@@ -135,19 +135,8 @@ public struct TicketMailIntake: Sendable {
         return .opened(ticketID: ticket.id, messageID: saved.id)
     }
 
-    /// The person who wrote: found by address among live people, or made from the mailbox's
-    /// name (the address's local part when it has none).
     private func requester(_ s: Session, _ sender: MailAddress) async throws -> StoredRecord {
-        let people = try await store.type(named: People.type.name, in: s)
-        let key = people.uniqueKeyValues(JSONObject([("emails", .array([.object(JSONObject([("address", .string(sender.address))]))]))]))
-        if let key = key.first, let id = try await s.query("SELECT record_id FROM record_keys WHERE record_type = 'people' AND key = \(key)").first?.text("record_id") {
-            return try await store.load(s, people, id: id, forUpdate: false)
-        }
-        let local = String(sender.address.prefix { $0 != "@" })
-        let name = (sender.name?.trimmedWhitespace).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } ?? local
-        return try await store.create(in: s, people, changes: JSONObject([
-            ("display_name", .string(name)), ("emails", .array([.object(JSONObject([("address", .string(sender.address))]))])), ("source", .string("email")),
-        ]), actor: .system)
+        try await Requesters.person(store, s, address: sender.address, name: sender.name, source: "email")
     }
 
     /// The ticket whose recorded message one of `parents` names, nearest first.
@@ -192,5 +181,25 @@ enum SupportAddresses {
             if let id = row.text("id"), let address = row.text("support_address") { out[address] = id }
         }
         return out
+    }
+}
+
+/// The person a ticket is from, by the address they wrote from: one found among live people,
+/// or one made for them (named as they signed, else by the address's local part). Mail and
+/// the web form both end here, so one address is one person whichever way they came in.
+enum Requesters {
+    static func person(_ store: RecordStore, _ s: Session, address: String, name: String?, source: String, language: String? = nil) async throws -> StoredRecord {
+        let people = try await store.type(named: People.type.name, in: s)
+        let key = people.uniqueKeyValues(JSONObject([("emails", .array([.object(JSONObject([("address", .string(address))]))]))]))
+        if let key = key.first, let id = try await s.query("SELECT record_id FROM record_keys WHERE record_type = 'people' AND key = \(key)").first?.text("record_id") {
+            return try await store.load(s, people, id: id, forUpdate: false)
+        }
+        let local = String(address.prefix { $0 != "@" })
+        let display = (name?.trimmedWhitespace).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } ?? local
+        var changes = JSONObject([
+            ("display_name", .string(display)), ("emails", .array([.object(JSONObject([("address", .string(address))]))])), ("source", .string(source)),
+        ])
+        if let language { changes["language"] = .string(language) }
+        return try await store.create(in: s, people, changes: changes, actor: .system)
     }
 }

@@ -190,6 +190,8 @@ enum ServiceStyles {
         .composer { display: grid; gap: 8px; } .composer textarea { width: 100%; box-sizing: border-box; }
         .macro-pick { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 0 0 12px; padding-bottom: 12px; border-bottom: 1px solid var(--line); }
         .macro-pick label { margin: 0; } .macro-pick select { width: auto; flex: 1 1 10rem; min-width: 0; max-width: 22rem; } .macro-pick button { flex: none; }
+        .support-form { max-width: 40rem; margin: 0 auto; } .support-form textarea { width: 100%; box-sizing: border-box; }
+        .support-form .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
         .macro-changes { margin: 0 0 12px; padding-left: 20px; } .macro-changes li { overflow-wrap: anywhere; }
         .composer fieldset.composer-kind { border: 0; padding: 0; margin: 0; display: flex; gap: 4px 16px; flex-wrap: wrap; }
         .composer-kind label { display: inline-flex; align-items: center; gap: 6px; margin: 0; }

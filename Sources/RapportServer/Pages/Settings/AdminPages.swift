@@ -199,10 +199,12 @@ struct AdminPages {
     func renderTeams(_ user: PageUser, formError: String?) async throws -> Response {
         let all = try await admin.users()
         let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cols = [user.t("name_label"), user.t("manager"), user.t("support_address"), user.t("members")]
+        let cols = [user.t("name_label"), user.t("manager"), user.t("support_address"), user.t("web_form"), user.t("members")]
         let rows: [[String: Any]] = try await admin.directory.teams().map { team in
-            ["cells": [Self.cell(cols[0], team.name), Self.cell(cols[1], team.managerID.flatMap { names[$0] } ?? ""),
-                       Self.cell(cols[2], team.supportAddress ?? ""), Self.cell(cols[3], team.members.compactMap { names[$0] }.joined(separator: ", "))]]
+            // A group with a support address faces customers: its public form is linked here.
+            let form = team.supportAddress == nil ? Self.cell(cols[3], "") : Self.cell(cols[3], "/support/\(team.id)", href: "/support/\(team.id)")
+            return ["cells": [Self.cell(cols[0], team.name), Self.cell(cols[1], team.managerID.flatMap { names[$0] } ?? ""),
+                              Self.cell(cols[2], team.supportAddress ?? ""), form, Self.cell(cols[4], team.members.compactMap { names[$0] }.joined(separator: ", "))]]
         }
         let forms = [Self.form("/settings/teams", user.t("add_team"), user.t("add_team"), [
             Self.text("name", user.t("name_label"), required: true),
