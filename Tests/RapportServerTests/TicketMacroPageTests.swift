@@ -170,3 +170,35 @@ import Testing
         }
     }
 }
+
+/// The ticket page's side column tells the agent who the requester is to the business:
+/// their open deals and latest orders beside their other tickets, each only as the reader
+/// may see it.
+@Suite struct RequesterContextTests {
+    @Test(arguments: Backend.available)
+    func theRequestersDealsAndOrdersShowBesideTheTicket(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (pipeline, stage) = try await BoardLostReasonTests.setUp(api)
+            let person = try await api.create("people", #"{"display_name":"伊藤健"}"#).string("id") ?? ""
+            let open = try await BoardLostReasonTests.deal(api, pipeline, stage["Proposal"]!, title: "保守契約の更新", amount: "1200000", currency: "JPY")
+            let won = try await BoardLostReasonTests.deal(api, pipeline, stage["Won"]!, title: "初回導入")
+            for deal in [open, won] { _ = try await api.create("deal_contacts", #"{"deal_id":"\#(deal)","person_id":"\#(person)","role":"decision_maker"}"#) }
+            let order = try await api.create("orders", #"{"person_id":"\#(person)","status":"open","ordered_on":"2026-11-20","currency":"JPY"}"#)
+            let ticket = try await api.create("tickets", #"{"subject":"請求書の再発行","requester_id":"\#(person)"}"#).string("id") ?? ""
+
+            var admin = try await WorkspacePageTests.signedIn(api)
+            let page = try await admin.request(.get, "/tickets/\(ticket)")
+            #expect(page.status == .ok && page.body.contains(#"id="requester-deals""#) && page.body.contains("保守契約の更新"), "\(page.body)")
+            #expect(!page.body.contains("初回導入"), "a won deal is not an open one")
+            #expect(page.body.contains(#"id="requester-orders""#) && page.body.contains(order.string("number") ?? "?"))
+
+            // A role that may not read deals or orders sees the tickets alone.
+            #expect(try await api.call(.put, "/api/v1/roles/desk_only", json: #"{"label":"Desk only","grants":{"tickets":{"actions":["read","update"],"visibility":"all"},"ticket_messages":{"actions":["read","create"],"visibility":"all"},"people":{"actions":["read"],"visibility":"all"}}}"#).status == .ok)
+            try await api.user("desk@example.com", role: "desk_only", password: WorkspacePageTests.password)
+            var desk = PageClient(api)
+            _ = try await desk.signIn("desk@example.com", WorkspacePageTests.password)
+            let narrow = try await desk.request(.get, "/tickets/\(ticket)")
+            #expect(narrow.status == .ok && !narrow.body.contains("保守契約の更新") && !narrow.body.contains(#"id="requester-orders""#), "\(narrow.status)")
+        }
+    }
+}

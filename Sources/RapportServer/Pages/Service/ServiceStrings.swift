@@ -3,6 +3,8 @@
 /// Korean help desks do; Japanese チケット and 依頼者.
 enum ServiceStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "svc_requester_deals": "Their open deals",
+        "svc_requester_orders": "Their latest orders",
         "webform_trap": "Website",
         "webform_title": "Contact support",
         "webform_heading": "Contact %@",
@@ -188,6 +190,8 @@ enum ServiceStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "svc_requester_deals": "진행 중인 거래",
+        "svc_requester_orders": "최근 주문",
         "webform_trap": "웹사이트",
         "webform_title": "고객 지원 문의",
         "webform_heading": "%@에 문의하기",
@@ -373,6 +377,8 @@ enum ServiceStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "svc_requester_deals": "進行中の商談",
+        "svc_requester_orders": "最近の注文",
         "webform_trap": "ウェブサイト",
         "webform_title": "サポートへのお問い合わせ",
         "webform_heading": "%@へのお問い合わせ",

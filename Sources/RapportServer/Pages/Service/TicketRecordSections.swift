@@ -34,8 +34,10 @@ struct TicketConversationSection: RecordPageSection {
     }
 }
 
-/// The requester's other tickets beside the ticket, newest first: what else they asked
-/// and how it ended, as the reader may see it.
+/// Who the requester is to the business, beside the ticket: their other tickets (what else
+/// they asked and how it ended), the open deals they are a contact on (a sales team to tell
+/// before answering sharply) and their latest orders (what they bought), each as the
+/// reader may see it: a support agent without sales rights sees the tickets alone.
 struct RequesterTicketsSection: RecordPageSection {
     var place: RecordPagePlace { .side }
     var template: String { "ticket_requester_tickets" }
@@ -43,12 +45,44 @@ struct RequesterTicketsSection: RecordPageSection {
     func values(_ record: StoredRecord, type: RecordType, user: PageUser, actor: Actor, deps: PageDependencies) async throws -> [String: Any]? {
         guard let person = record.fields["requester_id"]?.stringValue else { return nil }
         let others = try await deps.store.requesterTickets(personID: person, excluding: record.id, actor: actor)
-        return ["tickets": others.map { t -> [String: Any] in
+        var out: [String: Any] = ["tickets": others.map { t -> [String: Any] in
             [
                 "href": "/tickets/\(t.id)", "number": t.fields["number"]?.stringValue ?? "", "subject": t.fields["subject"]?.stringValue ?? "",
                 "status": user.choiceLabel("status", t.fields["status"]?.stringValue ?? ""), "statusValue": t.fields["status"]?.stringValue ?? "",
             ]
         }]
+        let formatter = ValueFormatter(user: user)
+        if let deals = try await Self.list(DealContacts.type.name, [("filter[person_id]", person), ("limit", "20")], user: user, actor: actor, deps: deps) {
+            let ids = deals.compactMap { $0.fields["deal_id"]?.stringValue }
+            let dealType = try await deps.store.type(named: Deals.type.name)
+            let open = user.viewer.role.allows(.read, on: dealType.name) && !ids.isEmpty
+                ? try await Self.list(dealType.name, [("filter[status]", "open"), ("filter[id][in]", ids.prefix(50).joined(separator: ",")), ("limit", "50")], user: user, actor: actor, deps: deps) ?? []
+                : []
+            let amount = dealType.field("amount")
+            out["hasDeals"] = !open.isEmpty
+            out["deals"] = open.prefix(5).map { d -> [String: Any] in
+                ["href": "/deals/\(d.id)", "title": d.fields["title"]?.stringValue ?? "", "amount": amount.map { formatter.text(d.fields["amount"], field: $0) } ?? ""]
+            }
+        }
+        if let orders = try await Self.list(Orders.type.name, [("filter[person_id]", person), ("sort", "-ordered_on"), ("limit", "5")], user: user, actor: actor, deps: deps) {
+            let orderType = try await deps.store.type(named: Orders.type.name)
+            out["hasOrders"] = !orders.isEmpty
+            out["orders"] = orders.map { o -> [String: Any] in
+                ["href": "/orders/\(o.id)", "number": o.fields["number"]?.stringValue ?? "", "on": o.fields["ordered_on"]?.stringValue ?? "",
+                 "total": orderType.field("total").map { formatter.text(o.fields["total"], field: $0) } ?? "",
+                 "status": user.choiceLabel("status", o.fields["status"]?.stringValue ?? "")]
+            }
+        }
+        return out
+    }
+
+    /// Records of `typeName` the reader may list, by the list API's own query words; nil
+    /// when they may not read the type at all.
+    static func list(_ typeName: String, _ query: [(String, String)], user: PageUser, actor: Actor, deps: PageDependencies) async throws -> [StoredRecord]? {
+        guard user.viewer.role.allows(.read, on: typeName) else { return nil }
+        let type = try await deps.store.type(named: typeName)
+        guard case .success(let parsed) = ListQuery.parse(query, type: deps.store.view(type, for: actor)) else { return [] }
+        return try await deps.store.list(type, query: parsed, actor: actor).records
     }
 }
 
@@ -155,7 +189,10 @@ enum ServiceTemplates: PageTemplateSet {
     static let requesterTickets = """
         <section aria-labelledby="requester-tickets"><h2 id="requester-tickets">{{t.svc_other_tickets}}</h2>
         <ul class="ticket-list">{{#tickets}}<li><a href="{{href}}">{{number}}</a> {{subject}} <span class="chip status-{{statusValue}}">{{status}}</span></li>{{/tickets}}
-        {{^tickets}}<li class="meta">{{t.svc_no_other_tickets}}</li>{{/tickets}}</ul></section>
+        {{^tickets}}<li class="meta">{{t.svc_no_other_tickets}}</li>{{/tickets}}</ul>
+        {{#hasDeals}}<h3>{{t.svc_requester_deals}}</h3><ul class="ticket-list" id="requester-deals">{{#deals}}<li><a href="{{href}}">{{title}}</a>{{#amount}} <span class="meta">{{amount}}</span>{{/amount}}</li>{{/deals}}</ul>{{/hasDeals}}
+        {{#hasOrders}}<h3>{{t.svc_requester_orders}}</h3><ul class="ticket-list" id="requester-orders">{{#orders}}<li><a href="{{href}}">{{number}}</a> <span class="meta">{{on}} · {{total}} · {{status}}</span></li>{{/orders}}</ul>{{/hasOrders}}
+        </section>
         """
 
     static let queue = """
