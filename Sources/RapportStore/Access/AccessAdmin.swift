@@ -208,15 +208,27 @@ public struct AccessAdmin: Sendable {
 
     // MARK: Teams
 
-    static let teamFields = ["name", "manager_id", "support_address"]
+    static let teamFields = ["name", "manager_id", "support_address", "assignment"]
+
+    /// The assignment rule in a team body: absent (nil), cleared (`.some(nil)`) or a rule.
+    static func assignment(_ value: JSONValue?, errors: inout [FieldError]) -> String?? {
+        guard let value else { return nil }
+        if value.isNull || value.stringValue == "" || value.stringValue == "none" { return .some(nil) }
+        guard let rule = value.stringValue, TicketAssignment.rules.contains(rule) else {
+            errors.append(FieldError(field: "assignment", code: "invalid_choice", message: "Expected round_robin, none or null."))
+            return nil
+        }
+        return .some(rule)
+    }
 
     /// `{ name, manager_id?, support_address? }`; members join through their user's `teams`.
     public func createTeam(_ body: JSONObject, actor: Actor) async throws -> Team {
         var errors: [FieldError] = []
         for key in body.keys where !Self.teamFields.contains(key) {
-            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name, manager_id and support_address."))
+            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name, manager_id, support_address and assignment."))
         }
         let address = Self.supportAddress(body["support_address"], errors: &errors)
+        let rule = Self.assignment(body["assignment"], errors: &errors) ?? nil
         let name = body["name"]?.stringValue?.trimmedWhitespace ?? ""
         if name.isEmpty || name.count > 100 { errors.append(FieldError(field: "name", code: "required", message: "A team name of up to 100 characters.")) }
         let manager = body["manager_id"]?.stringValue
@@ -230,22 +242,24 @@ public struct AccessAdmin: Sendable {
                 throw RecordError.duplicate(field: "name", value: name, existingID: existing.text("id") ?? "")
             }
             try await Self.checkSupportAddress(s, address ?? nil, team: id)
-            try await s.execute("INSERT INTO teams (id, name, manager_id, support_address, created_at) VALUES (\(id), \(name), \(manager), \(address ?? nil), \(now))")
+            try await s.execute("INSERT INTO teams (id, name, manager_id, support_address, assignment, created_at) VALUES (\(id), \(name), \(manager), \(address ?? nil), \(rule), \(now))")
             try await AuditLog.append(s, actor: actor, action: "permission.change", type: "teams", id: id, changes: .object(JSONObject([
                 ("name", .string(name)), ("manager_id", manager.map(JSONValue.string) ?? .null), ("support_address", (address ?? nil).map(JSONValue.string) ?? .null),
+                ("assignment", rule.map(JSONValue.string) ?? .null),
             ])), at: now)
         }
         directory.invalidate()
-        return Team(id: id, name: name, managerID: manager, members: [], supportAddress: address ?? nil)
+        return Team(id: id, name: name, managerID: manager, members: [], supportAddress: address ?? nil, assignment: rule)
     }
 
     /// `{ name?, manager_id?, support_address? }`.
     public func updateTeam(id: String, _ body: JSONObject, actor: Actor) async throws -> Team {
         var errors: [FieldError] = []
         for key in body.keys where !Self.teamFields.contains(key) {
-            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name, manager_id and support_address."))
+            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name, manager_id, support_address and assignment."))
         }
         let address = Self.supportAddress(body["support_address"], errors: &errors)
+        let rule = Self.assignment(body["assignment"], errors: &errors)
         if let v = body["name"], (v.stringValue?.trimmedWhitespace ?? "").isEmpty || (v.stringValue?.count ?? 0) > 100 {
             errors.append(FieldError(field: "name", code: "invalid", message: "A team name of up to 100 characters."))
         }
@@ -255,7 +269,7 @@ public struct AccessAdmin: Sendable {
         if !errors.isEmpty { throw RecordError.invalid(errors) }
         let now = Timestamp.format(Date())
         try await db.transaction { s in
-            guard let before = try await s.query("SELECT name, manager_id, support_address FROM teams WHERE id = \(id)").first else { throw RecordError.notFound(type: "teams", id: id) }
+            guard let before = try await s.query("SELECT name, manager_id, support_address, assignment FROM teams WHERE id = \(id)").first else { throw RecordError.notFound(type: "teams", id: id) }
             var sets: [SQL] = []
             var changes = JSONObject()
             if let name = body["name"]?.stringValue?.trimmedWhitespace {
@@ -273,6 +287,10 @@ public struct AccessAdmin: Sendable {
                 try await Self.checkSupportAddress(s, address, team: id)
                 sets.append("support_address = \(address)")
                 changes["support_address"] = .array([before.text("support_address").map(JSONValue.string) ?? .null, address.map(JSONValue.string) ?? .null])
+            }
+            if let rule {
+                sets.append("assignment = \(rule)")
+                changes["assignment"] = .array([before.text("assignment").map(JSONValue.string) ?? .null, rule.map(JSONValue.string) ?? .null])
             }
             guard !sets.isEmpty else { return }
             try await s.execute("UPDATE teams SET \(SQL.join(sets, ", ")) WHERE id = \(id)")

@@ -10,11 +10,14 @@ public struct Team: Sendable, Equatable {
     public var members: [String]
     /// Where customers write to this group: mail to it opens the group's tickets.
     public var supportAddress: String? = nil
+    /// How the group's new tickets find an assignee: nil (by hand) or `round_robin`.
+    public var assignment: String? = nil
 
     public var json: JSONObject {
         JSONObject([
             ("id", .string(id)), ("name", .string(name)), ("manager_id", managerID.map(JSONValue.string) ?? .null),
             ("support_address", supportAddress.map(JSONValue.string) ?? .null),
+            ("assignment", assignment.map(JSONValue.string) ?? .null),
             ("members", .array(members.map(JSONValue.string))),
         ])
     }
@@ -53,7 +56,7 @@ public final class AccessDirectory: Sendable {
     /// recipient's viewer from it without waiting on the pool while it holds locks.
     static func load(_ s: Session) async throws -> Snapshot {
         let roleRows = try await s.query("SELECT name, label, grants FROM roles")
-        let teamRows = try await s.query("SELECT id, name, manager_id, support_address FROM teams ORDER BY name")
+        let teamRows = try await s.query("SELECT id, name, manager_id, support_address, assignment FROM teams ORDER BY name")
         let memberRows = try await s.query("SELECT team_id, user_id FROM team_members ORDER BY user_id")
         var roles: [String: Role] = [:]
         for role in Role.builtIn { roles[role.name] = role }
@@ -67,7 +70,8 @@ public final class AccessDirectory: Sendable {
         for row in memberRows { if let t = row.text("team_id"), let u = row.text("user_id") { members[t, default: []].append(u) } }
         let teams = teamRows.map { row in
             let id = row.text("id") ?? ""
-            return Team(id: id, name: row.text("name") ?? "", managerID: row.text("manager_id"), members: members[id] ?? [], supportAddress: row.text("support_address"))
+            return Team(id: id, name: row.text("name") ?? "", managerID: row.text("manager_id"), members: members[id] ?? [], supportAddress: row.text("support_address"),
+                        assignment: row.text("assignment"))
         }
         return Snapshot(roles: roles, teams: teams, loadedAt: Date())
     }

@@ -39,5 +39,6 @@ enum Migrations {
         Migration0027TicketMail.migration,
         Migration0028Satisfaction.migration,
         Migration0029TicketMacros.migration,
+        Migration0030TicketAssignment.migration,
     ]
 }

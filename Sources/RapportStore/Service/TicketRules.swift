@@ -36,6 +36,7 @@ enum TicketRules {
                let org = try await s.query("SELECT organization_id FROM people WHERE id = \(person) AND deleted_at IS NULL").first?.text("organization_id") {
                 record["organization_id"] = .string(org)
             }
+            try await assign(s, &record)
             return record
         }
         let old = existing.fields["status"]?.stringValue.flatMap(TicketStatus.init(rawValue:)) ?? .new
@@ -48,7 +49,18 @@ enum TicketRules {
             }
         }
         if new != old { record["status_since"] = .string(now) }
+        // Moved to another group without an assignee: that group's rule picks one.
+        if record["group_id"] != existing.fields["group_id"] { try await assign(s, &record) }
         return record
+    }
+
+    /// A ticket in a group that assigns in turn, with nobody assigned, gets the member whose
+    /// turn it is (``TicketAssignment``); a solved or closed one is left alone.
+    static func assign(_ s: Session, _ record: inout JSONObject) async throws {
+        guard record["assignee_id"]?.stringValue == nil, let group = record["group_id"]?.stringValue,
+              !(record["status"]?.stringValue.flatMap(TicketStatus.init(rawValue:))?.isResolved ?? false),
+              let chosen = try await TicketAssignment.pick(s, group: group) else { return }
+        record["assignee_id"] = .string(chosen)
     }
 
     @Sendable static func after(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {

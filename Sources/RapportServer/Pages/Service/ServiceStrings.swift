@@ -3,6 +3,16 @@
 /// Korean help desks do; Japanese チケット and 依頼者.
 enum ServiceStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "assignment": "Assignment",
+        "assignment_round_robin": "Round robin",
+        "assignment_manual": "By hand",
+        "assignment_turn_on": "Assign in turn",
+        "assignment_turn_off": "Assign by hand",
+        "assignment_round_robin_hint": "Give new tickets to members in turn (skipping anyone away)",
+        "away_on": "You are away: new tickets are not given to you in turn.",
+        "away_off": "You get new tickets in turn in your groups that assign in rotation.",
+        "away_start": "I'm away",
+        "away_end": "I'm back",
         "svc_requester_deals": "Their open deals",
         "svc_requester_orders": "Their latest orders",
         "webform_trap": "Website",
@@ -190,6 +200,16 @@ enum ServiceStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "assignment": "배정 방식",
+        "assignment_round_robin": "순환 배정",
+        "assignment_manual": "수동",
+        "assignment_turn_on": "순환 배정 켜기",
+        "assignment_turn_off": "수동 배정으로",
+        "assignment_round_robin_hint": "새 티켓을 구성원에게 차례로 배정 (부재 중인 사람 제외)",
+        "away_on": "부재 중입니다. 새 티켓이 순환 배정되지 않습니다.",
+        "away_off": "순환 배정을 쓰는 그룹에서 새 티켓을 차례로 받습니다.",
+        "away_start": "부재 중으로 설정",
+        "away_end": "복귀",
         "svc_requester_deals": "진행 중인 거래",
         "svc_requester_orders": "최근 주문",
         "webform_trap": "웹사이트",
@@ -377,6 +397,16 @@ enum ServiceStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "assignment": "割り当て",
+        "assignment_round_robin": "ラウンドロビン",
+        "assignment_manual": "手動",
+        "assignment_turn_on": "順番に割り当てる",
+        "assignment_turn_off": "手動に戻す",
+        "assignment_round_robin_hint": "新しいチケットをメンバーに順番に割り当てる（不在の人を除く）",
+        "away_on": "不在に設定中です。新しいチケットは順番に割り当てられません。",
+        "away_off": "ラウンドロビンのグループで、新しいチケットが順番に割り当てられます。",
+        "away_start": "不在にする",
+        "away_end": "戻りました",
         "svc_requester_deals": "進行中の商談",
         "svc_requester_orders": "最近の注文",
         "webform_trap": "ウェブサイト",

@@ -19,6 +19,7 @@ struct AdminPages {
         router.post("settings/users/update", use: updateUser)
         router.get("settings/teams", use: teams)
         router.post("settings/teams", use: addTeam)
+        router.post("settings/teams/assignment", use: setTeamAssignment)
         router.get("settings/roles", use: roles)
         router.post("settings/roles", use: saveGrant)
         router.get("settings/fields", use: fields)
@@ -199,17 +200,24 @@ struct AdminPages {
     func renderTeams(_ user: PageUser, formError: String?) async throws -> Response {
         let all = try await admin.users()
         let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cols = [user.t("name_label"), user.t("manager"), user.t("support_address"), user.t("web_form"), user.t("members")]
+        let cols = [user.t("name_label"), user.t("manager"), user.t("support_address"), user.t("web_form"), user.t("assignment"), user.t("members")]
         let rows: [[String: Any]] = try await admin.directory.teams().map { team in
             // A group with a support address faces customers: its public form is linked here.
             let form = team.supportAddress == nil ? Self.cell(cols[3], "") : Self.cell(cols[3], "/support/\(team.id)", href: "/support/\(team.id)")
+            let turning = team.assignment == TicketAssignment.roundRobin
             return ["cells": [Self.cell(cols[0], team.name), Self.cell(cols[1], team.managerID.flatMap { names[$0] } ?? ""),
-                              Self.cell(cols[2], team.supportAddress ?? ""), form, Self.cell(cols[4], team.members.compactMap { names[$0] }.joined(separator: ", "))]]
+                              Self.cell(cols[2], team.supportAddress ?? ""), form, Self.cell(cols[4], user.t(turning ? "assignment_round_robin" : "assignment_manual")),
+                              Self.cell(cols[5], team.members.compactMap { names[$0] }.joined(separator: ", "))],
+                    "rowID": "team-\(team.id)",
+                    "rowActions": [["action": "/settings/teams/assignment", "csrf": user.session.csrfToken,
+                                    "label": user.t(turning ? "assignment_turn_off" : "assignment_turn_on"),
+                                    "fields": [["name": "id", "value": team.id], ["name": "assignment", "value": turning ? "none" : TicketAssignment.roundRobin]]]] as [[String: Any]]]
         }
         let forms = [Self.form("/settings/teams", user.t("add_team"), user.t("add_team"), [
             Self.text("name", user.t("name_label"), required: true),
             Self.select("manager_id", user.t("manager"), [("", user.t("none"))] + all.filter(\.active).map { ($0.id, $0.name) }),
             Self.text("support_address", user.t("support_address"), type: "email"),
+            Self.checkbox("round_robin", user.t("assignment_round_robin_hint")),
         ], csrf: user.session.csrfToken)]
         return render(user, heading: user.t("teams"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
     }
@@ -221,7 +229,19 @@ struct AdminPages {
             var body = JSONObject([("name", .string(p.fields["name"] ?? ""))])
             if let m = p.fields["manager_id"], !m.isEmpty { body["manager_id"] = .string(m) }
             if let a = p.fields["support_address"], !a.trimmedWhitespace.isEmpty { body["support_address"] = .string(a) }
+            if p.fields["round_robin"] == "true" { body["assignment"] = .string(TicketAssignment.roundRobin) }
             do { _ = try await admin.createTeam(body, actor: user.actor(context)) } catch { return try await renderTeams(user, formError: describe(error, user)) }
+            return PageRenderer.redirect("/settings/teams")
+        }
+    }
+
+    /// A team's row button: assign its new tickets in turn, or by hand again.
+    @Sendable func setTeamAssignment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await adminPage(request) { user in
+            let (p, stop) = try await posted(request)
+            guard let p else { return stop! }
+            let body = JSONObject([("assignment", .string(p.fields["assignment"] ?? ""))])
+            do { _ = try await admin.updateTeam(id: p.fields["id"] ?? "", body, actor: user.actor(context)) } catch { return try await renderTeams(user, formError: describe(error, user)) }
             return PageRenderer.redirect("/settings/teams")
         }
     }

@@ -33,9 +33,20 @@ extension WorkspacePages {
             "languageOptions": Self.pageLanguages.map { ["code": $0.0, "name": $0.1, "selected": $0.0 == user.language] as [String: Any] },
             "zones": Pickers.zones(user.language, mine: zone).map { ["value": $0.0, "name": $0.1, "selected": $0.0 == zone] as [String: Any] },
             "links": links,
+            // Only people who work tickets are given them in turn, so only they can step away.
+            "worksTickets": user.viewer.role.allows(.update, on: Tickets.type.name),
+            "away": try await AwayStatus(db: store.db).isAway(user.user.id),
             "notice": (try QueryString.parse(request.uri.query).contains { $0 == ("notice", "saved") }) ? ["text": user.t("profile_saved")] as [String: Any] : NSNull(),
         ]
         return deps.renderApp("settings", user: user, title: user.t("settings"), values: values, current: "settings")
+    }
+
+    /// "I'm away": no new tickets by rotation until the user is back.
+    @Sendable func saveAway(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await deps.post(request) { user, posted in
+            try await AwayStatus(db: store.db).set(user.user.id, away: posted.fields["away"] == "true", actor: user.actor(context))
+            return PageRenderer.redirect("/settings?notice=saved")
+        }
     }
 
     @Sendable func saveProfile(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -15,6 +15,11 @@ enum SettingsTemplates: PageTemplateSet {
         <label for="p-zone">{{t.time_zone}}</label><select id="p-zone" name="time_zone">{{#zones}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/zones}}</select>
         <button type="submit">{{t.save}}</button>
         </form>
+        {{#worksTickets}}<form method="post" action="/settings/away" id="away-form" class="away-form">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="away" value="{{#away}}false{{/away}}{{^away}}true{{/away}}">
+        <p class="meta">{{#away}}{{t.away_on}}{{/away}}{{^away}}{{t.away_off}}{{/away}}</p>
+        <button type="submit" class="secondary">{{#away}}{{t.away_end}}{{/away}}{{^away}}{{t.away_start}}{{/away}}</button>
+        </form>{{/worksTickets}}
         </section>
         <section aria-labelledby="more-heading"><h2 id="more-heading">{{t.settings}}</h2>
         <ul>

@@ -15,6 +15,7 @@ struct WorkspacePages {
         router.get("trash", use: trash)
         router.get("settings", use: settings)
         router.post("settings/profile", use: saveProfile)
+        router.post("settings/away", use: saveAway)
         router.post("settings/language", use: switchLanguage)
     }
 

@@ -1,0 +1,108 @@
+import Foundation
+import RapportKit
+@testable import RapportStore
+import Testing
+
+/// Round-robin assignment on both databases: a group's new tickets go to its members in
+/// turn, skipping anyone away and anyone whose role cannot work tickets; racing creates are
+/// spread evenly; an agent's own choice of assignee stands; and admins switch it per group
+/// on Settings → Teams while agents step away on their settings page.
+@Suite struct TicketAssignmentTests {
+    static func assignee(_ api: API, _ ticket: JSONObject) async throws -> String? {
+        try await api.call(.get, "/api/v1/tickets/\(ticket.string("id") ?? "")").object().string("assignee_id")
+    }
+
+    @Test func theLongestWaitingMemberGoesNext() {
+        typealias C = RoundRobin.Candidate
+        #expect(RoundRobin.next([]) == nil)
+        #expect(RoundRobin.next([C(id: "b", lastAssigned: nil), C(id: "a", lastAssigned: nil)]) == "a")
+        #expect(RoundRobin.next([C(id: "a", lastAssigned: 5), C(id: "c", lastAssigned: nil), C(id: "b", lastAssigned: 3)]) == "c")
+        #expect(RoundRobin.next([C(id: "a", lastAssigned: 5), C(id: "b", lastAssigned: 3)]) == "b")
+        #expect(RoundRobin.next([C(id: "b", lastAssigned: 3), C(id: "a", lastAssigned: 3)]) == "a")
+    }
+
+    @Test(arguments: Backend.available)
+    func newTicketsGoToMembersInTurn(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let wrong = try await api.call(.post, "/api/v1/teams", json: #"{"name":"X","assignment":"by_mood"}"#)
+            #expect(wrong.status == .unprocessableContent && wrong.body.contains("assignment"), "\(wrong.body)")
+            let team = try await api.call(.post, "/api/v1/teams", json: #"{"name":"Desk","assignment":"round_robin"}"#)
+            let rule = try team.object()["assignment"]
+            #expect(team.status == .created && rule == .string("round_robin"), "\(team.body)")
+            let group = try team.object().string("id") ?? ""
+            let mina = try await api.user("mina@example.com", role: "support", teams: ["Desk"], password: WorkspacePageTests.password)
+            let jun = try await api.user("jun@example.com", role: "support", teams: ["Desk"])
+            let away = try await api.user("away@example.com", role: "support", teams: ["Desk"])
+            _ = try await api.user("seller@example.com", role: "sales", teams: ["Desk"])
+            try await AwayStatus(db: api.db).set(away.id, away: true, actor: .system)
+
+            func ticket(_ extra: String = "") async throws -> JSONObject {
+                try await api.create("tickets", #"{"subject":"Help","group_id":"\#(group)"\#(extra)}"#)
+            }
+            var got: [String?] = []
+            for _ in 0..<4 { got.append(try await ticket().string("assignee_id")) }
+            #expect(got == [mina.id, jun.id, mina.id, jun.id], "\(got)")
+            // An assignee chosen by hand stands and does not take a turn.
+            #expect(try await ticket(#","assignee_id":"\#(jun.id)""#).string("assignee_id") == jun.id)
+            #expect(try await ticket().string("assignee_id") == mina.id)
+
+            // Back from leave: the one who waited longest (never given one) goes first.
+            try await AwayStatus(db: api.db).set(away.id, away: false, actor: .system)
+            #expect(try await ticket().string("assignee_id") == away.id)
+
+            // A ticket moved into the group without an assignee gets one.
+            let loose = try await api.create("tickets", #"{"subject":"Loose"}"#)
+            #expect(loose.string("assignee_id") == nil)
+            let moved = try await api.call(.patch, "/api/v1/tickets/\(loose.string("id") ?? "")", json: #"{"group_id":"\#(group)"}"#).object()
+            #expect(moved.string("assignee_id") == jun.id)
+
+            // Racing creates are spread: each member gets two of six.
+            let ids = try await withThrowingTaskGroup(of: String.self) { tasks in
+                for i in 0..<6 { tasks.addTask { try await api.create("tickets", #"{"subject":"Race \#(i)","group_id":"\#(group)"}"#).string("id") ?? "" } }
+                return try await tasks.reduce(into: []) { $0.append($1) }
+            }
+            var counts: [String: Int] = [:]
+            for id in ids { counts[try await api.call(.get, "/api/v1/tickets/\(id)").object().string("assignee_id") ?? "none", default: 0] += 1 }
+            #expect(counts == [mina.id: 2, jun.id: 2, away.id: 2], "\(counts)")
+
+            // By hand again: nobody is assigned.
+            #expect(try await api.call(.patch, "/api/v1/teams/\(group)", json: #"{"assignment":null}"#).status == .ok)
+            #expect(try await ticket().string("assignee_id") == nil)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func adminsSwitchItAndAgentsStepAway(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            var admin = try await WorkspacePageTests.signedIn(api)
+            let teams = try await admin.request(.get, "/settings/teams")
+            let csrf = PageClient.csrf(teams.body) ?? ""
+            #expect(try await admin.request(.post, "/settings/teams", form: [("_csrf", csrf), ("name", "Tokyo desk"), ("round_robin", "true")]).status == .seeOther)
+            let group = try await api.call(.get, "/api/v1/teams").object()["data"]?.arrayValue?.first?.objectValue
+            #expect(group?["assignment"] == .string("round_robin"))
+            let listed = try await admin.request(.get, "/settings/teams")
+            #expect(listed.body.contains("Round robin") && listed.body.contains("Assign by hand"))
+            #expect(try await admin.request(.post, "/settings/teams/assignment", form: [("_csrf", csrf), ("id", group?.string("id") ?? ""), ("assignment", "none")]).status == .seeOther)
+            #expect(try await api.call(.get, "/api/v1/teams").object()["data"]?.arrayValue?.first?.objectValue?["assignment"] == .null)
+
+            let agent = try await api.user("yuki@example.com", role: "support", teams: ["Tokyo desk"], password: WorkspacePageTests.password)
+            var browser = PageClient(api)
+            _ = try await browser.signIn("yuki@example.com", WorkspacePageTests.password)
+            let settings = try await browser.request(.get, "/settings")
+            #expect(settings.body.contains(#"id="away-form""#) && (settings.body.contains("I&#39;m away") || settings.body.contains("I'm away")), "\(settings.body)")
+            let token = PageClient.csrf(settings.body) ?? ""
+            #expect(try await browser.request(.post, "/settings/away", form: [("_csrf", token), ("away", "true")]).status == .seeOther)
+            #expect(try await AwayStatus(db: api.db).isAway(agent.id))
+            let back = try await browser.request(.get, "/settings").body
+            #expect(back.contains("I&#39;m back") || back.contains("I'm back"))
+            // Without the form token nothing changes.
+            #expect(try await browser.request(.post, "/settings/away", form: [("away", "false")]).status == .forbidden)
+            #expect(try await AwayStatus(db: api.db).isAway(agent.id))
+            // A sales rep works no tickets: no away switch.
+            try await api.user("rep@example.com", role: "sales", password: WorkspacePageTests.password)
+            var rep = PageClient(api)
+            _ = try await rep.signIn("rep@example.com", WorkspacePageTests.password)
+            #expect(!(try await rep.request(.get, "/settings").body.contains(#"id="away-form""#)))
+        }
+    }
+}
