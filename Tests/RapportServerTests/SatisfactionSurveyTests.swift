@@ -15,10 +15,6 @@ import Testing
         return JobRunner(store: JobStore(db: api.db, clock: clock), registry: registry, worker: "test", random: { 0 })
     }
 
-    static func count(_ api: API, _ sql: SQL) async throws -> Int64 {
-        try await api.db.read { s in try await s.query(sql).first?.int("n") ?? -1 }
-    }
-
     /// The survey mails sent so far, parsed, oldest first.
     static func mails(_ api: API) async throws -> [MailMessage] {
         try await api.db.read { s in
@@ -47,7 +43,7 @@ import Testing
             let saved = try await admin.request(.post, "/settings/satisfaction", form: [("_csrf", csrf), ("enabled", "true"), ("scale", "good_bad"),
                                                                                     ("delay_minutes", "60"), ("public_url", "https://desk.example.com/")])
             #expect(saved.status == .seeOther)
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'settings.satisfaction'") == 1)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'settings.satisfaction'") == 1)
 
             let person = try await api.call(.post, "/api/v1/people", json: #"{"display_name":"김민지","emails":[{"address":"minji@example.kr"}],"language":"ko"}"#).object().string("id") ?? ""
             let ticket = try await api.call(.post, "/api/v1/tickets", json: #"{"subject":"로그인이 안 돼요","requester_id":"\#(person)"}"#).object().string("id") ?? ""
@@ -55,7 +51,7 @@ import Testing
             for status in ["solved", "open", "solved"] {
                 #expect(try await api.call(.patch, "/api/v1/tickets/\(ticket)", json: #"{"status":"\#(status)"}"#).status == .ok)
             }
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM jobs WHERE kind = 'csat.send'") == 1)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'csat.send'") == 1)
 
             let clock = ManualJobClock(Int64(Date().timeIntervalSince1970 * 1000))
             let runner = Self.runner(api, clock: clock)
@@ -71,8 +67,8 @@ import Testing
             let token = try #require(Self.token(in: mail))
             #expect(token.count == 64)
             // Only the token's digest is stored.
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM surveys WHERE token_sha256 = \(TokenStore.digest(token))") == 1)
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM surveys WHERE token_sha256 = \(token)") == 0)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM surveys WHERE token_sha256 = \(TokenStore.digest(token))") == 1)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM surveys WHERE token_sha256 = \(token)") == 0)
 
             // The requester opens the "bad" link: the page chooses it and submits itself.
             var requester = PageClient(api)
@@ -80,7 +76,7 @@ import Testing
             #expect(opened.status == .ok && opened.body.contains("data-autosubmit") && opened.body.contains(#"value="0" checked"#))
             #expect(opened.body.contains("받으신 지원을 평가해 주세요.") && opened.body.contains(#"lang="ko""#))
             #expect(opened.headers[.cacheControl] == "no-store")
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM surveys WHERE score IS NOT NULL") == 0, "opening a link records nothing")
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM surveys WHERE score IS NOT NULL") == 0, "opening a link records nothing")
             let page = PageClient.csrf(opened.body) ?? ""
             let answered = try await requester.request(.post, "/survey/\(token)", form: [("_csrf", page), ("score", "0"), ("comment", "답변이 너무 늦었어요")])
             #expect(answered.status == .seeOther)
@@ -92,7 +88,7 @@ import Testing
                 let reply = try await requester.request(.post, "/survey/\(token)", form: [("_csrf", page)] + form)
                 #expect(reply.status == .unprocessableContent, "\(form.map(\.0))")
             }
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM surveys WHERE score = 0 AND comment = '답변이 너무 늦었어요'") == 1)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM surveys WHERE score = 0 AND comment = '답변이 너무 늦었어요'") == 1)
             #expect(try await requester.request(.get, "/survey/\(String(repeating: "a", count: 64))").status == .notFound)
             #expect(try await requester.request(.get, "/survey/%27%20OR%201=1").status == .notFound)
             #expect(try await requester.request(.post, "/survey/\(token)", form: [("score", "1")]).status == .forbidden, "no form token")
@@ -133,7 +129,7 @@ import Testing
             let person = try await api.call(.post, "/api/v1/people", json: #"{"display_name":"Ada","emails":[{"address":"ada@example.com"}]}"#).object().string("id") ?? ""
             let quiet = try await api.call(.post, "/api/v1/tickets", json: #"{"subject":"Quiet","requester_id":"\#(person)"}"#).object().string("id") ?? ""
             #expect(try await api.call(.patch, "/api/v1/tickets/\(quiet)", json: #"{"status":"solved"}"#).status == .ok)
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM jobs WHERE kind = 'csat.send'") == 0)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'csat.send'") == 0)
 
             try await surveys.replace(JSONObject([("enabled", .bool(true)), ("delay_minutes", .number("0")), ("public_url", .string("https://desk.example.com"))]), actor: .system)
             #expect(try await api.call(.put, "/api/v1/settings/mail", json: #"{"host":"smtp.example.com","port":587,"security":"starttls","from_address":"help@rapport.test"}"#).status == .ok)
@@ -166,7 +162,7 @@ import Testing
                 return n
             }
             #expect(sent == 1)
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM surveys WHERE ticket_id = \(raced)") == 1)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM surveys WHERE ticket_id = \(raced)") == 1)
             #expect(try await Self.mails(api).count == 2)
         }
     }
@@ -177,12 +173,12 @@ import Testing
     func theDemoDeskHasAnsweredSurveys(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
             _ = try await RecordStore(db: api.db, cipher: testConfiguration.cipher).seedDemo(people: 40, actor: .system)
-            let answered = try await Self.count(api, "SELECT COUNT(*) AS n FROM surveys WHERE responded_at IS NOT NULL AND activity_id IS NOT NULL")
-            let resolved = try await Self.count(api, "SELECT COUNT(*) AS n FROM tickets WHERE status IN ('solved', 'closed')")
+            let answered = try await api.count("SELECT COUNT(*) AS n FROM surveys WHERE responded_at IS NOT NULL AND activity_id IS NOT NULL")
+            let resolved = try await api.count("SELECT COUNT(*) AS n FROM tickets WHERE status IN ('solved', 'closed')")
             #expect(answered > 0 && answered == resolved)
-            let onTimelines = try await Self.count(api, "SELECT COUNT(*) AS n FROM activities WHERE kind = 'survey' AND deleted_at IS NULL")
+            let onTimelines = try await api.count("SELECT COUNT(*) AS n FROM activities WHERE kind = 'survey' AND deleted_at IS NULL")
             #expect(onTimelines == answered)
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM mail_messages") == 0, "the demo sends nothing")
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM mail_messages") == 0, "the demo sends nothing")
         }
     }
 }

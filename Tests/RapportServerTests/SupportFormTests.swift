@@ -12,10 +12,6 @@ import Testing
 /// person for one address, bots dropped, a limit per address, and no form for a group that
 /// does not face customers.
 @Suite struct SupportFormTests {
-    static func count(_ api: API, _ sql: SQL) async throws -> Int64 {
-        try await api.db.read { s in try await s.query(sql).first?.int("n") ?? -1 }
-    }
-
     @Test(arguments: Backend.available)
     func aStrangerSendsARequestInKorean(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
@@ -40,7 +36,7 @@ import Testing
             #expect(bad.status == .unprocessableContent, "\(bad.status)")
             #expect(bad.body.contains(#"id="s-email-error""#) && bad.body.contains(#"id="s-subject-error""#) && bad.body.contains(#"id="s-body-error""#))
             #expect(bad.body.contains("최유나"), "typed values are kept")
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM tickets") == 0)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM tickets") == 0)
             // No form token: refused.
             #expect(try await visitor.request(.post, "/support/\(group)", form: [("email", "a@b.kr"), ("subject", "x"), ("body", "y")]).status == .forbidden)
 
@@ -69,16 +65,16 @@ import Testing
 
             // The same address again is the same person; a bot's filled trap is thanked and dropped.
             #expect(try await send([("name", "Yuna"), ("email", "yuna@example.kr"), ("subject", "추가 문의"), ("body", "환불은 언제 되나요?")]).status == .ok)
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM people") == 1)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM people") == 1)
             let trapped = try await send([("name", "bot"), ("email", "bot@spam.example"), ("subject", "cheap"), ("body", "buy"), ("website", "http://spam.example")])
             #expect(trapped.status == .ok)
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM tickets") == 2)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM tickets") == 2)
 
             // Five requests per address an hour: three more pass, the sixth waits.
             for i in 3...5 { #expect(try await send([("email", "yuna@example.kr"), ("subject", "문의 \(i)"), ("body", "내용")]).status == .ok) }
             let limited = try await send([("email", "yuna@example.kr"), ("subject", "문의 6"), ("body", "내용")])
             #expect(limited.status == .tooManyRequests && limited.headers[.retryAfter] != nil && limited.body.contains("분 후에"), "\(limited.status)")
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM tickets") == 5)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM tickets") == 5)
         }
     }
 }

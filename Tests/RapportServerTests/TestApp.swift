@@ -198,3 +198,11 @@ func withAPI(_ backend: Backend, configuration: ServerConfiguration = testConfig
 extension JSONObject {
     func string(_ key: String) -> String? { self[key]?.stringValue }
 }
+
+extension API {
+    /// The `n` of one `SELECT COUNT(*) AS n …`, read straight from the database: what a
+    /// test checks was (or was not) stored, whatever the API shows; -1 when nothing came back.
+    func count(_ sql: SQL) async throws -> Int64 {
+        try await db.read { s in try await s.query(sql).first?.int("n") ?? -1 }
+    }
+}

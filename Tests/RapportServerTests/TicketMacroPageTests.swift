@@ -9,10 +9,6 @@ import Testing
 /// when the agent sends anyway; the reopen rate in the report counts solved tickets that
 /// came back.
 @Suite struct TicketMacroPageTests {
-    static func count(_ api: API, _ sql: SQL) async throws -> Int64 {
-        try await api.db.read { s in try await s.query(sql).first?.int("n") ?? -1 }
-    }
-
     static func team(_ api: API, _ name: String) async throws -> String {
         let reply = try await api.call(.post, "/api/v1/teams", json: #"{"name":"\#(name)"}"#)
         #expect(reply.status == .created, "\(reply.body)")
@@ -60,7 +56,7 @@ import Testing
             #expect(stored["tags"] == .array([.string("Refund-form"), .string("refund")]))
             // The status waits for the reply.
             #expect(stored.string("status") == "new")
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM ticket_messages") == 0)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM ticket_messages") == 0)
 
             // Applied again: nothing left to change, the reply is offered again.
             let again = try await agent.request(.post, "/tickets/\(ticketID)/macro", form: [("_csrf", csrf), ("macro", macroID)])
@@ -98,14 +94,14 @@ import Testing
             let held = try await agent.request(.post, "/tickets/\(ticketID)/messages", form: form)
             #expect(held.status == .conflict, "\(held.status)")
             #expect(held.body.contains("パスワードを再設定してください。") && held.body.contains("キャッシュを消してください。") && held.body.contains(#"name="confirm" value="1""#))
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM ticket_messages") == 1)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM ticket_messages") == 1)
 
             // Sent anyway from the reply page: it goes, once.
             let seen = try await api.db.read { s in try await s.query("SELECT id FROM ticket_messages").first?.text("id") } ?? ""
             #expect(held.body.contains(#"name="seen" value="\#(seen)""#))
             let anyway = try await agent.request(.post, "/tickets/\(ticketID)/messages", form: form + [("confirm", "1")])
             #expect(anyway.status == .seeOther)
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM ticket_messages") == 2)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM ticket_messages") == 2)
 
             // The agent's own message after the one on screen never warns; an internal note
             // by someone else does.
@@ -115,7 +111,7 @@ import Testing
                                         token: other.token).status == .created)
             let note = try await agent.request(.post, "/tickets/\(ticketID)/messages", form: [("_csrf", csrf), ("seen", seen), ("kind", "public_reply"), ("body", "x")])
             #expect(note.status == .conflict && note.body.contains("私が対応します") && !note.body.contains("確認中</div>"))
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM ticket_messages") == 4)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM ticket_messages") == 4)
         }
     }
 
@@ -166,7 +162,7 @@ import Testing
             let rep = try await api.user("rep@example.com", role: "sales")
             #expect(try await api.call(.get, "/api/v1/settings/satisfaction", token: rep.token).status == .forbidden)
             #expect(try await api.call(.put, "/api/v1/settings/satisfaction", json: #"{"enabled":false}"#, token: rep.token).status == .forbidden)
-            #expect(try await TicketMacroPageTests.count(api, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'settings.satisfaction'") == 1)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'settings.satisfaction'") == 1)
         }
     }
 }

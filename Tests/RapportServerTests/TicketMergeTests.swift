@@ -7,10 +7,6 @@ import Testing
 /// lost, the moved messages count on the survivor's clocks, the duplicate's own life
 /// (creation, status changes) stays its own, and a closed survivor refuses.
 @Suite struct TicketMergeTests {
-    static func count(_ api: API, _ sql: SQL) async throws -> Int64 {
-        try await api.db.read { s in try await s.query(sql).first?.int("n") ?? -1 }
-    }
-
     @Test(arguments: Backend.available)
     func theConversationMovesToTheSurvivor(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
@@ -36,11 +32,11 @@ import Testing
             #expect(Set(bodies) == ["先月の請求書が届いていません。", "再送です。請求書を送ってください。", "確認して再送いたします。"])
             #expect(try await api.names("/api/v1/ticket_messages?filter[ticket_id]=\(duplicate)", field: "body").isEmpty)
             // The messages' events moved; the duplicate's creation and solve stayed with it.
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = \(survivor) AND kind IN ('customer_message', 'agent_public_reply')") == 3)
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = \(survivor) AND kind IN ('created', 'status_changed')") == 1)
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM ticket_clocks WHERE ticket_id = \(duplicate)") == 0)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = \(survivor) AND kind IN ('customer_message', 'agent_public_reply')") == 3)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = \(survivor) AND kind IN ('created', 'status_changed')") == 1)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM ticket_clocks WHERE ticket_id = \(duplicate)") == 0)
             #expect(try await api.call(.get, "/api/v1/tickets/\(survivor)").object().string("status") == "new")
-            #expect(try await Self.count(api, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'merge' AND record_type = 'tickets'") == 1)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'merge' AND record_type = 'tickets'") == 1)
 
             // A closed ticket is final: nothing is merged into it, and nothing moves.
             let other = try await ticket("別件")
