@@ -227,6 +227,7 @@ enum ServiceStyles {
         .composer { display: grid; gap: 8px; } .composer textarea { width: 100%; box-sizing: border-box; }
         .macro-pick { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 0 0 12px; padding-bottom: 12px; border-bottom: 1px solid var(--line); }
         .macro-pick label { margin: 0; } .macro-pick select { width: auto; flex: 1 1 10rem; min-width: 0; max-width: 22rem; } .macro-pick button { flex: none; }
+        .away-form { margin-top: 16px; padding-top: 12px; border-top: 1px solid var(--line); } .away-form p { margin: 0 0 8px; }
         .support-form { max-width: 40rem; margin: 0 auto; } .support-form textarea { width: 100%; box-sizing: border-box; }
         .support-form .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
         .macro-changes { margin: 0 0 12px; padding-left: 20px; } .macro-changes li { overflow-wrap: anywhere; }
