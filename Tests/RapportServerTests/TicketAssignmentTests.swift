@@ -19,6 +19,13 @@ import Testing
         #expect(RoundRobin.next([C(id: "a", lastAssigned: 5), C(id: "c", lastAssigned: nil), C(id: "b", lastAssigned: 3)]) == "c")
         #expect(RoundRobin.next([C(id: "a", lastAssigned: 5), C(id: "b", lastAssigned: 3)]) == "b")
         #expect(RoundRobin.next([C(id: "b", lastAssigned: 3), C(id: "a", lastAssigned: 3)]) == "a")
+        // A Japanese requester goes to the Japanese speaker whose turn it is; a language
+        // nobody speaks falls back to everyone.
+        let desk = [C(id: "a", lastAssigned: 1, language: "ko"), C(id: "b", lastAssigned: 9, language: "ja"), C(id: "c", lastAssigned: 5, language: "ja-JP")]
+        #expect(RoundRobin.next(desk, speaking: "ja") == "c")
+        #expect(RoundRobin.next(desk, speaking: "JA-jp") == "c")
+        #expect(RoundRobin.next(desk, speaking: "fr") == "a")
+        #expect(RoundRobin.next(desk, speaking: nil) == "a")
     }
 
     @Test(arguments: Backend.available)
@@ -64,6 +71,11 @@ import Testing
             var counts: [String: Int] = [:]
             for id in ids { counts[try await api.call(.get, "/api/v1/tickets/\(id)").object().string("assignee_id") ?? "none", default: 0] += 1 }
             #expect(counts == [mina.id: 2, jun.id: 2, away.id: 2], "\(counts)")
+
+            // A Korean requester's ticket goes to the Korean speaker, in turn among speakers.
+            #expect(try await api.call(.patch, "/api/v1/users/\(jun.id)", json: #"{"language":"ko"}"#).status == .ok)
+            let korean = try await api.create("people", #"{"display_name":"한지민","language":"ko"}"#).string("id") ?? ""
+            for _ in 0..<2 { #expect(try await ticket(#","requester_id":"\#(korean)""#).string("assignee_id") == jun.id) }
 
             // By hand again: nobody is assigned.
             #expect(try await api.call(.patch, "/api/v1/teams/\(group)", json: #"{"assignment":null}"#).status == .ok)
