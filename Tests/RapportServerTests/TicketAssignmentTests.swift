@@ -97,6 +97,16 @@ import Testing
             #expect(try await admin.request(.post, "/settings/teams/assignment", form: [("_csrf", csrf), ("id", group?.string("id") ?? ""), ("assignment", "none")]).status == .seeOther)
             #expect(try await api.call(.get, "/api/v1/teams").object()["data"]?.arrayValue?.first?.objectValue?["assignment"] == .null)
 
+            // An existing group gets its support address (and with it, its public form) on the page.
+            let teamID = group?.string("id") ?? ""
+            let bad = try await admin.request(.post, "/settings/teams/support-address", form: [("_csrf", csrf), ("id", teamID), ("support_address", "not-an-address")])
+            #expect(bad.status == .unprocessableContent, "\(bad.status)")
+            #expect(try await admin.request(.post, "/settings/teams/support-address", form: [("_csrf", csrf), ("id", teamID), ("support_address", "Tokyo@Example.jp")]).status == .seeOther)
+            #expect(try await api.call(.get, "/api/v1/teams").object()["data"]?.arrayValue?.first?.objectValue?["support_address"] == .string("tokyo@example.jp"))
+            #expect(try await admin.request(.get, "/settings/teams").body.contains(#"href="/support/\#(teamID)""#))
+            #expect(try await admin.request(.post, "/settings/teams/support-address", form: [("_csrf", csrf), ("id", teamID), ("support_address", "")]).status == .seeOther)
+            #expect(try await api.call(.get, "/api/v1/teams").object()["data"]?.arrayValue?.first?.objectValue?["support_address"] == .null)
+
             let agent = try await api.user("yuki@example.com", role: "support", teams: ["Tokyo desk"], password: WorkspacePageTests.password)
             var browser = PageClient(api)
             _ = try await browser.signIn("yuki@example.com", WorkspacePageTests.password)

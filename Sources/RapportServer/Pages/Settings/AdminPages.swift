@@ -20,6 +20,7 @@ struct AdminPages {
         router.get("settings/teams", use: teams)
         router.post("settings/teams", use: addTeam)
         router.post("settings/teams/assignment", use: setTeamAssignment)
+        router.post("settings/teams/support-address", use: setTeamSupportAddress)
         router.get("settings/roles", use: roles)
         router.post("settings/roles", use: saveGrant)
         router.get("settings/fields", use: fields)
@@ -213,12 +214,20 @@ struct AdminPages {
                                     "label": user.t(turning ? "assignment_turn_off" : "assignment_turn_on"),
                                     "fields": [["name": "id", "value": team.id], ["name": "assignment", "value": turning ? "none" : TicketAssignment.roundRobin]]]] as [[String: Any]]]
         }
-        let forms = [Self.form("/settings/teams", user.t("add_team"), user.t("add_team"), [
+        let teams = try await admin.directory.teams()
+        var forms = [Self.form("/settings/teams", user.t("add_team"), user.t("add_team"), [
             Self.text("name", user.t("name_label"), required: true),
             Self.select("manager_id", user.t("manager"), [("", user.t("none"))] + all.filter(\.active).map { ($0.id, $0.name) }),
             Self.text("support_address", user.t("support_address"), type: "email"),
             Self.checkbox("round_robin", user.t("assignment_round_robin_hint")),
         ], csrf: user.session.csrfToken)]
+        // An existing group starts taking mail and its public form once it has an address.
+        if !teams.isEmpty {
+            forms.append(Self.form("/settings/teams/support-address", user.t("change_support_address"), user.t("save"), [
+                Self.select("id", user.t("team"), teams.map { ($0.id, $0.name) }, id: "a-address-team"),
+                ["isText": true, "name": "support_address", "id": "a-new-address", "label": user.t("support_address"), "value": "", "inputType": "email", "required": false],
+            ], csrf: user.session.csrfToken))
+        }
         return render(user, heading: user.t("teams"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
     }
 
@@ -231,6 +240,18 @@ struct AdminPages {
             if let a = p.fields["support_address"], !a.trimmedWhitespace.isEmpty { body["support_address"] = .string(a) }
             if p.fields["round_robin"] == "true" { body["assignment"] = .string(TicketAssignment.roundRobin) }
             do { _ = try await admin.createTeam(body, actor: user.actor(context)) } catch { return try await renderTeams(user, formError: describe(error, user)) }
+            return PageRenderer.redirect("/settings/teams")
+        }
+    }
+
+    /// A team's support address set or cleared (empty) after it was made.
+    @Sendable func setTeamSupportAddress(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await adminPage(request) { user in
+            let (p, stop) = try await posted(request)
+            guard let p else { return stop! }
+            let address = (p.fields["support_address"] ?? "").trimmedWhitespace
+            let body = JSONObject([("support_address", address.isEmpty ? .null : .string(address))])
+            do { _ = try await admin.updateTeam(id: p.fields["id"] ?? "", body, actor: user.actor(context)) } catch { return try await renderTeams(user, formError: describe(error, user)) }
             return PageRenderer.redirect("/settings/teams")
         }
     }
