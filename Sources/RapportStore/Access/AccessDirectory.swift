@@ -52,20 +52,26 @@ public final class AccessDirectory: Sendable {
         }
     }
 
-    /// Roles and teams as committed, read through `s`: a write's own transaction builds a
-    /// recipient's viewer from it without waiting on the pool while it holds locks.
-    static func load(_ s: Session) async throws -> Snapshot {
-        let roleRows = try await s.query("SELECT name, label, grants FROM roles")
-        let teamRows = try await s.query("SELECT id, name, manager_id, support_address, assignment FROM teams ORDER BY name")
-        let memberRows = try await s.query("SELECT team_id, user_id FROM team_members ORDER BY user_id")
+    /// Every role by name as committed, read through `s`: the built-in ones, overlaid by the
+    /// stored rows (custom roles, and built-ins an admin changed).
+    static func roles(_ s: Session) async throws -> [String: Role] {
         var roles: [String: Role] = [:]
         for role in Role.builtIn { roles[role.name] = role }
-        for row in roleRows {
+        for row in try await s.query("SELECT name, label, grants FROM roles") {
             var errors: [FieldError] = []
             guard let name = row.text("name"), let text = row.text("grants"), let value = try? JSONValue.parse(text) else { continue }
             let grants = Role.parseGrants(value, knownTypes: Set(value.objectValue?.keys ?? []), errors: &errors)
             roles[name] = Role(name: name, label: row.text("label") ?? name, isBuiltIn: Role.builtIn(named: name) != nil, grants: grants)
         }
+        return roles
+    }
+
+    /// Roles and teams as committed, read through `s`: a write's own transaction builds a
+    /// recipient's viewer from it without waiting on the pool while it holds locks.
+    static func load(_ s: Session) async throws -> Snapshot {
+        let roles = try await Self.roles(s)
+        let teamRows = try await s.query("SELECT id, name, manager_id, support_address, assignment FROM teams ORDER BY name")
+        let memberRows = try await s.query("SELECT team_id, user_id FROM team_members ORDER BY user_id")
         var members: [String: [String]] = [:]
         for row in memberRows { if let t = row.text("team_id"), let u = row.text("user_id") { members[t, default: []].append(u) } }
         let teams = teamRows.map { row in

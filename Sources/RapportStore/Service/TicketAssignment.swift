@@ -21,18 +21,8 @@ public enum TicketAssignment {
             LEFT JOIN assignment_rotation r ON r.team_id = m.team_id AND r.user_id = u.id
             WHERE m.team_id = \(group) AND u.active = 1 AND NOT EXISTS (SELECT 1 FROM user_away a WHERE a.user_id = u.id)
             """)
-        let roleNames = Array(Set(rows.compactMap { $0.text("role") }))
-        guard !roleNames.isEmpty else { return nil }
-        // A role stored in the table (custom, or a built-in an admin changed) wins over the
-        // built-in definition of the same name.
-        var roles: [String: Role] = [:]
-        for name in roleNames { roles[name] = Role.builtIn(named: name) }
-        for row in try await s.query("SELECT name, grants FROM roles WHERE name IN (\(SQL.join(roleNames.map { "\($0)" }, ", ")))") {
-            guard let name = row.text("name"), let value = row.text("grants").flatMap({ try? JSONValue.parse($0) }) else { continue }
-            var errors: [FieldError] = []
-            roles[name] = Role(name: name, label: name, grants: Role.parseGrants(value, knownTypes: Set(value.objectValue?.keys ?? []), errors: &errors))
-        }
-        let working = Set(roles.filter { $0.value.allows(.update, on: Tickets.type.name) }.keys)
+        // The same roles every viewer is built from, read inside this write.
+        let working = Set(try await AccessDirectory.roles(s).filter { $0.value.allows(.update, on: Tickets.type.name) }.keys)
         let candidates = rows.compactMap { row -> RoundRobin.Candidate? in
             guard let id = row.text("id"), let role = row.text("role"), working.contains(role) else { return nil }
             return RoundRobin.Candidate(id: id, lastAssigned: row.int("turn"), language: row.text("language"))
