@@ -225,7 +225,7 @@ struct AdminPages {
         if !teams.isEmpty {
             forms.append(Self.form("/settings/teams/support-address", user.t("change_support_address"), user.t("save"), [
                 Self.select("id", user.t("team"), teams.map { ($0.id, $0.name) }, id: "a-address-team"),
-                ["isText": true, "name": "support_address", "id": "a-new-address", "label": user.t("support_address"), "value": "", "inputType": "email", "required": false],
+                ["isText": true, "name": "support_address", "id": "a-new-address", "label": user.t("support_address"), "value": "", "inputType": "email", "required": true],
             ], csrf: user.session.csrfToken))
         }
         return render(user, heading: user.t("teams"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
@@ -244,13 +244,19 @@ struct AdminPages {
         }
     }
 
-    /// A team's support address set or cleared (empty) after it was made.
+    /// A team's support address set after it was made. The form shows no team's current
+    /// address, so an empty one is refused rather than read as "clear it": choosing a team
+    /// and pressing Save must never take a live address (and its mail) away. Clearing is
+    /// `PATCH /api/v1/teams/{id}` with `null`.
     @Sendable func setTeamSupportAddress(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await adminPage(request) { user in
             let (p, stop) = try await posted(request)
             guard let p else { return stop! }
             let address = (p.fields["support_address"] ?? "").trimmedWhitespace
-            let body = JSONObject([("support_address", address.isEmpty ? .null : .string(address))])
+            guard !address.isEmpty else {
+                return try await renderTeams(user, formError: describe(RecordError.invalid([FieldError(field: "support_address", code: "required", message: "An address is required.")]), user))
+            }
+            let body = JSONObject([("support_address", .string(address))])
             do { _ = try await admin.updateTeam(id: p.fields["id"] ?? "", body, actor: user.actor(context)) } catch { return try await renderTeams(user, formError: describe(error, user)) }
             return PageRenderer.redirect("/settings/teams")
         }
