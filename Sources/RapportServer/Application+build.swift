@@ -102,6 +102,7 @@ public func buildApplication(
     ReportsPage(deps: pages).register(on: router)
     QuoteBuilderPage(deps: pages).register(on: router)
     ServicePages(deps: pages).register(on: router)
+    PortalPages(deps: pages).register(on: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)

@@ -23,6 +23,7 @@ public enum Organizations {
             FieldSpec("lifecycle_stage", .choice(LifecycleStage.all)),
             FieldSpec("annual_revenue", .money),
             FieldSpec("tags", .tags),
+            FieldSpec("portal_shares_tickets", .boolean, label: "Colleagues see each other's tickets in the portal"),
         ],
         titleField: "name",
         listColumns: ["domain", "industry", "country", "lifecycle_stage", "updated_at"],

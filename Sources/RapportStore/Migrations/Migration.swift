@@ -40,5 +40,6 @@ enum Migrations {
         Migration0028Satisfaction.migration,
         Migration0029TicketMacros.migration,
         Migration0030TicketAssignment.migration,
+        Migration0031Portal.migration,
     ]
 }

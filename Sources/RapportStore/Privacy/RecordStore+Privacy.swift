@@ -80,6 +80,9 @@ extension RecordStore {
             }
             try await s.execute("UPDATE \(raw: type.name) SET \(SQL.join(sets, ", ")) WHERE id IN (\(idList))")
             try await s.execute("DELETE FROM record_keys WHERE record_type = \(type.name) AND record_id IN (\(idList))")
+            // Their portal sign-in links and sessions end with them.
+            try await s.execute("DELETE FROM portal_links WHERE person_id IN (\(idList))")
+            try await s.execute("DELETE FROM portal_sessions WHERE person_id IN (\(idList))")
             for row in rows {
                 try await self.reindex(s, type: type, seq: row.int("seq") ?? 0, terms: nil, replacing: true)
             }

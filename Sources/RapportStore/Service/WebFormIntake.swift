@@ -41,11 +41,7 @@ public struct WebFormIntake: Sendable {
             if Email.normalize(email.trimmedWhitespace) == nil {
                 out.append(FieldError(field: "email", code: "invalid_email", message: "An email address we can answer, such as name@example.com."))
             }
-            let subject = subject.trimmedWhitespace, body = body.trimmedWhitespace
-            if subject.isEmpty { out.append(FieldError(field: "subject", code: "required", message: "Say in a few words what it is about.")) }
-            if subject.count > WebFormMail.maxSubject { out.append(FieldError(field: "subject", code: "too_long", message: "At most \(WebFormMail.maxSubject) characters.")) }
-            if body.isEmpty { out.append(FieldError(field: "body", code: "required", message: "Describe the request.")) }
-            if body.count > WebFormMail.maxBody { out.append(FieldError(field: "body", code: "too_long", message: "At most \(WebFormMail.maxBody) characters.")) }
+            out += RequestText.errors(subject: subject, body: body)
             return out
         }
     }

@@ -23,6 +23,7 @@ enum PageStrings {
         ParentStrings.self,
         ServiceStrings.self,
         ServiceLevelStrings.self,
+        PortalStrings.self,
     ]
 
     /// Every page string per language, all tables merged.
