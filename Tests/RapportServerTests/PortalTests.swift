@@ -112,7 +112,9 @@ import Testing
             #expect(follow.status == .seeOther && followID != mine && !followID.isEmpty)
             #expect(try await api.call(.get, "/api/v1/tickets/\(followID)").object().string("follow_up_of") == mine)
 
-            // A new request: every wrong field named and nothing stored, then a `portal` ticket.
+            // A new request: every wrong field named and nothing stored, then a `portal` ticket
+            // in the one group that faces customers.
+            let desk = try await api.call(.post, "/api/v1/teams", json: #"{"name":"고객지원팀","support_address":"help@rapport.test"}"#).object().string("id")
             let before = try await api.count("SELECT COUNT(*) AS n FROM tickets")
             let wrong = try await visitor.request(.post, "/portal/tickets", form: [("_csrf", portalCsrf), ("subject", ""), ("body", "")])
             #expect(wrong.status == .unprocessableContent && wrong.body.contains(#"id="p-subject-error""#) && wrong.body.contains(#"id="p-body-error""#))
@@ -120,7 +122,7 @@ import Testing
             let opened = try await visitor.request(.post, "/portal/tickets", form: [("_csrf", portalCsrf), ("subject", "세금계산서 재발행"), ("body", "사업자번호가 바뀌었습니다.")])
             let newID = String((opened.headers[.location] ?? "").dropFirst("/portal/tickets/".count))
             let created = try await api.call(.get, "/api/v1/tickets/\(newID)").object()
-            #expect(created.string("channel") == "portal" && created.string("requester_id") == yuna && created.string("organization_id") == org)
+            #expect(created.string("channel") == "portal" && created.string("requester_id") == yuna && created.string("organization_id") == org && created.string("group_id") == desk)
 
             // The organization shares its tickets: her colleague's appear, marked as his.
             #expect(try await api.call(.patch, "/api/v1/organizations/\(org)", json: #"{"portal_shares_tickets":true}"#).status == .ok)

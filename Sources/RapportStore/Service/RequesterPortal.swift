@@ -205,7 +205,8 @@ public struct RequesterPortal: Sendable {
 
     // MARK: Writing
 
-    /// Opens a `portal` ticket with its first message; returns the ticket's id. Wrong
+    /// Opens a `portal` ticket with its first message (in `groupID`, else the only group
+    /// that faces customers); returns the ticket's id. Wrong
     /// fields are one `RecordError.invalid` and nothing is written.
     public func open(subject: String, body: String, groupID: String?, _ session: PortalSession, address: String?) async throws -> String {
         var errors = RequestText.errors(subject: subject, body: body)
@@ -214,6 +215,8 @@ public struct RequesterPortal: Sendable {
             errors.append(FieldError(field: "group_id", code: "invalid_choice", message: "Choose one of the teams listed."))
         }
         guard errors.isEmpty else { throw RecordError.invalid(errors) }
+        // With one group facing customers there is nothing to choose: it is theirs.
+        let groupID = groupID ?? (groups.count == 1 ? groups[0].id : nil)
         let actor = Actor(userID: nil, address: address)
         return try await store.db.transaction { s in
             let tickets = try await store.type(named: Tickets.type.name, in: s)

@@ -32,6 +32,7 @@ enum PortalStrings: PageStringCatalog {
         "portal_status.solved": "Solved",
         "portal_status.closed": "Closed",
         "field.portal_shares_tickets": "Colleagues see each other's requests in the portal",
+        "webform_portal": "Follow your earlier requests",
     ]
 
     static let ko: [String: String] = [
@@ -65,6 +66,7 @@ enum PortalStrings: PageStringCatalog {
         "portal_status.solved": "해결됨",
         "portal_status.closed": "종료",
         "field.portal_shares_tickets": "포털에서 동료끼리 문의 공유",
+        "webform_portal": "이전 문의 확인하기",
     ]
 
     static let ja: [String: String] = [
@@ -98,5 +100,6 @@ enum PortalStrings: PageStringCatalog {
         "portal_status.solved": "解決済み",
         "portal_status.closed": "終了",
         "field.portal_shares_tickets": "ポータルで同僚同士のお問い合わせを共有",
+        "webform_portal": "これまでのお問い合わせを確認する",
     ]
 }

@@ -111,8 +111,8 @@ enum SupportFormTemplates: PageTemplateSet {
         {{#missing}}<h1 id="support-heading">{{t.webform_title}}</h1><p class="error" role="alert" id="support-missing">{{t.webform_missing}}</p>{{/missing}}
         {{^missing}}<h1 id="support-heading">{{heading}}</h1>{{/missing}}
         {{#sent}}<div class="notice" role="status" id="support-sent"><span>{{sentText}}{{#confirmedText}} {{confirmedText}}{{/confirmedText}}</span></div>
-        <p><a href="{{again}}">{{t.webform_again}}</a></p>{{/sent}}
-        {{#showForm}}<p class="meta">{{t.webform_intro}}</p>
+        <p><a href="{{again}}">{{t.webform_again}}</a> · <a href="/portal" id="support-portal">{{t.webform_portal}}</a></p>{{/sent}}
+        {{#showForm}}<p class="meta">{{t.webform_intro}} <a href="/portal">{{t.webform_portal}}</a></p>
         {{#error}}<p class="error" role="alert" id="form-error">{{error}}</p>{{/error}}
         <form method="post" action="{{action}}" id="support-form" novalidate>
         <input type="hidden" name="_csrf" value="{{csrf}}">
