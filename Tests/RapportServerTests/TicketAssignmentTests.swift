@@ -28,6 +28,66 @@ import Testing
         #expect(RoundRobin.next(desk, speaking: nil) == "a")
     }
 
+    @Test func skillsComeBeforeLanguage() {
+        typealias C = RoundRobin.Candidate
+        let desk = [
+            C(id: "a", lastAssigned: 1, language: "ko"), C(id: "b", lastAssigned: 9, language: "ja", skills: ["Billing"]),
+            C(id: "c", lastAssigned: 5, language: "ko", skills: ["billing", "API"]), C(id: "d", lastAssigned: 2, language: "ja", skills: ["api"]),
+        ]
+        // A tag that is somebody's skill asks for it; case does not matter.
+        #expect(RoundRobin.next(desk, speaking: nil, tags: ["BILLING"]) == "c")
+        // Among those with the skill, the requester's language first.
+        #expect(RoundRobin.next(desk, speaking: "ja", tags: ["billing"]) == "b")
+        // Both skills: only c has both.
+        #expect(RoundRobin.next(desk, speaking: "ja", tags: ["billing", "api"]) == "c")
+        // Tags nobody has as a skill ask for nothing: the plain turn, by language.
+        #expect(RoundRobin.next(desk, speaking: nil, tags: ["vip", "urgent"]) == "a")
+        #expect(RoundRobin.next(desk, speaking: "ja", tags: []) == "d")
+        // Generated: the pick always has as many of the asked skills as anyone has.
+        var rng = SeededGenerator(seed: 7)
+        let words = ["billing", "api", "refunds", "vip"]
+        for _ in 0..<300 {
+            let members = (0..<Int.random(in: 1...6, using: &rng)).map { i in
+                C(id: "m\(i)", lastAssigned: Bool.random(using: &rng) ? nil : Int64.random(in: 0...20, using: &rng),
+                  language: ["ko", "ja", nil].randomElement(using: &rng)!, skills: words.filter { _ in Int.random(in: 0...2, using: &rng) == 0 })
+            }
+            let tags = words.filter { _ in Bool.random(using: &rng) }
+            let chosen = RoundRobin.next(members, speaking: ["ko", "ja", nil].randomElement(using: &rng)!, tags: tags)
+            let asked = Set(tags)
+            let have = { (m: C) in Set(m.skills).intersection(asked).count }
+            let pick = members.first { $0.id == chosen }
+            #expect(pick != nil && have(pick!) == members.map(have).max())
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func ticketsTaggedWithASkillGoToThoseWhoHaveIt(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let group = try await api.call(.post, "/api/v1/teams", json: #"{"name":"Desk","assignment":"round_robin"}"#).object().string("id") ?? ""
+            let mina = try await api.user("mina@example.com", role: "support", teams: ["Desk"])
+            let jun = try await api.user("jun@example.com", role: "support", teams: ["Desk"])
+            let bad = try await api.call(.patch, "/api/v1/users/\(jun.id)", json: #"{"skills":["ok","a,b"]}"#)
+            #expect(bad.status == .unprocessableContent && bad.body.contains("skills"), "\(bad.body)")
+            let saved = try await api.call(.patch, "/api/v1/users/\(jun.id)", json: #"{"skills":[" Billing ","billing","환불"]}"#)
+            let skills = try saved.object()["skills"]
+            #expect(saved.status == .ok && skills == .array([.string("Billing"), .string("환불")]), "\(saved.body)")
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'user.update' AND record_id = \(jun.id)") == 1)
+
+            func ticket(_ tags: String) async throws -> String? {
+                try await api.create("tickets", #"{"subject":"Help","group_id":"\#(group)","tags":[\#(tags)]}"#).string("assignee_id")
+            }
+            // Billing questions all go to Jun; the rest take turns as before.
+            #expect(try await ticket(#""billing""#) == jun.id)
+            #expect(try await ticket(#""환불","vip""#) == jun.id)
+            #expect(try await ticket("") == mina.id)
+            // A tag nobody has as a skill asks for nothing: Jun waited longest (turn 2 vs 3).
+            #expect(try await ticket(#""vip""#) == jun.id)
+            // Jun away: the skill is nobody's now, so the ticket still gets someone.
+            try await AwayStatus(db: api.db).set(jun.id, away: true, actor: .system)
+            #expect(try await ticket(#""billing""#) == mina.id)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func newTicketsGoToMembersInTurn(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
@@ -109,6 +169,14 @@ import Testing
             #expect(try await api.call(.get, "/api/v1/teams").object()["data"]?.arrayValue?.first?.objectValue?["support_address"] == .string("tokyo@example.jp"))
 
             let agent = try await api.user("yuki@example.com", role: "support", teams: ["Tokyo desk"], password: WorkspacePageTests.password)
+            // Skills on Settings → Users: comma-separated (Japanese and Korean commas too),
+            // shown in the table; an empty save is refused rather than clearing them.
+            let users = try await admin.request(.post, "/settings/users/update", form: [("_csrf", csrf), ("id", agent.id), ("skills", "請求、API, 환불")])
+            #expect(users.status == .seeOther)
+            #expect(try await api.call(.get, "/api/v1/users/\(agent.id)").object()["skills"] == .array([.string("請求"), .string("API"), .string("환불")]))
+            #expect(try await admin.request(.get, "/settings/users").body.contains("請求, API, 환불"))
+            #expect(try await admin.request(.post, "/settings/users/update", form: [("_csrf", csrf), ("id", agent.id), ("skills", " , ")]).status == .unprocessableContent)
+            #expect(try await api.call(.get, "/api/v1/users/\(agent.id)").object()["skills"]?.arrayValue?.count == 3)
             var browser = PageClient(api)
             _ = try await browser.signIn("yuki@example.com", WorkspacePageTests.password)
             let settings = try await browser.request(.get, "/settings")

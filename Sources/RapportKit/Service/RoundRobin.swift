@@ -9,12 +9,33 @@ public enum RoundRobin {
         public var lastAssigned: Int64?
         /// The language they work in (a user's page language).
         public var language: String?
+        /// What they are good at, matched against a ticket's tags without regard to case.
+        public var skills: [String]
 
-        public init(id: String, lastAssigned: Int64?, language: String? = nil) {
+        public init(id: String, lastAssigned: Int64?, language: String? = nil, skills: [String] = []) {
             self.id = id
             self.lastAssigned = lastAssigned
             self.language = language
+            self.skills = skills
         }
+    }
+
+    /// The turn among those who have the skills the ticket asks for, then (among them) those
+    /// who speak the requester's language.
+    ///
+    /// A ticket asks for a skill when one of its tags is a skill some member of the group
+    /// has; other tags ask for nothing. Those who have every skill asked for take it; when
+    /// nobody has all, those who have the most of them; when nobody has any, everyone: like
+    /// a language nobody speaks, a missing skill must not leave a ticket unassigned. Skills
+    /// come before language: a billing question in Japanese goes to someone who knows
+    /// billing, and to the Japanese speaker among them if there is one.
+    public static func next(_ candidates: [Candidate], speaking language: String?, tags: [String]) -> String? {
+        let known = Set(candidates.flatMap { $0.skills.map { $0.lowercased() } })
+        let asked = Set(tags.map { $0.lowercased() }).intersection(known)
+        guard !asked.isEmpty else { return next(candidates, speaking: language) }
+        let scored = candidates.map { ($0, Set($0.skills.map { $0.lowercased() }).intersection(asked).count) }
+        let best = scored.map(\.1).max() ?? 0
+        return next(scored.filter { $0.1 == best }.map(\.0), speaking: language)
     }
 
     /// The turn among those who speak the requester's language when any of them can take

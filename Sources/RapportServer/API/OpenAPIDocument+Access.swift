@@ -29,6 +29,7 @@ extension OpenAPIDocument {
                 ("properties", obj([
                     ("id", uuid()), ("email", str()), ("name", str()), ("role", str()), ("language", nullable(str())), ("time_zone", nullable(str())),
                     ("active", bool), ("two_factor", bool), ("teams", obj([("type", .string("array")), ("items", str())])), ("created_at", dateTime()),
+                    ("skills", obj([("type", .string("array")), ("items", str())])),
                 ])),
             ])),
             ("Team", obj([
@@ -78,11 +79,12 @@ extension OpenAPIDocument {
             ])),
             ("/api/v1/users/{id}", obj([
                 ("get", operation("getUser", "Read a user (admins, or oneself)", tag: "access", parameters: [id], responses: [("200", jsonResponse("The user", ref("User"))), ("404", problem("Not found"))])),
-                ("patch", operation("updateUser", "Change a user's name, role, teams, language, time zone or active flag (admins)", tag: "access", parameters: [id], body: obj([
+                ("patch", operation("updateUser", "Change a user's name, role, teams, language, time zone, active flag or skills (admins)", tag: "access", parameters: [id], body: obj([
                     ("type", .string("object")), ("additionalProperties", .bool(false)),
                     ("properties", obj([
                         ("name", str()), ("role", str()), ("teams", obj([("type", .string("array")), ("items", str())])), ("language", nullable(str())),
                         ("time_zone", nullable(str())), ("active", obj([("type", .string("boolean"))])),
+                        ("skills", obj([("type", .string("array")), ("maxItems", .number("100")), ("items", obj([("type", .string("string")), ("minLength", .number("1")), ("maxLength", .number("50"))]))])),
                     ])),
                 ]), responses: [("200", jsonResponse("Updated", ref("User"))), ("404", problem("Not found")), ("409", problem("Not on oneself")), ("422", problem("Invalid"))])),
             ])),

@@ -94,12 +94,19 @@ public struct AccessAdmin: Sendable {
         return user
     }
 
-    /// `{ name?, role?, teams?, language?, time_zone?, active? }`; a changed role or team
-    /// is audited as a permission change.
+    /// `{ name?, role?, teams?, language?, time_zone?, active?, skills? }`; a changed role
+    /// or team is audited as a permission change. Skills follow the rules of tags.
     public func updateUser(id: String, _ body: JSONObject, actor: Actor) async throws -> User {
         var errors: [FieldError] = []
-        for key in body.keys where !["name", "role", "teams", "language", "time_zone", "active"].contains(key) {
-            errors.append(FieldError(field: key, code: "unknown_field", message: "Users can change name, role, teams, language, time_zone and active."))
+        for key in body.keys where !["name", "role", "teams", "language", "time_zone", "active", "skills"].contains(key) {
+            errors.append(FieldError(field: key, code: "unknown_field", message: "Users can change name, role, teams, language, time_zone, active and skills."))
+        }
+        var skills: JSONValue?
+        if let value = body["skills"] {
+            switch FieldValidator.canonical(value, for: FieldSpec("skills", .tags)) {
+            case .success(let canonical): skills = canonical
+            case .failure(let error): errors.append(error)
+            }
         }
         if let role = body["role"] {
             if try await role.stringValue.asyncMap({ try await directory.role(named: $0) }) == nil {
@@ -132,6 +139,10 @@ public struct AccessAdmin: Sendable {
                 if !active { try await s.execute("DELETE FROM sessions WHERE user_id = \(id)") }
             }
             try await s.execute("UPDATE users SET \(SQL.join(sets, ", ")) WHERE id = \(id)")
+            if let skills {
+                try await s.execute("UPDATE users SET skills = \(skills.serialized()) WHERE id = \(id)")
+                changes["skills"] = .array([.array(before.skills.map(JSONValue.string)), skills])
+            }
             if let teamIDs {
                 try await s.execute("DELETE FROM team_members WHERE user_id = \(id)")
                 for team in teamIDs { try await s.execute("INSERT INTO team_members (team_id, user_id) VALUES (\(team), \(id))") }

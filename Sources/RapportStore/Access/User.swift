@@ -12,22 +12,26 @@ public struct User: Sendable, Equatable {
     public var twoFactor: Bool
     public var teams: [String]
     public var createdAt: String
+    /// Words the agent is good at ("billing", "API", "일본어"): a ticket tagged with one of
+    /// them goes, in turn, to those who have it (``RoundRobin``).
+    public var skills: [String] = []
 
     public var json: JSONObject {
         JSONObject([
             ("id", .string(id)), ("email", .string(email)), ("name", .string(name)), ("role", .string(role)),
             ("language", language.map(JSONValue.string) ?? .null), ("time_zone", timeZone.map(JSONValue.string) ?? .null),
             ("active", .bool(active)), ("two_factor", .bool(twoFactor)), ("teams", .array(teams.map(JSONValue.string))),
-            ("created_at", .string(createdAt)),
+            ("created_at", .string(createdAt)), ("skills", .array(skills.map(JSONValue.string))),
         ])
     }
 
-    static let columns = "id, email, name, role, language, time_zone, active, totp_secret, created_at"
+    static let columns = "id, email, name, role, language, time_zone, active, totp_secret, created_at, skills"
 
     static func decode(_ row: Row, teams: [String]) -> User {
         User(
             id: row.text("id") ?? "", email: row.text("email") ?? "", name: row.text("name") ?? "", role: row.text("role") ?? "viewer",
             language: row.text("language"), timeZone: row.text("time_zone"), active: row.int("active") == 1,
-            twoFactor: row.text("totp_secret") != nil, teams: teams, createdAt: row.text("created_at") ?? "")
+            twoFactor: row.text("totp_secret") != nil, teams: teams, createdAt: row.text("created_at") ?? "",
+            skills: row.text("skills").flatMap { try? JSONValue.parse($0) }?.arrayValue?.compactMap(\.stringValue) ?? [])
     }
 }

@@ -41,5 +41,6 @@ enum Migrations {
         Migration0029TicketMacros.migration,
         Migration0030TicketAssignment.migration,
         Migration0031Portal.migration,
+        Migration0032AgentSkills.migration,
     ]
 }

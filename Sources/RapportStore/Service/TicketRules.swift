@@ -59,7 +59,8 @@ enum TicketRules {
     static func assign(_ s: Session, _ record: inout JSONObject) async throws {
         guard record["assignee_id"]?.stringValue == nil, let group = record["group_id"]?.stringValue,
               !(record["status"]?.stringValue.flatMap(TicketStatus.init(rawValue:))?.isResolved ?? false),
-              let chosen = try await TicketAssignment.pick(s, group: group, requester: record["requester_id"]?.stringValue) else { return }
+              let chosen = try await TicketAssignment.pick(s, group: group, requester: record["requester_id"]?.stringValue,
+                                                          tags: record["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []) else { return }
         record["assignee_id"] = .string(chosen)
     }
 

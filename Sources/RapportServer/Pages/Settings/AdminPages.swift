@@ -128,12 +128,12 @@ struct AdminPages {
         let teams = try await admin.directory.teams()
         let all = try await admin.users()
         let csrf = user.session.csrfToken
-        let cols = [user.t("name_label"), user.t("email_label"), user.t("role"), user.t("teams_label"), user.t("active"), user.t("two_factor")]
+        let cols = [user.t("name_label"), user.t("email_label"), user.t("role"), user.t("teams_label"), user.t("active"), user.t("two_factor"), user.t("skills_label")]
         let rows: [[String: Any]] = all.map { u in
             [
                 "cells": [Self.cell(cols[0], u.name), Self.cell(cols[1], u.email), Self.cell(cols[2], roleName[u.role] ?? u.role),
                           Self.cell(cols[3], u.teams.joined(separator: ", ")), Self.cell(cols[4], user.t(u.active ? "yes" : "no")),
-                          Self.cell(cols[5], user.t(u.twoFactor ? "two_factor_on" : "two_factor_off"))],
+                          Self.cell(cols[5], user.t(u.twoFactor ? "two_factor_on" : "two_factor_off")), Self.cell(cols[6], u.skills.joined(separator: ", "))],
                 "rowID": "user-\(u.id)",
                 "rowActions": u.id == user.user.id ? [] : [[
                     "action": "/settings/users/update", "csrf": csrf, "label": user.t(u.active ? "disable" : "enable"),
@@ -154,6 +154,12 @@ struct AdminPages {
             Self.form("/settings/users/update", user.t("role"), user.t("save"), [
                 Self.select("id", user.t("users"), all.filter { $0.id != user.user.id }.map { ($0.id, "\($0.name) <\($0.email)>") }),
                 Self.select("role", user.t("role"), roles, id: "a-change-role"),
+            ], csrf: csrf),
+            // Replaces the chosen user's skills (the table above shows them); clearing them
+            // is left to the API, so an empty save cannot wipe them by accident.
+            Self.form("/settings/users/update", user.t("skills_label"), user.t("save"), [
+                Self.select("id", user.t("users"), all.filter(\.active).map { ($0.id, "\($0.name) <\($0.email)>") }, id: "a-skills-user"),
+                ["isText": true, "name": "skills", "id": "a-skills", "label": user.t("skills_hint"), "value": typed["skills"] ?? "", "inputType": "text", "required": true],
             ], csrf: csrf),
         ]
         return render(user, heading: user.t("users"), columns: cols, rows: rows, forms: forms, extra: (formError.map { ["formError": $0] } ?? [:]).merging(extra) { a, _ in a })
@@ -182,6 +188,11 @@ struct AdminPages {
             var body = JSONObject()
             if let role = p.fields["role"] { body["role"] = .string(role) }
             if let active = p.fields["active"] { body["active"] = .bool(active == "true") }
+            if let typed = p.fields["skills"] {
+                let skills = typed.split(whereSeparator: { ",、，".contains($0) }).map { $0.trimmedWhitespace }.filter { !$0.isEmpty }
+                guard !skills.isEmpty else { return try await renderUsers(user, formError: user.t("skills_required"), typed: p.fields) }
+                body["skills"] = .array(skills.map(JSONValue.string))
+            }
             do {
                 _ = try await admin.updateUser(id: p.fields["id"] ?? "", body, actor: user.actor(context))
                 tokens.forgetCachedIdentities()
