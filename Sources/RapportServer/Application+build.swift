@@ -118,6 +118,7 @@ public func buildApplication(
     CompanySettingsRoutes(settings: CompanySettings(db: database)).register(on: api)
     MailSettingsRoutes(outbox: MailOutbox(db: database, cipher: configuration.cipher)).register(on: api)
     SatisfactionSettingsRoutes(store: store).register(on: api)
+    WebFormFieldRoutes(store: store).register(on: api)
     RecordRoutes(store: store).register(on: api)
     AttachmentPages(deps: pages).register(on: router)
     ImportPages(deps: pages).register(on: router)

@@ -77,4 +77,56 @@ import Testing
             #expect(try await api.count("SELECT COUNT(*) AS n FROM tickets") == 5)
         }
     }
+
+    /// A group chooses what its form asks besides the four fields: the ticket's type and
+    /// custom ticket fields, never a sensitive one; a stranger's values pass the engine's
+    /// checks, wrong ones are named on the form and nothing is stored.
+    @Test(arguments: Backend.available)
+    func aGroupChoosesWhatItsFormAsks(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let group = try await api.call(.post, "/api/v1/teams", json: #"{"name":"主要窓口","support_address":"help@rapport.test"}"#).object().string("id") ?? ""
+            #expect(try await api.call(.post, "/api/v1/fields", json: #"{"record_type":"tickets","name":"order_no","kind":"text","label":"注文番号"}"#).status == .created)
+            #expect(try await api.call(.post, "/api/v1/fields", json: #"{"record_type":"tickets","name":"product","kind":"choice","options":["Basic","Pro"],"label":"製品"}"#).status == .created)
+            #expect(try await api.call(.post, "/api/v1/fields", json: #"{"record_type":"tickets","name":"card_number","kind":"text","sensitive":true}"#).status == .created)
+            let before = try await api.call(.get, "/api/v1/teams/\(group)/form").object()
+            #expect(before["fields"] == .array([]) && before["eligible"]?.arrayValue?.contains(.string("card_number")) == false)
+            // Wrong names are all named; nothing changes.
+            let wrong = try await api.call(.put, "/api/v1/teams/\(group)/form", json: #"{"fields":["priority","card_number","order_no"]}"#)
+            #expect(wrong.status == .unprocessableContent && wrong.body.contains("priority") && wrong.body.contains("card_number"), "\(wrong.body)")
+            #expect(try await api.call(.put, "/api/v1/teams/\(group)/form", json: #"{"fields":"order_no"}"#).status == .unprocessableContent)
+            #expect(try await api.call(.put, "/api/v1/teams/00000000-0000-7000-8000-000000000000/form", json: #"{"fields":[]}"#).status == .notFound)
+            let saved = try await api.call(.put, "/api/v1/teams/\(group)/form", json: #"{"fields":["ticket_type","order_no","product","order_no"]}"#)
+            let chosen = try saved.object()["fields"]
+            #expect(saved.status == .ok && chosen == .array([.string("ticket_type"), .string("order_no"), .string("product")]), "\(saved.body)")
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'team.form_fields'") == 1)
+
+            var visitor = PageClient(api)
+            let japanese: HTTPFields = [.acceptLanguage: "ja"]
+            let page = try await visitor.request(.get, "/support/\(group)", headers: japanese)
+            #expect(page.body.contains(#"name="order_no""#) && page.body.contains("注文番号") && page.body.contains("お問い合わせの種類") && !page.body.contains("card_number"))
+            let csrf = PageClient.csrf(page.body) ?? ""
+            func send(_ extra: [(String, String)]) async throws -> Reply {
+                try await visitor.request(.post, "/support/\(group)", form: [("_csrf", csrf), ("email", "taro@example.jp"), ("subject", "請求書"), ("body", "届きません")] + extra, headers: japanese)
+            }
+            // A choice that is not offered is named on the form; nothing is stored.
+            let bad = try await send([("product", "Enterprise"), ("order_no", "A-1")])
+            #expect(bad.status == .unprocessableContent && bad.body.contains(#"id="s-field-product-error""#) && bad.body.contains("A-1"), "\(bad.body)")
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM tickets") == 0)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM people") == 0)
+            // Fields left out by the form are never read from the post.
+            let sent = try await send([("product", "pro"), ("order_no", " A-1001 "), ("ticket_type", "incident"), ("priority", "urgent")])
+            #expect(sent.status == .ok, "\(sent.body)")
+            let ticket = try #require(try await api.call(.get, "/api/v1/tickets").object()["data"]?.arrayValue?.first?.objectValue)
+            #expect(ticket.string("order_no") == "A-1001" && ticket.string("product") == "Pro" && ticket.string("ticket_type") == "incident")
+            #expect(ticket.string("priority") != "urgent")
+
+            // Settings → Teams: the list is shown per group and replaced by the ticked boxes.
+            var admin = try await WorkspacePageTests.signedIn(api)
+            let teams = try await admin.request(.get, "/settings/teams")
+            #expect(teams.body.contains("注文番号") && teams.body.contains(#"action="/settings/teams/form-fields""#))
+            let posted = try await admin.request(.post, "/settings/teams/form-fields", form: [("_csrf", PageClient.csrf(teams.body) ?? ""), ("id", group), ("fields", "product")])
+            #expect(posted.status == .seeOther)
+            #expect(try await api.call(.get, "/api/v1/teams/\(group)/form").object()["fields"] == .array([.string("product")]))
+        }
+    }
 }

@@ -52,6 +52,9 @@ extension OpenAPIDocument {
             ("data", obj([("type", .string("array")), ("items", ref("TicketClock"))])),
             ("escalations", obj([("type", .string("array")), ("items", ref("TicketEscalation"))])),
         ]))])
+        let formFields = obj([("type", .string("object")), ("properties", obj([
+            ("fields", obj([("type", .string("array")), ("items", str())])), ("eligible", obj([("type", .string("array")), ("items", str())])),
+        ]))])
         let events = obj([("type", .string("object")), ("properties", obj([
             ("data", obj([("type", .string("array")), ("items", obj([("type", .string("object"))]))])), ("next_cursor", nullable(str())),
         ]))])
@@ -62,6 +65,16 @@ extension OpenAPIDocument {
                 ("put", operation("replaceSatisfactionSettings", "Change the survey settings; fields left out keep their values, every wrong field is named in one 422 (admins)",
                                   tag: "settings", body: ref("SatisfactionSettings"),
                                   responses: [("200", jsonResponse("Saved", ref("SatisfactionSettings"))), ("422", problem("Invalid"))])),
+            ])),
+            ("/api/v1/teams/{id}/form", obj([
+                ("get", operation("getWebFormFields", "The ticket fields a group's public form asks for, and those it could (admins)", tag: "settings", parameters: [id],
+                                  responses: [("200", jsonResponse("The form's fields", formFields)), ("404", problem("No such team"))])),
+                ("put", operation("replaceWebFormFields", "Replace the ticket fields a group's public form asks for; every wrong name is named in one 422 (admins)",
+                                  tag: "settings", parameters: [id], body: obj([
+                                      ("type", .string("object")), ("required", strings(["fields"])), ("additionalProperties", .bool(false)),
+                                      ("properties", obj([("fields", obj([("type", .string("array")), ("maxItems", .number(String(WebFormFields.maxFields))), ("items", str())]))])),
+                                  ]),
+                                  responses: [("200", jsonResponse("Saved", formFields)), ("404", problem("No such team")), ("422", problem("Invalid"))])),
             ])),
             ("/api/v1/tickets/views", obj([
                 ("get", operation("ticketViews", "The agent views with their live counts", tag: "tickets", parameters: [days],

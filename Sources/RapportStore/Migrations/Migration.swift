@@ -42,5 +42,6 @@ enum Migrations {
         Migration0030TicketAssignment.migration,
         Migration0031Portal.migration,
         Migration0032AgentSkills.migration,
+        Migration0033WebFormFields.migration,
     ]
 }

@@ -16,6 +16,8 @@ public struct WebFormIntake: Sendable {
         public var id: String
         public var name: String
         public var supportAddress: String
+        /// The ticket fields the group's form asks for besides the four every form has.
+        public var fields: [FieldSpec] = []
     }
 
     public struct Submission: Sendable {
@@ -25,13 +27,16 @@ public struct WebFormIntake: Sendable {
         public var body: String
         /// The language the form was read in: a new requester's language.
         public var language: String
+        /// Values of the group's chosen fields by name, as typed (checked when the ticket is written).
+        public var extra: [String: String]
 
-        public init(name: String, email: String, subject: String, body: String, language: String) {
+        public init(name: String, email: String, subject: String, body: String, language: String, extra: [String: String] = [:]) {
             self.name = name
             self.email = email
             self.subject = subject
             self.body = body
             self.language = language
+            self.extra = extra
         }
 
         /// Every wrong field at once; nothing is stored while any is wrong.
@@ -63,10 +68,9 @@ public struct WebFormIntake: Sendable {
     public func group(_ id: String) async throws -> Group? {
         guard RecordID.isValid(id) else { return nil }
         return try await store.db.read { s in
-            try await s.query("SELECT id, name, support_address FROM teams WHERE id = \(id) AND support_address IS NOT NULL").first.flatMap { r in
-                guard let id = r.text("id"), let name = r.text("name"), let address = r.text("support_address") else { return nil }
-                return Group(id: id, name: name, supportAddress: address)
-            }
+            guard let r = try await s.query("SELECT id, name, support_address FROM teams WHERE id = \(id) AND support_address IS NOT NULL").first,
+                  let id = r.text("id"), let name = r.text("name"), let address = r.text("support_address") else { return nil }
+            return Group(id: id, name: name, supportAddress: address, fields: try await WebFormFields(store: store).chosen(s, team: id))
         }
     }
 
@@ -92,9 +96,16 @@ public struct WebFormIntake: Sendable {
         let tickets = try await store.type(named: Tickets.type.name, in: s)
         let messages = try await store.type(named: TicketMessages.type.name, in: s)
         let subject = form.subject.trimmedWhitespace, body = form.body.trimmedWhitespace
-        let ticket = try await store.create(in: s, tickets, changes: JSONObject([
+        var changes = JSONObject([
             ("subject", .string(subject)), ("requester_id", .string(person.id)), ("channel", .string("web_form")), ("group_id", .string(group.id)),
-        ]), actor: .system)
+        ])
+        // Only the group's chosen fields are read; the engine checks their values as it
+        // checks an agent's.
+        for field in group.fields {
+            let value = RecordInput.fromCSV(form.extra[field.name] ?? "", field: field)
+            if !value.isNull { changes[field.name] = value }
+        }
+        let ticket = try await store.create(in: s, tickets, changes: try RecordInput.validate(changes, type: tickets, mode: .create).get(), actor: .system)
         let message = try await store.create(in: s, messages, changes: JSONObject([
             ("ticket_id", .string(ticket.id)), ("kind", .string(TicketMessages.Kind.publicReply.rawValue)),
             ("author_person_id", .string(person.id)), ("body", .string(body)),

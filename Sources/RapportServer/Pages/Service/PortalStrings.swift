@@ -33,6 +33,10 @@ enum PortalStrings: PageStringCatalog {
         "portal_status.closed": "Closed",
         "field.portal_shares_tickets": "Colleagues see each other's requests in the portal",
         "webform_portal": "Follow your earlier requests",
+        "webform_field.ticket_type": "What kind of request is it?",
+        "webform_error.invalid": "Please check this value.",
+        "form_fields": "Web form fields",
+        "form_fields_hint": "Ticket fields the group's public form asks for (replaces its list)",
     ]
 
     static let ko: [String: String] = [
@@ -67,6 +71,10 @@ enum PortalStrings: PageStringCatalog {
         "portal_status.closed": "종료",
         "field.portal_shares_tickets": "포털에서 동료끼리 문의 공유",
         "webform_portal": "이전 문의 확인하기",
+        "webform_field.ticket_type": "문의 유형",
+        "webform_error.invalid": "값을 확인해 주세요.",
+        "form_fields": "문의 양식 항목",
+        "form_fields_hint": "그룹의 공개 문의 양식에 넣을 티켓 항목(기존 목록을 바꿈)",
     ]
 
     static let ja: [String: String] = [
@@ -101,5 +109,9 @@ enum PortalStrings: PageStringCatalog {
         "portal_status.closed": "終了",
         "field.portal_shares_tickets": "ポータルで同僚同士のお問い合わせを共有",
         "webform_portal": "これまでのお問い合わせを確認する",
+        "webform_field.ticket_type": "お問い合わせの種類",
+        "webform_error.invalid": "値をご確認ください。",
+        "form_fields": "フォームの項目",
+        "form_fields_hint": "グループの公開フォームで尋ねるチケット項目（既存の一覧を置き換え）",
     ]
 }

@@ -34,13 +34,14 @@ struct SupportFormPage {
         guard FormToken.valid(request, form: form) else { return deps.refused(request, language: language) }
         var typed: [String: String] = [:]
         for name in Self.fields { typed[name] = form[name] ?? "" }
+        for field in group.fields { typed[field.name] = form[field.name] ?? "" }
         // Only bots fill the hidden field: they are thanked as a person would be.
         if let trap = form["website"], !trap.isEmpty {
             context.logger.info("web form submission dropped", metadata: ["reason": "honeypot", "group": "\(group.id)"])
             return thanks(request, group, language: language, receipt: nil)
         }
         let submission = WebFormIntake.Submission(name: typed["name"]!, email: typed["email"]!, subject: typed["subject"]!, body: typed["body"]!,
-                                                  language: language)
+                                                  language: language, extra: typed.filter { name, _ in group.fields.contains { $0.name == name } })
         let errors = submission.errors
         guard errors.isEmpty else { return page(request, group, typed: typed, errors: errors, status: .unprocessableContent) }
         let email = Email.normalize(submission.email.trimmedWhitespace) ?? submission.email
@@ -69,11 +70,40 @@ struct SupportFormPage {
                                      "heading": (words["webform_heading"] ?? "%@").replacingOccurrences(of: "%@", with: group.name)]
         for name in Self.fields { values[name] = typed[name] ?? "" }
         for error in errors where values["\(error.field)Error"] == nil {
-            values["\(error.field)Error"] = words["webform_error.\(error.code)"] ?? error.message
+            values["\(error.field)Error"] = words["webform_error.\(error.code)"] ?? words["webform_error.invalid"] ?? error.message
         }
+        values["extraFields"] = group.fields.map { Self.input($0, typed: typed[$0.name] ?? "", error: values["\($0.name)Error"] as? String, words: words) }
         if !errors.isEmpty { values["error"] = words["webform_fix"] }
         if let notice { values["error"] = notice }
         return render(request, values: values, language: language, status: status)
+    }
+
+    /// One chosen ticket field as the form shows it. Every key is set on every item, so a
+    /// section inside the list never reads the page's value of the same name.
+    static func input(_ field: FieldSpec, typed: String, error: String?, words: [String: String]) -> [String: Any] {
+        let label = field.isCustom ? field.label : (words["webform_field.\(field.name)"] ?? field.label)
+        var item: [String: Any] = ["name": field.name, "id": "s-field-\(field.name)", "label": label, "value": typed, "error": error ?? "",
+                                   "isChoice": false, "isBoolean": false, "isInput": false, "checked": false, "inputType": "text", "options": [[String: Any]]()]
+        switch field.kind {
+        case .choice(let options):
+            item["isChoice"] = true
+            item["options"] = options.map { option -> [String: Any] in
+                let shown = field.isCustom ? option : (words["choice.\(field.name).\(option)"] ?? option)
+                return ["value": option, "label": shown, "selected": option.caseInsensitiveCompare(typed.trimmedWhitespace) == .orderedSame]
+            }
+        case .boolean:
+            item["isBoolean"] = true
+            item["checked"] = ["true", "yes", "1", "on"].contains(typed.lowercased())
+        case .date:
+            item["isInput"] = true
+            item["inputType"] = "date"
+        case .number:
+            item["isInput"] = true
+            item["inputType"] = "text"
+        default:
+            item["isInput"] = true
+        }
+        return item
     }
 
     func thanks(_ request: Request, _ group: WebFormIntake.Group, language: String, receipt: WebFormIntake.Receipt?) -> Response {
@@ -125,6 +155,12 @@ enum SupportFormTemplates: PageTemplateSet {
         <label for="s-subject">{{t.webform_subject}}</label>
         <input id="s-subject" name="subject" type="text" required maxlength="300" value="{{subject}}"{{#subjectError}} aria-invalid="true" aria-describedby="s-subject-error"{{/subjectError}}>
         {{#subjectError}}<p class="error" id="s-subject-error">{{subjectError}}</p>{{/subjectError}}
+        {{#extraFields}}{{#isChoice}}<label for="{{id}}">{{label}}</label>
+        <select id="{{id}}" name="{{name}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}><option value=""></option>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isChoice}}
+        {{#isBoolean}}<label class="check" for="{{id}}"><input id="{{id}}" name="{{name}}" type="checkbox" value="true"{{#checked}} checked{{/checked}}> {{label}}</label>{{/isBoolean}}
+        {{#isInput}}<label for="{{id}}">{{label}}</label>
+        <input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{/isInput}}
+        {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}{{/extraFields}}
         <label for="s-body">{{t.webform_body}}</label>
         <textarea id="s-body" name="body" rows="8" required{{#bodyError}} aria-invalid="true" aria-describedby="s-body-error"{{/bodyError}}>{{body}}</textarea>
         {{#bodyError}}<p class="error" id="s-body-error">{{bodyError}}</p>{{/bodyError}}

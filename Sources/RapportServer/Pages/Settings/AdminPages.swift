@@ -21,6 +21,7 @@ struct AdminPages {
         router.post("settings/teams", use: addTeam)
         router.post("settings/teams/assignment", use: setTeamAssignment)
         router.post("settings/teams/support-address", use: setTeamSupportAddress)
+        router.post("settings/teams/form-fields", use: setTeamFormFields)
         router.get("settings/roles", use: roles)
         router.post("settings/roles", use: saveGrant)
         router.get("settings/fields", use: fields)
@@ -212,14 +213,19 @@ struct AdminPages {
     func renderTeams(_ user: PageUser, formError: String?) async throws -> Response {
         let all = try await admin.users()
         let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cols = [user.t("name_label"), user.t("manager"), user.t("support_address"), user.t("web_form"), user.t("assignment"), user.t("members")]
+        let cols = [user.t("name_label"), user.t("manager"), user.t("support_address"), user.t("web_form"), user.t("assignment"), user.t("members"), user.t("form_fields")]
+        let formFields = WebFormFields(store: deps.store)
+        let eligible = try await formFields.eligible()
+        func label(_ field: FieldSpec) -> String { field.isCustom ? field.label : user.t("webform_field.\(field.name)") }
+        var chosen: [String: String] = [:]
+        for team in try await admin.directory.teams() { chosen[team.id] = try await formFields.chosen(team: team.id).map(label).joined(separator: ", ") }
         let rows: [[String: Any]] = try await admin.directory.teams().map { team in
             // A group with a support address faces customers: its public form is linked here.
             let form = team.supportAddress == nil ? Self.cell(cols[3], "") : Self.cell(cols[3], "/support/\(team.id)", href: "/support/\(team.id)")
             let turning = team.assignment == TicketAssignment.roundRobin
             return ["cells": [Self.cell(cols[0], team.name), Self.cell(cols[1], team.managerID.flatMap { names[$0] } ?? ""),
                               Self.cell(cols[2], team.supportAddress ?? ""), form, Self.cell(cols[4], user.t(turning ? "assignment_round_robin" : "assignment_manual")),
-                              Self.cell(cols[5], team.members.compactMap { names[$0] }.joined(separator: ", "))],
+                              Self.cell(cols[5], team.members.compactMap { names[$0] }.joined(separator: ", ")), Self.cell(cols[6], chosen[team.id] ?? "")],
                     "rowID": "team-\(team.id)",
                     "rowActions": [["action": "/settings/teams/assignment", "csrf": user.session.csrfToken,
                                     "label": user.t(turning ? "assignment_turn_off" : "assignment_turn_on"),
@@ -239,7 +245,28 @@ struct AdminPages {
                 ["isText": true, "name": "support_address", "id": "a-new-address", "label": user.t("support_address"), "value": "", "inputType": "email", "required": true],
             ], csrf: user.session.csrfToken))
         }
+        // The fields a customer-facing group's form asks for (the table shows each one's list).
+        let facing = teams.filter { $0.supportAddress != nil }
+        if !facing.isEmpty && !eligible.isEmpty {
+            forms.append(Self.form("/settings/teams/form-fields", user.t("form_fields"), user.t("save"), [
+                Self.select("id", user.t("team"), facing.map { ($0.id, $0.name) }, id: "a-form-team"),
+                Self.checks("fields", user.t("form_fields_hint"), eligible.map { ($0.name, label($0)) }, checked: []),
+            ], csrf: user.session.csrfToken))
+        }
         return render(user, heading: user.t("teams"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
+    }
+
+    /// Replaces the fields a group's public form asks for with the ticked ones.
+    @Sendable func setTeamFormFields(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await adminPage(request) { user in
+            let (p, stop) = try await posted(request)
+            guard let p else { return stop! }
+            let fields = JSONValue.array((p.values["fields"] ?? []).map(JSONValue.string))
+            do {
+                try await WebFormFields(store: deps.store).replace(team: p.fields["id"] ?? "", fields, actor: user.actor(context))
+            } catch { return try await renderTeams(user, formError: describe(error, user)) }
+            return PageRenderer.redirect("/settings/teams")
+        }
     }
 
     @Sendable func addTeam(_ request: Request, context: AppRequestContext) async throws -> Response {
