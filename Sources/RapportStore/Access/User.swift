@@ -27,11 +27,16 @@ public struct User: Sendable, Equatable {
 
     static let columns = "id, email, name, role, language, time_zone, active, totp_secret, created_at, skills"
 
+    /// The stored `skills` column (a JSON list) as words; a missing or unreadable one is none.
+    static func skills(_ stored: String?) -> [String] {
+        stored.flatMap { try? JSONValue.parse($0) }?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+
     static func decode(_ row: Row, teams: [String]) -> User {
         User(
             id: row.text("id") ?? "", email: row.text("email") ?? "", name: row.text("name") ?? "", role: row.text("role") ?? "viewer",
             language: row.text("language"), timeZone: row.text("time_zone"), active: row.int("active") == 1,
             twoFactor: row.text("totp_secret") != nil, teams: teams, createdAt: row.text("created_at") ?? "",
-            skills: row.text("skills").flatMap { try? JSONValue.parse($0) }?.arrayValue?.compactMap(\.stringValue) ?? [])
+            skills: skills(row.text("skills")))
     }
 }

@@ -26,8 +26,7 @@ public enum TicketAssignment {
         let working = Set(try await AccessDirectory.roles(s).filter { $0.value.allows(.update, on: Tickets.type.name) }.keys)
         let candidates = rows.compactMap { row -> RoundRobin.Candidate? in
             guard let id = row.text("id"), let role = row.text("role"), working.contains(role) else { return nil }
-            let skills = row.text("skills").flatMap { try? JSONValue.parse($0) }?.arrayValue?.compactMap(\.stringValue) ?? []
-            return RoundRobin.Candidate(id: id, lastAssigned: row.int("turn"), language: row.text("language"), skills: skills)
+            return RoundRobin.Candidate(id: id, lastAssigned: row.int("turn"), language: row.text("language"), skills: User.skills(row.text("skills")))
         }
         let language = try await requester.asyncMap { person in
             try await s.query("SELECT language FROM people WHERE id = \(person) AND deleted_at IS NULL").first?.text("language")
