@@ -113,12 +113,20 @@ import Testing
             #expect(bad.status == .unprocessableContent && bad.body.contains(#"id="s-field-product-error""#) && bad.body.contains("A-1"), "\(bad.body)")
             #expect(try await api.count("SELECT COUNT(*) AS n FROM tickets") == 0)
             #expect(try await api.count("SELECT COUNT(*) AS n FROM people") == 0)
+            // A required field the form does not ask for does not shut the form; a chosen
+            // required one must be filled.
+            #expect(try await api.call(.post, "/api/v1/fields", json: #"{"record_type":"tickets","name":"region_code","kind":"text","required":true}"#).status == .created)
+            #expect(try await api.call(.post, "/api/v1/fields", json: #"{"record_type":"tickets","name":"serial","kind":"text","required":true,"label":"シリアル"}"#).status == .created)
+            #expect(try await api.call(.put, "/api/v1/teams/\(group)/form", json: #"{"fields":["ticket_type","order_no","product","serial"]}"#).status == .ok)
+            let missing = try await send([("product", "pro")])
+            #expect(missing.status == .unprocessableContent && missing.body.contains(#"id="s-field-serial-error""#))
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM tickets") == 0)
             // Fields left out by the form are never read from the post.
-            let sent = try await send([("product", "pro"), ("order_no", " A-1001 "), ("ticket_type", "incident"), ("priority", "urgent")])
+            let sent = try await send([("product", "pro"), ("order_no", " A-1001 "), ("ticket_type", "incident"), ("priority", "urgent"), ("serial", "SN-9"), ("region_code", "X")])
             #expect(sent.status == .ok, "\(sent.body)")
             let ticket = try #require(try await api.call(.get, "/api/v1/tickets").object()["data"]?.arrayValue?.first?.objectValue)
             #expect(ticket.string("order_no") == "A-1001" && ticket.string("product") == "Pro" && ticket.string("ticket_type") == "incident")
-            #expect(ticket.string("priority") != "urgent")
+            #expect(ticket.string("priority") != "urgent" && ticket.string("region_code") == nil && ticket.string("serial") == "SN-9")
 
             // Settings → Teams: the list is shown per group and replaced by the ticked boxes.
             var admin = try await WorkspacePageTests.signedIn(api)

@@ -99,13 +99,14 @@ public struct WebFormIntake: Sendable {
         var changes = JSONObject([
             ("subject", .string(subject)), ("requester_id", .string(person.id)), ("channel", .string("web_form")), ("group_id", .string(group.id)),
         ])
-        // Only the group's chosen fields are read; the engine checks their values as it
-        // checks an agent's.
-        for field in group.fields {
-            let value = RecordInput.fromCSV(form.extra[field.name] ?? "", field: field)
-            if !value.isNull { changes[field.name] = value }
-        }
-        let ticket = try await store.create(in: s, tickets, changes: try RecordInput.validate(changes, type: tickets, mode: .create).get(), actor: .system)
+        // Only the group's chosen fields are read, each checked as an agent's edit of it is
+        // (a chosen required field must be filled). A required field the form does not ask
+        // for is left to the agents, as for mail: it must not shut the form.
+        var extra = JSONObject()
+        for field in group.fields { extra[field.name] = RecordInput.fromCSV(form.extra[field.name] ?? "", field: field) }
+        let checked = try RecordInput.validate(extra, type: tickets, mode: .update).get()
+        for key in checked.keys { if let value = checked[key], !value.isNull { changes[key] = value } }
+        let ticket = try await store.create(in: s, tickets, changes: changes, actor: .system)
         let message = try await store.create(in: s, messages, changes: JSONObject([
             ("ticket_id", .string(ticket.id)), ("kind", .string(TicketMessages.Kind.publicReply.rawValue)),
             ("author_person_id", .string(person.id)), ("body", .string(body)),
