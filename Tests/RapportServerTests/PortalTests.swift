@@ -55,7 +55,7 @@ import Testing
             let csrf = PageClient.csrf(page.body) ?? ""
             let unknown = try await visitor.request(.post, "/portal", form: [("_csrf", csrf), ("email", "nobody@example.kr")], headers: korean)
             let known = try await visitor.request(.post, "/portal", form: [("_csrf", csrf), ("email", "Yuna@Example.KR")], headers: korean)
-            #expect(unknown.status == .ok && known.status == .ok)
+            #expect(unknown.status == .ok && known.status == .ok && known.body.contains("30분 안에"))
             #expect(unknown.body.replacingOccurrences(of: "nobody@example.kr", with: "X") == known.body.replacingOccurrences(of: "yuna@example.kr", with: "X"))
             // (The agent's public reply went out as mail too: only sign-in mails are counted.)
             #expect(try await api.count("SELECT COUNT(*) AS n FROM mail_messages WHERE direction = 'outbound' AND subject LIKE '%로그인 링크%'") == 1)
@@ -85,6 +85,7 @@ import Testing
             // Her list: her ticket only (the organization does not share), in Korean.
             var list = try await visitor.request(.get, "/portal/tickets")
             #expect(list.status == .ok && list.body.contains("결제 오류") && !list.body.contains("배송 지연") && list.body.contains("문의 내역"), "\(list.body)")
+            #expect(list.body.contains(#"class="brand" href="/portal""#), "the portal's way home")
             let conversation = try await visitor.request(.get, "/portal/tickets/\(mine)")
             #expect(conversation.body.contains("확인해 보겠습니다.") && !conversation.body.contains("VIP 고객"), "internal notes never reach the portal")
             #expect(try await visitor.request(.get, "/portal/tickets/\(colleagues)").status == .notFound)

@@ -57,7 +57,9 @@ struct PortalPages {
         }
         switch try await portal.requestLink(email: address) {
         case .accepted:
-            return anonymous(request, values: ["checkMail": (words(language)["portal_check_mail"] ?? "%@").replacingOccurrences(of: "%@", with: address)], status: .ok)
+            let text = (words(language)["portal_check_mail"] ?? "%@").replacingOccurrences(of: "%@", with: address)
+                .replacingOccurrences(of: "%d", with: String(Int(RequesterPortal.linkLifetime / 60)))
+            return anonymous(request, values: ["checkMail": text], status: .ok)
         case .notSetUp:
             return anonymous(request, values: ["signIn": true, "email": email, "error": words(language)["portal_not_set_up"] ?? ""], status: .serviceUnavailable)
         }
@@ -211,6 +213,9 @@ struct PortalPages {
     }
 
     private func render(_ values: [String: Any], language: String, status: HTTPResponse.Status, headers: HTTPFields) -> Response {
+        var values = values
+        // A requester's way home is the portal, not the staff sign-in.
+        values["brandHref"] = "/portal"
         var headers = headers
         headers[.cacheControl] = "no-store"
         // The link's secret is in the path: no other site may learn it from a Referer.

@@ -65,7 +65,7 @@ enum ShellTemplates: PageTemplateSet {
         {{^signedIn}}
         <body class="signed-out">
         <a class="skip" href="#main">{{t.skip_to_content}}</a>
-        <header class="top"><a class="brand" href="/"><span class="mark" aria-hidden="true">R</span>{{t.app_name}}</a>
+        <header class="top"><a class="brand" href="{{#brandHref}}{{brandHref}}{{/brandHref}}{{^brandHref}}/{{/brandHref}}"><span class="mark" aria-hidden="true">R</span>{{t.app_name}}</a>
         <nav class="languages" aria-label="{{t.language_switch}}">{{#signedOutLanguages}}<a href="?lang={{code}}" lang="{{code}}" hreflang="{{code}}"{{#current}} aria-current="true"{{/current}}>{{name}}</a>{{/signedOutLanguages}}</nav>
         </header>
         <main id="main"{{^wide}} class="narrow"{{/wide}}>
