@@ -239,7 +239,9 @@ public struct RequesterPortal: Sendable {
     public func reply(to ticketID: String, body: String, _ session: PortalSession, address: String?) async throws -> String? {
         let errors = RequestText.errors(subject: nil, body: body)
         guard errors.isEmpty else { throw RecordError.invalid(errors) }
-        guard try await conversation(ticketID, session) != nil else { return nil }
+        guard RecordID.isValid(ticketID), try await store.db.read({ s in
+            try await !s.query("SELECT t.id FROM tickets t WHERE t.id = \(ticketID) AND t.deleted_at IS NULL AND \(visible(session))").isEmpty
+        }) else { return nil }
         let actor = Actor(userID: nil, address: address)
         return try await store.db.transaction { s in
             let messages = try await store.type(named: TicketMessages.type.name, in: s)

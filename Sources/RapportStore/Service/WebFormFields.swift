@@ -31,14 +31,31 @@ public struct WebFormFields: Sendable {
         }
     }
 
+    /// Every group's chosen fields, in one read (the teams page lists them all).
+    public func chosenByTeam() async throws -> [String: [FieldSpec]] {
+        try await store.db.read { s in
+            let byName = Dictionary(try await eligible(s).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            var out: [String: [FieldSpec]] = [:]
+            for row in try await s.query("SELECT team_id, fields FROM web_form_fields") {
+                guard let team = row.text("team_id") else { continue }
+                out[team] = Self.names(row.text("fields")).compactMap { byName[$0] }
+            }
+            return out
+        }
+    }
+
+    static func names(_ stored: String?) -> [String] {
+        stored.flatMap { try? JSONValue.parse($0) }?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+
     /// The group's chosen fields in order; one deleted since is left out.
     public func chosen(team: String) async throws -> [FieldSpec] {
         try await store.db.read { s in try await chosen(s, team: team) }
     }
 
     func chosen(_ s: Session, team: String) async throws -> [FieldSpec] {
-        guard let text = try await s.query("SELECT fields FROM web_form_fields WHERE team_id = \(team)").first?.text("fields"),
-              let names = try? JSONValue.parse(text).arrayValue?.compactMap(\.stringValue) else { return [] }
+        let names = Self.names(try await s.query("SELECT fields FROM web_form_fields WHERE team_id = \(team)").first?.text("fields"))
+        guard !names.isEmpty else { return [] }
         let byName = Dictionary(try await eligible(s).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         return names.compactMap { byName[$0] }
     }

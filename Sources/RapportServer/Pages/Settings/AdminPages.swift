@@ -217,8 +217,7 @@ struct AdminPages {
         let formFields = WebFormFields(store: deps.store)
         let eligible = try await formFields.eligible()
         func label(_ field: FieldSpec) -> String { field.isCustom ? field.label : user.t("webform_field.\(field.name)") }
-        var chosen: [String: String] = [:]
-        for team in try await admin.directory.teams() { chosen[team.id] = try await formFields.chosen(team: team.id).map(label).joined(separator: ", ") }
+        let chosen = try await formFields.chosenByTeam().mapValues { $0.map(label).joined(separator: ", ") }
         let rows: [[String: Any]] = try await admin.directory.teams().map { team in
             // A group with a support address faces customers: its public form is linked here.
             let form = team.supportAddress == nil ? Self.cell(cols[3], "") : Self.cell(cols[3], "/support/\(team.id)", href: "/support/\(team.id)")
