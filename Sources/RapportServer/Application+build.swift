@@ -103,6 +103,7 @@ public func buildApplication(
     QuoteBuilderPage(deps: pages).register(on: router)
     ServicePages(deps: pages).register(on: router)
     PortalPages(deps: pages).register(on: router)
+    NPSPages(deps: pages).register(on: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)
@@ -111,6 +112,7 @@ public func buildApplication(
     ReportRoutes(store: store, clock: configuration.clock).register(on: api)
     SalesRoutes(store: store).register(on: api)
     ServiceRoutes(store: store, clock: configuration.clock).register(on: api)
+    NPSRoutes(store: store, clock: configuration.clock).register(on: api)
     FieldRoutes(store: store).register(on: api)
     ImportRoute(store: store).register(on: api)
     JobRoutes(jobs: jobs).register(on: api)

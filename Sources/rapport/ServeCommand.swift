@@ -94,6 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
             registry.registerSales(store: store)
             registry.registerNotifications(store: store)
             registry.registerService(store: store)
+            registry.registerMarketing(store: store)
             // A relay with a private CA: RAPPORT_SMTP_CA_FILE names a PEM file of it.
             let mailRoots = ProcessInfo.processInfo.environment["RAPPORT_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : [$0] } ?? []
             registry.registerMail(try MailSendJob(outbox: MailOutbox(db: database, cipher: store.cipher), trustRootFiles: mailRoots))

@@ -19,6 +19,8 @@ extension Role {
         "ticket_macros": .readOnly,
     ]
     static let noTickets: [String: Grant] = ["tickets": .none, "ticket_messages": .none, "ticket_macros": .none]
+    /// Marketing runs the NPS programs; everyone else reads them (and their scores).
+    static let surveysReadOnly: [String: Grant] = ["nps_programs": .readOnly]
 
     public static let builtIn: [Role] = [
         Role(name: "admin", label: "Administrator", isBuiltIn: true, grants: ["*": .everything]),
@@ -27,21 +29,22 @@ extension Role {
             "*": Grant([.read, .create, .update, .delete, .import, .export], visibility: .own),
             "organizations": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read, .create], visibility: .all),
-        ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }),
+        ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }.merging(surveysReadOnly) { a, _ in a }),
         Role(name: "support", label: "Support", isBuiltIn: true, grants: [
             "*": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read], visibility: .all),
-        ].merging(salesSetup) { a, _ in a }.merging(serviceDesk) { a, _ in a }),
+        ].merging(salesSetup) { a, _ in a }.merging(serviceDesk) { a, _ in a }.merging(surveysReadOnly) { a, _ in a }),
         Role(name: "marketing", label: "Marketing", isBuiltIn: true, grants: [
             "*": Grant([.read], visibility: .all),
             "people": Grant([.read, .create, .update, .import, .export], visibility: .all, hiddenFields: ["phones"]),
             "tags": Grant([.read, .create, .update], visibility: .all),
+            "nps_programs": Grant([.read, .create, .update, .delete, .export], visibility: .all),
         ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }),
         Role(name: "partner_manager", label: "Partner manager", isBuiltIn: true, grants: [
             "*": Grant([.read, .create, .update], visibility: .own),
             "organizations": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read], visibility: .all),
-        ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }),
+        ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }.merging(surveysReadOnly) { a, _ in a }),
         Role(name: "viewer", label: "Viewer", isBuiltIn: true, grants: ["*": Grant([.read], visibility: .all, hidesSensitive: true)]),
     ]
 

@@ -138,3 +138,13 @@ public enum SatisfactionReport {
         return buckets.enumerated().map { i, s in (start: ServiceReport.weekStart(i, now: now, count: count), summary: s) }
     }
 }
+
+/// NPS over the report's period, week by week, each week with its count.
+public enum NPSReport {
+    public static func weeks(_ answers: [(score: Int, at: Int64)], now: Int64, count: Int) -> [(start: Int64, summary: NPSSummary)] {
+        guard count > 0 else { return [] }
+        var buckets = [NPSSummary](repeating: NPSSummary(), count: count)
+        for a in answers { if let i = ServiceReport.weekIndex(a.at, now: now, count: count) { buckets[i].add(a.score) } }
+        return buckets.enumerated().map { i, s in (start: ServiceReport.weekStart(i, now: now, count: count), summary: s) }
+    }
+}

@@ -38,6 +38,21 @@ extension OpenAPIDocument {
 
     static func servicePaths() -> [(String, JSONValue)] {
         let id = obj([("name", .string("id")), ("in", .string("path")), ("required", .bool(true)), ("schema", uuid())])
+        let count = obj([("type", .string("integer")), ("minimum", .number("0"))])
+        let npsRounds = obj([
+            ("type", .string("object")),
+            ("properties", obj([
+                ("nps", nullable(obj([("type", .string("number")), ("minimum", .number("-100")), ("maximum", .number("100"))]))),
+                ("responses", count), ("promoters", count), ("passives", count), ("detractors", count), ("next_round_at", nullable(dateTime())),
+                ("data", obj([("type", .string("array")), ("items", obj([
+                    ("type", .string("object")),
+                    ("properties", obj([
+                        ("round", dateTime()), ("asked", count), ("skipped", count), ("started_at", dateTime()), ("finished_at", nullable(dateTime())),
+                        ("note", nullable(obj([("type", .string("string")), ("enum", strings(["mail_not_set_up", "invalid_audience", "program_deleted"]))]))),
+                    ])),
+                ]))])),
+            ])),
+        ])
         let days = obj([("name", .string("pending_days")), ("in", .string("query")),
                         ("schema", obj([("type", .string("integer")), ("minimum", .number("0")), ("maximum", .number(String(TicketQueue.maxPendingDays)))]))])
         let view = obj([("name", .string("view")), ("in", .string("path")), ("required", .bool(true)),
@@ -75,6 +90,13 @@ extension OpenAPIDocument {
                                       ("properties", obj([("fields", obj([("type", .string("array")), ("maxItems", .number(String(WebFormFields.maxFields))), ("items", str())]))])),
                                   ]),
                                   responses: [("200", jsonResponse("Saved", formFields)), ("404", problem("No such team")), ("422", problem("Invalid"))])),
+            ])),
+            ("/api/v1/nps_programs/{id}/rounds", obj([
+                ("get", operation("npsRounds", "An NPS program's score with its count and split, its next round and its rounds, newest first", tag: "nps_programs",
+                                  parameters: [id], responses: [("200", jsonResponse("Score and rounds", npsRounds)), ("404", problem("Not found"))])),
+                ("post", operation("npsSendRound", "Queue a round now, outside the schedule; the quiet period still applies", tag: "nps_programs", parameters: [id],
+                                   responses: [("202", jsonResponse("Queued", obj([("type", .string("object")), ("properties", obj([("job_id", uuid())]))]))),
+                                               ("403", problem("Forbidden")), ("404", problem("Not found"))])),
             ])),
             ("/api/v1/tickets/views", obj([
                 ("get", operation("ticketViews", "The agent views with their live counts", tag: "tickets", parameters: [days],

@@ -51,6 +51,8 @@ public struct MailOutbox: Sendable {
         /// recipient's mail client and its answer threads back here.
         public var inReplyTo: String?
         public var references: [String] = []
+        /// Fields such as `List-Unsubscribe` or `Auto-Submitted`, ASCII only.
+        public var headers: [(String, String)] = []
 
         public init(to: [MailAddress], cc: [MailAddress] = [], subject: String, text: String, html: String? = nil, links: [(type: String, id: String)] = []) {
             self.to = to
@@ -99,6 +101,7 @@ public struct MailOutbox: Sendable {
             html: draft.html, messageID: messageID, date: Date(timeIntervalSince1970: Double(now) / 1000), timeZone: TimeZone(identifier: "UTC")!)
         message.inReplyTo = draft.inReplyTo
         message.references = draft.references
+        message.extraHeaders = draft.headers
         let raw: [UInt8]
         do {
             raw = try message.rendered()

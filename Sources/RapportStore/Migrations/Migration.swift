@@ -43,5 +43,6 @@ enum Migrations {
         Migration0031Portal.migration,
         Migration0032AgentSkills.migration,
         Migration0033WebFormFields.migration,
+        Migration0034NPSPrograms.migration,
     ]
 }

@@ -83,6 +83,8 @@ extension RecordStore {
             // Their portal sign-in links and sessions end with them.
             try await s.execute("DELETE FROM portal_links WHERE person_id IN (\(idList))")
             try await s.execute("DELETE FROM portal_sessions WHERE person_id IN (\(idList))")
+            // Survey scores stay in the reports' counts; who gave them and what they wrote go.
+            try await s.execute("UPDATE surveys SET person_id = 'erased:' || id, comment = NULL WHERE person_id IN (\(idList))")
             for row in rows {
                 try await self.reindex(s, type: type, seq: row.int("seq") ?? 0, terms: nil, replacing: true)
             }

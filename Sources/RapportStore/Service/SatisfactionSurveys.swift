@@ -15,6 +15,9 @@ public struct Survey: Sendable, Equatable {
     public var score: Int?
     public var comment: String?
     public var respondedAt: String?
+    /// An NPS survey's program, and what its question names.
+    public var programID: String? = nil
+    public var subjectName: String? = nil
 }
 
 /// Satisfaction surveys after a solved ticket (CSAT).
@@ -105,8 +108,7 @@ public struct SatisfactionSurveys: Sendable {
         guard let person = try? await store.load(s, people, id: personID, forUpdate: false),
               let address = person.fields["emails"]?.arrayValue?.first?.objectValue?["address"]?.stringValue else { return nil }
         let language = SurveyWords.language(person.fields["language"]?.stringValue)
-        var rng = SystemRandomNumberGenerator()
-        let token = Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        let token = Self.newToken()
         let id = RecordID.make(millisecondsSince1970: now)
         let sentAt = Timestamp.format(millisecondsSince1970: now)
         let inserted = try await s.query("""
@@ -134,11 +136,16 @@ public struct SatisfactionSurveys: Sendable {
 
     static func digest(_ token: String) -> String { TokenStore.digest(token) }
 
+    /// 32 random bytes in hex: a survey link's secret.
+    static func newToken() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) })
+    }
+
     /// A survey answered without a mail, for the demo data: the same row and the same
     /// answer path (timeline activity included) as a requester's click.
     func recordDemoAnswer(ticketID: String, personID: String, language: String, score: Int, comment: String?) async throws {
-        var rng = SystemRandomNumberGenerator()
-        let token = Hex.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        let token = Self.newToken()
         let inserted = try await store.db.transaction { s in
             try await s.query("""
                 INSERT INTO surveys (id, kind, ticket_id, person_id, scale, token_sha256, language, sent_at)
@@ -165,12 +172,15 @@ public struct SatisfactionSurveys: Sendable {
     static func survey(_ s: Session, digest: String, lock: Bool) async throws -> Survey? {
         let forUpdate = lock && s.dialect == .postgres ? " FOR UPDATE OF v" : ""
         guard let r = try await s.query("""
-            SELECT v.id, v.kind, v.ticket_id, v.person_id, v.scale, v.language, v.score, v.comment, v.responded_at, t.number, t.subject
-            FROM surveys v LEFT JOIN tickets t ON t.id = v.ticket_id WHERE v.token_sha256 = \(digest)\(raw: forUpdate)
+            SELECT v.id, v.kind, v.ticket_id, v.person_id, v.scale, v.language, v.score, v.comment, v.responded_at, t.number, t.subject,
+            v.program_id, p.name AS program_name, COALESCE(p.subject_name, (SELECT legal_name FROM company_settings WHERE id = 1)) AS subject_name
+            FROM surveys v LEFT JOIN tickets t ON t.id = v.ticket_id LEFT JOIN nps_programs p ON p.id = v.program_id
+            WHERE v.token_sha256 = \(digest)\(raw: forUpdate)
             """).first, let id = r.text("id"), let scale = r.text("scale").flatMap(SurveyScale.init(rawValue:)) else { return nil }
         return Survey(id: id, kind: r.text("kind") ?? kind, ticketID: r.text("ticket_id"), ticketNumber: r.text("number"), ticketSubject: r.text("subject"),
                       personID: r.text("person_id") ?? "", scale: scale, language: r.text("language") ?? "en",
-                      score: r.int("score").map { Int($0) }, comment: r.text("comment"), respondedAt: r.text("responded_at"))
+                      score: r.int("score").map { Int($0) }, comment: r.text("comment"), respondedAt: r.text("responded_at"),
+                      programID: r.text("program_id"), subjectName: r.text("subject_name"))
     }
 
     /// Records (or changes) the answer. A score outside the survey's scale or an overlong
@@ -206,7 +216,8 @@ public struct SatisfactionSurveys: Sendable {
     private func recordActivity(_ s: Session, _ survey: Survey, score: Int, comment: String?, at: String) async throws {
         let activities = try await store.type(named: Activities.type.name, in: s)
         let mark = survey.scale == .goodBad ? (score == 1 ? "👍" : "👎") : "\(score)/\(survey.scale.scores.upperBound)"
-        let subject = ["CSAT \(mark)", survey.ticketNumber].compactMap { $0 }.joined(separator: " · ")
+        let label = survey.kind == NPSSurveys.kind ? "NPS" : "CSAT"
+        let subject = ["\(label) \(mark)", survey.ticketNumber].compactMap { $0 }.joined(separator: " · ")
         var changes = JSONObject([("subject", .string(subject)), ("body", comment.map(JSONValue.string) ?? .null), ("occurred_at", .string(at))])
         let existing = try await s.query("SELECT activity_id FROM surveys WHERE id = \(survey.id)").first?.text("activity_id")
         if let existing, (try? await store.load(s, activities, id: existing, forUpdate: true)) != nil {

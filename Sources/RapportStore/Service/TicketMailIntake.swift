@@ -94,6 +94,7 @@ public struct TicketMailIntake: Sendable {
         guard !inserted.isEmpty else { return .duplicate }
         if let reason {
             try await s.execute("UPDATE mail_messages SET last_error = \(reason) WHERE id = \(id)")
+            if reason == "delivery_report", let report = DeliveryReport(message) { try await Self.recordBounces(s, report, at: stamp) }
             return .ignored(reason: reason)
         }
         guard let sender else { return .ignored(reason: "no_sender") }
@@ -133,6 +134,24 @@ public struct TicketMailIntake: Sendable {
         ]), actor: .system)
         try await link(s, mail: id, message: saved.id, ticket: ticket.id, person: person.id)
         return .opened(ticketID: ticket.id, messageID: saved.id)
+    }
+
+    /// What a delivery report says about each recipient: hard and soft bounces counted
+    /// against the address (``MailSuppressions``), and the message it returns marked
+    /// bounced when Rapport sent it.
+    static func recordBounces(_ s: Session, _ report: DeliveryReport, at: String) async throws {
+        var failed = false
+        for recipient in report.recipients where recipient.severity != .delivered {
+            try await MailSuppressions.bounced(s, recipient.address, hard: recipient.severity == .hard, at: at)
+            failed = failed || recipient.severity == .hard
+        }
+        if failed, let original = report.originalMessageID {
+            let why = report.recipients.first { $0.severity == .hard }.map { [$0.status, $0.diagnostic].compactMap { $0 }.joined(separator: " ") }
+            try await s.execute("""
+                UPDATE mail_messages SET state = 'bounced', last_error = \(why.map { String($0.prefix(500)) }), updated_at = \(at)
+                WHERE message_id = \(original) AND direction = 'outbound'
+                """)
+        }
     }
 
     private func requester(_ s: Session, _ sender: MailAddress) async throws -> StoredRecord {

@@ -36,6 +36,7 @@ enum RecordPageSections {
         Organizations.type.name: [PurchaseHistorySection(), PossibleDuplicates(), ComposeEmailAction(recipients: OrganizationRecipients())],
         People.type.name: [PurchaseHistorySection(), PossibleDuplicates(), ComposeEmailAction(recipients: PersonRecipients())],
         Tickets.type.name: [TicketClockSection(), TicketConversationSection(), RequesterTicketsSection()],
+        NPSPrograms.type.name: [NPSProgramSection()],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),

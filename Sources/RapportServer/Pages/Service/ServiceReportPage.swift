@@ -39,6 +39,18 @@ struct ServiceReportPage {
                 }
                 return Self.csv(csv, name: "reopens-\(days)d.csv")
             }
+            let readsNPS = user.viewer.role.allows(.read, on: NPSPrograms.type.name)
+            let npsAnswers = readsNPS ? try await NPSSurveys(store: deps.store).answers(actor: user.actor(context), since: now - Int64(days) * 86_400_000) : []
+            let npsWeeks = NPSReport.weeks(npsAnswers.map { ($0.score, $0.at) }, now: now, count: weekCount)
+            if readsNPS && params.contains(where: { $0 == ("format", "csv") }) && params.contains(where: { $0 == ("part", "nps") }) {
+                var csv = CSVWriter.line(["week_start", "responses", "promoters", "passives", "detractors", "nps"])
+                for w in npsWeeks {
+                    let s = w.summary
+                    csv += CSVWriter.line([Self.day(w.start), String(s.responses), String(s.promoters), String(s.passives), String(s.detractors),
+                                           s.score.map { String(format: "%.2f", $0) } ?? ""])
+                }
+                return Self.csv(csv, name: "nps-\(days)d.csv")
+            }
             if params.contains(where: { $0 == ("format", "csv") }) && params.contains(where: { $0 == ("part", "csat") }) {
                 var csv = CSVWriter.line(["week_start", "responses", "positive", "csat"])
                 for w in weeks {
@@ -91,6 +103,7 @@ struct ServiceReportPage {
                 }),
             ]
             values.merge(Self.satisfaction(input.answers, weeks: weeks, days: days, user: user)) { a, _ in a }
+            if readsNPS { values["nps"] = Self.nps(npsAnswers, weeks: npsWeeks, days: days, user: user) }
             return deps.renderApp("ticket_report", user: user, title: user.t("svc_report"), values: values, current: Tickets.type.name)
         }
     }
@@ -106,6 +119,24 @@ struct ServiceReportPage {
     /// "12% · 3 of 25 solved": the rate always beside the counts it comes from.
     static func reopenText(_ r: ServiceReport.Reopens, _ user: PageUser) -> String {
         "\(r.rate.map(user.percent) ?? "—") · " + user.t("svc_reopened_of").replacingOccurrences(of: "%1", with: String(r.reopened)).replacingOccurrences(of: "%2", with: String(r.solved))
+    }
+
+    /// NPS for the period with its count and split, week by week and per program. A bar
+    /// shows a positive score's share of 100; a negative one reads from its text alone.
+    static func nps(_ answers: [SatisfactionAnswer], weeks: [(start: Int64, summary: NPSSummary)], days: Int, user: PageUser) -> [String: Any] {
+        func bar(_ label: String, _ s: NPSSummary) -> BarChart.Bar {
+            BarChart.Bar(label: label, value: 1, inner: max(0, s.score ?? 0) / 100, text: NPSText.headline(s, user))
+        }
+        var programs: [String?: NPSSummary] = [:]
+        for a in answers { programs[a.group, default: NPSSummary()].add(a.score) }
+        let overall = NPSSummary(answers.map(\.score))
+        return [
+            "headline": NPSText.headline(overall, user), "split": NPSText.split(overall, user), "empty": answers.isEmpty,
+            "csvHref": "/tickets/report?days=\(days)&format=csv&part=nps",
+            "weeks": BarChart.rows(weeks.map { bar(day($0.start), $0.summary) }),
+            "programs": BarChart.rows(programs.sorted { $0.value.responses != $1.value.responses ? $0.value.responses > $1.value.responses : ($0.key ?? "") < ($1.key ?? "") }
+                .map { bar($0.key ?? user.t("none"), $0.value) }),
+        ]
     }
 
     /// CSAT for the period with its count, week by week, per group and per agent, and the

@@ -138,6 +138,12 @@ enum ServiceTemplates: PageTemplateSet {
         <h3>{{t.svc_csat_by_agent}}</h3><ul class="bars">{{#csatAgents}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/csatAgents}}</ul>
         {{#csatHasComments}}<h3>{{t.svc_csat_comments}}</h3><ul class="csat-comments">{{#csatComments}}<li><span class="chip">{{score}}</span> <span class="meta">{{ticket}}</span><p>{{comment}}</p></li>{{/csatComments}}</ul>{{/csatHasComments}}{{/csatEmpty}}
         </section>
+        {{#nps}}<section class="card" id="nps" aria-labelledby="nps-report-heading"><div class="actions spread"><h2 id="nps-report-heading">{{t.nps_report}} <span class="chip">{{headline}}</span></h2>
+        <a class="button secondary" href="{{csvHref}}" download>{{t.svc_report_csv}}</a></div>
+        <p class="meta">{{t.nps_report_hint}}</p>{{#split}}<p class="meta">{{split}}</p>{{/split}}
+        {{^empty}}<h3>{{t.svc_csat_by_week}}</h3><ul class="bars">{{#weeks}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/weeks}}</ul>
+        <h3>{{t.nps_by_program}}</h3><ul class="bars">{{#programs}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/programs}}</ul>{{/empty}}
+        {{#empty}}<p class="meta">{{t.nps_no_answers}}</p>{{/empty}}</section>{{/nps}}
         {{> foot}}
         """
 
@@ -228,6 +234,13 @@ enum ServiceStyles {
         .macro-pick { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 0 0 12px; padding-bottom: 12px; border-bottom: 1px solid var(--line); }
         .macro-pick label { margin: 0; } .macro-pick select { width: auto; flex: 1 1 10rem; min-width: 0; max-width: 22rem; } .macro-pick button { flex: none; }
         .away-form { margin-top: 16px; padding-top: 12px; border-top: 1px solid var(--line); } .away-form p { margin: 0 0 8px; }
+        .survey-choices.nps { display: flex; flex-wrap: wrap; gap: 6px; border: 0; padding: 0; }
+        .survey-choices.nps legend { margin-bottom: 8px; } .survey-choices.nps .survey-choice { margin: 0; }
+        .survey-choices.nps .survey-choice input { position: absolute; opacity: 0; }
+        .survey-choices.nps .survey-choice span { display: inline-block; min-width: 2.4em; padding: 8px 0; text-align: center; border: 1px solid var(--line); border-radius: 6px; cursor: pointer; }
+        .survey-choices.nps .survey-choice input:checked + span { background: var(--accent); color: #fff; border-color: var(--accent); }
+        .survey-choices.nps .survey-choice input:focus-visible + span { outline: 2px solid var(--accent); outline-offset: 2px; }
+        .nps-ends { flex-basis: 100%; display: flex; justify-content: space-between; gap: 8px; margin: 2px 0 0; }
         .support-form { max-width: 40rem; margin: 0 auto; } .support-form textarea { width: 100%; box-sizing: border-box; }
         .support-form .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
         .macro-changes { margin: 0 0 12px; padding-left: 20px; } .macro-changes li { overflow-wrap: anywhere; }

@@ -24,6 +24,7 @@ enum PageStrings {
         ServiceStrings.self,
         ServiceLevelStrings.self,
         PortalStrings.self,
+        MarketingStrings.self,
     ]
 
     /// Every page string per language, all tables merged.
