@@ -67,3 +67,11 @@ import Testing
         #expect(weeks[0].start < weeks[1].start && weeks[1].start < weeks[2].start)
     }
 }
+
+extension NPSProgramTests {
+    @Test func aCompanyWithoutANameIsAskedAboutAsUs() {
+        let mail = NPSMail(language: "ko", subjectName: "  ", unsubscribe: "u") { "l\($0)" }
+        #expect(mail.subject == "짧은 질문을 드립니다" && mail.text.hasPrefix("저희를 친구나 동료에게 추천할 가능성은 얼마나 되십니까?"))
+        #expect(NPSWords.question("en", nil) == "How likely are you to recommend us to a friend or colleague?")
+    }
+}

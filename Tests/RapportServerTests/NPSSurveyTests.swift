@@ -79,7 +79,7 @@ import Testing
                 if let code { #expect(reply.body.contains(code), "\(reply.body)") }
             }
             let created = try await api.call(.post, "/api/v1/nps_programs", json: """
-                {"name":"Quarterly NPS","active":true,"schedule":"0 10 1 * *","time_zone":"Asia/Seoul","audience_stages":["customer","evangelist"],"subject_name":"Rapport"}
+                {"name":"Quarterly NPS","on_schedule":true,"schedule":"0 10 1 * *","time_zone":"Asia/Seoul","audience_stages":["customer","evangelist"],"subject_name":"Rapport"}
                 """)
             #expect(created.status == .created, "\(created.body)")
             let program = try created.object().string("id") ?? ""

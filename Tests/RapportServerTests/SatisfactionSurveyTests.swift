@@ -173,11 +173,16 @@ import Testing
     func theDemoDeskHasAnsweredSurveys(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
             _ = try await RecordStore(db: api.db, cipher: testConfiguration.cipher).seedDemo(people: 40, actor: .system)
-            let answered = try await api.count("SELECT COUNT(*) AS n FROM surveys WHERE responded_at IS NOT NULL AND activity_id IS NOT NULL")
+            let answered = try await api.count("SELECT COUNT(*) AS n FROM surveys WHERE kind = 'csat' AND responded_at IS NOT NULL AND activity_id IS NOT NULL")
             let resolved = try await api.count("SELECT COUNT(*) AS n FROM tickets WHERE status IN ('solved', 'closed')")
             #expect(answered > 0 && answered == resolved)
+            // And a quarterly NPS program with last quarter's round, two in three answered.
+            let asked = try await api.count("SELECT COUNT(*) AS n FROM surveys WHERE kind = 'nps'")
+            let npsAnswered = try await api.count("SELECT COUNT(*) AS n FROM surveys WHERE kind = 'nps' AND responded_at IS NOT NULL AND activity_id IS NOT NULL")
+            #expect(asked > 0 && npsAnswered > 0 && npsAnswered < asked)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM nps_rounds WHERE asked = \(asked) AND finished_at IS NOT NULL") == 1)
             let onTimelines = try await api.count("SELECT COUNT(*) AS n FROM activities WHERE kind = 'survey' AND deleted_at IS NULL")
-            #expect(onTimelines == answered)
+            #expect(onTimelines == answered + npsAnswered)
             #expect(try await api.count("SELECT COUNT(*) AS n FROM mail_messages") == 0, "the demo sends nothing")
         }
     }

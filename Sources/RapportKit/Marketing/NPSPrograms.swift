@@ -11,7 +11,7 @@ public enum NPSPrograms {
         singular: "NPS survey",
         fields: [
             FieldSpec("name", .text(maxLength: 120), required: true, search: .name),
-            FieldSpec("active", .boolean),
+            FieldSpec("on_schedule", .boolean, label: "Send on schedule"),
             // Five-field cron in the program's time zone: "0 10 1 */3 *" is 10:00 on the
             // first day of every third month.
             FieldSpec("schedule", .text(maxLength: 100), required: true, label: "Schedule (cron)"),
@@ -24,13 +24,14 @@ public enum NPSPrograms {
             FieldSpec("subject_name", .text(maxLength: 120), label: "Recommend what"),
         ],
         titleField: "name",
-        listColumns: ["active", "schedule", "time_zone", "audience_stages", "updated_at"],
+        listColumns: ["schedule", "time_zone", "audience_stages", "on_schedule", "updated_at"],
         uniqueKeys: [.init(field: "name", kind: "nps_program")],
         hasOwner: false,
         allowsCustomFields: false,
         hooks: RecordHooks(validate: validate),
         area: .marketing,
-        icon: "chart"
+        icon: "chart",
+        acceptsActivities: false
     )
 
     /// The quiet period when a program names none: a quarter, the common NPS cadence.

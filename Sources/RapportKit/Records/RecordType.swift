@@ -52,6 +52,9 @@ public struct RecordType: Sendable {
     /// group): the members of that team, not the owner's team. A record without a team
     /// falls back to its owner. Children of such a type are seen with their parent.
     public var groupField: String?
+    /// Whether people log calls, meetings and notes on it. Set-up records (macros, survey
+    /// programs) have a history of changes but no relationship to log.
+    public var acceptsActivities: Bool
 
     public init(
         name: String,
@@ -69,7 +72,8 @@ public struct RecordType: Sendable {
         area: WorkArea = .customers,
         icon: String = "record",
         showsAvatar: Bool = false,
-        groupField: String? = nil
+        groupField: String? = nil,
+        acceptsActivities: Bool = true
     ) {
         self.name = name
         self.singular = singular
@@ -87,6 +91,7 @@ public struct RecordType: Sendable {
         self.icon = icon
         self.showsAvatar = showsAvatar
         self.groupField = groupField
+        self.acceptsActivities = acceptsActivities
     }
 
     /// Set-up types (pipelines and their stages): few records, kept by admins, chosen

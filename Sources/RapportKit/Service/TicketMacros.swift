@@ -34,7 +34,8 @@ public enum TicketMacros {
         hooks: RecordHooks(validate: validate),
         inNavigation: false,
         area: .service,
-        icon: "ticket"
+        icon: "ticket",
+        acceptsActivities: false
     )
 
     /// A macro that does nothing is a mistake: it sets a field or carries a reply.

@@ -42,7 +42,7 @@ public struct NPSSurveys: Sendable {
     @discardableResult
     public func dispatch(now: Int64) async throws -> Int {
         let programs = try await store.db.read { s in
-            try await s.query("SELECT id, schedule, time_zone FROM nps_programs WHERE deleted_at IS NULL AND active = 1 ORDER BY id")
+            try await s.query("SELECT id, schedule, time_zone FROM nps_programs WHERE deleted_at IS NULL AND on_schedule = 1 ORDER BY id")
         }
         var queued = 0
         for row in programs {
@@ -102,7 +102,7 @@ public struct NPSSurveys: Sendable {
         let started = Timestamp.format(millisecondsSince1970: now)
         // A run again starts counting again: the skipped are counted anew as it pages.
         // nil: mail is not set up; .some(nil): the program was deleted since.
-        let setup = try await store.db.transaction { s -> (program: StoredRecord, base: String, subject: String)?? in
+        let setup = try await store.db.transaction { s -> (program: StoredRecord, base: String, subject: String?)?? in
             try await s.execute("""
                 INSERT INTO nps_rounds (program_id, round, job_id, started_at) VALUES (\(programID), \(round), \(job.id), \(started))
                 ON CONFLICT (program_id, round) DO UPDATE SET skipped = 0, job_id = excluded.job_id
@@ -110,7 +110,7 @@ public struct NPSSurveys: Sendable {
             guard let program = try? await store.load(s, programs, id: programID, forUpdate: false) else { return .some(nil) }
             guard let base = try await SatisfactionSurveys.settings(s).publicURL, try await MailSettingsStore.settings(s) != nil else { return nil }
             let company = try await CompanySettings.profile(s).legalName
-            let subject = [program.fields["subject_name"]?.stringValue, company].compactMap { $0?.trimmedWhitespace }.first { !$0.isEmpty } ?? base
+            let subject = [program.fields["subject_name"]?.stringValue, company].compactMap { $0?.trimmedWhitespace }.first { !$0.isEmpty }
             return (program, base, subject)
         }
         guard let setup else { return try await end(job, programID, round, note: "mail_not_set_up") }
@@ -145,7 +145,7 @@ public struct NPSSurveys: Sendable {
         if let note { job.logger.warning("An NPS round asked nobody", metadata: ["program": "\(programID)", "reason": "\(note)"]) }
     }
 
-    private func ask(_ s: Session, _ people: [StoredRecord], programID: String, round: String, quietDays: Int, base: String, subject: String, now: Int64) async throws {
+    private func ask(_ s: Session, _ people: [StoredRecord], programID: String, round: String, quietDays: Int, base: String, subject: String?, now: Int64) async throws {
         var skipped = 0
         var candidates: [(person: StoredRecord, mailbox: MailAddress)] = []
         for person in people {
@@ -194,6 +194,49 @@ public struct NPSSurveys: Sendable {
         }
         if skipped > 0 {
             try await s.execute("UPDATE nps_rounds SET skipped = skipped + \(skipped) WHERE program_id = \(programID) AND round = \(round)")
+        }
+    }
+
+    // MARK: Demo
+
+    /// A quarterly program of the demo company with last quarter's round answered, through
+    /// the same rows and answer path (timeline activities included) as a person's click,
+    /// so a new installation's program page and report show what NPS looks like.
+    func seedDemo(people: [(id: String, language: String)], actor: Actor, now: Date = Date()) async throws {
+        guard !people.isEmpty else { return }
+        let programs = try await store.type(named: NPSPrograms.type.name)
+        let program = try await store.create(programs, body: JSONObject([
+            ("name", .string("Quarterly customer NPS")), ("on_schedule", .bool(false)), ("schedule", .string("0 10 1 */3 *")),
+            ("time_zone", .string("Asia/Seoul")), ("audience_stages", .array([.string("customer"), .string("evangelist")])),
+            ("quiet_days", .number("80")),
+        ]), actor: actor)
+        let millis = Timestamp.millis(now)
+        let round = Timestamp.format(millisecondsSince1970: millis - 30 * 86_400_000)
+        let words: [String: [String]] = [
+            "en": ["Support answers fast and knows our setup.", "Good product, but the invoices are confusing.", "Too many steps to change a plan."],
+            "ko": ["답변이 빠르고 정확합니다.", "제품은 좋지만 청구서가 헷갈립니다.", "요금제 변경 절차가 너무 복잡해요."],
+            "ja": ["対応が早く、こちらの環境をよく分かっている。", "製品は良いが請求書が分かりにくい。", "プラン変更の手順が多すぎる。"],
+        ]
+        var tokens: [(token: String, score: Int, comment: String?)] = []
+        try await store.db.transaction { s in
+            try await s.execute("INSERT INTO nps_rounds (program_id, round, asked, skipped, started_at, finished_at) VALUES (\(program.id), \(round), \(people.count), 0, \(round), \(round))")
+            for (i, person) in people.enumerated() {
+                let token = SatisfactionSurveys.newToken()
+                try await s.execute("""
+                    INSERT INTO surveys (id, kind, person_id, scale, token_sha256, language, sent_at, program_id, round)
+                    VALUES (\(RecordID.make()), \(Self.kind), \(person.id), \(SurveyScale.zeroToTen.rawValue), \(SatisfactionSurveys.digest(token)),
+                    \(person.language), \(round), \(program.id), \(round))
+                    """)
+                // Two in three answer; scores spread as a typical B2B survey's do.
+                guard i % 3 != 2 else { continue }
+                let score = [10, 9, 8, 6, 9, 7, 10, 3][i % 8]
+                let comment = i % 2 == 0 ? (words[person.language] ?? words["en"]!)[score >= 9 ? 0 : score >= 7 ? 1 : 2] : nil
+                tokens.append((token, score, comment))
+            }
+        }
+        let answers = SatisfactionSurveys(store: store)
+        for (i, t) in tokens.enumerated() {
+            try await answers.respond(token: t.token, score: t.score, comment: t.comment, now: Date(timeIntervalSince1970: Double(millis - Int64(29 - i % 28) * 86_400_000) / 1000))
         }
     }
 
@@ -277,7 +320,7 @@ public struct NPSSurveys: Sendable {
         try await store.db.read { s in
             try await s.query("""
                 SELECT c.next_run_at FROM nps_schedule c JOIN nps_programs p ON p.id = c.program_id
-                WHERE c.program_id = \(programID) AND p.active = 1 AND p.deleted_at IS NULL
+                WHERE c.program_id = \(programID) AND p.on_schedule = 1 AND p.deleted_at IS NULL
                 """).first?.int("next_run_at")
         }
     }

@@ -11,7 +11,7 @@ enum Migration0034NPSPrograms {
         let text = sqlite ? "TEXT" : "TEXT COLLATE \"C\""
         let int = sqlite ? "INTEGER" : "BIGINT"
         var out = Migration0005Sales.recordTable("nps_programs", """
-            name %TEXT%, active %INT%, schedule %TEXT%, time_zone %TEXT%, audience_stages %TEXT%, audience_tags %TEXT%,
+            name %TEXT%, on_schedule %INT%, schedule %TEXT%, time_zone %TEXT%, audience_stages %TEXT%, audience_tags %TEXT%,
             quiet_days %TEXT%, subject_name %TEXT%
             """, sqlite: sqlite)
         out += [

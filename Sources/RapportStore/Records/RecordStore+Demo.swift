@@ -53,6 +53,9 @@ extension RecordStore {
             if requesters[country, default: []].count < 10 { requesters[country, default: []].append(person) }
         }
         let tickets = try await seedDemoService(requesters: requesters, actor: actor)
+        try await NPSSurveys(store: self).seedDemo(people: requesters.sorted { $0.key < $1.key }.flatMap { country, ids in
+            ids.map { ($0, country == "KR" ? "ko" : country == "JP" ? "ja" : "en") }
+        }, actor: actor)
         if count > 1000 {
             for t in [orgType, peopleType, activityType] { try await refreshStatistics(t) }
         }

@@ -35,7 +35,7 @@ struct NPSProgramSection: RecordPageSection {
         if let next = try await nps.nextRound(programID: record.id) {
             values["next"] = user.t("nps_next_round").replacingOccurrences(of: "%@", with: formatter.instant(Timestamp.format(millisecondsSince1970: next)))
         } else {
-            values["next"] = user.t(record.fields["active"]?.boolValue == true ? "nps_next_pending" : "nps_inactive")
+            values["next"] = user.t(record.fields["on_schedule"]?.boolValue == true ? "nps_next_pending" : "nps_inactive")
         }
         return values
     }
@@ -100,7 +100,7 @@ enum NPSTemplates: PageTemplateSet {
         """
 
     static let css = """
-        .nps-program h2 { margin-top: 0; } .nps-rounds { border-collapse: collapse; } .nps-rounds th, .nps-rounds td { padding: 4px 10px 4px 0; text-align: left; }
+        .nps-program h2 { margin-top: 0; } .nps-program h3 { margin: 16px 0 6px; } .nps-program form { margin: 8px 0; } .nps-rounds { border-collapse: collapse; } .nps-rounds th, .nps-rounds td { padding: 4px 10px 4px 0; text-align: left; }
         .nps-rounds td.num { text-align: right; font-variant-numeric: tabular-nums; }
         .nps-comments { list-style: none; padding: 0; margin: 0; display: grid; gap: 6px; } .nps-comment { overflow-wrap: anywhere; word-break: keep-all; }
         .nps-score { display: inline-block; min-width: 1.8em; text-align: center; border-radius: 4px; font-weight: 600; }

@@ -88,7 +88,7 @@ extension RecordPages {
         var values: [String: Any] = [
             "typeName": type.name, "id": record.id, "etag": record.etag, "title": title.isEmpty ? "—" : title, "fields": fields, "timeline": entries, "related": related,
             "canEdit": user.viewer.role.allows(.update, on: type.name), "canDelete": user.viewer.role.allows(.delete, on: type.name),
-            "canAddActivity": user.viewer.role.allows(.create, on: activities.name) && type.name != activities.name,
+            "canAddActivity": user.viewer.role.allows(.create, on: activities.name) && type.name != activities.name && type.acceptsActivities,
             "kinds": kinds.map { ["value": $0, "label": user.choiceLabel("kind", $0)] },
             "kindLabel": user.t("field.kind"), "subjectLabel": user.t("field.subject"), "bodyLabel": user.t("field.body"), "dueLabel": user.t("field.due_at"),
         ]

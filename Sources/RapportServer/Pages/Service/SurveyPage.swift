@@ -64,7 +64,7 @@ struct SurveyPage {
         let scores = nps ? Array(survey.scale.scores) : survey.scale.choices
         var values: [String: Any] = [
             "token": token, "csrf": csrf, "auto": auto, "saved": saved, "comment": comment,
-            "question": nps ? NPSWords.text("question", language, survey.subjectName ?? "") : SurveyWords.text("question", language),
+            "question": nps ? NPSWords.question(language, survey.subjectName) : SurveyWords.text("question", language),
             "commentLabel": nps ? NPSWords.text("why", language) : (PageStrings.catalogs[language]?["survey_comment"] ?? ""),
             "choices": scores.map { ["value": String($0), "label": SurveyWords.label($0, survey.scale, language), "checked": $0 == chosen] as [String: Any] },
         ]
@@ -74,7 +74,7 @@ struct SurveyPage {
         }
         if let number = survey.ticketNumber { values["ticket"] = [number, survey.ticketSubject].compactMap { $0 }.joined(separator: " · ") }
         if let error { values["error"] = error }
-        return deps.renderer.render("survey", language: language, title: "survey_title", values: values, status: status, headers: headers)
+        return deps.renderer.render("survey", language: language, title: nps ? "nps_survey_title" : "survey_title", values: values, status: status, headers: headers)
     }
 
     /// The link every NPS mail carries. Opening it asks to confirm (a scanner opening links
@@ -122,7 +122,7 @@ enum SurveyTemplates: PageTemplateSet {
     static let survey = """
         {{> head}}
         <section class="survey" aria-labelledby="survey-heading">
-        <h1 id="survey-heading">{{t.survey_title}}</h1>
+        <h1 id="survey-heading">{{#nps}}{{t.nps_survey_title}}{{/nps}}{{^nps}}{{t.survey_title}}{{/nps}}</h1>
         {{#missing}}<p class="error" role="alert" id="survey-missing">{{t.survey_missing}}</p>{{/missing}}
         {{^missing}}
         {{#ticket}}<p class="meta" id="survey-ticket">{{ticket}}</p>{{/ticket}}
