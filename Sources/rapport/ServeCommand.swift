@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log lines as logfmt or json.") var logFormat = "logfmt"
     @Option(help: "Serve /metrics without a token on this port of its own (bind it where only the scraper reaches).") var metricsPort: Int?
     @Option(help: "Address for --metrics-port.") var metricsHost = "127.0.0.1"
+    @Option(help: "Accept mail from an MTA by LMTP (RFC 2033) on this port; each message goes into the service desk as `rapport mail ingest` takes it.") var lmtpPort: Int?
+    @Option(help: "Address for --lmtp-port (loopback unless the MTA is on another host).") var lmtpHost = "127.0.0.1"
     @Option(help: "Background jobs this instance runs at once (0: none).") var jobConcurrency = 2
     @Option(help: "Seconds a claimed job stays this instance's without a heartbeat; after that another instance takes it over.") var jobLeaseSeconds = 30
     @Option(help: "Directory for attachment files (also RAPPORT_FILES_DIR); instances sharing one PostgreSQL database point it at one shared volume. Default: beside an SQLite file (rapport.db.files), else ./rapport-files.") var filesDir: String?
@@ -28,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard LogFormat(rawValue: logFormat) != nil else { throw ValidationError("--log-format is logfmt or json.") }
         if let p = metricsPort, !(1...65535).contains(p) || p == port { throw ValidationError("--metrics-port is a free port other than --port.") }
+        if let p = lmtpPort, !(1...65535).contains(p) || p == port || p == metricsPort { throw ValidationError("--lmtp-port is a free port other than --port and --metrics-port.") }
         guard (0...64).contains(jobConcurrency) else { throw ValidationError("--job-concurrency is 0 to 64.") }
         guard (3...3600).contains(jobLeaseSeconds) else { throw ValidationError("--job-lease-seconds is 3 to 3600.") }
         guard (1...4096).contains(attachmentLimitMb) else { throw ValidationError("--attachment-limit-mb is 1 to 4096.") }
@@ -105,6 +108,9 @@ struct ServeCommand: AsyncParsableCommand {
             services.append(JobRunner(store: JobStore(db: database), registry: registry, options: options, logger: Logger(label: "rapport.jobs")))
         }
         services.append(app)
+        if let lmtpPort {
+            services.append(LMTPService(server: TicketMailIntake(store: store).lmtpServer(host: lmtpHost, port: lmtpPort, logger: logger), logger: logger))
+        }
         if let metricsPort {
             services.append(buildMetricsApplication(database: database, host: metricsHost, port: metricsPort, logger: logger))
         }

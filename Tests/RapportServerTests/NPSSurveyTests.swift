@@ -53,7 +53,7 @@ import Testing
             #expect(try await api.call(.put, "/api/v1/settings/satisfaction", json: #"{"enabled":false,"scale":"good_bad","delay_minutes":60,"public_url":"https://desk.example.com"}"#).status == .ok)
             func person(_ json: String) async throws -> String { try await api.call(.post, "/api/v1/people", json: json).object().string("id") ?? "" }
             let minji = try await person(#"{"display_name":"김민지","emails":[{"address":"minji@example.kr"}],"language":"ko","lifecycle_stage":"customer"}"#)
-            let haruto = try await person(#"{"display_name":"佐藤陽翔","emails":[{"address":"haruto@example.jp"}],"language":"ja","lifecycle_stage":"evangelist"}"#)
+            _ = try await person(#"{"display_name":"佐藤陽翔","emails":[{"address":"haruto@example.jp"}],"language":"ja","lifecycle_stage":"evangelist"}"#)
             _ = try await person(#"{"display_name":"Lead Only","emails":[{"address":"lead@example.com"}],"lifecycle_stage":"lead"}"#)
             _ = try await person(#"{"display_name":"No Address","lifecycle_stage":"customer"}"#)
             _ = try await person(#"{"display_name":"Gone Away","emails":[{"address":"gone@example.com"}],"lifecycle_stage":"customer"}"#)

@@ -163,7 +163,7 @@ enum ServiceTemplates: PageTemplateSet {
     static let message = """
         <li class="message{{#internal}} internal{{/internal}}{{#fromRequester}} requester{{/fromRequester}}">
         <div class="message-head"><strong>{{author}}</strong> <span class="chip">{{kindLabel}}</span> <time class="meta" datetime="{{at}}">{{when}}</time></div>
-        <div class="message-body">{{body}}</div></li>
+        <div class="message-body">{{body}}</div>{{#folded}}<details class="quoted"><summary>{{t.svc_quoted}}</summary><div class="message-body">{{folded}}</div></details>{{/folded}}</li>
         """
 
     /// The reply form, on the ticket page and on the reply page alike.
@@ -230,17 +230,18 @@ enum ServiceStyles {
         .thread .message.internal { background: color-mix(in srgb, var(--warn) 12%, transparent); border-left: 4px solid var(--warn); border-style: dashed solid dashed solid; }
         .message-head { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; font-size: .85rem; }
         .message-body { white-space: pre-wrap; overflow-wrap: anywhere; word-break: keep-all; margin-top: 4px; }
+        .quoted { margin-top: 6px; } .quoted summary { cursor: pointer; color: var(--muted); font-size: .85rem; } .quoted .message-body { color: var(--muted); }
         .composer { display: grid; gap: 8px; } .composer textarea { width: 100%; box-sizing: border-box; }
         .macro-pick { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 0 0 12px; padding-bottom: 12px; border-bottom: 1px solid var(--line); }
         .macro-pick label { margin: 0; } .macro-pick select { width: auto; flex: 1 1 10rem; min-width: 0; max-width: 22rem; } .macro-pick button { flex: none; }
         .away-form { margin-top: 16px; padding-top: 12px; border-top: 1px solid var(--line); } .away-form p { margin: 0 0 8px; }
-        .survey-choices.nps { display: flex; flex-wrap: wrap; gap: 6px; border: 0; padding: 0; }
+        .survey-choices.nps { display: grid; grid-template-columns: repeat(11, minmax(0, 1fr)); gap: 4px; border: 0; padding: 0; max-width: 34rem; }
         .survey-choices.nps legend { margin-bottom: 8px; } .survey-choices.nps .survey-choice { margin: 0; }
         .survey-choices.nps .survey-choice input { position: absolute; opacity: 0; }
-        .survey-choices.nps .survey-choice span { display: inline-block; min-width: 2.4em; padding: 8px 0; text-align: center; border: 1px solid var(--line); border-radius: 6px; cursor: pointer; }
+        .survey-choices.nps .survey-choice span { display: block; padding: 10px 0; text-align: center; border: 1px solid var(--line); border-radius: 6px; cursor: pointer; }
         .survey-choices.nps .survey-choice input:checked + span { background: var(--accent); color: #fff; border-color: var(--accent); }
         .survey-choices.nps .survey-choice input:focus-visible + span { outline: 2px solid var(--accent); outline-offset: 2px; }
-        .nps-ends { flex-basis: 100%; display: flex; justify-content: space-between; gap: 8px; margin: 2px 0 0; }
+        .nps-ends { grid-column: 1 / -1; display: flex; justify-content: space-between; gap: 8px; margin: 2px 0 0; }
         .support-form { max-width: 40rem; margin: 0 auto; } .support-form textarea { width: 100%; box-sizing: border-box; }
         .support-form .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
         .macro-changes { margin: 0 0 12px; padding-left: 20px; } .macro-changes li { overflow-wrap: anywhere; }

@@ -39,8 +39,10 @@ struct TicketReplyPage {
         messages.map { m -> [String: Any] in
             let person = m.fields["author_person_id"]?.stringValue
             let internalNote = m.fields["kind"]?.stringValue == TicketMessages.Kind.internalNote.rawValue
+            // What the writer's mail client appended folds away; the stored body keeps it.
+            let reply = ReplyText(m.fields["body"]?.stringValue ?? "")
             return [
-                "body": m.fields["body"]?.stringValue ?? "",
+                "body": reply.visible, "folded": reply.folded ?? false,
                 "author": person.map { formatter.titles[$0] ?? user.t("svc_from_requester") } ?? m.createdBy.flatMap { formatter.userNames[$0] } ?? "—",
                 "fromRequester": person != nil, "internal": internalNote,
                 "kindLabel": user.t(internalNote ? "svc_internal" : "svc_public"),
