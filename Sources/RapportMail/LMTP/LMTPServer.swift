@@ -39,6 +39,14 @@ public struct LMTPServer: Sendable {
                 }
             }
         bound(server.channel.localAddress?.port ?? port)
+        do {
+            try await listen(server)
+        } catch where Task.isCancelled {
+            // Asked to stop: the connections ended with the listener; not a failure.
+        }
+    }
+
+    private func listen(_ server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>) async throws {
         try await withTaskCancellationHandler {
             try await server.executeThenClose { connections in
                 try await withThrowingDiscardingTaskGroup { group in
