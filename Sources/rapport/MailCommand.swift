@@ -18,6 +18,7 @@ struct MailCommand: AsyncParsableCommand {
                 reached (the MTA tries again later).
                 """)
         @OptionGroup var db: DatabaseOptions
+        @Option(help: "Directory for the files of received mail, as `serve --files-dir` (also RAPPORT_FILES_DIR).") var filesDir: String?
 
         func run() async throws {
             var raw: [UInt8] = []
@@ -30,7 +31,8 @@ struct MailCommand: AsyncParsableCommand {
             do {
                 let database = try await db.open()
                 do {
-                    outcome = try await TicketMailIntake(store: try await db.checkedStore(database)).receive(raw)
+                    let root = filesDir ?? ProcessInfo.processInfo.environment["RAPPORT_FILES_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? BlobStore.defaultRoot(for: database)
+                    outcome = try await TicketMailIntake(store: try await db.checkedStore(database), blobs: BlobStore(root: root)).receive(raw)
                 } catch {
                     await database.close()
                     throw error

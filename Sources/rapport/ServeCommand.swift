@@ -109,7 +109,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         services.append(app)
         if let lmtpPort {
-            services.append(LMTPService(server: TicketMailIntake(store: store).lmtpServer(host: lmtpHost, port: lmtpPort, logger: logger), logger: logger))
+            services.append(LMTPService(server: TicketMailIntake(store: store, blobs: BlobStore(root: absoluteFiles)).lmtpServer(host: lmtpHost, port: lmtpPort, logger: logger), logger: logger))
         }
         if let metricsPort {
             services.append(buildMetricsApplication(database: database, host: metricsHost, port: metricsPort, logger: logger))

@@ -87,3 +87,57 @@ import Testing
         }
     }
 }
+
+extension LMTPIntakeTests {
+    /// A customer's screenshot arrives as a file of the message: named as they named it
+    /// (RFC 2231, Korean), listed under the message, downloadable by whoever sees the
+    /// ticket; a name with a direction override is replaced rather than kept.
+    @Test(arguments: Backend.available)
+    func filesOfReceivedMailBecomeFilesOfTheMessage(_ backend: Backend) async throws {
+        try await AttachmentTests.withFiles(backend, maxBytes: 1 << 20) { api, dir in
+            let intake = TicketMailIntake(store: RecordStore(db: api.db, cipher: testConfiguration.cipher), blobs: BlobStore(root: dir))
+            let png = Data(AttachmentTests.png).base64EncodedString()
+            let raw = Array("""
+                From: minji@example.kr\r
+                To: support@rapport.test\r
+                Subject: screenshot\r
+                Message-ID: <files-1@example.kr>\r
+                MIME-Version: 1.0\r
+                Content-Type: multipart/mixed; boundary="m"\r
+                \r
+                --m\r
+                Content-Type: text/plain; charset=UTF-8\r
+                \r
+                화면을 첨부합니다.\r
+                --m\r
+                Content-Type: image/png\r
+                Content-Disposition: attachment; filename*=UTF-8''%ED%99%94%EB%A9%B4.png\r
+                Content-Transfer-Encoding: base64\r
+                \r
+                \(png)\r
+                --m\r
+                Content-Type: application/octet-stream\r
+                Content-Disposition: attachment; filename="invoice\u{202E}fdp.exe"\r
+                \r
+                MZ\r
+                --m--\r
+
+                """.utf8)
+            guard case .opened(let ticket, let message) = try await intake.receive(raw) else {
+                Issue.record("not opened")
+                return
+            }
+            let files = try await api.call(.get, "/api/v1/ticket_messages/\(message)/attachments").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            #expect(files.map { $0.string("file_name") ?? "" } == ["화면.png", "attachment-2"], "\(files)")
+            #expect(files.first?.string("content_type") == "image/png")
+            let (download, bytes) = try await AttachmentTests.get(api, "/api/v1/attachments/\(files.first?.string("id") ?? "")/content")
+            #expect(download.status == .ok && bytes == AttachmentTests.png)
+            var admin = try await WorkspacePageTests.signedIn(api)
+            let page = try await admin.request(.get, "/tickets/\(ticket)")
+            #expect(page.body.contains(#"<ul class="message-files">"#) && page.body.contains("화면.png"))
+            // Delivered again: no second copy of the files.
+            #expect(try await intake.receive(raw) == .duplicate)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM attachments") == 2)
+        }
+    }
+}

@@ -72,26 +72,34 @@ public struct AttachmentStore: Sendable {
         guard upload.size > 0 else {
             throw RecordError.invalid([FieldError(field: "file", code: "empty", message: "The file is empty.")])
         }
-        let contentType = upload.sniffer.contentType(fileName: fileName)
         return try await db.transaction { s in
             try await s.lockExclusively("blob:" + upload.sha256)
             _ = try await records.load(s, type, id: id, forUpdate: true, actor: actor)
-            let count = Int(try await s.query("SELECT COUNT(*) AS n FROM attachments WHERE record_type = \(type.name) AND record_id = \(id) AND deleted_at IS NULL").first?.int("n") ?? 0)
-            guard count < maxPerRecord else {
-                throw RecordError.invalid([FieldError(field: "file", code: "too_many", message: "A record holds at most \(maxPerRecord) files; remove one first.")])
-            }
-            try blobs.install(upload)
-            let now = Timestamp.format(Date())
-            let attachmentID = RecordID.make()
-            try await s.execute("""
-                INSERT INTO attachments (id, record_type, record_id, file_name, size, sha256, content_type, created_by, created_at)
-                VALUES (\(attachmentID), \(type.name), \(id), \(fileName), \(upload.size), \(upload.sha256), \(contentType), \(actor.userID), \(now))
-                """)
-            let row = try await s.query("SELECT \(raw: Attachment.columns) FROM attachments WHERE id = \(attachmentID)")
-            guard let stored = row.first.map(Attachment.init(row:)) else { throw RecordError.notFound(type: "attachments", id: attachmentID) }
-            try await AuditLog.append(s, actor: actor, action: "attachment.add", type: type.name, id: id, changes: stored.auditChanges, at: now)
-            return stored
+            return try await Self.insert(s, blobs: blobs, typeName: type.name, id: id, fileName: fileName, upload: upload, maxPerRecord: maxPerRecord, actor: actor)
         }
+    }
+
+    /// Installs the blob and writes its row in the caller's transaction (which holds the
+    /// record and the checksum's lock): the one way a file becomes a record's, for uploads
+    /// and for the attachments of received mail alike.
+    static func insert(_ s: Session, blobs: BlobStore, typeName: String, id: String, fileName: String, upload: BlobWriter.Finished,
+                       maxPerRecord: Int, actor: Actor) async throws -> Attachment {
+        let count = Int(try await s.query("SELECT COUNT(*) AS n FROM attachments WHERE record_type = \(typeName) AND record_id = \(id) AND deleted_at IS NULL").first?.int("n") ?? 0)
+        guard count < maxPerRecord else {
+            throw RecordError.invalid([FieldError(field: "file", code: "too_many", message: "A record holds at most \(maxPerRecord) files; remove one first.")])
+        }
+        try blobs.install(upload)
+        let now = Timestamp.format(Date())
+        let attachmentID = RecordID.make()
+        try await s.execute("""
+            INSERT INTO attachments (id, record_type, record_id, file_name, size, sha256, content_type, created_by, created_at)
+            VALUES (\(attachmentID), \(typeName), \(id), \(fileName), \(upload.size), \(upload.sha256), \(upload.sniffer.contentType(fileName: fileName)),
+            \(actor.userID), \(now))
+            """)
+        let row = try await s.query("SELECT \(raw: Attachment.columns) FROM attachments WHERE id = \(attachmentID)")
+        guard let stored = row.first.map(Attachment.init(row:)) else { throw RecordError.notFound(type: "attachments", id: attachmentID) }
+        try await AuditLog.append(s, actor: actor, action: "attachment.add", type: typeName, id: id, changes: stored.auditChanges, at: now)
+        return stored
     }
 
     /// A live file and its record's type, when the actor may see that record; otherwise

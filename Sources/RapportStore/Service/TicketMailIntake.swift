@@ -40,9 +40,12 @@ public struct TicketMailIntake: Sendable {
 
     let store: RecordStore
     let now: @Sendable () -> Date
+    /// Where the files of received mail go; nil keeps them only in the raw message.
+    let blobs: BlobStore?
 
-    public init(store: RecordStore, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: RecordStore, blobs: BlobStore? = nil, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
+        self.blobs = blobs
         self.now = now
     }
 
@@ -117,6 +120,7 @@ public struct TicketMailIntake: Sendable {
             // The rules may have moved it to a follow-up of a closed ticket.
             let landed = saved.fields["ticket_id"]?.stringValue ?? ticketID
             try await link(s, mail: id, message: saved.id, ticket: landed, person: person.id)
+            try await attach(s, message, to: saved.id)
             return .threaded(ticketID: landed, messageID: saved.id)
         }
         let tickets = try await store.type(named: Tickets.type.name, in: s)
@@ -133,6 +137,7 @@ public struct TicketMailIntake: Sendable {
             ("author_person_id", .string(person.id)), ("body", body),
         ]), actor: .system)
         try await link(s, mail: id, message: saved.id, ticket: ticket.id, person: person.id)
+        try await attach(s, message, to: saved.id)
         return .opened(ticketID: ticket.id, messageID: saved.id)
     }
 
@@ -153,6 +158,30 @@ public struct TicketMailIntake: Sendable {
                 """)
         }
     }
+
+    /// The message's files as files of its ticket message, so an agent opens the
+    /// screenshot instead of the raw mail. A missing name, or one the attachment rules
+    /// refuse (a direction override, control characters), becomes `attachment-N`; past
+    /// ``maxFiles`` the rest stay in the raw message only.
+    private func attach(_ s: Session, _ message: MailMessage, to messageID: String) async throws {
+        guard let blobs else { return }
+        for (n, file) in message.attachments.filter({ !$0.data.isEmpty }).prefix(Self.maxFiles).enumerated() {
+            let name: String
+            switch AttachmentName.validate(file.filename ?? "") {
+            case .success(let valid): name = valid
+            case .failure: name = "attachment-\(n + 1)"
+            }
+            let writer = try blobs.writer(limit: AttachmentStore.defaultMaxBytes)
+            try writer.write(file.data)
+            let upload = try writer.finish()
+            try await s.lockExclusively("blob:" + upload.sha256)
+            _ = try await AttachmentStore.insert(s, blobs: blobs, typeName: TicketMessages.type.name, id: messageID, fileName: name, upload: upload,
+                                                 maxPerRecord: AttachmentStore.defaultMaxPerRecord, actor: .system)
+        }
+    }
+
+    /// Files taken from one message.
+    static let maxFiles = 20
 
     private func requester(_ s: Session, _ sender: MailAddress) async throws -> StoredRecord {
         try await Requesters.person(store, s, address: sender.address, name: sender.name, source: "email")

@@ -17,7 +17,8 @@ struct TicketConversationSection: RecordPageSection {
         var formatter = ValueFormatter(user: user)
         try await formatter.prepare(messages, type: messageType, store: deps.store, admin: deps.admin, actor: actor)
         let status = record.fields["status"]?.stringValue.flatMap(TicketStatus.init(rawValue:)) ?? .new
-        var out: [String: Any] = ["messages": TicketReplyPage.messages(messages, formatter: formatter, user: user)]
+        let files = try await deps.attachments.files(of: messageType.name, ids: messages.map(\.id))
+        var out: [String: Any] = ["messages": TicketReplyPage.messages(messages, formatter: formatter, user: user, files: files)]
         if status == .closed {
             out["closedNote"] = user.t("svc_closed_final")
         } else if user.viewer.role.allows(.create, on: messageType.name) {
@@ -163,7 +164,8 @@ enum ServiceTemplates: PageTemplateSet {
     static let message = """
         <li class="message{{#internal}} internal{{/internal}}{{#fromRequester}} requester{{/fromRequester}}">
         <div class="message-head"><strong>{{author}}</strong> <span class="chip">{{kindLabel}}</span> <time class="meta" datetime="{{at}}">{{when}}</time></div>
-        <div class="message-body">{{body}}</div>{{#folded}}<details class="quoted"><summary>{{t.svc_quoted}}</summary><div class="message-body">{{folded}}</div></details>{{/folded}}</li>
+        <div class="message-body">{{body}}</div>{{#folded}}<details class="quoted"><summary>{{t.svc_quoted}}</summary><div class="message-body">{{folded}}</div></details>{{/folded}}
+        {{#hasFiles}}<ul class="message-files">{{#files}}<li><a href="{{href}}" download>{{name}}</a> <span class="meta">{{size}}</span></li>{{/files}}</ul>{{/hasFiles}}</li>
         """
 
     /// The reply form, on the ticket page and on the reply page alike.
@@ -230,6 +232,7 @@ enum ServiceStyles {
         .thread .message.internal { background: color-mix(in srgb, var(--warn) 12%, transparent); border-left: 4px solid var(--warn); border-style: dashed solid dashed solid; }
         .message-head { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; font-size: .85rem; }
         .message-body { white-space: pre-wrap; overflow-wrap: anywhere; word-break: keep-all; margin-top: 4px; }
+        .message-files { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: .85rem; } .message-files a { overflow-wrap: anywhere; }
         .quoted { margin-top: 6px; } .quoted summary { cursor: pointer; color: var(--muted); font-size: .85rem; } .quoted .message-body { color: var(--muted); }
         .composer { display: grid; gap: 8px; } .composer textarea { width: 100%; box-sizing: border-box; }
         .macro-pick { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; margin: 0 0 12px; padding-bottom: 12px; border-bottom: 1px solid var(--line); }

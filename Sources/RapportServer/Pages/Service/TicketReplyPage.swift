@@ -35,7 +35,8 @@ struct TicketReplyPage {
     }
 
     /// Messages as the conversation lists them.
-    static func messages(_ messages: [StoredRecord], formatter: ValueFormatter, user: PageUser) -> [[String: Any]] {
+    /// `files` are each message's attachments by message id (a received mail's screenshots).
+    static func messages(_ messages: [StoredRecord], formatter: ValueFormatter, user: PageUser, files: [String: [Attachment]] = [:]) -> [[String: Any]] {
         messages.map { m -> [String: Any] in
             let person = m.fields["author_person_id"]?.stringValue
             let internalNote = m.fields["kind"]?.stringValue == TicketMessages.Kind.internalNote.rawValue
@@ -47,6 +48,9 @@ struct TicketReplyPage {
                 "fromRequester": person != nil, "internal": internalNote,
                 "kindLabel": user.t(internalNote ? "svc_internal" : "svc_public"),
                 "when": formatter.instant(m.createdAt), "at": m.createdAt,
+                "hasFiles": !(files[m.id] ?? []).isEmpty,
+                "files": (files[m.id] ?? []).map { ["name": $0.fileName, "href": "/api/v1/attachments/\($0.id)/content",
+                                                    "size": ByteCountDisplay.format($0.size, language: user.language)] },
             ]
         }
     }
