@@ -1,11 +1,8 @@
 import Foundation
 import Logging
-import NIOCore
-import NIOPosix
 import RapportKit
 import RapportMail
 @testable import RapportStore
-import Synchronization
 import Testing
 
 /// `serve --lmtp-port` on both databases: an MTA's delivery over LMTP opens a ticket in
@@ -16,11 +13,13 @@ import Testing
     func anMTAsDeliveryOpensOneTicketInTheEnvelopesGroup(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
             let korea = try await TicketMailTests.team(api, "고객지원", address: "support-ko@rapport.test")
+            // The listener's socket is the mail tests' (and CI's Python LMTP client's); this is
+            // the delivery it hands each message to.
             let server = TicketMailTests.intake(api).lmtpServer(host: "127.0.0.1", port: 0, logger: Logger(label: "test.lmtp"))
-            let port = Mutex(0)
-            let task = Task { try await server.run { p in port.withLock { $0 = p } } }
-            defer { task.cancel() }
-            for _ in 0..<100 where port.withLock({ $0 }) == 0 { try await Task.sleep(for: .milliseconds(20)) }
+            func deliver(_ text: String, to recipients: [String]) async -> LMTPSession.Outcome {
+                await server.deliver(Array(text.utf8), recipients)
+            }
+            // To: names someone else; only the envelope (Delivered-To) names the group.
             let message = """
                 From: =?UTF-8?B?6rmA66+87KeA?= <minji@example.kr>\r
                 To: team@example.kr\r
@@ -29,19 +28,18 @@ import Testing
                 Content-Type: text/plain; charset=UTF-8\r
                 \r
                 비밀번호를 바꿨는데 로그인이 안 돼요.\r
-                .\r
+
                 """
-            let script = "LHLO mta.test\r\nMAIL FROM:<minji@example.kr>\r\nRCPT TO:<support-ko@rapport.test>\r\nDATA\r\n\(message)\n"
-            let first = try await Self.converse(port: port.withLock { $0 }, script + "QUIT\r\n")
-            #expect(first.filter { $0.hasPrefix("250 2.0.0") }.count == 1, "\(first)")
+            #expect(await deliver(message, to: ["support-ko@rapport.test"]) == .accepted)
             let tickets = try await api.call(.get, "/api/v1/tickets?limit=10").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
             #expect(tickets.count == 1 && tickets.first?.string("group_id") == korea && tickets.first?.string("subject") == "로그인이 안 돼요", "\(tickets)")
             #expect(tickets.first?.string("channel") == "email")
             // The MTA delivers the same message again (it lost our reply): 250, nothing new.
-            let again = try await Self.converse(port: port.withLock { $0 }, script + "QUIT\r\n")
-            #expect(again.contains("250 2.0.0 Delivered"))
+            #expect(await deliver(message, to: ["support-ko@rapport.test"]) == .accepted)
             #expect(try await api.count("SELECT COUNT(*) AS n FROM tickets") == 1)
             #expect(try await api.count("SELECT COUNT(*) AS n FROM mail_messages WHERE direction = 'inbound'") == 1)
+            // Too large: refused for good, so the MTA returns it to its sender.
+            #expect(await server.deliver(Array(repeating: 0x61, count: TicketMailIntake.maxBytes + 1), ["support-ko@rapport.test"]) == .rejected("552 5.3.4 Message too large"))
             // A reply with Gmail's Korean quote threads in; the page folds the quote away.
             let reply = """
                 From: minji@example.kr\r
@@ -55,9 +53,9 @@ import Testing
                 \r
                 2026년 12월 3일 (목) 오전 10:00, 고객지원 <support-ko@rapport.test>님이 작성:\r
                 > 비밀번호 재설정 링크를 보내 드렸습니다.\r
-                .\r
+
                 """
-            _ = try await Self.converse(port: port.withLock { $0 }, "LHLO mta.test\r\nMAIL FROM:<minji@example.kr>\r\nRCPT TO:<support-ko@rapport.test>\r\nDATA\r\n\(reply)\nQUIT\r\n")
+            #expect(await deliver(reply, to: ["support-ko@rapport.test"]) == .accepted)
             let ticket = tickets.first?.string("id") ?? ""
             #expect(try await TicketMailTests.messages(api, ticket: ticket).count == 2)
             var admin = try await WorkspacePageTests.signedIn(api)
@@ -66,24 +64,8 @@ import Testing
             #expect(page.body.contains("&gt; 비밀번호 재설정 링크를 보내 드렸습니다."))
             // A bounce is taken (250) and opens nothing.
             let bounce = String(decoding: NPSSurveyTests.bounce(to: "nobody@example.kr", id: "lmtp-b1"), as: UTF8.self)
-            let dsn = try await Self.converse(port: port.withLock { $0 }, "LHLO mta.test\r\nMAIL FROM:<>\r\nRCPT TO:<support-ko@rapport.test>\r\nDATA\r\n\(bounce).\r\nQUIT\r\n")
-            #expect(dsn.contains("250 2.0.0 Delivered"), "\(dsn)")
+            #expect(await deliver(bounce, to: ["support-ko@rapport.test"]) == .accepted)
             #expect(try await api.count("SELECT COUNT(*) AS n FROM tickets") == 1)
-        }
-    }
-
-    /// An MTA's side: writes `script` at once and reads every reply line until the server
-    /// closes (the mail tests' client, in this target).
-    static func converse(port: Int, _ script: String) async throws -> [String] {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: "127.0.0.1", port: port) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
-            }
-        return try await channel.executeThenClose { inbound, outbound in
-            try await outbound.write(ByteBuffer(string: script))
-            var text = ""
-            for try await chunk in inbound { text += String(buffer: chunk) }
-            return text.split(separator: "\r\n").map(String.init)
         }
     }
 }

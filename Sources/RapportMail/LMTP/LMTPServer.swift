@@ -16,7 +16,9 @@ public struct LMTPServer: Sendable {
     public var hostname: String
     public var maxBytes: Int
     public var idleTimeout: TimeAmount = .minutes(5)
-    let deliver: Deliver
+    /// What each complete message goes to; public so the intake it wraps can be exercised
+    /// without a socket.
+    public let deliver: Deliver
 
     public init(host: String, port: Int, hostname: String = "rapport", maxBytes: Int, deliver: @escaping Deliver) {
         self.host = host
