@@ -121,6 +121,7 @@ public func buildApplication(
     MailSettingsRoutes(outbox: MailOutbox(db: database, cipher: configuration.cipher)).register(on: api)
     SatisfactionSettingsRoutes(store: store).register(on: api)
     WebFormFieldRoutes(store: store).register(on: api)
+    MailboxRoutes(store: store).register(on: api)
     RecordRoutes(store: store).register(on: api)
     AttachmentPages(deps: pages).register(on: router)
     ImportPages(deps: pages).register(on: router)

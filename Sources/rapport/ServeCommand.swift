@@ -101,6 +101,9 @@ struct ServeCommand: AsyncParsableCommand {
             // A relay with a private CA: RAPPORT_SMTP_CA_FILE names a PEM file of it.
             let mailRoots = ProcessInfo.processInfo.environment["RAPPORT_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : [$0] } ?? []
             registry.registerMail(try MailSendJob(outbox: MailOutbox(db: database, cipher: store.cipher), trustRootFiles: mailRoots))
+            // Groups' IMAP mailboxes, read every minute; RAPPORT_IMAP_CA_FILE names a private CA.
+            let imapRoots = ProcessInfo.processInfo.environment["RAPPORT_IMAP_CA_FILE"].flatMap { $0.isEmpty ? nil : [$0] } ?? []
+            registry.register(try MailboxFetchJob(store: store, blobs: BlobStore(root: absoluteFiles), trustRootFiles: imapRoots), schedule: "* * * * *")
             if ProcessInfo.processInfo.environment["RAPPORT_DEBUG_JOBS"] == "1" { registry.register(DebugSleepJob()) }
             var options = JobRunner.Options()
             options.concurrency = jobConcurrency

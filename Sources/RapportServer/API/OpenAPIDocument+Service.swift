@@ -39,6 +39,14 @@ extension OpenAPIDocument {
     static func servicePaths() -> [(String, JSONValue)] {
         let id = obj([("name", .string("id")), ("in", .string("path")), ("required", .bool(true)), ("schema", uuid())])
         let count = obj([("type", .string("integer")), ("minimum", .number("0"))])
+        let mailbox = obj([
+            ("type", .string("object")),
+            ("properties", obj([
+                ("host", str()), ("port", obj([("type", .string("integer"))])), ("security", obj([("type", .string("string")), ("enum", strings(["starttls", "tls", "none"]))])),
+                ("username", str()), ("folder", str()), ("enabled", obj([("type", .string("boolean"))])), ("has_password", obj([("type", .string("boolean"))])),
+                ("last_checked_at", nullable(dateTime())), ("last_error", nullable(str())), ("taken", count),
+            ])),
+        ])
         let npsRounds = obj([
             ("type", .string("object")),
             ("properties", obj([
@@ -90,6 +98,26 @@ extension OpenAPIDocument {
                                       ("properties", obj([("fields", obj([("type", .string("array")), ("maxItems", .number(String(WebFormFields.maxFields))), ("items", str())]))])),
                                   ]),
                                   responses: [("200", jsonResponse("Saved", formFields)), ("404", problem("No such team")), ("422", problem("Invalid"))])),
+            ])),
+            ("/api/v1/teams/{id}/mailbox", obj([
+                ("get", operation("getTeamMailbox", "The group's IMAP mailbox and how reading it went; never the password (admins)", tag: "settings", parameters: [id],
+                                  responses: [("200", jsonResponse("The mailbox", mailbox)), ("404", problem("No mailbox"))])),
+                ("put", operation("replaceTeamMailbox", "Connect or change the group's IMAP mailbox; the password is kept when left out; every wrong field is named in one 422 (admins)",
+                                  tag: "settings", parameters: [id], body: obj([
+                                      ("type", .string("object")), ("required", strings(["host", "port", "security", "username"])), ("additionalProperties", .bool(false)),
+                                      ("properties", obj([
+                                          ("host", obj([("type", .string("string")), ("maxLength", .number("253"))])),
+                                          ("port", obj([("type", .string("integer")), ("minimum", .number("1")), ("maximum", .number("65535"))])),
+                                          ("security", obj([("type", .string("string")), ("enum", strings(["starttls", "tls", "none"]))])),
+                                          ("username", obj([("type", .string("string")), ("maxLength", .number("200"))])),
+                                          ("password", nullable(obj([("type", .string("string")), ("maxLength", .number("500"))]))),
+                                          ("folder", obj([("type", .string("string")), ("maxLength", .number("200"))])),
+                                          ("enabled", obj([("type", .string("boolean"))])),
+                                      ])),
+                                  ]),
+                                  responses: [("200", jsonResponse("Saved", mailbox)), ("404", problem("No such team")), ("422", problem("Invalid"))])),
+                ("delete", operation("deleteTeamMailbox", "Disconnect the group's mailbox; mail already taken stays (admins)", tag: "settings", parameters: [id],
+                                     responses: [("204", obj([("description", .string("Disconnected"))])), ("404", problem("No mailbox"))])),
             ])),
             ("/api/v1/nps_programs/{id}/rounds", obj([
                 ("get", operation("npsRounds", "An NPS program's score with its count and split, its next round and its rounds, newest first", tag: "nps_programs",

@@ -44,5 +44,6 @@ enum Migrations {
         Migration0032AgentSkills.migration,
         Migration0033WebFormFields.migration,
         Migration0034NPSPrograms.migration,
+        Migration0035TeamMailboxes.migration,
     ]
 }
