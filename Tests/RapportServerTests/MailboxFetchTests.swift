@@ -87,3 +87,29 @@ struct MailboxFetchTests {
         }
     }
 }
+
+/// Settings → Teams: an admin connects a group's mailbox without the API; a wrong field
+/// is named and nothing is stored; the table shows where it reads and how it went.
+@Suite struct MailboxSettingsPageTests {
+    @Test(arguments: Backend.available)
+    func anAdminConnectsAGroupsMailbox(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let team = try await TicketMailTests.team(api, "サポート", address: "support-jp@rapport.test")
+            var admin = try await WorkspacePageTests.signedIn(api)
+            let page = try await admin.request(.get, "/settings/teams")
+            #expect(page.body.contains(#"action="/settings/teams/mailbox""#))
+            let csrf = PageClient.csrf(page.body) ?? ""
+            let form = [("_csrf", csrf), ("id", team), ("host", "imap.example.jp"), ("security", "tls"), ("username", "support-jp"),
+                        ("password", "s3cret-pass"), ("folder", "INBOX"), ("enabled", "true")]
+            let refused = try await admin.request(.post, "/settings/teams/mailbox", form: form + [("port", "99999")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM team_mailboxes") == 0)
+            #expect(try await admin.request(.post, "/settings/teams/mailbox", form: form + [("port", "993")]).status == .seeOther)
+            let after = try await admin.request(.get, "/settings/teams")
+            #expect(after.body.contains("imap.example.jp · support-jp · 0 taken") && !after.body.contains("s3cret-pass"), "\(after.body.suffix(3000))")
+            // Saved again without a password: the stored one is kept.
+            #expect(try await admin.request(.post, "/settings/teams/mailbox", form: form.filter { $0.0 != "password" } + [("port", "993"), ("password", "")]).status == .seeOther)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM team_mailboxes WHERE password_sealed IS NOT NULL") == 1)
+        }
+    }
+}

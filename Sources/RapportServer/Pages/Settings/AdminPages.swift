@@ -22,6 +22,7 @@ struct AdminPages {
         router.post("settings/teams/assignment", use: setTeamAssignment)
         router.post("settings/teams/support-address", use: setTeamSupportAddress)
         router.post("settings/teams/form-fields", use: setTeamFormFields)
+        router.post("settings/teams/mailbox", use: setTeamMailbox)
         router.get("settings/roles", use: roles)
         router.post("settings/roles", use: saveGrant)
         router.get("settings/fields", use: fields)
@@ -70,8 +71,8 @@ struct AdminPages {
          "options": options.enumerated().map { i, o in ["id": "a-\(name)-\(i)", "name": name, "value": o.0, "label": o.1, "checked": checked.contains(o.0)] as [String: Any] }]
     }
 
-    static func checkbox(_ name: String, _ label: String) -> [String: Any] {
-        ["isCheckbox": true, "name": name, "id": "a-\(name)", "label": label]
+    static func checkbox(_ name: String, _ label: String, checked: Bool = false) -> [String: Any] {
+        ["isCheckbox": true, "name": name, "id": "a-\(name)", "label": label, "checked": checked]
     }
 
     static func form(_ action: String, _ legend: String, _ submit: String, _ inputs: [[String: Any]], csrf: String, method: String = "post") -> [String: Any] {
@@ -213,7 +214,9 @@ struct AdminPages {
     func renderTeams(_ user: PageUser, formError: String?) async throws -> Response {
         let all = try await admin.users()
         let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cols = [user.t("name_label"), user.t("manager"), user.t("support_address"), user.t("web_form"), user.t("assignment"), user.t("members"), user.t("form_fields")]
+        let cols = [user.t("name_label"), user.t("manager"), user.t("support_address"), user.t("web_form"), user.t("assignment"), user.t("members"), user.t("form_fields"),
+                    user.t("mailbox")]
+        let mailboxes = Dictionary(try await TeamMailboxes(store: deps.store).all().map { ($0.teamID, $0) }, uniquingKeysWith: { a, _ in a })
         let formFields = WebFormFields(store: deps.store)
         let eligible = try await formFields.eligible()
         func label(_ field: FieldSpec) -> String { field.isCustom ? field.label : user.t("webform_field.\(field.name)") }
@@ -224,7 +227,8 @@ struct AdminPages {
             let turning = team.assignment == TicketAssignment.roundRobin
             return ["cells": [Self.cell(cols[0], team.name), Self.cell(cols[1], team.managerID.flatMap { names[$0] } ?? ""),
                               Self.cell(cols[2], team.supportAddress ?? ""), form, Self.cell(cols[4], user.t(turning ? "assignment_round_robin" : "assignment_manual")),
-                              Self.cell(cols[5], team.members.compactMap { names[$0] }.joined(separator: ", ")), Self.cell(cols[6], chosen[team.id] ?? "")],
+                              Self.cell(cols[5], team.members.compactMap { names[$0] }.joined(separator: ", ")), Self.cell(cols[6], chosen[team.id] ?? ""),
+                              Self.cell(cols[7], mailboxes[team.id].map { Self.mailboxText($0, user) } ?? "")],
                     "rowID": "team-\(team.id)",
                     "rowActions": [["action": "/settings/teams/assignment", "csrf": user.session.csrfToken,
                                     "label": user.t(turning ? "assignment_turn_off" : "assignment_turn_on"),
@@ -252,7 +256,44 @@ struct AdminPages {
                 Self.checks("fields", user.t("form_fields_hint"), eligible.map { ($0.name, label($0)) }, checked: []),
             ], csrf: user.session.csrfToken))
         }
+        if !teams.isEmpty {
+            forms.append(Self.form("/settings/teams/mailbox", user.t("mailbox_connect"), user.t("save"), [
+                Self.select("id", user.t("team"), teams.map { ($0.id, $0.name) }, id: "a-mailbox-team"),
+                Self.text("host", user.t("mailbox_host"), required: true),
+                Self.text("port", user.t("mail_field.port"), value: "993", type: "number", required: true),
+                Self.select("security", user.t("mail_field.security"), [("tls", "TLS"), ("starttls", "STARTTLS"), ("none", user.t("none"))]),
+                Self.text("username", user.t("mail_field.username"), required: true),
+                Self.text("password", user.t("mail_field.password"), type: "password"),
+                Self.text("folder", user.t("mailbox_folder"), value: "INBOX"),
+                Self.checkbox("enabled", user.t("mailbox_enabled"), checked: true),
+            ], csrf: user.session.csrfToken))
+        }
         return render(user, heading: user.t("teams"), columns: cols, rows: rows, forms: forms, extra: formError.map { ["formError": $0] } ?? [:])
+    }
+
+    /// "imap.example.com · desk · 12 taken", or what went wrong the last time.
+    static func mailboxText(_ m: TeamMailbox, _ user: PageUser) -> String {
+        var parts = ["\(m.settings.host) · \(m.settings.username)", user.t("mailbox_taken").replacingOccurrences(of: "%d", with: String(m.taken))]
+        if !m.settings.enabled { parts.append(user.t("mailbox_off")) }
+        if let error = m.lastError { parts.append(user.t("mailbox_error").replacingOccurrences(of: "%@", with: error)) }
+        return parts.joined(separator: " · ")
+    }
+
+    /// Connects or changes a group's mailbox; the password field left empty keeps the
+    /// stored one, as on the mail page.
+    @Sendable func setTeamMailbox(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await adminPage(request) { user in
+            let (p, stop) = try await posted(request)
+            guard let p else { return stop! }
+            var body = JSONObject()
+            for key in ["host", "port", "security", "username", "folder"] { body[key] = .string(p.fields[key] ?? "") }
+            if let password = p.fields["password"], !password.isEmpty { body["password"] = .string(password) }
+            body["enabled"] = .bool(p.fields["enabled"] == "true")
+            do {
+                try await TeamMailboxes(store: deps.store).replace(team: p.fields["id"] ?? "", body, actor: user.actor(context))
+            } catch { return try await renderTeams(user, formError: describe(error, user)) }
+            return PageRenderer.redirect("/settings/teams")
+        }
     }
 
     /// Replaces the fields a group's public form asks for with the ticked ones.

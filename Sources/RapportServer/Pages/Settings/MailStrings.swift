@@ -2,6 +2,9 @@
 /// delivery states of the outbox.
 enum MailStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "mailbox": "Mailbox (IMAP)", "mailbox_connect": "Read a group's mailbox (IMAP)", "mailbox_host": "IMAP host",
+        "mailbox_folder": "Folder", "mailbox_enabled": "Read it every minute", "mailbox_taken": "%d taken", "mailbox_off": "paused",
+        "mailbox_error": "last try failed: %@",
         "mail_title": "Mail", "mail_legend": "The relay Rapport sends mail through", "mail_save": "Save mail settings",
         "mail_saved": "Mail settings saved.", "mail_setting": "Setting", "mail_value": "Value", "mail_not_set_up": "Mail is not set up yet.",
         "mail_field.host": "Relay host", "mail_field.port": "Port", "mail_field.security": "Security", "mail_field.username": "Username",
@@ -20,6 +23,9 @@ enum MailStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "mailbox": "메일함 (IMAP)", "mailbox_connect": "그룹 메일함 읽기 (IMAP)", "mailbox_host": "IMAP 호스트",
+        "mailbox_folder": "폴더", "mailbox_enabled": "1분마다 읽기", "mailbox_taken": "%d건 가져옴", "mailbox_off": "일시 중지",
+        "mailbox_error": "마지막 시도 실패: %@",
         "mail_title": "메일", "mail_legend": "Rapport가 메일을 보내는 릴레이 서버", "mail_save": "메일 설정 저장",
         "mail_saved": "메일 설정을 저장했습니다.", "mail_setting": "항목", "mail_value": "값", "mail_not_set_up": "아직 메일이 설정되지 않았습니다.",
         "mail_field.host": "릴레이 호스트", "mail_field.port": "포트", "mail_field.security": "보안", "mail_field.username": "사용자 이름",
@@ -38,6 +44,9 @@ enum MailStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "mailbox": "メールボックス (IMAP)", "mailbox_connect": "グループのメールボックスを読む (IMAP)", "mailbox_host": "IMAP ホスト",
+        "mailbox_folder": "フォルダー", "mailbox_enabled": "1分ごとに読む", "mailbox_taken": "%d件取り込み済み", "mailbox_off": "一時停止中",
+        "mailbox_error": "前回の読み込みに失敗: %@",
         "mail_title": "メール", "mail_legend": "Rapport がメールを送るリレーサーバー", "mail_save": "メール設定を保存",
         "mail_saved": "メール設定を保存しました。", "mail_setting": "項目", "mail_value": "値", "mail_not_set_up": "メールはまだ設定されていません。",
         "mail_field.host": "リレーのホスト", "mail_field.port": "ポート", "mail_field.security": "セキュリティ", "mail_field.username": "ユーザー名",
