@@ -53,6 +53,7 @@ public struct MailOutbox: Sendable {
         public var references: [String] = []
         /// Fields such as `List-Unsubscribe` or `Auto-Submitted`, ASCII only.
         public var headers: [(String, String)] = []
+        public var attachments: [OutgoingMessage.Attachment] = []
 
         public init(to: [MailAddress], cc: [MailAddress] = [], subject: String, text: String, html: String? = nil, links: [(type: String, id: String)] = []) {
             self.to = to
@@ -102,6 +103,7 @@ public struct MailOutbox: Sendable {
         message.inReplyTo = draft.inReplyTo
         message.references = draft.references
         message.extraHeaders = draft.headers
+        message.attachments = draft.attachments
         let raw: [UInt8]
         do {
             raw = try message.rendered()

@@ -6,7 +6,8 @@ import RapportMail
 /// `[#T-…]` subject token, so the customer's answer comes back to the same ticket
 /// (``TicketMailIntake``). Internal notes and the requester's own messages never leave.
 enum TicketReplyMail {
-    static func queue(_ store: RecordStore, _ s: Session, message: StoredRecord, ticket: StoredRecord, actor: Actor) async throws {
+    static func queue(_ store: RecordStore, _ s: Session, message: StoredRecord, ticket: StoredRecord, attachments: [OutgoingMessage.Attachment] = [],
+                      actor: Actor) async throws {
         guard let relay = try await MailSettingsStore.settings(s),
               let requesterID = ticket.fields["requester_id"]?.stringValue else { return }
         let people = try await store.type(named: People.type.name, in: s)
@@ -30,6 +31,7 @@ enum TicketReplyMail {
             to: [MailAddress(name: person.fields["display_name"]?.stringValue, address: address)], subject: subject,
             text: message.fields["body"]?.stringValue ?? "", links: [(TicketMessages.type.name, message.id), (People.type.name, person.id)])
         draft.inReplyTo = parent
+        draft.attachments = attachments
         draft.references = references
         draft.fromName = group?.text("name").map { "\($0) (\(relay.fromName ?? "Rapport"))" }
         draft.replyTo = group?.text("support_address").map { MailAddress(name: group?.text("name"), address: $0) }

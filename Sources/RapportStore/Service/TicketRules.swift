@@ -137,7 +137,8 @@ enum TicketMessageRules {
         // Never before its ticket: the follow-up made for a message is created a moment
         // after the message's write began, and the clock must see the ticket first.
         try await TicketEvents.append(s, ticketID: ticketID, kind: kind, messageID: after.id, actor: actor, now: max(now, ticket.createdAt))
-        if kind == .agentPublicReply { try await TicketReplyMail.queue(store, s, message: after, ticket: ticket, actor: actor) }
+        let files = try await TicketMessageFiles.attach(s, to: after.id, actor: actor)
+        if kind == .agentPublicReply { try await TicketReplyMail.queue(store, s, message: after, ticket: ticket, attachments: files, actor: actor) }
         let status = ticket.fields["status"]?.stringValue.flatMap(TicketStatus.init(rawValue:)) ?? .new
         var target: TicketStatus?
         if case .becomes(let next) = TicketConversation.outcome(of: status, messageFromRequester: fromRequester) { target = next }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import HTTPTypes
 import Hummingbird
 import RapportKit
@@ -82,7 +83,7 @@ struct ServicePages {
     /// reply page shows the new messages above the sender's own text (409), and sending
     /// from there goes through.
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await form(request) { user, posted in
+        try await composerForm(request) { user, posted, files in
             let actor = user.actor(context)
             let ticket = try await store.get(try await store.type(named: Tickets.type.name), id: context.parameters.get("id") ?? "", actor: actor)
             let messages = try await store.type(named: TicketMessages.type.name)
@@ -105,7 +106,11 @@ struct ServicePages {
                 }
             }
             do {
-                _ = try await store.create(messages, body: body, actor: actor)
+                if files.isEmpty {
+                    _ = try await store.create(messages, body: body, actor: actor)
+                } else {
+                    _ = try await store.createTicketMessage(body, files: files, blobs: deps.attachments.blobs, actor: actor)
+                }
             } catch RecordError.invalid(let errors) {
                 return refused(errors, messages, user, title: user.typeName(messages, one: true))
             }
@@ -148,6 +153,43 @@ struct ServicePages {
             case .proceed(let posted): return try await handle(user, posted)
             case .stop(let response): return response
             }
+        }
+    }
+
+    /// The composer's post: a URL-encoded form, or a multipart one carrying files (each at
+    /// most the attachment limit, together at most what one mail may carry). The form
+    /// token is checked either way; files left over (a refusal, a collision) are removed.
+    private func composerForm(_ request: Request, _ handle: (PageUser, PageDependencies.SignedInForm, [PendingFile]) async throws -> Response) async throws -> Response {
+        guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") else {
+            return try await form(request) { user, posted in try await handle(user, posted, []) }
+        }
+        return try await RecordPages(deps: deps).page(request) { user in
+            let limit = TicketMailIntake.maxBytes
+            let bytes: [UInt8]
+            do {
+                bytes = Array(try await request.body.collect(upTo: limit + AttachmentUpload.formOverhead).readableBytesView)
+            } catch is NIOTooManyBytesError {
+                return refused([FieldError(field: "file", code: "too_large", message: "At most \(limit >> 20) MB of files with one message.")],
+                               try await store.type(named: TicketMessages.type.name), user, title: user.t("svc_attach_files"))
+            }
+            guard let form = try? MultipartForm(bytes, boundary: boundary, maxParts: 40) else { throw HTTPError(.badRequest) }
+            var fields: [String: String] = [:]
+            for part in form.parts where part.fileName == nil && part.range.count <= 256 * 1024 { fields[part.name] = MultipartForm.text(part, in: bytes) }
+            guard let sent = fields["_csrf"], SessionCookie.same(sent, user.session.csrfToken) else { return deps.refused(request, language: user.language) }
+            var files: [PendingFile] = []
+            defer { for file in files { unlink(file.upload.path) } }
+            for part in form.parts where part.name == "file" && !(part.fileName ?? "").isEmpty && !part.range.isEmpty {
+                let writer = try deps.attachments.blobs.writer(limit: deps.attachments.maxBytes)
+                do {
+                    try bytes.withUnsafeBytes { raw in try writer.write(UnsafeRawBufferPointer(rebasing: raw[part.range])) }
+                    files.append(PendingFile(name: part.fileName ?? "", upload: try writer.finish()))
+                } catch BlobError.tooLarge {
+                    return refused([FieldError(field: "file", code: "too_large", message: "A file may have at most \(deps.attachments.maxBytes >> 20) MB.")],
+                                   try await store.type(named: TicketMessages.type.name), user, title: user.t("svc_attach_files"))
+                }
+            }
+            let posted = PageDependencies.SignedInForm(session: user.session, fields: fields, values: [:], language: user.language, strings: user.strings)
+            return try await handle(user, posted, files)
         }
     }
 

@@ -5,6 +5,7 @@ enum ServiceStrings: PageStringCatalog {
     static let en: [String: String] = [
         "skills_label": "Skills",
         "svc_quoted": "Show quoted text",
+        "svc_attach_files": "Attach files",
         "skills_hint": "Skills, separated by commas (tickets tagged with one go to those who have it)",
         "skills_required": "Name at least one skill; to clear them, use the API.",
         "assignment": "Assignment",
@@ -206,6 +207,7 @@ enum ServiceStrings: PageStringCatalog {
     static let ko: [String: String] = [
         "skills_label": "전문 분야",
         "svc_quoted": "인용된 내용 보기",
+        "svc_attach_files": "파일 첨부",
         "skills_hint": "전문 분야(쉼표로 구분, 같은 태그가 붙은 티켓을 우선 배정)",
         "skills_required": "전문 분야를 하나 이상 입력하세요. 모두 지우려면 API를 쓰세요.",
         "assignment": "배정 방식",
@@ -407,6 +409,7 @@ enum ServiceStrings: PageStringCatalog {
     static let ja: [String: String] = [
         "skills_label": "スキル",
         "svc_quoted": "引用部分を表示",
+        "svc_attach_files": "ファイルを添付",
         "skills_hint": "スキル（カンマ区切り。同じタグのチケットを優先して割り当て）",
         "skills_required": "スキルを1つ以上入力してください。すべて消すには API を使います。",
         "assignment": "割り当て",

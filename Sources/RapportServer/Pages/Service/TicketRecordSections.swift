@@ -170,12 +170,13 @@ enum ServiceTemplates: PageTemplateSet {
 
     /// The reply form, on the ticket page and on the reply page alike.
     static let composer = """
-        <form class="composer" id="composer" method="post" action="{{action}}"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="seen" value="{{seen}}">
+        <form class="composer" id="composer" method="post" action="{{action}}" enctype="multipart/form-data"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="seen" value="{{seen}}">
         {{#confirm}}<input type="hidden" name="confirm" value="1">{{/confirm}}
         <fieldset class="composer-kind"><legend class="skip">{{t.svc_reply_as}}</legend><label><input type="radio" name="kind" value="public_reply"{{^internalChecked}} checked{{/internalChecked}}> {{t.svc_public}}</label>
         <label><input type="radio" name="kind" value="internal_note"{{#internalChecked}} checked{{/internalChecked}}> {{t.svc_internal}}</label></fieldset>
         <label class="skip" for="composer-body">{{t.svc_message_placeholder}}</label>
         <textarea id="composer-body" name="body" rows="{{rows}}" required placeholder="{{t.svc_message_placeholder}}">{{body}}</textarea>
+        <div class="composer-files"><label for="composer-file">{{t.svc_attach_files}}</label> <input id="composer-file" type="file" name="file" multiple></div>
         <div class="actions"><label for="composer-status">{{t.svc_status_after}}</label>
         <select id="composer-status" name="status_after"><option value="">{{t.svc_keep_status}}</option>{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select>
         <button type="submit">{{sendLabel}}</button></div></form>

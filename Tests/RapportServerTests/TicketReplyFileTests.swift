@@ -1,0 +1,59 @@
+import Foundation
+import NIOCore
+import RapportKit
+import RapportMail
+@testable import RapportStore
+import Testing
+
+/// Files sent with an agent's reply from the ticket page, on both databases: they become
+/// files of the message and travel in the mail to the requester, in one transaction; a
+/// note's files stay inside; a refused name or a forged form token makes nothing.
+@Suite struct TicketReplyFileTests {
+    @Test(arguments: Backend.available)
+    func aReplysFilesGoWithItsMail(_ backend: Backend) async throws {
+        try await AttachmentTests.withFiles(backend, maxBytes: 1 << 20) { api, _ in
+            #expect(try await api.call(.put, "/api/v1/settings/mail", json: #"{"host":"smtp.example.com","port":587,"security":"starttls","from_address":"help@rapport.test"}"#).status == .ok)
+            let person = try await api.call(.post, "/api/v1/people", json: #"{"display_name":"山田花子","emails":[{"address":"hanako@example.jp"}]}"#).object().string("id") ?? ""
+            let ticket = try await api.call(.post, "/api/v1/tickets", json: #"{"subject":"請求書の再発行","requester_id":"\#(person)"}"#).object().string("id") ?? ""
+            var agent = try await WorkspacePageTests.signedIn(api)
+            let page = try await agent.request(.get, "/tickets/\(ticket)")
+            #expect(page.body.contains(#"enctype="multipart/form-data""#) && page.body.contains(#"id="composer-file""#))
+            let csrf = try #require(PageClient.csrf(page.body))
+
+            func post(_ token: String, kind: String, body: String, files: [(String, [UInt8])]) async throws -> Reply {
+                var form = Array("--XB\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n".utf8)
+                for (name, value) in [("kind", kind), ("body", body), ("seen", ""), ("status_after", "")] {
+                    form += Array("--XB\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+                }
+                for (name, bytes) in files {
+                    form += Array("--XB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/pdf\r\n\r\n".utf8) + bytes + Array("\r\n".utf8)
+                }
+                // A browser sends the empty file input too when nothing else is chosen.
+                form += Array("--XB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--XB--\r\n".utf8)
+                let cookie = agent.cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
+                return try await api.raw(.post, "/tickets/\(ticket)/messages", body: ByteBuffer(bytes: form), headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=XB"])
+            }
+            #expect(try await post("forged", kind: "public_reply", body: "x", files: [("a.pdf", AttachmentTests.pdf)]).status == .forbidden)
+            #expect(try await post(csrf, kind: "public_reply", body: "x", files: [("invoice\u{202E}fdp.exe", AttachmentTests.pdf)]).status == .unprocessableContent)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM ticket_messages") == 0)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM attachments") == 0)
+
+            let sent = try await post(csrf, kind: "public_reply", body: "再発行した請求書を添付します。", files: [("請求書.pdf", AttachmentTests.pdf)])
+            #expect(sent.status == .seeOther, "\(sent.body)")
+            let message = try await api.call(.get, "/api/v1/ticket_messages?filter[ticket_id]=\(ticket)").object()["data"]?.arrayValue?.first?.objectValue?.string("id") ?? ""
+            let files = try await api.call(.get, "/api/v1/ticket_messages/\(message)/attachments").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            #expect(files.map { $0.string("file_name") } == ["請求書.pdf"])
+            let raw = try await api.db.read { s in try await s.query("SELECT raw FROM mail_messages WHERE direction = 'outbound'").first?.text("raw") } ?? ""
+            let mail = MailMessage(parsing: Array(raw.utf8))
+            #expect(mail.to.map(\.address) == ["hanako@example.jp"])
+            #expect(mail.attachments.map(\.filename) == ["請求書.pdf"] && mail.attachments.first?.data == AttachmentTests.pdf)
+            let shown = try await agent.request(.get, "/tickets/\(ticket)")
+            #expect(shown.body.contains(#"<ul class="message-files">"#) && shown.body.contains("請求書.pdf"))
+
+            // A note's file stays inside: attached, no mail.
+            #expect(try await post(csrf, kind: "internal_note", body: "社内用の控え", files: [("控え.pdf", AttachmentTests.pdf)]).status == .seeOther)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM attachments WHERE record_type = 'ticket_messages'") == 2)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM mail_messages WHERE direction = 'outbound'") == 1)
+        }
+    }
+}
