@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import NIOCore
 import RapportKit
 import RapportMail
@@ -54,6 +55,27 @@ import Testing
             #expect(try await post(csrf, kind: "internal_note", body: "社内用の控え", files: [("控え.pdf", AttachmentTests.pdf)]).status == .seeOther)
             #expect(try await api.count("SELECT COUNT(*) AS n FROM attachments WHERE record_type = 'ticket_messages'") == 2)
             #expect(try await api.count("SELECT COUNT(*) AS n FROM mail_messages WHERE direction = 'outbound'") == 1)
+
+            // In the portal she sees and downloads the reply's file; the note's is not hers.
+            #expect(try await api.call(.put, "/api/v1/settings/satisfaction", json: #"{"public_url":"https://desk.example.com"}"#).status == .ok)
+            var requester = PageClient(api)
+            let start = try await requester.request(.get, "/portal")
+            _ = try await requester.request(.post, "/portal", form: [("_csrf", PageClient.csrf(start.body) ?? ""), ("email", "hanako@example.jp")])
+            let (secret, _) = try #require(try await PortalTests.link(api, to: "hanako@example.jp"))
+            let confirm = try await requester.request(.get, "/portal/link/\(secret)")
+            #expect(try await requester.request(.post, "/portal/link/\(secret)", form: [("_csrf", PageClient.csrf(confirm.body) ?? "")]).status == .seeOther)
+            let view = try await requester.request(.get, "/portal/tickets/\(ticket)")
+            #expect(view.body.contains("請求書.pdf") && !view.body.contains("控え.pdf") && !view.body.contains("社内用の控え"))
+            let ids = try await api.db.read { s in
+                try await s.query("SELECT id, file_name FROM attachments ORDER BY file_name").compactMap { r in r.text("file_name").map { ($0, r.text("id") ?? "") } }
+            }
+            let reply = try #require(ids.first { $0.0 == "請求書.pdf" }?.1), note = try #require(ids.first { $0.0 == "控え.pdf" }?.1)
+            let download = try await requester.request(.get, "/portal/files/\(reply)")
+            #expect(download.status == .ok && download.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+            #expect(download.headers[HTTPField.Name("Content-Security-Policy")!] == "default-src 'none'; sandbox")
+            #expect(try await requester.request(.get, "/portal/files/\(note)").status == .notFound)
+            var stranger = PageClient(api)
+            #expect(try await stranger.request(.get, "/portal/files/\(reply)").status == .seeOther, "no session: back to sign-in")
         }
     }
 }

@@ -62,13 +62,20 @@ struct AttachmentRoutes {
     @Sendable func content(_ request: Request, context: AppRequestContext) async throws -> Response {
         try QueryString.expectNone(request)
         let (attachment, _) = try await attachments.find(context.parameters.get("id") ?? "", actor: context.actor)
+        return try await Self.download(attachment, attachments.contentPath(attachment), request, context: context)
+    }
+
+    /// A file as a download that the browser never runs or renders in the page's origin
+    /// (a sandboxing policy and `attachment`), revalidated by its checksum. Staff and the
+    /// requester portal serve files the same way.
+    static func download(_ attachment: Attachment, _ path: String?, _ request: Request, context: AppRequestContext) async throws -> Response {
         let etag = "\"\(attachment.sha256)\""
         var headers: HTTPFields = [
             .eTag: etag, .cacheControl: "private, no-cache",
             .init("Content-Security-Policy")!: "default-src 'none'; sandbox",
         ]
         if request.headers[.ifNoneMatch] == etag { return Response(status: .notModified, headers: headers) }
-        guard let path = attachments.contentPath(attachment) else {
+        guard let path else {
             throw Problem(.gone, "File missing", detail: "The file's content is no longer stored.")
         }
         headers[.contentType] = attachment.contentType

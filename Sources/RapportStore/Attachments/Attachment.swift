@@ -17,6 +17,11 @@ public struct Attachment: Sendable, Equatable {
 
     static let columns = "id, record_type, record_id, file_name, size, sha256, content_type, created_by, created_at"
 
+    /// ``columns`` of a table named `alias` in a join.
+    static func columns(of alias: String) -> String {
+        columns.split(separator: ",").map { "\(alias).\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", ")
+    }
+
     init(row: Row) {
         id = row.text("id") ?? ""
         recordType = row.text("record_type") ?? ""

@@ -37,6 +37,8 @@ public struct PortalMessage: Sendable {
     public var author: String?
     public var body: String
     public var createdAt: String
+    /// The message's files (a screenshot sent by mail, an agent's attachment).
+    public var files: [Attachment] = []
 }
 
 /// The requester portal: people without an account sign in with a one-time link sent to an
@@ -183,13 +185,29 @@ public struct RequesterPortal: Sendable {
                 WHERE m.ticket_id = \(ticketID) AND m.deleted_at IS NULL AND m.kind = \(TicketMessages.Kind.publicReply.rawValue)
                 ORDER BY m.created_at, m.seq LIMIT 1000
                 """)
+            let ids = rows.compactMap { $0.text("id") }
+            let files = Dictionary(grouping: try await AttachmentStore.live(s, type: TicketMessages.type.name, ids: ids), by: \.recordID)
             let messages = rows.compactMap { r -> PortalMessage? in
                 guard let id = r.text("id"), let at = r.text("created_at") else { return nil }
                 let fromRequester = r.text("author_person_id") != nil
                 return PortalMessage(id: id, fromRequester: fromRequester, author: fromRequester ? r.text("person_name") : r.text("agent_name"),
-                                     body: r.text("body") ?? "", createdAt: at)
+                                     body: r.text("body") ?? "", createdAt: at, files: files[id] ?? [])
             }
             return (ticket, messages)
+        }
+    }
+
+    /// A file of a public message on a ticket the requester may see; nil for anything
+    /// else (a note's file, another requester's, a removed one: not told apart).
+    public func file(_ attachmentID: String, _ session: PortalSession) async throws -> Attachment? {
+        guard RecordID.isValid(attachmentID) else { return nil }
+        return try await store.db.read { s in
+            try await s.query("""
+                SELECT \(raw: Attachment.columns(of: "a")) FROM attachments a
+                JOIN ticket_messages m ON m.id = a.record_id AND m.deleted_at IS NULL AND m.kind = \(TicketMessages.Kind.publicReply.rawValue)
+                JOIN tickets t ON t.id = m.ticket_id AND t.deleted_at IS NULL
+                WHERE a.id = \(attachmentID) AND a.record_type = \(TicketMessages.type.name) AND a.deleted_at IS NULL AND \(visible(session))
+                """).first.map(Attachment.init(row:))
         }
     }
 

@@ -28,6 +28,7 @@ struct PortalPages {
         router.get("portal/tickets/:id", use: show)
         router.post("portal/tickets/:id/reply", use: reply)
         router.post("portal/signout", use: signOut)
+        router.get("portal/files/:id", use: file)
     }
 
     // MARK: Signing in
@@ -182,9 +183,21 @@ struct PortalPages {
             [
                 "side": m.fromRequester ? "requester" : "agent", "author": m.author ?? (words(language)[m.fromRequester ? "portal_you" : "portal_agent"] ?? ""),
                 "body": m.body, "when": Self.format(m.createdAt, dates), "at": m.createdAt, "latest": i == messages.count - 1,
+                "hasFiles": !m.files.isEmpty,
+                "files": m.files.map { ["name": $0.fileName, "href": "/portal/files/\($0.id)", "size": ByteCountDisplay.format($0.size, language: language)] },
             ]
         }
         return signedIn(request, session, language: language, values: values, status: status)
+    }
+
+    /// `GET /portal/files/{id}`: a file of a public message the requester may see, as a
+    /// download; anything else is the same 404.
+    @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let session = try await session(request) else { return PageRenderer.redirect("/portal") }
+        guard let attachment = try await portal.file(context.parameters.get("id") ?? "", session) else {
+            return missing(request, session, language: language(request, session))
+        }
+        return try await AttachmentRoutes.download(attachment, deps.attachments.contentPath(attachment), request, context: context)
     }
 
     func missing(_ request: Request, _ session: PortalSession, language: String) -> Response {

@@ -49,7 +49,8 @@ enum PortalTemplates: PageTemplateSet {
         <p class="meta portal-facts">{{number}} · {{t.portal_opened}} {{opened}} <span class="chip status-{{status}}" id="portal-status">{{statusLabel}}</span></p>
         <ol class="portal-thread" id="portal-thread">{{#messages}}<li class="portal-message from-{{side}}"{{#latest}} id="latest"{{/latest}}>
         <div class="message-head"><strong>{{author}}</strong> <time class="meta" datetime="{{at}}">{{when}}</time></div>
-        <div class="message-body">{{body}}</div></li>{{/messages}}</ol>
+        <div class="message-body">{{body}}</div>
+        {{#hasFiles}}<ul class="message-files">{{#files}}<li><a href="{{href}}" download>{{name}}</a> <span class="meta">{{size}}</span></li>{{/files}}</ul>{{/hasFiles}}</li>{{/messages}}</ol>
         {{#closedNote}}<p class="meta" id="portal-closed">{{t.portal_closed_note}}</p>{{/closedNote}}
         {{#error}}<p class="error" role="alert" id="form-error">{{error}}</p>{{/error}}
         <form method="post" action="{{replyAction}}" id="portal-reply" class="composer">
