@@ -81,25 +81,14 @@ public struct IMAPClient: Sendable {
         }
         let tls: NIOSSLContext?
         do {
-            var t = TLSConfiguration.makeClientConfiguration()
-            t.minimumTLSVersion = .tlsv12
-            if !configuration.additionalTrustRoots.isEmpty { t.additionalTrustRoots = [.certificates(configuration.additionalTrustRoots)] }
-            tls = configuration.security == .none ? nil : try NIOSSLContext(configuration: t)
+            tls = configuration.security == .none ? nil : try MailChannel.tlsContext(trusting: configuration.additionalTrustRoots)
         } catch {
             throw IMAPError.tls("\(error)")
         }
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
-            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(.seconds(30))
-                .connect(host: configuration.host, port: configuration.port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        if configuration.security == .implicitTLS, let tls {
-                            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: configuration.host))
-                        }
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                    }
-                }
+            channel = try await MailChannel.connect(group: MultiThreadedEventLoopGroup.singleton, host: configuration.host, port: configuration.port,
+                                                    timeout: .seconds(30), implicitTLS: configuration.security == .implicitTLS ? tls : nil)
         } catch {
             throw IMAPError.connection("\(configuration.host):\(configuration.port): \(error)")
         }

@@ -36,22 +36,14 @@ public struct SMTPClient: Sendable {
         let configuration = self.configuration
         let tls: NIOSSLContext?
         do {
-            tls = configuration.security == .none ? nil : try Self.tlsContext(configuration)
+            tls = configuration.security == .none ? nil : try MailChannel.tlsContext(trusting: configuration.additionalTrustRoots)
         } catch {
             throw SMTPError.tls("\(error)")
         }
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
-            channel = try await ClientBootstrap(group: group)
-                .connectTimeout(configuration.timeouts.connect)
-                .connect(host: configuration.host, port: configuration.port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        if configuration.security == .implicitTLS, let tls {
-                            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: configuration.host))
-                        }
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                    }
-                }
+            channel = try await MailChannel.connect(group: group, host: configuration.host, port: configuration.port, timeout: configuration.timeouts.connect,
+                                                    implicitTLS: configuration.security == .implicitTLS ? tls : nil)
         } catch {
             throw SMTPError.connection("\(configuration.host):\(configuration.port): \(error)")
         }
@@ -68,14 +60,6 @@ public struct SMTPClient: Sendable {
         }
     }
 
-    static func tlsContext(_ configuration: SMTPConfiguration) throws -> NIOSSLContext {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        tls.minimumTLSVersion = .tlsv12
-        if !configuration.additionalTrustRoots.isEmpty {
-            tls.additionalTrustRoots = [.certificates(configuration.additionalTrustRoots)]
-        }
-        return try NIOSSLContext(configuration: tls)
-    }
 }
 
 /// One conversation: read replies line by line, write commands, upgrade to TLS.
