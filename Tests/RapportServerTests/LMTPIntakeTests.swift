@@ -120,6 +120,12 @@ extension LMTPIntakeTests {
             // Delivered again: no second copy of the files.
             #expect(try await intake.receive(raw) == .duplicate)
             #expect(try await api.count("SELECT COUNT(*) AS n FROM attachments") == 2)
+            // Erasing her takes her files and her mail's words and bytes with her.
+            let person = try await api.call(.get, "/api/v1/tickets/\(ticket)").object().string("requester_id") ?? ""
+            #expect(try await api.call(.post, "/api/v1/people/\(person)/erase").status == .ok)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM attachments") == 0)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM mail_messages WHERE raw IS NOT NULL OR text_body IS NOT NULL OR from_address <> ''") == 0)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM mail_messages") == 1, "that it came stays")
         }
     }
 }

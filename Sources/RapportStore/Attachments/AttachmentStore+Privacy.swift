@@ -18,7 +18,8 @@ extension AttachmentStore {
     }
 
     /// Erasure's part for files: every attachment row of the person, of records merged
-    /// into them and of activities that mention them — live or in the trash — and each
+    /// into them, of activities that mention them and of ticket messages they wrote — live
+    /// or in the trash — and each
     /// blob no other live attachment still uses. Runs before the person's own erasure,
     /// which then redacts the audit entries that named the files. Admins only.
     @discardableResult
@@ -35,6 +36,9 @@ extension AttachmentStore {
                 """).compactMap { $0.text("record_id") }
             var targets: [(String, [String])] = [(type.name, ids)]
             if !activityIDs.isEmpty { targets.append((Activities.type.name, activityIDs)) }
+            // The files of the ticket messages they wrote (a screenshot they mailed in).
+            let written = try await s.query("SELECT id FROM ticket_messages WHERE author_person_id IN (\(idList))").compactMap { $0.text("id") }
+            if !written.isEmpty { targets.append((TicketMessages.type.name, written)) }
             var rows: [(id: String, sha: String)] = []
             for (typeName, list) in targets {
                 for start in stride(from: 0, to: list.count, by: 500) {

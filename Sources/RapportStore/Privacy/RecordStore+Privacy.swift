@@ -83,6 +83,13 @@ extension RecordStore {
             // Their portal sign-in links and sessions end with them.
             try await s.execute("DELETE FROM portal_links WHERE person_id IN (\(idList))")
             try await s.execute("DELETE FROM portal_sessions WHERE person_id IN (\(idList))")
+            // Mail to and from them keeps that it happened (its state, size and date), not
+            // its words, its addresses or its raw bytes.
+            try await s.execute("""
+                UPDATE mail_messages SET raw = NULL, text_body = NULL, html_body = NULL, subject = NULL, from_name = NULL, from_address = '',
+                to_addresses = '[]', cc_addresses = NULL, updated_at = \(now)
+                WHERE id IN (SELECT mail_id FROM mail_links WHERE record_type = \(type.name) AND record_id IN (\(idList)))
+                """)
             // Survey scores stay in the reports' counts; who gave them and what they wrote go.
             try await s.execute("UPDATE surveys SET person_id = 'erased:' || id, comment = NULL WHERE person_id IN (\(idList))")
             for row in rows {
