@@ -108,7 +108,10 @@ public struct TeamMailboxes: Sendable {
     /// mark moved after each one, so a stop between two messages loses and repeats nothing
     /// (a repeat is a duplicate to the intake). A mailbox that fails keeps its mark and
     /// says why on its group's settings; the others are read all the same.
-    func readAll(intake: TicketMailIntake, trustRoots: [NIOSSLCertificate], logger: Logger, now: Date, batches: Int = 4) async throws {
+    /// `heartbeat` runs after each message: the job renews its lease there, and stops
+    /// (by throwing) once another instance has taken the job over.
+    func readAll(intake: TicketMailIntake, trustRoots: [NIOSSLCertificate], logger: Logger, now: Date, batches: Int = 4,
+                 heartbeat: () async throws -> Void = {}) async throws {
         let rows = try await db.read { s in
             try await s.query("""
                 SELECT m.team_id, m.host, m.port, m.security, m.username, m.password_sealed, m.folder, m.uid_validity, m.last_uid, t.support_address
@@ -138,6 +141,7 @@ public struct TeamMailboxes: Sendable {
                         if !message.bytes.isEmpty { _ = try await intake.receive(delivered + message.bytes) }
                         last = message.uid
                         try await mark(team: team, validity: validity, last: last, took: message.bytes.isEmpty ? 0 : 1)
+                        try await heartbeat()
                     }
                     if batch.messages.isEmpty { try await mark(team: team, validity: validity, last: last, took: 0) }
                     if !batch.more { break }
@@ -153,10 +157,13 @@ public struct TeamMailboxes: Sendable {
         }
     }
 
+    /// Moves the mark; never back within one `UIDVALIDITY`, so a run that lost its lease
+    /// and finishes late cannot undo a newer one's progress.
     private func mark(team: String, validity: UInt32?, last: UInt32, took: Int) async throws {
         try await db.transaction { s in
             try await s.execute("""
-                UPDATE team_mailboxes SET uid_validity = \(validity.map { Int64($0) }), last_uid = \(Int64(last)), taken = taken + \(took) WHERE team_id = \(team)
+                UPDATE team_mailboxes SET last_uid = CASE WHEN uid_validity = \(validity.map { Int64($0) }) AND last_uid > \(Int64(last)) THEN last_uid ELSE \(Int64(last)) END,
+                uid_validity = \(validity.map { Int64($0) }), taken = taken + \(took) WHERE team_id = \(team)
                 """)
         }
     }
@@ -178,7 +185,11 @@ public struct MailboxFetchJob: JobHandler {
 
     public func run(_ job: JobContext) async throws {
         let intake = TicketMailIntake(store: store, blobs: blobs)
+        var taken = 0
         try await TeamMailboxes(store: store).readAll(intake: intake, trustRoots: trustRoots, logger: job.logger,
-                                                      now: Date(timeIntervalSince1970: Double(job.now) / 1000))
+                                                      now: Date(timeIntervalSince1970: Double(job.now) / 1000)) {
+            taken += 1
+            try await job.progress(taken)
+        }
     }
 }
