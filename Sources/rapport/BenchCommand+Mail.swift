@@ -51,6 +51,7 @@ extension BenchCommand {
                             case .duplicate: "duplicate"
                             case .ignored: "ignored"
                             case .refused: "refused"
+                            case .held: "held"
                             }
                             return (i, kind, Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
                         }

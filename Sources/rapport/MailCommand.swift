@@ -53,6 +53,7 @@ struct MailCommand: AsyncParsableCommand {
             case .duplicate: .object(JSONObject([("outcome", .string("duplicate"))]))
             case .ignored(let reason): .object(JSONObject([("outcome", .string("ignored")), ("reason", .string(reason))]))
             case .refused(let reason): .object(JSONObject([("outcome", .string("refused")), ("reason", .string(reason))]))
+            case .held(let mail): .object(JSONObject([("outcome", .string("held")), ("mail_id", .string(mail))]))
             }
         }
     }

@@ -34,7 +34,7 @@ extension OpenAPIDocument {
             ])),
             ("Team", obj([
                 ("type", .string("object")),
-                ("properties", obj([("id", uuid()), ("name", str()), ("manager_id", nullable(uuid())), ("support_address", nullable(str())), ("assignment", nullable(obj([("type", .string("string")), ("enum", strings(TicketAssignment.rules + ["none"]))]))), ("members", obj([("type", .string("array")), ("items", uuid())]))])),
+                ("properties", obj([("id", uuid()), ("name", str()), ("manager_id", nullable(uuid())), ("support_address", nullable(str())), ("assignment", nullable(obj([("type", .string("string")), ("enum", strings(TicketAssignment.rules + ["none"]))]))), ("unknown_senders", nullable(obj([("type", .string("string")), ("enum", strings(["create", "review"]))]))), ("members", obj([("type", .string("array")), ("items", uuid())]))])),
             ])),
             ("Token", obj([
                 ("type", .string("object")),
@@ -92,13 +92,13 @@ extension OpenAPIDocument {
                 ("get", operation("listTeams", "List teams", tag: "access", responses: [("200", jsonResponse("Teams", listOf("Team")))])),
                 ("post", operation("createTeam", "Add a team (admins)", tag: "access", body: obj([
                     ("type", .string("object")), ("required", strings(["name"])), ("additionalProperties", .bool(false)),
-                    ("properties", obj([("name", str()), ("manager_id", uuid()), ("support_address", str()), ("assignment", nullable(obj([("type", .string("string")), ("enum", strings(TicketAssignment.rules + ["none"]))])))])),
+                    ("properties", obj([("name", str()), ("manager_id", uuid()), ("support_address", str()), ("assignment", nullable(obj([("type", .string("string")), ("enum", strings(TicketAssignment.rules + ["none"]))]))), ("unknown_senders", nullable(obj([("type", .string("string")), ("enum", strings(["create", "review"]))])))])),
                 ]), responses: [("201", jsonResponse("Added", ref("Team"))), ("409", problem("Name taken")), ("422", problem("Invalid"))])),
             ])),
             ("/api/v1/teams/{id}", obj([
                 ("patch", operation("updateTeam", "Rename a team or change its manager (admins)", tag: "access", parameters: [id], body: obj([
                     ("type", .string("object")), ("additionalProperties", .bool(false)),
-                    ("properties", obj([("name", str()), ("manager_id", nullable(uuid())), ("support_address", nullable(str())), ("assignment", nullable(obj([("type", .string("string")), ("enum", strings(TicketAssignment.rules + ["none"]))])))])),
+                    ("properties", obj([("name", str()), ("manager_id", nullable(uuid())), ("support_address", nullable(str())), ("assignment", nullable(obj([("type", .string("string")), ("enum", strings(TicketAssignment.rules + ["none"]))]))), ("unknown_senders", nullable(obj([("type", .string("string")), ("enum", strings(["create", "review"]))])))])),
                 ]), responses: [("200", jsonResponse("The team", ref("Team"))), ("404", problem("Not found")), ("409", problem("Name taken")), ("422", problem("Invalid"))])),
             ])),
             ("/api/v1/roles", obj([("get", operation("listRoles", "List roles and their grants", tag: "access", responses: [("200", jsonResponse("Roles", listOf("Role")))]))])),

@@ -219,7 +219,18 @@ public struct AccessAdmin: Sendable {
 
     // MARK: Teams
 
-    static let teamFields = ["name", "manager_id", "support_address", "assignment"]
+    static let teamFields = ["name", "manager_id", "support_address", "assignment", "unknown_senders"]
+
+    /// `create` (the default, stored as null) or `review`; nil when absent.
+    static func unknownSenders(_ value: JSONValue?, errors: inout [FieldError]) -> String?? {
+        guard let value else { return nil }
+        if value.isNull || value.stringValue == "create" { return .some(nil) }
+        guard value.stringValue == "review" else {
+            errors.append(FieldError(field: "unknown_senders", code: "invalid_choice", message: "Expected create or review."))
+            return nil
+        }
+        return .some("review")
+    }
 
     /// The assignment rule in a team body: absent (nil), cleared (`.some(nil)`) or a rule.
     static func assignment(_ value: JSONValue?, errors: inout [FieldError]) -> String?? {
@@ -236,10 +247,11 @@ public struct AccessAdmin: Sendable {
     public func createTeam(_ body: JSONObject, actor: Actor) async throws -> Team {
         var errors: [FieldError] = []
         for key in body.keys where !Self.teamFields.contains(key) {
-            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name, manager_id, support_address and assignment."))
+            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name, manager_id, support_address, assignment and unknown_senders."))
         }
         let address = Self.supportAddress(body["support_address"], errors: &errors)
         let rule = Self.assignment(body["assignment"], errors: &errors) ?? nil
+        let holding = Self.unknownSenders(body["unknown_senders"], errors: &errors) ?? nil
         let name = body["name"]?.stringValue?.trimmedWhitespace ?? ""
         if name.isEmpty || name.count > 100 { errors.append(FieldError(field: "name", code: "required", message: "A team name of up to 100 characters.")) }
         let manager = body["manager_id"]?.stringValue
@@ -253,24 +265,28 @@ public struct AccessAdmin: Sendable {
                 throw RecordError.duplicate(field: "name", value: name, existingID: existing.text("id") ?? "")
             }
             try await Self.checkSupportAddress(s, address ?? nil, team: id)
-            try await s.execute("INSERT INTO teams (id, name, manager_id, support_address, assignment, created_at) VALUES (\(id), \(name), \(manager), \(address ?? nil), \(rule), \(now))")
+            try await s.execute("""
+                INSERT INTO teams (id, name, manager_id, support_address, assignment, unknown_senders, created_at)
+                VALUES (\(id), \(name), \(manager), \(address ?? nil), \(rule), \(holding), \(now))
+                """)
             try await AuditLog.append(s, actor: actor, action: "permission.change", type: "teams", id: id, changes: .object(JSONObject([
                 ("name", .string(name)), ("manager_id", manager.map(JSONValue.string) ?? .null), ("support_address", (address ?? nil).map(JSONValue.string) ?? .null),
-                ("assignment", rule.map(JSONValue.string) ?? .null),
+                ("assignment", rule.map(JSONValue.string) ?? .null), ("unknown_senders", .string(holding ?? "create")),
             ])), at: now)
         }
         directory.invalidate()
-        return Team(id: id, name: name, managerID: manager, members: [], supportAddress: address ?? nil, assignment: rule)
+        return Team(id: id, name: name, managerID: manager, members: [], supportAddress: address ?? nil, assignment: rule, unknownSenders: holding)
     }
 
     /// `{ name?, manager_id?, support_address? }`.
     public func updateTeam(id: String, _ body: JSONObject, actor: Actor) async throws -> Team {
         var errors: [FieldError] = []
         for key in body.keys where !Self.teamFields.contains(key) {
-            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name, manager_id, support_address and assignment."))
+            errors.append(FieldError(field: key, code: "unknown_field", message: "A team has name, manager_id, support_address, assignment and unknown_senders."))
         }
         let address = Self.supportAddress(body["support_address"], errors: &errors)
         let rule = Self.assignment(body["assignment"], errors: &errors)
+        let holding = Self.unknownSenders(body["unknown_senders"], errors: &errors)
         if let v = body["name"], (v.stringValue?.trimmedWhitespace ?? "").isEmpty || (v.stringValue?.count ?? 0) > 100 {
             errors.append(FieldError(field: "name", code: "invalid", message: "A team name of up to 100 characters."))
         }
@@ -280,7 +296,7 @@ public struct AccessAdmin: Sendable {
         if !errors.isEmpty { throw RecordError.invalid(errors) }
         let now = Timestamp.format(Date())
         try await db.transaction { s in
-            guard let before = try await s.query("SELECT name, manager_id, support_address, assignment FROM teams WHERE id = \(id)").first else { throw RecordError.notFound(type: "teams", id: id) }
+            guard let before = try await s.query("SELECT name, manager_id, support_address, assignment, unknown_senders FROM teams WHERE id = \(id)").first else { throw RecordError.notFound(type: "teams", id: id) }
             var sets: [SQL] = []
             var changes = JSONObject()
             if let name = body["name"]?.stringValue?.trimmedWhitespace {
@@ -302,6 +318,10 @@ public struct AccessAdmin: Sendable {
             if let rule {
                 sets.append("assignment = \(rule)")
                 changes["assignment"] = .array([before.text("assignment").map(JSONValue.string) ?? .null, rule.map(JSONValue.string) ?? .null])
+            }
+            if let holding {
+                sets.append("unknown_senders = \(holding)")
+                changes["unknown_senders"] = .array([.string(before.text("unknown_senders") ?? "create"), .string(holding ?? "create")])
             }
             guard !sets.isEmpty else { return }
             try await s.execute("UPDATE teams SET \(SQL.join(sets, ", ")) WHERE id = \(id)")

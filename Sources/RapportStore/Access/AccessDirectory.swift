@@ -12,12 +12,16 @@ public struct Team: Sendable, Equatable {
     public var supportAddress: String? = nil
     /// How the group's new tickets find an assignee: nil (by hand) or `round_robin`.
     public var assignment: String? = nil
+    /// What mail from an address no person has does: nil (open a ticket, making the
+    /// person) or `review` (wait for an agent to take it in or discard it).
+    public var unknownSenders: String? = nil
 
     public var json: JSONObject {
         JSONObject([
             ("id", .string(id)), ("name", .string(name)), ("manager_id", managerID.map(JSONValue.string) ?? .null),
             ("support_address", supportAddress.map(JSONValue.string) ?? .null),
             ("assignment", assignment.map(JSONValue.string) ?? .null),
+            ("unknown_senders", .string(unknownSenders ?? "create")),
             ("members", .array(members.map(JSONValue.string))),
         ])
     }
@@ -70,14 +74,14 @@ public final class AccessDirectory: Sendable {
     /// recipient's viewer from it without waiting on the pool while it holds locks.
     static func load(_ s: Session) async throws -> Snapshot {
         let roles = try await Self.roles(s)
-        let teamRows = try await s.query("SELECT id, name, manager_id, support_address, assignment FROM teams ORDER BY name")
+        let teamRows = try await s.query("SELECT id, name, manager_id, support_address, assignment, unknown_senders FROM teams ORDER BY name")
         let memberRows = try await s.query("SELECT team_id, user_id FROM team_members ORDER BY user_id")
         var members: [String: [String]] = [:]
         for row in memberRows { if let t = row.text("team_id"), let u = row.text("user_id") { members[t, default: []].append(u) } }
         let teams = teamRows.map { row in
             let id = row.text("id") ?? ""
             return Team(id: id, name: row.text("name") ?? "", managerID: row.text("manager_id"), members: members[id] ?? [], supportAddress: row.text("support_address"),
-                        assignment: row.text("assignment"))
+                        assignment: row.text("assignment"), unknownSenders: row.text("unknown_senders"))
         }
         return Snapshot(roles: roles, teams: teams, loadedAt: Date())
     }

@@ -45,5 +45,6 @@ enum Migrations {
         Migration0033WebFormFields.migration,
         Migration0034NPSPrograms.migration,
         Migration0035TeamMailboxes.migration,
+        Migration0036HeldMail.migration,
     ]
 }

@@ -39,6 +39,7 @@ extension TicketMailIntake {
         case .duplicate: "duplicate"
         case .ignored(let reason): "ignored:\(reason)"
         case .refused(let reason): "refused:\(reason)"
+        case .held: "held"
         }
     }
 }

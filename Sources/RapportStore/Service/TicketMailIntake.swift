@@ -36,6 +36,8 @@ public struct TicketMailIntake: Sendable {
         case ignored(reason: String)
         /// Refused before anything was written (too large).
         case refused(reason: String)
+        /// Kept for review: an unknown sender to a group that reviews them.
+        case held(mailID: String)
     }
 
     let store: RecordStore
@@ -101,16 +103,31 @@ public struct TicketMailIntake: Sendable {
             return .ignored(reason: reason)
         }
         guard let sender else { return .ignored(reason: "no_sender") }
+        let group = (message.to + message.cc + Self.deliveredTo(message)).lazy.compactMap { groups[$0.normalized] }.first
+        return try await take(s, message, mailID: id, sender: sender, group: group, text: text, holdingUnknown: true)
+    }
 
-        let person = try await requester(s, sender)
-        let messages = try await store.type(named: TicketMessages.type.name, in: s)
+    /// The personal path: the message on the ticket it answers, or a new ticket in
+    /// `group`. A sender no person has, writing something that answers no ticket, to a
+    /// group that reviews unknown senders, is held instead (nothing else is made).
+    private func take(_ s: Session, _ message: MailMessage, mailID id: String, sender: MailAddress, group: String?, text: String,
+                      holdingUnknown: Bool) async throws -> Outcome {
+        let known = try await Requesters.existing(store, s, address: sender.address)
         let keys = ThreadKeys(message)
         var ticketID = try await Self.ticket(s, answering: keys.parents)
-        if ticketID == nil, let token = keys.subjectToken {
+        if ticketID == nil, let known, let token = keys.subjectToken {
             ticketID = try await s.query("""
-                SELECT id FROM tickets WHERE number = \(token) AND requester_id = \(person.id) AND deleted_at IS NULL
+                SELECT id FROM tickets WHERE number = \(token) AND requester_id = \(known.id) AND deleted_at IS NULL
                 """).first?.text("id")
         }
+        if holdingUnknown, ticketID == nil, known == nil, let group,
+           try await s.query("SELECT unknown_senders FROM teams WHERE id = \(group)").first?.text("unknown_senders") == "review" {
+            try await s.execute("UPDATE mail_messages SET state = 'held', last_error = 'unknown_sender', held_team_id = \(group) WHERE id = \(id)")
+            return .held(mailID: id)
+        }
+        let person: StoredRecord
+        if let known { person = known } else { person = try await requester(s, sender) }
+        let messages = try await store.type(named: TicketMessages.type.name, in: s)
         let body = JSONValue.string(text.isEmpty ? "—" : text)
         if let ticketID {
             let saved = try await store.create(in: s, messages, changes: JSONObject([
@@ -124,7 +141,6 @@ public struct TicketMailIntake: Sendable {
             return .threaded(ticketID: landed, messageID: saved.id)
         }
         let tickets = try await store.type(named: Tickets.type.name, in: s)
-        let group = (message.to + message.cc + Self.deliveredTo(message)).lazy.compactMap { groups[$0.normalized] }.first
         let topic = keys.topic
         var changes = JSONObject([
             ("subject", .string(topic.isEmpty ? "(no subject)" : String(topic.prefix(300)))), ("requester_id", .string(person.id)),
@@ -139,6 +155,69 @@ public struct TicketMailIntake: Sendable {
         try await link(s, mail: id, message: saved.id, ticket: ticket.id, person: person.id)
         try await attach(s, message, to: saved.id)
         return .opened(ticketID: ticket.id, messageID: saved.id)
+    }
+
+    // MARK: Held mail
+
+    /// Takes a held message in as if its group let unknown senders in: the person, the
+    /// ticket and the message are made as they would have been; the mail stays the one row.
+    /// nil when there is no such held message (already taken in, discarded, or never held).
+    public func release(mailID: String, actor: Actor) async throws -> String? {
+        try store.require(.create, try await store.type(named: Tickets.type.name), actor)
+        var attempt = 0
+        while true {
+            do {
+                return try await store.db.transaction { s -> String? in
+                    let lock = s.dialect == .postgres ? " FOR UPDATE" : ""
+                    guard let row = try await s.query("SELECT raw, held_team_id FROM mail_messages WHERE id = \(mailID) AND state = 'held'\(raw: lock)").first,
+                          let encoded = row.text("raw") else { return nil }
+                    let raw = Base64.decode(Array(encoded.utf8))
+                    let message = MailMessage(parsing: raw)
+                    guard let sender = message.from.first else { return nil }
+                    try await s.execute("UPDATE mail_messages SET state = 'received', last_error = NULL, held_team_id = NULL, updated_at = \(Timestamp.format(now())) WHERE id = \(mailID)")
+                    let outcome = try await take(s, message, mailID: mailID, sender: sender, group: row.text("held_team_id"), text: Self.body(message), holdingUnknown: false)
+                    try await AuditLog.append(s, actor: actor, action: "mail.released", type: "mail_messages", id: mailID, changes: nil, at: Timestamp.format(now()))
+                    switch outcome {
+                    case .opened(let ticket, _), .threaded(let ticket, _): return ticket
+                    default: return nil
+                    }
+                }
+            } catch RecordError.duplicate where attempt < 3 {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Drops a held message: it stays in the mail log as discarded, and nothing is made.
+    public func discard(mailID: String, actor: Actor) async throws -> Bool {
+        try store.require(.create, try await store.type(named: Tickets.type.name), actor)
+        return try await store.db.transaction { s in
+            let changed = try await s.query("""
+                UPDATE mail_messages SET state = 'discarded', held_team_id = NULL, updated_at = \(Timestamp.format(now())) WHERE id = \(mailID) AND state = 'held' RETURNING id
+                """)
+            guard !changed.isEmpty else { return false }
+            try await AuditLog.append(s, actor: actor, action: "mail.discarded", type: "mail_messages", id: mailID, changes: nil, at: Timestamp.format(now()))
+            return true
+        }
+    }
+
+    /// How many messages wait for review; nil never (an Optional for the page's ease).
+    public func heldCount() async throws -> Int? {
+        try await store.db.read { s in try await s.query("SELECT COUNT(*) AS n FROM mail_messages WHERE state = 'held'").first?.int("n").map { Int($0) } }
+    }
+
+    /// Held messages, oldest first, with the group each was for.
+    public func held(limit: Int = 200) async throws -> [HeldMail] {
+        try await store.db.read { s in
+            try await s.query("""
+                SELECT m.id, m.from_name, m.from_address, m.subject, m.text_body, m.created_at, t.name AS team_name FROM mail_messages m
+                LEFT JOIN teams t ON t.id = m.held_team_id WHERE m.state = 'held' ORDER BY m.created_at, m.id LIMIT \(limit)
+                """).compactMap { r in
+                guard let id = r.text("id"), let at = r.text("created_at") else { return nil }
+                return HeldMail(id: id, fromName: r.text("from_name"), fromAddress: r.text("from_address") ?? "", subject: r.text("subject"),
+                                excerpt: String((r.text("text_body") ?? "").prefix(300)), receivedAt: at, group: r.text("team_name"))
+            }
+        }
     }
 
     /// What a delivery report says about each recipient: hard and soft bounces counted
@@ -221,6 +300,17 @@ public struct TicketMailIntake: Sendable {
     }
 }
 
+/// A message waiting for review, as the held-mail page lists it.
+public struct HeldMail: Sendable, Equatable {
+    public var id: String
+    public var fromName: String?
+    public var fromAddress: String
+    public var subject: String?
+    public var excerpt: String
+    public var receivedAt: String
+    public var group: String?
+}
+
 /// Each group's support address, lowercased, to the group's id.
 enum SupportAddresses {
     static func all(_ s: Session) async throws -> [String: String] {
@@ -236,12 +326,19 @@ enum SupportAddresses {
 /// or one made for them (named as they signed, else by the address's local part). Mail and
 /// the web form both end here, so one address is one person whichever way they came in.
 enum Requesters {
-    static func person(_ store: RecordStore, _ s: Session, address: String, name: String?, source: String, language: String? = nil) async throws -> StoredRecord {
+    /// The live person with `address`, if any.
+    static func existing(_ store: RecordStore, _ s: Session, address: String) async throws -> StoredRecord? {
         let people = try await store.type(named: People.type.name, in: s)
         let key = people.uniqueKeyValues(JSONObject([("emails", .array([.object(JSONObject([("address", .string(address))]))]))]))
-        if let key = key.first, let id = try await s.query("SELECT record_id FROM record_keys WHERE record_type = 'people' AND key = \(key)").first?.text("record_id") {
-            return try await store.load(s, people, id: id, forUpdate: false)
+        guard let key = key.first, let id = try await s.query("SELECT record_id FROM record_keys WHERE record_type = 'people' AND key = \(key)").first?.text("record_id") else {
+            return nil
         }
+        return try await store.load(s, people, id: id, forUpdate: false)
+    }
+
+    static func person(_ store: RecordStore, _ s: Session, address: String, name: String?, source: String, language: String? = nil) async throws -> StoredRecord {
+        let people = try await store.type(named: People.type.name, in: s)
+        if let found = try await existing(store, s, address: address) { return found }
         let local = String(address.prefix { $0 != "@" })
         let display = (name?.trimmedWhitespace).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } ?? local
         var changes = JSONObject([

@@ -23,6 +23,7 @@ struct ServicePages {
         router.get(":type/report", use: TypeRoute.only(Tickets.type.name, ServiceReportPage(deps: deps).page))
         router.post(":type/:id/messages", use: TypeRoute.only(Tickets.type.name, send))
         router.post(":type/:id/macro", use: TypeRoute.only(Tickets.type.name, applyMacro))
+        HeldMailPage(deps: deps).register(on: router)
     }
 
 
@@ -49,6 +50,7 @@ struct ServicePages {
             var values: [String: Any] = [
                 "view": chosen.rawValue, "pendingDays": String(days), "pendingView": chosen == .pendingTooLong, "ticketsLabel": user.typeName(tickets),
                 "canCreate": user.viewer.role.allows(.create, on: tickets.name),
+                "heldCount": user.viewer.role.allows(.create, on: tickets.name) ? try await TicketMailIntake(store: store).heldCount().flatMap { $0 > 0 ? String($0) : nil } ?? false : false,
                 "views": counts.map { queue, count -> [String: Any] in
                     [
                         "label": user.t("svc_view.\(queue.rawValue)"), "count": String(count), "current": queue == chosen,

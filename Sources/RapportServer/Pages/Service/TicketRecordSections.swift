@@ -206,7 +206,7 @@ enum ServiceTemplates: PageTemplateSet {
 
     static let queue = """
         {{> head}}
-        <div class="actions spread"><h1>{{t.svc_views}}</h1><div class="actions"><a class="button secondary" href="/tickets/report">{{t.svc_report}}</a><a class="button secondary" href="/tickets">{{ticketsLabel}}</a>{{#canCreate}}<a class="button" href="/tickets/new">{{t.new}}</a>{{/canCreate}}</div></div>
+        <div class="actions spread"><h1>{{t.svc_views}}</h1><div class="actions"><a class="button secondary" href="/tickets/report">{{t.svc_report}}</a>{{#heldCount}}<a class="button secondary" href="/tickets/held" id="held-link">{{t.svc_held}} <span class="chip">{{heldCount}}</span></a>{{/heldCount}}<a class="button secondary" href="/tickets">{{ticketsLabel}}</a>{{#canCreate}}<a class="button" href="/tickets/new">{{t.new}}</a>{{/canCreate}}</div></div>
         <nav class="queue-tabs" aria-label="{{t.svc_views}}"><ul>{{#views}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} <span class="chip">{{count}}</span></a></li>{{/views}}</ul></nav>
         {{#pendingView}}<form class="queue-days" method="get" action="/tickets/queue"><input type="hidden" name="view" value="{{view}}">
         <div><label for="q-days">{{t.svc_pending_days}}</label><input id="q-days" name="pending_days" type="number" min="0" max="365" value="{{pendingDays}}"></div>

@@ -23,6 +23,7 @@ struct AdminPages {
         router.post("settings/teams/support-address", use: setTeamSupportAddress)
         router.post("settings/teams/form-fields", use: setTeamFormFields)
         router.post("settings/teams/mailbox", use: setTeamMailbox)
+        router.post("settings/teams/unknown-senders", use: setTeamUnknownSenders)
         router.get("settings/roles", use: roles)
         router.post("settings/roles", use: saveGrant)
         router.get("settings/fields", use: fields)
@@ -215,7 +216,7 @@ struct AdminPages {
         let all = try await admin.users()
         let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let cols = [user.t("name_label"), user.t("manager"), user.t("support_address"), user.t("web_form"), user.t("assignment"), user.t("members"), user.t("form_fields"),
-                    user.t("mailbox")]
+                    user.t("mailbox"), user.t("unknown_senders")]
         let mailboxes = Dictionary(try await TeamMailboxes(store: deps.store).all().map { ($0.teamID, $0) }, uniquingKeysWith: { a, _ in a })
         let formFields = WebFormFields(store: deps.store)
         let eligible = try await formFields.eligible()
@@ -228,11 +229,15 @@ struct AdminPages {
             return ["cells": [Self.cell(cols[0], team.name), Self.cell(cols[1], team.managerID.flatMap { names[$0] } ?? ""),
                               Self.cell(cols[2], team.supportAddress ?? ""), form, Self.cell(cols[4], user.t(turning ? "assignment_round_robin" : "assignment_manual")),
                               Self.cell(cols[5], team.members.compactMap { names[$0] }.joined(separator: ", ")), Self.cell(cols[6], chosen[team.id] ?? ""),
-                              Self.cell(cols[7], mailboxes[team.id].map { Self.mailboxText($0, user) } ?? "")],
+                              Self.cell(cols[7], mailboxes[team.id].map { Self.mailboxText($0, user) } ?? ""),
+                              Self.cell(cols[8], user.t("unknown_senders.\(team.unknownSenders ?? "create")"))],
                     "rowID": "team-\(team.id)",
                     "rowActions": [["action": "/settings/teams/assignment", "csrf": user.session.csrfToken,
                                     "label": user.t(turning ? "assignment_turn_off" : "assignment_turn_on"),
-                                    "fields": [["name": "id", "value": team.id], ["name": "assignment", "value": turning ? "none" : TicketAssignment.roundRobin]]]] as [[String: Any]]]
+                                    "fields": [["name": "id", "value": team.id], ["name": "assignment", "value": turning ? "none" : TicketAssignment.roundRobin]]],
+                                   ["action": "/settings/teams/unknown-senders", "csrf": user.session.csrfToken,
+                                    "label": user.t(team.unknownSenders == "review" ? "unknown_senders_let" : "unknown_senders_hold"),
+                                    "fields": [["name": "id", "value": team.id], ["name": "unknown_senders", "value": team.unknownSenders == "review" ? "create" : "review"]]]] as [[String: Any]]]
         }
         let teams = try await admin.directory.teams()
         var forms = [Self.form("/settings/teams", user.t("add_team"), user.t("add_team"), [
@@ -335,6 +340,17 @@ struct AdminPages {
                 return try await renderTeams(user, formError: describe(RecordError.invalid([FieldError(field: "support_address", code: "required", message: "An address is required.")]), user))
             }
             let body = JSONObject([("support_address", .string(address))])
+            do { _ = try await admin.updateTeam(id: p.fields["id"] ?? "", body, actor: user.actor(context)) } catch { return try await renderTeams(user, formError: describe(error, user)) }
+            return PageRenderer.redirect("/settings/teams")
+        }
+    }
+
+    /// A team's row button: hold mail from unknown senders for review, or let it in again.
+    @Sendable func setTeamUnknownSenders(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await adminPage(request) { user in
+            let (p, stop) = try await posted(request)
+            guard let p else { return stop! }
+            let body = JSONObject([("unknown_senders", .string(p.fields["unknown_senders"] ?? ""))])
             do { _ = try await admin.updateTeam(id: p.fields["id"] ?? "", body, actor: user.actor(context)) } catch { return try await renderTeams(user, formError: describe(error, user)) }
             return PageRenderer.redirect("/settings/teams")
         }

@@ -18,7 +18,7 @@ struct PageRenderer: Sendable {
         ReportTemplates.self,
         ForgotPasswordTemplates.self, InlineEditTemplates.self,
         ComposeTemplates.self,
-        ServiceTemplates.self, SurveyTemplates.self, SupportFormTemplates.self, PortalTemplates.self, NPSTemplates.self,
+        ServiceTemplates.self, SurveyTemplates.self, SupportFormTemplates.self, PortalTemplates.self, NPSTemplates.self, HeldMailTemplates.self,
     ]
 
     init() {
