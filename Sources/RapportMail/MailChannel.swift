@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -25,5 +26,43 @@ enum MailChannel {
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
+    }
+}
+
+/// Why a read from a mail server brought nothing, for each protocol to name in its own errors.
+enum MailReadFailure: Error {
+    case timedOut
+    case tls(String)
+    /// The server closed the connection.
+    case closed
+    case connection(String)
+}
+
+extension MailChannel {
+    /// The next bytes from the server, within `deadline` from now: the channel is closed
+    /// when time runs out, which ends the pending read. `handshaking` says a TLS handshake
+    /// is under way, so a failure then is TLS's, not the network's.
+    static func next(_ inbound: inout NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator, channel: any Channel, deadline: TimeAmount,
+                     handshaking: Bool) async throws(MailReadFailure) -> ByteBuffer {
+        let timedOut = NIOLockedValueBox(false)
+        let timer = channel.eventLoop.scheduleTask(in: deadline) {
+            timedOut.withLockedValue { $0 = true }
+            channel.close(promise: nil)
+        }
+        defer { timer.cancel() }
+        let chunk: ByteBuffer?
+        do {
+            chunk = try await inbound.next()
+        } catch {
+            if timedOut.withLockedValue({ $0 }) { throw .timedOut }
+            if error is NIOSSLError || handshaking { throw .tls("\(error)") }
+            throw .connection("\(error)")
+        }
+        guard let chunk else {
+            if timedOut.withLockedValue({ $0 }) { throw .timedOut }
+            if handshaking { throw .tls("the connection ended during the TLS handshake") }
+            throw .closed
+        }
+        return chunk
     }
 }

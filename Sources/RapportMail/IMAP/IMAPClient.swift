@@ -245,23 +245,16 @@ struct IMAPSession {
     }
 
     mutating func fill(step: String) async throws {
-        let timedOut = NIOLockedValueBox(false)
-        let channel = self.channel
-        let timer = channel.eventLoop.scheduleTask(in: timeout) {
-            timedOut.withLockedValue { $0 = true }
-            channel.close(promise: nil)
-        }
-        defer { timer.cancel() }
-        let chunk: ByteBuffer?
+        let chunk: ByteBuffer
         do {
-            chunk = try await inbound.next()
+            chunk = try await MailChannel.next(&inbound, channel: channel, deadline: timeout, handshaking: handshaking)
         } catch {
-            if timedOut.withLockedValue({ $0 }) { throw IMAPError.timeout(step) }
-            throw handshaking || error is NIOSSLError ? IMAPError.tls("\(error)") : IMAPError.connection("\(step): \(error)")
-        }
-        guard let chunk else {
-            if timedOut.withLockedValue({ $0 }) { throw IMAPError.timeout(step) }
-            throw handshaking ? IMAPError.tls("the connection ended during the TLS handshake") : IMAPError.connection("\(step): the server closed the connection")
+            switch error {
+            case .timedOut: throw IMAPError.timeout(step)
+            case .tls(let m): throw IMAPError.tls(m)
+            case .closed: throw IMAPError.connection("\(step): the server closed the connection")
+            case .connection(let m): throw IMAPError.connection("\(step): \(m)")
+            }
         }
         handshaking = false
         buffer += chunk.readableBytesView

@@ -206,16 +206,8 @@ struct SMTPSession {
         }
     }
 
-    /// Reads one whole reply within `timeout`; the channel is closed when time runs out,
-    /// which ends the pending read.
+    /// Reads one whole reply, each read within `timeout`.
     mutating func reply(step: String, timeout: TimeAmount) async throws -> SMTPReply {
-        let timedOut = NIOLockedValueBox(false)
-        let channel = self.channel
-        let timer = channel.eventLoop.scheduleTask(in: timeout) {
-            timedOut.withLockedValue { $0 = true }
-            channel.close(promise: nil)
-        }
-        defer { timer.cancel() }
         var reader = SMTPReply.Reader()
         while true {
             if let newline = buffer.firstIndex(of: 10) {
@@ -226,18 +218,16 @@ struct SMTPSession {
                 continue
             }
             guard buffer.count <= Self.maxLine else { throw SMTPError.protocolViolation("reply line longer than \(Self.maxLine) bytes") }
-            let chunk: ByteBuffer?
+            let chunk: ByteBuffer
             do {
-                chunk = try await inbound.next()
+                chunk = try await MailChannel.next(&inbound, channel: channel, deadline: timeout, handshaking: handshaking)
             } catch {
-                if timedOut.withLockedValue({ $0 }) { throw SMTPError.timeout(step: step) }
-                if error is NIOSSLError || handshaking { throw SMTPError.tls("\(error)") }
-                throw SMTPError.connection("\(step): \(error)")
-            }
-            guard let chunk else {
-                if timedOut.withLockedValue({ $0 }) { throw SMTPError.timeout(step: step) }
-                if handshaking { throw SMTPError.tls("the connection ended during the TLS handshake") }
-                throw SMTPError.connection("\(step): the server closed the connection")
+                switch error {
+                case .timedOut: throw SMTPError.timeout(step: step)
+                case .tls(let m): throw SMTPError.tls(m)
+                case .closed: throw SMTPError.connection("\(step): the server closed the connection")
+                case .connection(let m): throw SMTPError.connection("\(step): \(m)")
+                }
             }
             handshaking = false
             buffer += chunk.readableBytesView
