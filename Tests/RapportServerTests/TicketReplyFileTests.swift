@@ -76,6 +76,25 @@ import Testing
             #expect(try await requester.request(.get, "/portal/files/\(note)").status == .notFound)
             var stranger = PageClient(api)
             #expect(try await stranger.request(.get, "/portal/files/\(reply)").status == .seeOther, "no session: back to sign-in")
+
+            // She answers with a file of her own; it is hers and the agent sees it.
+            #expect(view.body.contains(#"id="p-reply-files""#) && view.body.contains(#"enctype="multipart/form-data""#))
+            let token = PageClient.csrf(view.body) ?? ""
+            func portalPost(_ csrf: String, name: String) async throws -> Reply {
+                let form = Array("--PB\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n--PB\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nスクリーンショットです\r\n--PB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: image/png\r\n\r\n".utf8)
+                    + AttachmentTests.png + Array("\r\n--PB--\r\n".utf8)
+                let cookie = requester.cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
+                return try await api.raw(.post, "/portal/tickets/\(ticket)/reply", body: ByteBuffer(bytes: form), headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=PB"])
+            }
+            #expect(try await portalPost("forged", name: "a.png").status == .forbidden)
+            #expect(try await portalPost(token, name: "画面.png").status == .seeOther)
+            let hers = try await api.db.read { s in
+                try await s.query("""
+                    SELECT a.file_name FROM attachments a JOIN ticket_messages m ON m.id = a.record_id WHERE m.author_person_id = \(person)
+                    """).compactMap { $0.text("file_name") }
+            }
+            #expect(hers == ["画面.png"])
+            #expect(try await agent.request(.get, "/tickets/\(ticket)").body.contains("画面.png"))
         }
     }
 }

@@ -226,7 +226,9 @@ public struct RequesterPortal: Sendable {
     /// Opens a `portal` ticket with its first message (in `groupID`, else the only group
     /// that faces customers); returns the ticket's id. Wrong
     /// fields are one `RecordError.invalid` and nothing is written.
-    public func open(subject: String, body: String, groupID: String?, _ session: PortalSession, address: String?) async throws -> String {
+    public func open(subject: String, body: String, groupID: String?, _ session: PortalSession, address: String?,
+                     files: [PendingFile] = [], blobs: BlobStore? = nil) async throws -> String {
+        let pending = try blobs.map { try TicketMessageFiles.checked(files, blobs: $0) }
         var errors = RequestText.errors(subject: subject, body: body)
         let groups = try await groups()
         if let groupID, !groups.contains(where: { $0.id == groupID }) {
@@ -244,6 +246,7 @@ public struct RequesterPortal: Sendable {
             ])
             if let groupID { changes["group_id"] = .string(groupID) }
             let ticket = try await store.create(in: s, tickets, changes: changes, actor: actor)
+            if let pending { s.marks?.remember(TicketMessageFiles.memo, pending) }
             _ = try await store.create(in: s, messages, changes: JSONObject([
                 ("ticket_id", .string(ticket.id)), ("kind", .string(TicketMessages.Kind.publicReply.rawValue)),
                 ("author_person_id", .string(session.personID)), ("body", .string(body.trimmedWhitespace)),
@@ -254,7 +257,9 @@ public struct RequesterPortal: Sendable {
 
     /// Adds the requester's reply; returns the ticket it landed on (a follow-up when the
     /// ticket was closed), or nil when the requester may not see the ticket.
-    public func reply(to ticketID: String, body: String, _ session: PortalSession, address: String?) async throws -> String? {
+    public func reply(to ticketID: String, body: String, _ session: PortalSession, address: String?,
+                      files: [PendingFile] = [], blobs: BlobStore? = nil) async throws -> String? {
+        let pending = try blobs.map { try TicketMessageFiles.checked(files, blobs: $0) }
         let errors = RequestText.errors(subject: nil, body: body)
         guard errors.isEmpty else { throw RecordError.invalid(errors) }
         guard RecordID.isValid(ticketID), try await store.db.read({ s in
@@ -263,6 +268,7 @@ public struct RequesterPortal: Sendable {
         let actor = Actor(userID: nil, address: address)
         return try await store.db.transaction { s in
             let messages = try await store.type(named: TicketMessages.type.name, in: s)
+            if let pending { s.marks?.remember(TicketMessageFiles.memo, pending) }
             let saved = try await store.create(in: s, messages, changes: JSONObject([
                 ("ticket_id", .string(ticketID)), ("kind", .string(TicketMessages.Kind.publicReply.rawValue)),
                 ("author_person_id", .string(session.personID)), ("body", .string(body.trimmedWhitespace)),

@@ -25,6 +25,26 @@ struct TicketMessageFiles: Sendable {
     var blobs: BlobStore
     var files: [PendingFile]
 
+    /// The files with their names checked as every attachment's are; a refused name or
+    /// too many files is one 422 naming `file`.
+    static func checked(_ files: [PendingFile], blobs: BlobStore) throws -> TicketMessageFiles {
+        var named: [PendingFile] = []
+        var errors: [FieldError] = []
+        if files.count > maxFiles {
+            errors.append(FieldError(field: "file", code: "too_many", message: "At most \(maxFiles) files with one message."))
+        }
+        for file in files {
+            switch AttachmentName.validate(file.name) {
+            case .success(let name): named.append(PendingFile(name: name, upload: file.upload))
+            case .failure(var error):
+                error.field = "file"
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else { throw RecordError.invalid(errors) }
+        return TicketMessageFiles(blobs: blobs, files: named)
+    }
+
     /// Called by the message's rules once it exists: the files become its attachments, and
     /// come back as mail attachments. Nothing pending: nothing to do.
     static func attach(_ s: Session, to messageID: String, actor: Actor) async throws -> [OutgoingMessage.Attachment] {
@@ -51,21 +71,7 @@ extension RecordStore {
         defer { for file in files { unlink(file.upload.path) } }
         let messages = try await type(named: TicketMessages.type.name)
         let changes = try validatedCreate(messages, body: body, actor: actor)
-        var named: [PendingFile] = []
-        var errors: [FieldError] = []
-        if files.count > TicketMessageFiles.maxFiles {
-            errors.append(FieldError(field: "file", code: "too_many", message: "At most \(TicketMessageFiles.maxFiles) files with one message."))
-        }
-        for file in files {
-            switch AttachmentName.validate(file.name) {
-            case .success(let name): named.append(PendingFile(name: name, upload: file.upload))
-            case .failure(var error):
-                error.field = "file"
-                errors.append(error)
-            }
-        }
-        guard errors.isEmpty else { throw RecordError.invalid(errors) }
-        let pending = TicketMessageFiles(blobs: blobs, files: named)
+        let pending = try TicketMessageFiles.checked(files, blobs: blobs)
         return try await db.transaction { s in
             s.marks?.remember(TicketMessageFiles.memo, pending)
             return try await self.create(in: s, messages, changes: changes, actor: actor)

@@ -87,7 +87,7 @@ struct PortalPages {
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
         switch try await signedInForm(request) {
         case .stop(let response): return response
-        case .proceed(let session, _, _):
+        case .proceed(let session, _, _, _):
             try await portal.signOut(session)
             return PageRenderer.redirect("/portal", cookies: ["\(Self.cookie)=; Path=/portal; HttpOnly; SameSite=Lax; Max-Age=0" + (deps.secureCookies ? "; Secure" : "")])
         }
@@ -118,10 +118,12 @@ struct PortalPages {
     @Sendable func open(_ request: Request, context: AppRequestContext) async throws -> Response {
         switch try await signedInForm(request) {
         case .stop(let response): return response
-        case .proceed(let session, let form, _):
+        case .proceed(let session, let form, _, let files):
+            defer { for file in files { unlink(file.upload.path) } }
             let group = (form["group_id"] ?? "").isEmpty ? nil : form["group_id"]
             do {
-                let id = try await portal.open(subject: form["subject"] ?? "", body: form["body"] ?? "", groupID: group, session, address: context.address)
+                let id = try await portal.open(subject: form["subject"] ?? "", body: form["body"] ?? "", groupID: group, session, address: context.address,
+                                               files: files, blobs: deps.attachments.blobs)
                 return PageRenderer.redirect("/portal/tickets/\(id)")
             } catch RecordError.invalid(let errors) {
                 return try await newTicketPage(request, session, typed: form, errors: errors, status: .unprocessableContent)
@@ -137,10 +139,12 @@ struct PortalPages {
     @Sendable func reply(_ request: Request, context: AppRequestContext) async throws -> Response {
         switch try await signedInForm(request) {
         case .stop(let response): return response
-        case .proceed(let session, let form, let language):
+        case .proceed(let session, let form, let language, let files):
+            defer { for file in files { unlink(file.upload.path) } }
             let id = context.parameters.get("id") ?? ""
             do {
-                guard let landed = try await portal.reply(to: id, body: form["body"] ?? "", session, address: context.address) else {
+                guard let landed = try await portal.reply(to: id, body: form["body"] ?? "", session, address: context.address,
+                                                          files: files, blobs: deps.attachments.blobs) else {
                     return missing(request, session, language: language)
                 }
                 return PageRenderer.redirect("/portal/tickets/\(landed)#latest")
@@ -244,17 +248,31 @@ struct PortalPages {
     }
 
     enum FormCheck {
-        case proceed(PortalSession, [String: String], language: String)
+        /// The caller hands `files` to the message, or they are removed when it returns.
+        case proceed(PortalSession, [String: String], language: String, files: [PendingFile])
         case stop(Response)
     }
 
-    /// A form posted from a signed-in portal page, its token checked against the session's.
+    /// A form posted from a signed-in portal page (with files, as multipart), its token
+    /// checked against the session's.
     func signedInForm(_ request: Request) async throws -> FormCheck {
         guard let session = try await session(request) else { return .stop(PageRenderer.redirect("/portal")) }
-        let form = try await deps.form(request)
         let language = language(request, session)
-        guard let sent = form["_csrf"], SessionCookie.same(sent, session.csrfToken) else { return .stop(deps.refused(request, language: language)) }
-        return .proceed(session, form, language: language)
+        var form: [String: String]
+        var files: [PendingFile] = []
+        switch try await FilesForm.read(request, blobs: deps.attachments.blobs, maxFileBytes: deps.attachments.maxBytes) {
+        case nil: form = try await deps.form(request)
+        case .failure(.tooLarge): return .stop(Response(status: .contentTooLarge))
+        case .failure(.unreadable): return .stop(Response(status: .badRequest))
+        case .success(let posted):
+            form = posted.fields
+            files = posted.files
+        }
+        guard let sent = form["_csrf"], SessionCookie.same(sent, session.csrfToken) else {
+            for file in files { unlink(file.upload.path) }
+            return .stop(deps.refused(request, language: language))
+        }
+        return .proceed(session, form, language: language, files: files)
     }
 
     /// The language chosen on the page, else the requester's own, else the browser's.

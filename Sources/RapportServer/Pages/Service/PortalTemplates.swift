@@ -32,7 +32,7 @@ enum PortalTemplates: PageTemplateSet {
         {{^has_tickets}}<p class="empty" id="portal-empty">{{t.portal_none}}</p>{{/has_tickets}}{{/list}}
         {{#compose}}<h1 id="portal-heading">{{t.portal_new}}</h1>
         {{#error}}<p class="error" role="alert" id="form-error">{{error}}</p>{{/error}}
-        <form method="post" action="/portal/tickets" id="portal-compose" class="support-form-fields" novalidate>
+        <form method="post" action="/portal/tickets" id="portal-compose" class="support-form-fields" enctype="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value="{{portalCsrf}}">
         {{#has_groups}}<label for="p-group">{{t.portal_group}}</label>
         <select id="p-group" name="group_id"><option value="">{{t.portal_group_any}}</option>{{#groups}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/groups}}</select>
@@ -43,6 +43,7 @@ enum PortalTemplates: PageTemplateSet {
         <label for="p-body">{{t.webform_body}}</label>
         <textarea id="p-body" name="body" rows="8" required{{#bodyError}} aria-invalid="true" aria-describedby="p-body-error"{{/bodyError}}>{{body}}</textarea>
         {{#bodyError}}<p class="error" id="p-body-error">{{bodyError}}</p>{{/bodyError}}
+        <label for="p-files">{{t.portal_attach}}</label> <input id="p-files" type="file" name="file" multiple>
         <button type="submit">{{t.webform_send}}</button>
         </form>{{/compose}}
         {{#ticket}}<h1 id="portal-heading">{{subject}}</h1>
@@ -53,10 +54,11 @@ enum PortalTemplates: PageTemplateSet {
         {{#hasFiles}}<ul class="message-files">{{#files}}<li><a href="{{href}}" download>{{name}}</a> <span class="meta">{{size}}</span></li>{{/files}}</ul>{{/hasFiles}}</li>{{/messages}}</ol>
         {{#closedNote}}<p class="meta" id="portal-closed">{{t.portal_closed_note}}</p>{{/closedNote}}
         {{#error}}<p class="error" role="alert" id="form-error">{{error}}</p>{{/error}}
-        <form method="post" action="{{replyAction}}" id="portal-reply" class="composer">
+        <form method="post" action="{{replyAction}}" id="portal-reply" class="composer" enctype="multipart/form-data">
         <input type="hidden" name="_csrf" value="{{portalCsrf}}">
         <label for="p-reply">{{t.portal_reply}}</label>
         <textarea id="p-reply" name="body" rows="5" required>{{body}}</textarea>
+        <div class="composer-files"><label for="p-reply-files">{{t.portal_attach}}</label> <input id="p-reply-files" type="file" name="file" multiple></div>
         <button type="submit">{{t.portal_send_reply}}</button>
         </form>{{/ticket}}
         {{#missing}}<h1 id="portal-heading">{{t.portal_title}}</h1><p class="error" role="alert" id="portal-missing">{{t.portal_missing}}</p>{{/missing}}

@@ -162,36 +162,21 @@ struct ServicePages {
     /// most the attachment limit, together at most what one mail may carry). The form
     /// token is checked either way; files left over (a refusal, a collision) are removed.
     private func composerForm(_ request: Request, _ handle: (PageUser, PageDependencies.SignedInForm, [PendingFile]) async throws -> Response) async throws -> Response {
-        guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") else {
+        guard MultipartForm.boundary(contentType: request.headers[.contentType] ?? "") != nil else {
             return try await form(request) { user, posted in try await handle(user, posted, []) }
         }
         return try await RecordPages(deps: deps).page(request) { user in
-            let limit = TicketMailIntake.maxBytes
-            let bytes: [UInt8]
-            do {
-                bytes = Array(try await request.body.collect(upTo: limit + AttachmentUpload.formOverhead).readableBytesView)
-            } catch is NIOTooManyBytesError {
-                return refused([FieldError(field: "file", code: "too_large", message: "At most \(limit >> 20) MB of files with one message.")],
-                               try await store.type(named: TicketMessages.type.name), user, title: user.t("svc_attach_files"))
+            let tooLarge = FieldError(field: "file", code: "too_large", message: "A file may have at most \(deps.attachments.maxBytes >> 20) MB, and one message's files \(TicketMailIntake.maxBytes >> 20) MB.")
+            switch try await FilesForm.read(request, blobs: deps.attachments.blobs, maxFileBytes: deps.attachments.maxBytes) {
+            case nil, .failure(.unreadable): throw HTTPError(.badRequest)
+            case .failure(.tooLarge):
+                return refused([tooLarge], try await store.type(named: TicketMessages.type.name), user, title: user.t("svc_attach_files"))
+            case .success(let form):
+                defer { form.discard() }
+                guard let sent = form.fields["_csrf"], SessionCookie.same(sent, user.session.csrfToken) else { return deps.refused(request, language: user.language) }
+                let posted = PageDependencies.SignedInForm(session: user.session, fields: form.fields, values: [:], language: user.language, strings: user.strings)
+                return try await handle(user, posted, form.files)
             }
-            guard let form = try? MultipartForm(bytes, boundary: boundary, maxParts: 40) else { throw HTTPError(.badRequest) }
-            var fields: [String: String] = [:]
-            for part in form.parts where part.fileName == nil && part.range.count <= 256 * 1024 { fields[part.name] = MultipartForm.text(part, in: bytes) }
-            guard let sent = fields["_csrf"], SessionCookie.same(sent, user.session.csrfToken) else { return deps.refused(request, language: user.language) }
-            var files: [PendingFile] = []
-            defer { for file in files { unlink(file.upload.path) } }
-            for part in form.parts where part.name == "file" && !(part.fileName ?? "").isEmpty && !part.range.isEmpty {
-                let writer = try deps.attachments.blobs.writer(limit: deps.attachments.maxBytes)
-                do {
-                    try bytes.withUnsafeBytes { raw in try writer.write(UnsafeRawBufferPointer(rebasing: raw[part.range])) }
-                    files.append(PendingFile(name: part.fileName ?? "", upload: try writer.finish()))
-                } catch BlobError.tooLarge {
-                    return refused([FieldError(field: "file", code: "too_large", message: "A file may have at most \(deps.attachments.maxBytes >> 20) MB.")],
-                                   try await store.type(named: TicketMessages.type.name), user, title: user.t("svc_attach_files"))
-                }
-            }
-            let posted = PageDependencies.SignedInForm(session: user.session, fields: fields, values: [:], language: user.language, strings: user.strings)
-            return try await handle(user, posted, files)
         }
     }
 
