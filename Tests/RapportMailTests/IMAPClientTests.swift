@@ -93,6 +93,7 @@ struct IMAPClientTests {
         await #expect(throws: IMAPError.self) { try await IMAPClient(configuration: server.configuration(folder, password: "wrong")).fetch(after: 0, uidValidity: nil, maxBytes: 1000) }
         do {
             _ = try await IMAPClient(configuration: server.configuration(folder, password: "wrong")).fetch(after: 0, uidValidity: nil, maxBytes: 1000)
+            Issue.record("a wrong password was accepted")
         } catch let IMAPError.refused(step, _) {
             #expect(step == "LOGIN")
         }

@@ -20,7 +20,7 @@ struct NPSRoutes {
         // 404 for a program the caller cannot see or that does not exist.
         _ = try await store.get(try await store.type(named: NPSPrograms.type.name), id: id, actor: context.actor)
         let nps = NPSSurveys(store: store)
-        let summary = NPSSummary(try await nps.answers(actor: context.actor, since: 0, programID: id).map(\.score))
+        let summary = try await nps.summary(programID: id, actor: context.actor)
         let rounds = try await nps.rounds(programID: id, actor: context.actor)
         return .json(.object(JSONObject([
             ("nps", summary.score.map { .number(String(format: "%.2f", $0)) } ?? .null), ("responses", .number(String(summary.responses))),

@@ -282,20 +282,38 @@ public struct NPSSurveys: Sendable {
 
     /// NPS answers given from `since` on, newest first, each with its program's name as
     /// its group; for those who may read the programs. Comments of erased people are gone.
-    public func answers(actor: Actor, since: Int64, programID: String? = nil) async throws -> [SatisfactionAnswer] {
+    public func answers(actor: Actor, since: Int64, programID: String? = nil, commentedOnly: Bool = false, limit: Int = 100_000) async throws -> [SatisfactionAnswer] {
         let programs = try await store.type(named: NPSPrograms.type.name)
         try store.require(.read, programs, actor)
         let from = Timestamp.format(millisecondsSince1970: since)
         let only: SQL = programID.map { "AND v.program_id = \($0)" } ?? ""
+        let commented: SQL = commentedOnly ? "AND v.comment IS NOT NULL" : ""
         return try await store.db.read { s in
             try await s.query("""
                 SELECT v.score, v.responded_at, v.comment, p.name FROM surveys v LEFT JOIN nps_programs p ON p.id = v.program_id
-                WHERE v.kind = \(Self.kind) AND v.responded_at IS NOT NULL AND v.responded_at >= \(from) \(only)
-                ORDER BY v.responded_at DESC
+                WHERE v.kind = \(Self.kind) AND v.responded_at IS NOT NULL AND v.responded_at >= \(from) \(only) \(commented)
+                ORDER BY v.responded_at DESC LIMIT \(limit)
                 """).compactMap { r -> SatisfactionAnswer? in
                 guard let score = r.int("score"), let at = r.text("responded_at").flatMap(Timestamp.parse) else { return nil }
                 return SatisfactionAnswer(score: Int(score), scale: .zeroToTen, at: at, group: r.text("name"), comment: r.text("comment"))
             }
+        }
+    }
+
+    /// The program's NPS over all its answers, counted in the database (eleven rows at
+    /// most, however many people answered).
+    public func summary(programID: String, actor: Actor) async throws -> NPSSummary {
+        let programs = try await store.type(named: NPSPrograms.type.name)
+        try store.require(.read, programs, actor)
+        return try await store.db.read { s in
+            var summary = NPSSummary()
+            for r in try await s.query("""
+                SELECT score, COUNT(*) AS n FROM surveys WHERE kind = \(Self.kind) AND program_id = \(programID) AND responded_at IS NOT NULL GROUP BY score
+                """) {
+                guard let score = r.int("score") else { continue }
+                for _ in 0..<Int(r.int("n") ?? 0) { summary.add(Int(score)) }
+            }
+            return summary
         }
     }
 

@@ -201,9 +201,9 @@ public struct TicketMailIntake: Sendable {
         }
     }
 
-    /// How many messages wait for review; nil never (an Optional for the page's ease).
-    public func heldCount() async throws -> Int? {
-        try await store.db.read { s in try await s.query("SELECT COUNT(*) AS n FROM mail_messages WHERE state = 'held'").first?.int("n").map { Int($0) } }
+    /// How many messages wait for review.
+    public func heldCount() async throws -> Int {
+        try await store.db.read { s in Int(try await s.query("SELECT COUNT(*) AS n FROM mail_messages WHERE state = 'held'").first?.int("n") ?? 0) }
     }
 
     /// Held messages, oldest first, with the group each was for.

@@ -12,10 +12,10 @@ struct NPSProgramSection: RecordPageSection {
 
     func values(_ record: StoredRecord, type: RecordType, user: PageUser, actor: Actor, deps: PageDependencies) async throws -> [String: Any]? {
         let nps = NPSSurveys(store: deps.store)
-        let answers = try await nps.answers(actor: actor, since: 0, programID: record.id)
+        let summary = try await nps.summary(programID: record.id, actor: actor)
+        let comments = try await nps.answers(actor: actor, since: 0, programID: record.id, commentedOnly: true, limit: 10)
         let rounds = try await nps.rounds(programID: record.id, actor: actor)
         let formatter = ValueFormatter(user: user)
-        let summary = NPSSummary(answers.map(\.score))
         var values: [String: Any] = [
             "headline": NPSText.headline(summary, user),
             "split": NPSText.split(summary, user),
@@ -28,7 +28,7 @@ struct NPSProgramSection: RecordPageSection {
                     "state": r.note.map { user.t("nps_note.\($0)") } ?? (r.finishedAt == nil ? user.t("nps_round_running") : user.t("nps_round_done")),
                 ]
             },
-            "comments": answers.filter { $0.comment != nil }.prefix(10).map { a -> [String: Any] in
+            "comments": comments.map { a -> [String: Any] in
                 ["score": String(a.score), "band": NPSText.band(a.score), "comment": a.comment ?? "", "when": formatter.instant(Timestamp.format(millisecondsSince1970: a.at))]
             },
         ]

@@ -43,6 +43,7 @@ struct ServicePages {
             let now = deps.now()
             let counts = try await store.ticketQueueCounts(actor: actor, pendingDays: days, now: now)
             let records = try await store.ticketQueue(chosen, actor: actor, pendingDays: days, now: now)
+            let held = user.viewer.role.allows(.create, on: tickets.name) ? try await TicketMailIntake(store: store).heldCount() : 0
             let formatter = ValueFormatter(user: user)
             let due = try await store.soonestDue(ticketIDs: records.map(\.id))
             let nowMillis = Timestamp.millis(now)
@@ -50,7 +51,7 @@ struct ServicePages {
             var values: [String: Any] = [
                 "view": chosen.rawValue, "pendingDays": String(days), "pendingView": chosen == .pendingTooLong, "ticketsLabel": user.typeName(tickets),
                 "canCreate": user.viewer.role.allows(.create, on: tickets.name),
-                "heldCount": user.viewer.role.allows(.create, on: tickets.name) ? try await TicketMailIntake(store: store).heldCount().flatMap { $0 > 0 ? String($0) : nil } ?? false : false,
+                "heldCount": held > 0 ? String(held) : false,
                 "views": counts.map { queue, count -> [String: Any] in
                     [
                         "label": user.t("svc_view.\(queue.rawValue)"), "count": String(count), "current": queue == chosen,
