@@ -26,9 +26,9 @@ import Testing
             #expect(roles.contains("field_sales"))
 
             // Bad grants are named field by field; the admin role is fixed; held roles stay.
-            let bad = try await api.call(.put, "/api/v1/roles/odd", json: #"{"grants":{"partnerships":{"actions":["read"]},"people":{"actions":["fly"],"visibility":"everyone"}}}"#)
+            let bad = try await api.call(.put, "/api/v1/roles/odd", json: #"{"grants":{"campaigns":{"actions":["read"]},"people":{"actions":["fly"],"visibility":"everyone"}}}"#)
             #expect(bad.status == .unprocessableContent)
-            #expect(Set(try bad.errorFields()) == ["grants.partnerships", "grants.people.actions", "grants.people.visibility"])
+            #expect(Set(try bad.errorFields()) == ["grants.campaigns", "grants.people.actions", "grants.people.visibility"])
             #expect(try await api.call(.put, "/api/v1/roles/admin", json: #"{"grants":{}}"#).status == .conflict)
             #expect(try await api.call(.delete, "/api/v1/roles/field_sales").status == .conflict)
             #expect(try await api.call(.patch, "/api/v1/users/\(field.id)", json: #"{"role":"viewer"}"#).status == .ok)

@@ -22,6 +22,14 @@ extension Role {
     /// Marketing runs the NPS programs; everyone else reads them (and their scores).
     static let surveysReadOnly: [String: Grant] = ["nps_programs": .readOnly]
 
+    /// The partner area's types: a partnership and everything that belongs to it.
+    static let partnerTypes = ["partnerships", "partnership_contacts", "partnership_goals", "key_results", "responsibilities", "milestones", "risks", "conflicts", "decisions"]
+    /// Partner managers work every partnership: the team shares one picture of each
+    /// relationship, so a hand-over loses nothing.
+    static let partnerWork = Dictionary(uniqueKeysWithValues: partnerTypes.map { ($0, Grant([.read, .create, .update, .delete, .import, .export], visibility: .all)) })
+    /// The service desk reads partnerships (whose customers it serves), never changes them.
+    static let partnersReadOnly = Dictionary(uniqueKeysWithValues: partnerTypes.map { ($0, Grant.readOnly) })
+
     public static let builtIn: [Role] = [
         Role(name: "admin", label: "Administrator", isBuiltIn: true, grants: ["*": .everything]),
         Role(name: "manager", label: "Manager", isBuiltIn: true, grants: ["*": Grant(Set(RecordAction.allCases), visibility: .team)]),
@@ -33,7 +41,7 @@ extension Role {
         Role(name: "support", label: "Support", isBuiltIn: true, grants: [
             "*": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read], visibility: .all),
-        ].merging(salesSetup) { a, _ in a }.merging(serviceDesk) { a, _ in a }.merging(surveysReadOnly) { a, _ in a }),
+        ].merging(salesSetup) { a, _ in a }.merging(serviceDesk) { a, _ in a }.merging(surveysReadOnly) { a, _ in a }.merging(partnersReadOnly) { a, _ in a }),
         Role(name: "marketing", label: "Marketing", isBuiltIn: true, grants: [
             "*": Grant([.read], visibility: .all),
             "people": Grant([.read, .create, .update, .import, .export], visibility: .all, hiddenFields: ["phones"]),
@@ -44,7 +52,7 @@ extension Role {
             "*": Grant([.read, .create, .update], visibility: .own),
             "organizations": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read], visibility: .all),
-        ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }.merging(surveysReadOnly) { a, _ in a }),
+        ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }.merging(surveysReadOnly) { a, _ in a }.merging(partnerWork) { a, _ in a }),
         Role(name: "viewer", label: "Viewer", isBuiltIn: true, grants: ["*": Grant([.read], visibility: .all, hidesSensitive: true)]),
     ]
 

@@ -55,6 +55,9 @@ public struct RecordType: Sendable {
     /// Whether people log calls, meetings and notes on it. Set-up records (macros, survey
     /// programs) have a history of changes but no relationship to log.
     public var acceptsActivities: Bool
+    /// A field whose values are the steps of a procedure, with their dated history kept by
+    /// the engine (a partnership's lifecycle, a conflict's procedure).
+    public var stages: StageRule?
 
     public init(
         name: String,
@@ -73,7 +76,8 @@ public struct RecordType: Sendable {
         icon: String = "record",
         showsAvatar: Bool = false,
         groupField: String? = nil,
-        acceptsActivities: Bool = true
+        acceptsActivities: Bool = true,
+        stages: StageRule? = nil
     ) {
         self.name = name
         self.singular = singular
@@ -92,6 +96,7 @@ public struct RecordType: Sendable {
         self.showsAvatar = showsAvatar
         self.groupField = groupField
         self.acceptsActivities = acceptsActivities
+        self.stages = stages
     }
 
     /// Set-up types (pipelines and their stages): few records, kept by admins, chosen

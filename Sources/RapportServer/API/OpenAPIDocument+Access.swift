@@ -169,6 +169,13 @@ extension OpenAPIDocument {
                 ("200", jsonResponse("The changes", obj([("type", .string("object"))]))), ("404", problem("Not found")),
             ])),
         ])))
+        for type in types where type.stages != nil {
+            paths.append(("/api/v1/\(type.name)/{id}/stages", obj([
+                ("get", operation("\(schemaName(type).prefix(1).lowercased() + schemaName(type).dropFirst())Stages", "The moves of a \(type.singular)'s \(type.stages!.field) (from, to, at, actor_id, reason), oldest first", tag: type.name, parameters: [id], responses: [
+                    ("200", jsonResponse("The moves", obj([("type", .string("object"))]))), ("404", problem("Not found")),
+                ])),
+            ])))
+        }
         for type in types where !type.personalFields.isEmpty && type.uniqueKeys.contains(where: { $0.kind == "email" }) {
             let name = schemaName(type)
             paths.append(("/api/v1/\(type.name)/{id}/export", obj([

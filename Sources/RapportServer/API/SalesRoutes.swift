@@ -16,10 +16,32 @@ struct SalesRoutes {
 
     /// `GET /api/v1/deals/{id}/stages`: the deal's stage changes, oldest first.
     @Sendable func stages(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard context.parameters.get("type") == Deals.type.name else { throw HTTPError(.notFound) }
+        let typeName = context.parameters.get("type") ?? ""
+        if typeName != Deals.type.name {
+            return try await procedureStages(typeName, context: context)
+        }
         let history = try await store.stageHistory(dealID: context.parameters.get("id") ?? "", actor: context.actor)
         var body = JSONObject([("data", .array(history.map { .object($0.json) })), ("next_cursor", .null)])
         OmittedFigures.note(try await store.hiddenInputs(["deals.stage_id"], actor: context.actor), in: &body)
+        return .json(.object(body))
+    }
+
+    /// `GET /api/v1/{type}/{id}/stages` for any type whose field is a procedure
+    /// (``StageRule``): its moves, oldest first; none while the reader's role hides the field.
+    func procedureStages(_ typeName: String, context: AppRequestContext) async throws -> Response {
+        guard let base = store.catalog[typeName], let stages = base.stages else { throw HTTPError(.notFound) }
+        let type = try await store.type(named: typeName)
+        let id = context.parameters.get("id") ?? ""
+        let hidden = try await store.hides(stages.field, of: typeName, actor: context.actor)
+        let moves = try await store.stageHistory(type, id: id, actor: context.actor)
+        var body = JSONObject([("data", .array(hidden ? [] : moves.map { move in
+            .object(JSONObject([
+                ("from", move.from.map(JSONValue.string) ?? .null), ("to", .string(move.to)),
+                ("at", .string(Timestamp.format(millisecondsSince1970: move.at))), ("actor_id", move.actorID.map(JSONValue.string) ?? .null),
+                ("reason", move.reason.map(JSONValue.string) ?? .null),
+            ]))
+        })), ("next_cursor", .null)])
+        if hidden { OmittedFigures.note(["\(typeName).\(stages.field)"], in: &body) }
         return .json(.object(body))
     }
 

@@ -46,5 +46,6 @@ enum Migrations {
         Migration0034NPSPrograms.migration,
         Migration0035TeamMailboxes.migration,
         Migration0036HeldMail.migration,
+        Migration0037Partnerships.migration,
     ]
 }

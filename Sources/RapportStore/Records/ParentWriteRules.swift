@@ -12,9 +12,16 @@ enum ParentWriteRules {
         for type in catalog.types {
             guard let parent = type.parent, let parentType = catalog[parent.type] else { continue }
             let own = rules[type.name]
+            let siblings = siblingFields(of: type, parent: parent, catalog: catalog)
             out[type.name] = WriteRules(
                 before: { store, s, record, existing in
                     var record = try await follow(parent, of: parentType, s, record, existing)
+                    if let parentID = record[parent.field]?.stringValue {
+                        for sibling in siblings {
+                            let named = Set(ids(record[sibling.field])).subtracting(ids(existing?.fields[sibling.field]))
+                            try await SiblingScope.require(s, type: sibling.type, field: sibling.field, ids: named, parentField: parent.field, parentID: parentID, parentNoun: parentType.singular)
+                        }
+                    }
                     if let before = own?.before {
                         record = try await before(store, s, record, existing)
                     }
@@ -30,6 +37,26 @@ enum ParentWriteRules {
             )
         }
         return out
+    }
+
+    /// The child's references to records that belong to the same kind of parent through the
+    /// same field (a partnership's roles naming its contacts, a milestone its dependencies):
+    /// those must name records of the same parent, never another one's.
+    static func siblingFields(of type: RecordType, parent: ParentRule, catalog: RecordCatalog) -> [(field: String, type: String)] {
+        type.fields.compactMap { field in
+            let target: String
+            switch field.kind {
+            case .reference(let t), .references(let t): target = t
+            default: return nil
+            }
+            guard field.name != parent.field, let other = catalog[target]?.parent, other.type == parent.type, other.field == parent.field else { return nil }
+            return (field.name, target)
+        }
+    }
+
+    static func ids(_ value: JSONValue?) -> [String] {
+        if let id = value?.stringValue { return [id] }
+        return (value?.arrayValue ?? []).compactMap(\.stringValue)
     }
 
     /// The parents being deleted in this task: their children go with them whatever state
@@ -59,5 +86,20 @@ enum ParentWriteRules {
         guard let finalWhen = parent.finalWhen, !deleting.contains(parentID) else { return }
         let state = try await s.query("SELECT \(raw: finalWhen.field) AS state FROM \(raw: parentType.name) WHERE id = \(parentID)").first?.text("state")
         if let error = parent.finalError(parentState: state) { throw RecordError.invalid([error]) }
+    }
+}
+
+
+/// References between children of one parent stay inside it.
+enum SiblingScope {
+    /// Refuses `ids` (records of `type` named in `field`) that do not belong to the parent
+    /// `parentID`; ids that name nothing are left to the reference check.
+    static func require(_ s: Session, type: String, field: String, ids: Set<String>, parentField: String, parentID: String, parentNoun: String = "partnership") async throws {
+        guard !ids.isEmpty else { return }
+        let list = SQL.join(ids.sorted().map { "\($0)" }, ", ")
+        let rows = try await s.query("SELECT id, \(raw: parentField) AS parent FROM \(raw: type) WHERE id IN (\(list)) AND deleted_at IS NULL")
+        if rows.contains(where: { $0.text("parent") != parentID }) {
+            throw RecordError.invalid([FieldError(field: field, code: "other_parent", message: "Name only records of the same \(parentNoun).")])
+        }
     }
 }

@@ -17,7 +17,7 @@ public final class RecordStore: Sendable {
         self.catalog = catalog
         self.customFields = CustomFieldCache()
         self.cipher = cipher
-        self.writeRules = ParentWriteRules.joined(writeRules, catalog: catalog)
+        self.writeRules = StageWriteRules.joined(ParentWriteRules.joined(writeRules, catalog: catalog), catalog: catalog)
         self.subscribers = subscribers
     }
 

@@ -47,5 +47,7 @@ public struct WriteRules: Sendable {
         Quotas.type.name: QuotaRules.rules, Pipelines.type.name: PipelineRules.rules,
         PipelineStages.type.name: PipelineStageRules.rules,
         Tickets.type.name: TicketRules.rules, TicketMessages.type.name: TicketMessageRules.rules,
+        PartnershipContacts.type.name: PartnershipRules.contact, PartnershipGoals.type.name: PartnershipRules.goal,
+        KeyResults.type.name: PartnershipRules.keyResult, Milestones.type.name: PartnershipRules.milestone, Risks.type.name: PartnershipRules.risk,
     ]
 }

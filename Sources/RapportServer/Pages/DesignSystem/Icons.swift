@@ -37,6 +37,7 @@ enum Icons {
         "record": #"<rect x="4" y="4" width="16" height="16" rx="2"/><path d="M8 9h8M8 13h8M8 17h5"/>"#,
         "clock": #"<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>"#,
         "upload": #"<path d="M12 16V4M7 9l5-5 5 5M4 20h16"/>"#,
+        "handshake": #"<path d="M2 12l4-5h4l2 2 2-2h4l4 5"/><path d="M6 12l5 5a1.5 1.5 0 0 0 2-2l-3-3M13 15l2 2a1.5 1.5 0 0 0 2-2l-3-3M16 14l1 1a1.5 1.5 0 0 0 2-2l-3-4"/>"#,
         "ticket": #"<path d="M3 7h18v3a2 2 0 0 0 0 4v3H3v-3a2 2 0 0 0 0-4z"/><path d="M14 7v10" stroke-dasharray="2 2"/>"#,
         "download": #"<path d="M12 4v12M7 11l5 5 5-5M4 20h16"/>"#,
     ]

@@ -25,6 +25,7 @@ enum PageStrings {
         ServiceLevelStrings.self,
         PortalStrings.self,
         MarketingStrings.self,
+        PartnerStrings.self,
     ]
 
     /// Every page string per language, all tables merged.

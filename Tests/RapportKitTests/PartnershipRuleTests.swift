@@ -1,0 +1,188 @@
+import Foundation
+import PropertyBased
+@testable import RapportKit
+import Testing
+
+/// The partnership rules that need no database: procedures and their moves, goals that can
+/// be judged, RACI letters, a roadmap without cycles and its slips, risk bands and the
+/// conflict procedure's requirements.
+@Suite struct PartnershipRuleTests {
+    // MARK: Procedures
+
+    @Test func aStrictProcedureMovesOneStepForwardOrSkipsWithAReason() {
+        let p = Conflicts.procedure
+        #expect(p.check(from: nil, to: "internal_discussion", reason: nil) == nil)
+        #expect(p.check(from: "internal_discussion", to: "escalation", reason: nil) == nil)
+        #expect(p.check(from: "escalation", to: "escalation", reason: nil) == nil, "staying is no move")
+        let skip = p.check(from: "escalation", to: "resolution", reason: nil)
+        #expect(skip?.code == "reason_required" && skip?.field == "step_reason" && skip?.message.contains("mediation") == true)
+        #expect(p.check(from: "escalation", to: "resolution", reason: "   ")?.code == "reason_required", "blank is no reason")
+        #expect(p.check(from: "escalation", to: "resolution", reason: "The agreement provides no mediation.") == nil)
+        #expect(p.check(from: "resolution", to: "escalation", reason: "again")?.code == "backwards")
+        #expect(p.check(from: nil, to: "mediation", reason: nil)?.code == "reason_required", "a new conflict starts at the start")
+        #expect(p.nextSteps(after: "escalation") == ["mediation"])
+        #expect(p.nextSteps(after: "closed").isEmpty)
+    }
+
+    @Test func aFreeLifecycleGoesAnywhereAndCountsTimeInEachStage() {
+        let l = Partnerships.lifecycle
+        #expect(l.check(from: "renewing", to: "active", reason: nil) == nil)
+        #expect(l.check(from: "exploring", to: "ended", reason: nil) == nil)
+        #expect(l.nextSteps(after: "active").count == 6)
+        let day: Int64 = 86_400_000
+        let moves = [
+            StageMove(from: nil, to: "exploring", at: 0, actorID: nil, reason: nil),
+            StageMove(from: "exploring", to: "active", at: 3 * day, actorID: nil, reason: nil),
+            StageMove(from: "active", to: "renewing", at: 10 * day, actorID: nil, reason: nil),
+            StageMove(from: "renewing", to: "active", at: 12 * day, actorID: nil, reason: nil),
+        ]
+        #expect(StageRule.durations(moves, now: 20 * day) == ["exploring": 3 * day, "active": 15 * day, "renewing": 2 * day])
+    }
+
+    // MARK: Goals
+
+    static func kr(_ target: String?, owner: String? = "c1", due: String? = "2027-03-31") -> JSONObject {
+        JSONObject([("measure", .string("Joint pipeline")), ("target", target.map(JSONValue.number) ?? .null),
+                    ("owner_contact_id", owner.map(JSONValue.string) ?? .null), ("due_on", due.map(JSONValue.string) ?? .null)])
+    }
+
+    @Test func aGoalIsActivatedOnlyWhenMeasurableAndWantedByBothSides() {
+        let goal = JSONObject([("objective", .string("Grow joint pipeline")), ("why_ours", .string("Reach mid-market")), ("why_theirs", .string("Services revenue"))])
+        #expect(GoalReadiness.problems(goal: goal, keyResults: [Self.kr("40")]).isEmpty)
+        let none = GoalReadiness.problems(goal: goal, keyResults: [])
+        #expect(none.map(\.code) == ["not_measurable"] && none[0].message.contains("a key result"))
+        let vague = GoalReadiness.problems(goal: goal, keyResults: [Self.kr(nil, owner: nil, due: nil)])[0].message
+        #expect(vague.contains("a target") && vague.contains("an owner") && vague.contains("a due date"))
+        var withDue = goal
+        withDue["due_on"] = .string("2027-06-30")
+        #expect(GoalReadiness.problems(goal: withDue, keyResults: [Self.kr("40", due: nil)]).isEmpty, "the goal's date serves")
+        var oneSided = goal
+        oneSided["why_theirs"] = .string("  ")
+        #expect(GoalReadiness.problems(goal: oneSided, keyResults: [Self.kr("40")])[0].message.contains("why the partner wants it"))
+    }
+
+    @Test func progressRunsFromBaselineToTargetEitherWay() {
+        #expect(GoalReadiness.progress(baseline: "10", target: "50", current: "30") == 0.5)
+        #expect(GoalReadiness.progress(baseline: "20", target: "5", current: "11") == 0.6, "fewer escalations count down")
+        #expect(GoalReadiness.progress(baseline: "0", target: "100", current: "150") == 1)
+        #expect(GoalReadiness.progress(baseline: "0", target: "100", current: "-5") == 0)
+        #expect(GoalReadiness.progress(baseline: "7", target: "7", current: "7") == 1)
+        #expect(GoalReadiness.progress(baseline: "7", target: "7", current: "3") == nil)
+        #expect(GoalReadiness.progress(baseline: "1", target: nil, current: "3") == nil)
+        let mean = GoalReadiness.progress(of: [
+            JSONObject([("baseline", .number("0")), ("target", .number("10")), ("current", .number("10"))]),
+            JSONObject([("baseline", .number("0")), ("target", .number("10")), ("current", .number("0"))]),
+            JSONObject([("measure", .string("no target"))]),
+        ])
+        #expect(mean == 0.5)
+    }
+
+    // MARK: Roles
+
+    @Test func raciKeepsOneLetterPerPersonAndActivity() {
+        func record(_ pairs: [(String, JSONValue)]) -> JSONObject { JSONObject(pairs) }
+        let ok = record([("accountable_id", .string("a")), ("responsible_ids", .array([.string("a"), .string("b")])), ("consulted_ids", .array([.string("c")])), ("informed_ids", .array([.string("d")]))])
+        #expect(Responsibilities.validate(ok).isEmpty)
+        #expect(Responsibilities.letters(of: "a", in: ok) == "A/R")
+        #expect(Responsibilities.letters(of: "d", in: ok) == "I")
+        #expect(Responsibilities.letters(of: "z", in: ok) == "")
+        let overlap = record([("accountable_id", .string("a")), ("responsible_ids", .array([.string("b")])), ("informed_ids", .array([.string("a")]))])
+        #expect(Responsibilities.validate(overlap).map(\.field) == ["informed_ids"])
+        let empty = record([("accountable_id", .string("a")), ("responsible_ids", .array([]))])
+        #expect(Responsibilities.validate(empty).map(\.code) == ["required"])
+        let limit = record([("accountable_id", .string("a")), ("responsible_ids", .array([.string("a")])),
+                            ("decision_limit", .object(JSONObject([("amount", .string("5000000")), ("currency", .string("KRW"))])))])
+        #expect(Responsibilities.validate(limit).map(\.field) == ["decides"])
+    }
+
+    // MARK: Roadmap
+
+    @Test func aRoadmapFindsTheCircleItWouldMake() {
+        let items = [
+            RoadmapItem(id: "a", dependsOn: [], due: "2027-01-10", status: "planned"),
+            RoadmapItem(id: "b", dependsOn: ["a"], due: "2027-02-10", status: "planned"),
+            RoadmapItem(id: "c", dependsOn: ["b", "a"], due: "2027-03-10", status: "planned"),
+        ]
+        #expect(Roadmap.cycle(items) == nil)
+        var circle = items
+        circle[0].dependsOn = ["c"]
+        #expect(Set(Roadmap.cycle(circle) ?? []) == ["a", "b", "c"])
+        #expect(Roadmap.cycle([RoadmapItem(id: "s", dependsOn: ["s"], due: "", status: "")]) == ["s"])
+        // A chain of 20,000 does not exhaust the stack, with or without a circle at its end.
+        var chain = (0..<20_000).map { RoadmapItem(id: "m\($0)", dependsOn: $0 == 0 ? [] : ["m\($0 - 1)"], due: "", status: "") }
+        #expect(Roadmap.cycle(chain) == nil)
+        chain[0].dependsOn = ["m19999"]
+        #expect(Roadmap.cycle(chain)?.count == 20_000)
+    }
+
+    @Test func aMilestoneSlipsWhenLateOrWaitingForOneThatSlipped() {
+        let items = [
+            RoadmapItem(id: "contract", dependsOn: [], due: "2026-11-01", status: "in_progress"),
+            RoadmapItem(id: "training", dependsOn: ["contract"], due: "2027-01-15", status: "planned"),
+            RoadmapItem(id: "launch", dependsOn: ["training"], due: "2027-02-01", status: "planned"),
+            RoadmapItem(id: "portal", dependsOn: [], due: "2026-10-01", status: "done", doneOn: "2026-10-03"),
+            RoadmapItem(id: "webinar", dependsOn: ["portal"], due: "2027-03-01", status: "planned"),
+            RoadmapItem(id: "dropped", dependsOn: [], due: "2026-01-01", status: "cancelled"),
+        ]
+        let slips = Roadmap.slips(items, today: "2026-12-03")
+        #expect(slips == ["contract": .late, "training": .waitsFor("contract"), "launch": .waitsFor("training")])
+        #expect(Roadmap.slips(items, today: "2026-10-15")["contract"] == nil, "not due yet")
+        #expect(Roadmap.slips(items, today: "2026-11-01")["contract"] == nil, "due today is not late")
+    }
+
+    // MARK: Risks
+
+    @Test func onlyTheFourteenReachableScoresHaveBands() async {
+        #expect(RiskScore.reachable == [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 20, 25])
+        for n in [0, 7, 11, 13, 14, 17, 18, 19, 21, 22, 23, 24, 26, -4] { #expect(RiskScore.band(score: n) == nil, "\(n)") }
+        // The NPSA 5 × 5 matrix: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme.
+        let published: [(Int, RiskBand)] = [(1, .low), (3, .low), (4, .medium), (6, .medium), (8, .high), (12, .high), (15, .critical), (25, .critical)]
+        for (score, band) in published { #expect(RiskScore.band(score: score) == band, "\(score)") }
+        #expect(RiskScore.band(likelihood: 4, impact: 3) == .high)
+        #expect(RiskScore.band(likelihood: 0, impact: 3) == nil && RiskScore.band(likelihood: 6, impact: 1) == nil)
+        // Every cell of the matrix has a band, and bands never fall as either level rises.
+        await propertyCheck(count: 200, input: Gen.int(in: 1...5), Gen.int(in: 1...5)) { l, i in
+            let band = RiskScore.band(likelihood: l, impact: i)
+            #expect(band != nil)
+            let order = RiskBand.allCases
+            if l < 5, let up = RiskScore.band(likelihood: l + 1, impact: i), let band { #expect(order.firstIndex(of: up)! >= order.firstIndex(of: band)!) }
+            if i < 5, let up = RiskScore.band(likelihood: l, impact: i + 1), let band { #expect(order.firstIndex(of: up)! >= order.firstIndex(of: band)!) }
+        }
+    }
+
+    @Test func aRiskIsScoredBandedAndTracedBetweenReviews() {
+        var risk = JSONObject([("likelihood", .number("4")), ("impact", .number("5"))])
+        Risks.derive(&risk)
+        #expect(risk["score"]?.numberLiteral == "20" && risk["band"]?.stringValue == "critical" && risk["status"]?.stringValue == "open")
+        for bad in ["0", "6", "2.5", "-1"] {
+            #expect(Risks.validate(JSONObject([("likelihood", .number(bad))])).map(\.code) == ["out_of_range"], "\(bad)")
+        }
+        #expect(RiskScore.trend(previous: 12, current: 20) == .rising && RiskScore.trend(previous: 12, current: 6) == .falling)
+        #expect(RiskScore.trend(previous: nil, current: 6) == nil)
+        let map = RiskScore.heatMap([(4, 5), (4, 5), (1, 1), (9, 9)])
+        #expect(map[3][4] == 2 && map[0][0] == 1 && map.joined().reduce(0, +) == 3)
+    }
+
+    // MARK: Conflicts
+
+    @Test func eachStepOfTheConflictProcedureAsksForWhatItNeeds() {
+        func errors(_ step: String, _ extra: [(String, JSONValue)] = []) -> [String] {
+            Conflicts.validate(JSONObject([("step", .string(step))] + extra)).map(\.field)
+        }
+        #expect(errors("internal_discussion").isEmpty)
+        #expect(errors("mediation") == ["mediator"])
+        #expect(errors("resolution") == ["action_plan", "action_owner_ids"])
+        let plan: [(String, JSONValue)] = [("action_plan", .string("Split the territory by region")), ("action_owner_ids", .array([.string("c1")]))]
+        #expect(errors("resolution", plan).isEmpty)
+        #expect(errors("reconciliation", plan) == ["reconciled_on"])
+        #expect(errors("closed", plan + [("reconciled_on", .string("2026-12-01"))]) == ["lessons"])
+        #expect(errors("closed", plan + [("reconciled_on", .string("2026-12-01")), ("lessons", .string("Register deals before the first meeting."))]).isEmpty)
+    }
+
+    @Test func contactsAreColleaguesOnOurSideAndPeopleOnTheirs() {
+        #expect(PartnershipContacts.validate(JSONObject([("side", .string("ours")), ("user_id", .string("u1"))])).isEmpty)
+        #expect(PartnershipContacts.validate(JSONObject([("side", .string("ours")), ("person_id", .string("p1"))])).map(\.field) == ["user_id", "person_id"])
+        #expect(PartnershipContacts.validate(JSONObject([("side", .string("theirs")), ("person_id", .string("p1"))])).isEmpty)
+        #expect(Decisions.validate(JSONObject([("evidence_urls", .string("https://a.test/r\n\nftp://x"))])).map(\.code) == ["invalid_url"])
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import HTTPTypes
+import RapportKit
+import RapportStore
+import Testing
+
+/// A partnership and its children through the API on both databases: contacts named from
+/// the directory, one Accountable, goals activated only when measurable, a roadmap without
+/// cycles (also when two edits race), risks scored and traced, a conflict walking its
+/// procedure with a dated history, and references that never cross into another
+/// partnership.
+@Suite struct PartnershipTests {
+    struct Fixture {
+        var partnership: String
+        var ours: String
+        var theirs: String
+        var other: String  // a contact of another partnership
+    }
+
+    static func fixture(_ api: API) async throws -> Fixture {
+        let org = try await api.create("organizations", #"{"name":"한빛 시스템즈","domain":"hanbit.test"}"#).string("id") ?? ""
+        let person = try await api.create("people", #"{"family_name":"김","given_name":"지은","organization_id":"\#(org)"}"#).string("id") ?? ""
+        let me = try await api.user("pm@example.com", role: "partner_manager")
+        let p = try await api.create("partnerships", #"{"name":"한빛 리셀러","partner_id":"\#(org)","kind":"reseller","tier":"gold","started_on":"2026-01-01","renews_on":"2027-01-01"}"#)
+        #expect(p.string("stage") == "exploring")
+        let partnership = p.string("id") ?? ""
+        let ours = try await api.create("partnership_contacts", #"{"partnership_id":"\#(partnership)","side":"ours","user_id":"\#(me.id)","role":"Partner manager"}"#)
+        #expect(ours.string("name") == "pm@example.com" || ours.string("name")?.isEmpty == false)
+        let theirs = try await api.create("partnership_contacts", #"{"partnership_id":"\#(partnership)","side":"theirs","person_id":"\#(person)","role":"Alliance lead","reviewed_on":"2026-11-01"}"#)
+        #expect(theirs.string("name") == "김 지은" || theirs.string("name") == "김지은", "\(theirs)")
+        let second = try await api.create("partnerships", #"{"name":"Other","partner_id":"\#(org)","kind":"referral"}"#).string("id") ?? ""
+        let other = try await api.create("partnership_contacts", #"{"partnership_id":"\#(second)","side":"theirs","person_id":"\#(person)","role":"Referrer"}"#).string("id") ?? ""
+        return Fixture(partnership: partnership, ours: ours.string("id") ?? "", theirs: theirs.string("id") ?? "", other: other)
+    }
+
+    static func errorCodes(_ reply: Reply) throws -> [String] {
+        (try reply.object()["errors"]?.arrayValue ?? []).compactMap { e in
+            e.objectValue.map { "\($0.string("field") ?? ""):\($0.string("code") ?? "")" }
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func oneAccountableAtLeastOneResponsibleAndOnlyThisPartnershipsContacts(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let f = try await Self.fixture(api)
+            let base = #""partnership_id":"\#(f.partnership)","workstream":"Enablement","activity":"Sales training""#
+            let ok = try await api.call(.post, "/api/v1/responsibilities", json: #"{\#(base),"accountable_id":"\#(f.ours)","responsible_ids":["\#(f.theirs)"],"informed_ids":["\#(f.ours)"]}"#)
+            #expect(try ok.status == .unprocessableContent && Self.errorCodes(ok) == ["informed_ids:overlap"])
+            let two = try await api.call(.post, "/api/v1/responsibilities", json: #"{\#(base),"accountable_id":["\#(f.ours)","\#(f.theirs)"],"responsible_ids":["\#(f.theirs)"]}"#)
+            #expect(try two.status == .unprocessableContent && Self.errorCodes(two).first?.hasPrefix("accountable_id:") == true, "\(two.body)")
+            let none = try await api.call(.post, "/api/v1/responsibilities", json: #"{\#(base),"accountable_id":"\#(f.ours)"}"#)
+            #expect(try none.status == .unprocessableContent && Self.errorCodes(none).contains { $0.hasPrefix("responsible_ids:") })
+            let foreign = try await api.call(.post, "/api/v1/responsibilities", json: #"{\#(base),"accountable_id":"\#(f.other)","responsible_ids":["\#(f.theirs)"]}"#)
+            #expect(try foreign.status == .unprocessableContent && Self.errorCodes(foreign) == ["accountable_id:other_parent"], "\(foreign.body)")
+            let good = try await api.call(.post, "/api/v1/responsibilities", json: #"{\#(base),"accountable_id":"\#(f.ours)","responsible_ids":["\#(f.ours)","\#(f.theirs)"],"decides":"Discounts","decision_limit":{"amount":"5000000","currency":"KRW"}}"#)
+            #expect(good.status == .created, "\(good.body)")
+            let count = try await api.call(.get, "/api/v1/responsibilities?filter[partnership_id]=\(f.partnership)")
+            #expect((try count.object()["data"]?.arrayValue?.count) == 1, "refusals changed nothing")
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aGoalIsActiveOnlyWhileItCanBeJudged(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let f = try await Self.fixture(api)
+            let goal = try await api.create("partnership_goals", #"{"partnership_id":"\#(f.partnership)","objective":"공동 파이프라인 확대","perspective":"financial","due_on":"2027-06-30"}"#).string("id") ?? ""
+            let early = try await api.call(.patch, "/api/v1/partnership_goals/\(goal)", json: #"{"status":"active"}"#)
+            #expect(try early.status == .unprocessableContent && Self.errorCodes(early) == ["status:not_measurable"])
+            let kr = try await api.create("key_results", #"{"goal_id":"\#(goal)","measure":"Partner-sourced pipeline","unit":"KRW","baseline":0,"target":500000000,"current":120000000}"#).string("id") ?? ""
+            _ = try await api.call(.patch, "/api/v1/partnership_goals/\(goal)", json: #"{"why_ours":"Mid-market reach","why_theirs":"Services revenue"}"#)
+            let noOwner = try await api.call(.patch, "/api/v1/partnership_goals/\(goal)", json: #"{"status":"active"}"#)
+            #expect(try noOwner.object()["errors"]?.arrayValue?.first?.objectValue?.string("message")?.contains("an owner") == true)
+            let foreign = try await api.call(.patch, "/api/v1/key_results/\(kr)", json: #"{"owner_contact_id":"\#(f.other)"}"#)
+            #expect(try foreign.status == .unprocessableContent && Self.errorCodes(foreign) == ["owner_contact_id:other_parent"])
+            #expect(try await api.call(.patch, "/api/v1/key_results/\(kr)", json: #"{"owner_contact_id":"\#(f.theirs)"}"#).status == .ok)
+            #expect(try await api.call(.patch, "/api/v1/partnership_goals/\(goal)", json: #"{"status":"active"}"#).status == .ok)
+            // While active, its key results stay measurable and it keeps one.
+            let vague = try await api.call(.patch, "/api/v1/key_results/\(kr)", json: #"{"target":null}"#)
+            #expect(vague.status == .unprocessableContent)
+            let last = try await api.call(.delete, "/api/v1/key_results/\(kr)")
+            #expect(last.status == .conflict, "\(last.body)")
+            #expect(try await api.call(.get, "/api/v1/key_results/\(kr)").status == .ok, "the refused delete changed nothing")
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func theRoadmapRefusesCirclesEvenWhenTwoEditsRace(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let f = try await Self.fixture(api)
+            var ids: [String] = []
+            for (i, name) in ["계약", "トレーニング", "Launch"].enumerated() {
+                let deps = ids.last.map { #"["\#($0)"]"# } ?? "[]"
+                ids.append(try await api.create("milestones", #"{"partnership_id":"\#(f.partnership)","name":"\#(name)","due_on":"2027-0\#(i + 1)-15","depends_on_ids":\#(deps)}"#).string("id") ?? "")
+            }
+            let circle = try await api.call(.patch, "/api/v1/milestones/\(ids[0])", json: #"{"depends_on_ids":["\#(ids[2])"]}"#)
+            #expect(try circle.status == .unprocessableContent && Self.errorCodes(circle) == ["depends_on_ids:cycle"])
+            let otherMilestone = try await api.call(.get, "/api/v1/partnerships?filter[name]=Other")
+            let otherID = try otherMilestone.object()["data"]?.arrayValue?.first?.objectValue?.string("id") ?? ""
+            let foreign = try await api.create("milestones", #"{"partnership_id":"\#(otherID)","name":"Elsewhere","due_on":"2027-01-01"}"#).string("id") ?? ""
+            let crossing = try await api.call(.patch, "/api/v1/milestones/\(ids[1])", json: #"{"depends_on_ids":["\#(ids[0])","\#(foreign)"]}"#)
+            #expect(try Self.errorCodes(crossing) == ["depends_on_ids:other_parent"])
+            // Two new milestones each made to wait for the other at the same moment: at
+            // most one edit lands, and the roadmap has no circle afterwards.
+            let x = try await api.create("milestones", #"{"partnership_id":"\#(f.partnership)","name":"X","due_on":"2027-05-01"}"#).string("id") ?? ""
+            let y = try await api.create("milestones", #"{"partnership_id":"\#(f.partnership)","name":"Y","due_on":"2027-05-01"}"#).string("id") ?? ""
+            async let a = api.call(.patch, "/api/v1/milestones/\(x)", json: #"{"depends_on_ids":["\#(y)"]}"#)
+            async let b = api.call(.patch, "/api/v1/milestones/\(y)", json: #"{"depends_on_ids":["\#(x)"]}"#)
+            let statuses = [try await a.status, try await b.status]
+            #expect(statuses.filter { $0 == .ok }.count == 1 && statuses.allSatisfy { $0 == .ok || $0 == .unprocessableContent || $0 == .serviceUnavailable }, "\(statuses)")
+            var items: [RoadmapItem] = []
+            for id in ids + [x, y] {
+                let m = try await api.call(.get, "/api/v1/milestones/\(id)").object()
+                items.append(RoadmapItem(id: id, dependsOn: (m["depends_on_ids"]?.arrayValue ?? []).compactMap(\.stringValue), due: m.string("due_on") ?? "", status: m.string("status") ?? ""))
+            }
+            #expect(Roadmap.cycle(items) == nil)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aRiskKeepsItsScoreAtTheLastReview(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let f = try await Self.fixture(api)
+            let risk = try await api.create("risks", #"{"partnership_id":"\#(f.partnership)","title":"Key engineer leaves","likelihood":3,"impact":4,"reviewed_on":"2026-09-01","owner_contact_id":"\#(f.theirs)"}"#)
+            #expect(risk.string("band") == "high" && risk["score"]?.numberLiteral == "12" && risk["previous_score"]?.isNull == true)
+            let id = risk.string("id") ?? ""
+            let reviewed = try await api.call(.patch, "/api/v1/risks/\(id)", json: #"{"likelihood":4,"impact":5,"reviewed_on":"2026-12-01"}"#).object()
+            #expect(reviewed["score"]?.numberLiteral == "20" && reviewed.string("band") == "critical" && reviewed["previous_score"]?.numberLiteral == "12")
+            let edited = try await api.call(.patch, "/api/v1/risks/\(id)", json: #"{"impact":3}"#).object()
+            #expect(edited["previous_score"]?.numberLiteral == "12", "an edit between reviews is no review")
+            for bad in [#"{"likelihood":6}"#, #"{"impact":0}"#, #"{"likelihood":2.5}"#, #"{"score":7}"#] {
+                #expect(try await api.call(.patch, "/api/v1/risks/\(id)", json: bad).status == .unprocessableContent, "\(bad)")
+            }
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aConflictWalksItsProcedureWithADatedHistory(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let f = try await Self.fixture(api)
+            let conflict = try await api.create("conflicts", #"{"partnership_id":"\#(f.partnership)","title":"Channel conflict over 삼성 account","raised_by_id":"\#(f.theirs)","party_ids":["\#(f.ours)","\#(f.theirs)"],"facts":"Both sides quoted the same customer"}"#)
+            #expect(conflict.string("step") == "internal_discussion")
+            let id = conflict.string("id") ?? ""
+            func move(_ json: String) async throws -> Reply { try await api.call(.patch, "/api/v1/conflicts/\(id)", json: json) }
+            #expect(try await move(#"{"step":"escalation"}"#).status == .ok)
+            let skip = try await move(#"{"step":"resolution","action_plan":"Split by region","action_owner_ids":["\#(f.ours)"]}"#)
+            #expect(try skip.status == .unprocessableContent && Self.errorCodes(skip) == ["step_reason:reason_required"])
+            #expect(try await move(#"{"step":"resolution","step_reason":"The agreement provides no mediation.","action_plan":"Split by region","action_owner_ids":["\#(f.ours)"]}"#).status == .ok)
+            #expect(try await move(#"{"step":"escalation"}"#).status == .unprocessableContent, "never back")
+            let noDate = try await move(#"{"step":"reconciliation"}"#)
+            #expect(try Self.errorCodes(noDate) == ["reconciled_on:required"])
+            let reconciled = try await move(#"{"step":"reconciliation","reconciled_on":"2026-12-02"}"#).object()
+            #expect(reconciled["step_reason"]?.isNull == true, "a reason belongs to its own move")
+            #expect(try await move(#"{"step":"lessons_learned"}"#).status == .ok)
+            #expect(try await move(#"{"step":"closed","lessons":"Register every deal before the first meeting."}"#).status == .ok)
+            let history = try await api.call(.get, "/api/v1/conflicts/\(id)/stages").object()["data"]?.arrayValue ?? []
+            #expect(history.compactMap { $0.objectValue?.string("to") } == ["internal_discussion", "escalation", "resolution", "reconciliation", "lessons_learned", "closed"])
+            #expect(history[2].objectValue?.string("reason") == "The agreement provides no mediation.")
+            #expect(history.allSatisfy { $0.objectValue?.string("at") != nil && $0.objectValue?.string("actor_id") != nil })
+            // The lessons are found by the next conflict's search.
+            let found = try await api.call(.get, "/api/v1/conflicts?q=%EC%82%BC%EC%84%B1").body + api.call(.get, "/api/v1/conflicts?q=first%20meeting").body
+            #expect(found.contains(id), "\(found)")
+            // A partnership's lifecycle keeps its history too, moving freely.
+            for stage in ["active", "renewing", "active"] {
+                #expect(try await api.call(.patch, "/api/v1/partnerships/\(f.partnership)", json: #"{"stage":"\#(stage)"}"#).status == .ok)
+            }
+            let stages = try await api.call(.get, "/api/v1/partnerships/\(f.partnership)/stages").object()["data"]?.arrayValue ?? []
+            #expect(stages.compactMap { $0.objectValue?.string("to") } == ["exploring", "active", "renewing", "active"])
+            // Ended: its records stay as they were.
+            #expect(try await api.call(.patch, "/api/v1/partnerships/\(f.partnership)", json: #"{"stage":"ended"}"#).status == .ok)
+            let frozen = try await api.call(.patch, "/api/v1/conflicts/\(id)", json: #"{"impact":"later"}"#)
+            #expect(try frozen.status == .unprocessableContent && Self.errorCodes(frozen) == ["partnership_id:final"], "\(frozen.body)")
+        }
+    }
+}
