@@ -56,6 +56,10 @@ extension RecordStore {
         try await NPSSurveys(store: self).seedDemo(people: requesters.sorted { $0.key < $1.key }.flatMap { country, ids in
             ids.map { ($0, country == "KR" ? "ko" : country == "JP" ? "ja" : "en") }
         }, actor: actor)
+        func first(in country: String) -> (org: String, person: String)? {
+            orgIDs.first { countryOf[$0] == country }.flatMap { org in firstPerson[org].map { (org, $0) } }
+        }
+        try await seedDemoPartners(korean: first(in: "KR"), japanese: first(in: "JP"), actor: actor)
         if count > 1000 {
             for t in [orgType, peopleType, activityType] { try await refreshStatistics(t) }
         }

@@ -12,7 +12,7 @@ enum Assets {
     static let css = [
         DesignTokens.styles, BaseStyles.css, LayoutStyles.css, ComponentStyles.css, TypeaheadScript.css, SalesStyles.css, HomeStyles.css, AttachmentStyles.css, BoardStyles.css,
         QuoteBuilderStyles.css, DataStyles.css, ReportStyles.css, InlineEditScript.css, TimelineScript.css,
-        ServiceStyles.css, PortalTemplates.css, NPSTemplates.css,
+        ServiceStyles.css, PortalTemplates.css, NPSTemplates.css, PartnerTemplates.css,
     ].joined()
 
     static let js = [ShellScripts.js, RecordScripts.js, TypeaheadScript.js, HomeStyles.js, BoardStyles.js,

@@ -37,6 +37,10 @@ enum RecordPageSections {
         People.type.name: [PurchaseHistorySection(), PossibleDuplicates(), ComposeEmailAction(recipients: PersonRecipients())],
         Tickets.type.name: [TicketClockSection(), TicketConversationSection(), RequesterTicketsSection()],
         NPSPrograms.type.name: [NPSProgramSection()],
+        Partnerships.type.name: [ProcedurePath(), PartnershipGoalsSection(), RoadmapSection(), RACIMatrixSection(), RiskHeatMapSection(), ProcedureHistory()],
+        PartnershipGoals.type.name: [KeyResultProgressSection()],
+        Risks.type.name: [RiskTrendLine()],
+        Conflicts.type.name: [ProcedurePath(), ProcedureHistory()],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),

@@ -209,7 +209,7 @@ enum SalesStrings: PageStringCatalog {
         "field.renewal_date": "갱신일",
         "choice.status.fulfilled": "완료",
         "choice.status.cancelled": "취소됨",
-        "choice.status.active": "진행 중인 계약",
+        "choice.status.active": "진행 중",
         "choice.status.ended": "종료됨",
         "choice.direction.sell": "판매 (고객)",
         "choice.direction.buy": "구매 (공급사)",

@@ -80,10 +80,7 @@ struct RequesterTicketsSection: RecordPageSection {
     /// Records of `typeName` the reader may list, by the list API's own query words; nil
     /// when they may not read the type at all.
     static func list(_ typeName: String, _ query: [(String, String)], user: PageUser, actor: Actor, deps: PageDependencies) async throws -> [StoredRecord]? {
-        guard user.viewer.role.allows(.read, on: typeName) else { return nil }
-        let type = try await deps.store.type(named: typeName)
-        guard case .success(let parsed) = ListQuery.parse(query, type: deps.store.view(type, for: actor)) else { return [] }
-        return try await deps.store.list(type, query: parsed, actor: actor).records
+        try await deps.readable(typeName, query, user: user, actor: actor)
     }
 }
 

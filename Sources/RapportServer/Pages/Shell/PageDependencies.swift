@@ -137,3 +137,14 @@ enum FormToken {
         return SessionCookie.same(sent, held)
     }
 }
+
+extension PageDependencies {
+    /// The records of `typeName` a list `query` finds for the reader, as a page section
+    /// shows them beside a record; nil when the reader's role does not read the type.
+    func readable(_ typeName: String, _ query: [(String, String)], user: PageUser, actor: Actor) async throws -> [StoredRecord]? {
+        guard user.viewer.role.allows(.read, on: typeName) else { return nil }
+        let type = try await store.type(named: typeName)
+        guard case .success(let parsed) = ListQuery.parse(query, type: store.view(type, for: actor)) else { return [] }
+        return try await store.list(type, query: parsed, actor: actor).records
+    }
+}

@@ -19,6 +19,7 @@ struct PageRenderer: Sendable {
         ForgotPasswordTemplates.self, InlineEditTemplates.self,
         ComposeTemplates.self,
         ServiceTemplates.self, SurveyTemplates.self, SupportFormTemplates.self, PortalTemplates.self, NPSTemplates.self, HeldMailTemplates.self,
+        PartnerTemplates.self,
     ]
 
     init() {

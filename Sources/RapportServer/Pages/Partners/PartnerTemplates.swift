@@ -1,0 +1,112 @@
+/// The partner sections' templates and styles. The procedure path reuses the deal stage
+/// path's look (`ol.stage-path`), so every staged record reads the same way.
+enum PartnerTemplates: PageTemplateSet {
+    static let all: [String: String] = [
+        "procedure_path": procedurePath, "procedure_history": procedureHistory, "partner_goals": goals, "partner_key_results": keyResults,
+        "partner_raci": raci, "partner_roadmap": roadmap, "partner_risk_map": riskMap, "partner_risk_trend": riskTrend,
+    ]
+
+    static let procedurePath = """
+        <section class="card stage-path-panel procedure" aria-labelledby="procedure-h"><h2 id="procedure-h" class="skip">{{heading}}</h2>
+        <ol class="stage-path">{{#steps}}<li class="step {{state}}"{{#current}} aria-current="step"{{/current}}>{{#post}}<form method="post" action="{{action}}"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="to" value="{{value}}"><button type="submit">{{name}}</button></form>{{/post}}{{^post}}<span>{{name}}</span>{{/post}}</li>{{/steps}}</ol>
+        {{#has_skips}}<details class="procedure-skip"><summary>{{t.partner_skip_to}}</summary><form method="post" action="{{action}}" class="inline-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <select name="to" aria-label="{{heading}}">{{#skips}}<option value="{{value}}">{{name}}</option>{{/skips}}</select>
+        <input name="reason" required maxlength="500" placeholder="{{t.partner_step_reason}}" aria-label="{{t.partner_step_reason}}">
+        <button type="submit" class="secondary">{{t.partner_move}}</button></form></details>{{/has_skips}}
+        </section>
+        """
+
+    static let procedureHistory = """
+        <section aria-labelledby="procedure-history"><h2 id="procedure-history">{{t.partner_stage_history}}</h2><ol class="timeline">
+        {{#moves}}<li><div>{{#from}}{{from}} → {{/from}}<strong>{{to}}</strong></div><div class="meta">{{when}}{{#who}} · {{who}}{{/who}}</div>{{#reason}}<div class="meta">{{reason}}</div>{{/reason}}</li>{{/moves}}
+        </ol></section>
+        """
+
+    static let goals = """
+        <section class="card partner-goals" aria-labelledby="goals-h"><h2 id="goals-h">{{t.partner_goals}}</h2><ul class="goal-list">
+        {{#goals}}<li><div class="goal-head"><a href="{{href}}">{{objective}}</a> <span class="chip status-{{statusValue}}">{{status}}</span></div>
+        <div class="meta">{{perspective}}{{#due}} · {{due}}{{/due}}</div>
+        {{#hasProgress}}<svg class="progress" width="100%" height="8" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="{{percent}}" aria-label="{{objective}}"><rect class="track" width="100%" height="8" rx="4"/><rect class="fill" width="{{percent}}%" height="8" rx="4"/></svg>{{/hasProgress}}
+        <div class="meta">{{progress}}</div></li>{{/goals}}
+        </ul></section>
+        """
+
+    static let keyResults = """
+        <section class="card partner-goals" aria-labelledby="kr-h"><h2 id="kr-h">{{heading}}</h2><ul class="goal-list">
+        {{#results}}<li><div class="goal-head"><a href="{{href}}">{{measure}}</a> <span class="meta">{{figures}}</span></div>
+        {{#hasProgress}}<svg class="progress" width="100%" height="8" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="{{percent}}" aria-label="{{measure}}"><rect class="track" width="100%" height="8" rx="4"/><rect class="fill" width="{{percent}}%" height="8" rx="4"/></svg>{{/hasProgress}}
+        <div class="meta">{{progress}}</div></li>{{/results}}
+        </ul></section>
+        """
+
+    static let raci = """
+        <section class="card partner-raci" aria-labelledby="raci-h"><h2 id="raci-h">{{t.partner_raci}}</h2><p class="meta">{{t.partner_raci_hint}}</p>
+        <div class="report-scroll"><table class="raci"><thead><tr><th scope="col">{{activityLabel}}</th>{{#columns}}<th scope="col"><span class="raci-name">{{name}}</span><span class="meta">{{side}} · {{role}}</span></th>{{/columns}}</tr></thead>
+        {{#groups}}<tbody><tr class="raci-stream"><th colspan="{{span}}" scope="colgroup">{{workstream}}</th></tr>
+        {{#rows}}<tr><th scope="row"><a href="{{href}}">{{activity}}</a>{{#decides}}<div class="meta">{{decidesLabel}}: {{decides}}</div>{{/decides}}</th>{{#cells}}<td class="raci-cell{{#accountable}} accountable{{/accountable}}">{{letters}}</td>{{/cells}}</tr>{{/rows}}
+        </tbody>{{/groups}}</table></div></section>
+        """
+
+    static let roadmap = """
+        <section class="card partner-roadmap" aria-labelledby="roadmap-h"><h2 id="roadmap-h">{{t.partner_roadmap}}</h2>
+        <svg class="roadmap-scale" width="100%" height="18" aria-hidden="true" focusable="false">{{#months}}<text x="{{x}}%" y="13">{{label}}</text>{{/months}}</svg>
+        <ol class="roadmap">{{#rows}}<li class="roadmap-row status-{{statusValue}}{{#slipped}} slipped{{/slipped}}">
+        <div class="roadmap-label"><a href="{{href}}">{{name}}</a> <span class="meta">{{due}} · {{status}}</span>{{#slipped}} <span class="flag">{{t.partner_slipped}}: {{slip}}</span>{{/slipped}}</div>
+        <svg class="roadmap-track" width="100%" height="14" aria-hidden="true" focusable="false">
+        {{#months}}<line class="tick" x1="{{x}}%" x2="{{x}}%" y1="0" y2="14"/>{{/months}}
+        <line class="today" x1="{{todayX}}%" x2="{{todayX}}%" y1="0" y2="14"/>
+        {{#hasBar}}<rect class="bar" x="{{barX}}%" y="4" width="{{barW}}%" height="6" rx="2"/>{{/hasBar}}
+        <rect class="due" x="{{dueX}}%" y="1" width="4" height="12" rx="1"/>
+        </svg></li>{{/rows}}</ol>
+        <p class="meta roadmap-today">{{todayLabel}}</p>
+        </section>
+        """
+
+    static let riskMap = """
+        <section class="partner-risk-map" aria-labelledby="riskmap-h"><h2 id="riskmap-h">{{t.partner_risk_map}}</h2><p class="meta">{{total}}</p>
+        <table class="heat-map"><caption class="skip">{{t.partner_risk_map}}</caption>
+        <tbody>{{#rows}}<tr><th scope="row">{{level}}</th>{{#cells}}<td class="band-{{band}}" title="{{bandName}} ({{score}})">{{count}}</td>{{/cells}}</tr>{{/rows}}</tbody>
+        <tfoot><tr><td></td>{{#impacts}}<th scope="col">{{level}}</th>{{/impacts}}</tr></tfoot></table>
+        <p class="meta heat-axes">↑ {{t.partner_likelihood}} · → {{t.partner_impact}}</p>
+        </section>
+        """
+
+    static let riskTrend = """
+        <p class="subtitle risk-line"><span class="chip band-{{band}}">{{bandName}} {{score}}</span>{{#trend}} <span class="meta">{{trend}}</span>{{/trend}}</p>
+        """
+
+    static let css = """
+        .procedure .procedure-skip { margin-top: 8px; } .procedure .inline-form { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 6px; }
+        .procedure .inline-form input { flex: 1 1 14rem; }
+        .goal-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 10px; }
+        .goal-head { display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; word-break: keep-all; overflow-wrap: anywhere; }
+        svg.progress { display: block; margin: 4px 0 2px; } svg.progress .track { fill: var(--soft); } svg.progress .fill { fill: var(--accent); }
+        .chip.status-active, .chip.status-achieved { background: color-mix(in srgb, var(--ok) 20%, transparent); }
+        .chip.status-missed, .chip.status-dropped { background: color-mix(in srgb, var(--bad) 18%, transparent); }
+        table.raci { border-collapse: collapse; min-width: 100%; }
+        table.raci th, table.raci td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+        table.raci thead th { font-weight: 600; min-width: 7rem; } .raci-name { display: block; word-break: keep-all; }
+        table.raci thead th .meta { display: block; font-weight: 400; }
+        table.raci tbody th[scope=row] { font-weight: 400; min-width: 10rem; word-break: keep-all; }
+        .raci-stream th { background: var(--soft); font-weight: 600; }
+        td.raci-cell { text-align: center; font-weight: 700; font-variant-numeric: tabular-nums; }
+        td.raci-cell.accountable { background: var(--accent-soft); }
+        svg.roadmap-scale { display: block; overflow: visible; } svg.roadmap-scale text { font-size: 11px; fill: var(--muted); }
+        ol.roadmap { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+        .roadmap-label { word-break: keep-all; overflow-wrap: anywhere; }
+        .roadmap-track { display: block; width: 100%; height: 14px; background: var(--soft); border-radius: 3px; }
+        .roadmap-track .bar { fill: color-mix(in srgb, var(--accent) 55%, transparent); }
+        .roadmap-track .due { fill: var(--accent); } .roadmap-track .tick { stroke: var(--line); stroke-width: 1; }
+        .roadmap-track .today { stroke: var(--ink); stroke-width: 1; stroke-dasharray: 2 2; }
+        .roadmap-row.status-done .roadmap-track .due { fill: var(--ok); } .roadmap-row.status-done .roadmap-track .bar { fill: color-mix(in srgb, var(--ok) 45%, transparent); }
+        .roadmap-row.slipped .roadmap-track .due { fill: var(--bad); } .roadmap-row.slipped .roadmap-track .bar { fill: color-mix(in srgb, var(--bad) 40%, transparent); }
+        .roadmap-row .flag { color: var(--bad); font-weight: 600; }
+        table.heat-map { border-collapse: separate; border-spacing: 3px; }
+        table.heat-map td, table.heat-map th { width: 2.2rem; height: 2.2rem; text-align: center; font-weight: 700; border-radius: 4px; }
+        table.heat-map th { font-weight: 400; color: var(--muted); }
+        .band-low { background: color-mix(in srgb, var(--ok) 30%, transparent); }
+        .band-medium { background: color-mix(in srgb, var(--warn) 35%, transparent); }
+        .band-high { background: color-mix(in srgb, var(--bad) 35%, transparent); }
+        .band-critical { background: color-mix(in srgb, var(--bad) 70%, transparent); color: var(--on-accent, #fff); }
+        """
+}
