@@ -186,3 +186,49 @@ import Testing
         #expect(Decisions.validate(JSONObject([("evidence_urls", .string("https://a.test/r\n\nftp://x"))])).map(\.code) == ["invalid_url"])
     }
 }
+
+/// The partner scorecard's total is the weighted sum to the cent.
+@Suite struct ScorecardTests {
+    static func record(_ scores: [String], weights: [String]? = nil) -> JSONObject {
+        var pairs: [(String, JSONValue)] = zip(Scorecard.dimensions, scores).map { ("score_" + $0, .number($1)) }
+        if let weights { pairs += zip(Scorecard.dimensions, weights).map { ("weight_" + $0, .number($1)) } }
+        return JSONObject(pairs)
+    }
+
+    @Test func theDefaultWeightsAndAWorkedExample() {
+        // 30% × 80 + 20% × 70 + 20% × 90 + 20% × 60 + 10% × 50 = 24 + 14 + 18 + 12 + 5 = 73.
+        #expect(Scorecard.total(Self.record(["80", "70", "90", "60", "50"])) == 73)
+        var r = Self.record(["80", "70", "90", "60", "50"])
+        PartnerReviews.derive(&r)
+        #expect(r["score_total"]?.numberLiteral == "73.00")
+        // Own weights: 33.33 + 33.33 + 33.34 on three dimensions, none on two.
+        let own = Self.record(["100", "0", "50", "99.99", "12.5"], weights: ["33.33", "33.33", "33.34", "0", "0"])
+        #expect(Scorecard.problems(own).isEmpty)
+        #expect(Scorecard.total(own) == Decimal(string: "50.00")!, "33.33 + 0 + 16.67 = 50.00")
+        #expect(Scorecard.total(Self.record(["80", "70", "90", "60"])) == nil, "a dimension not scored: no total")
+    }
+
+    @Test func weightsAndScoresAreRefusedOutsideTheirRules() {
+        #expect(Scorecard.problems(Self.record(["80", "70", "90", "60", "50"], weights: ["30", "20", "20", "20", "20"])).map(\.code) == ["weights_sum"])
+        #expect(Scorecard.problems(JSONObject([("weight_performance", .number("100"))])).map(\.code) == ["required"])
+        #expect(Scorecard.problems(Self.record(["101", "-1", "50.001", "50", "50"])).map(\.field) == ["score_performance", "score_collaboration", "score_communication"])
+    }
+
+    /// Any scores and weights with two decimals: the total in cents is Σ score × weight,
+    /// counted in integers, rounded half up, exactly.
+    @Test func theTotalIsTheWeightedSumToTheCent() async {
+        let hundredths = Gen.int(in: 0...10_000)
+        await propertyCheck(count: 500, input: hundredths, hundredths, hundredths, hundredths, hundredths, Gen.int(in: 0...10_000), Gen.int(in: 0...10_000)) { a, b, c, d, e, w1, w2 in
+            let scores = [a, b, c, d, e]
+            // Five weights in hundredths that add up to 100.00 exactly.
+            let cut = [w1, w2].sorted()
+            let weights = [cut[0], cut[1] - cut[0], 10_000 - cut[1], 0, 0]
+            func text(_ n: Int) -> String { String(format: "%d.%02d", n / 100, n % 100) }
+            let record = Self.record(scores.map(text), weights: weights.map(text))
+            #expect(Scorecard.problems(record).isEmpty)
+            let product = zip(scores, weights).reduce(0) { $0 + $1.0 * $1.1 }  // in 1/10,000 of a point × 1/100 of a percent
+            let cents = (product + 5_000) / 10_000  // half up
+            #expect(Scorecard.total(record).map { Scorecard.text($0) } == text(cents), "\(scores) \(weights)")
+        }
+    }
+}

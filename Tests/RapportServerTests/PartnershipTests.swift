@@ -174,3 +174,55 @@ import Testing
         }
     }
 }
+
+/// Joint reviews: the scorecard total as stored, action items that become tasks on the
+/// right list, and the brief on the page and as a document in Korean.
+@Suite struct PartnerReviewTests {
+    @Test(arguments: Backend.available)
+    func aReviewScoresAssignsActionsAndPrints(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let f = try await PartnershipTests.fixture(api)
+            let bad = try await api.call(.post, "/api/v1/partner_reviews", json: #"{"partnership_id":"\#(f.partnership)","title":"Q4","period_start":"2026-10-01","period_end":"2026-12-31","weight_performance":50,"weight_collaboration":50,"weight_communication":10,"weight_responsiveness":0,"weight_esg":0}"#)
+            #expect(bad.status == .unprocessableContent && (try PartnershipTests.errorCodes(bad)) == ["weight_performance:weights_sum"])
+            let review = try await api.create("partner_reviews", #"{"partnership_id":"\#(f.partnership)","title":"2026년 4분기 공동 리뷰","period_start":"2026-10-01","period_end":"2026-12-31","score_performance":82.5,"score_collaboration":70,"score_communication":91.25,"score_responsiveness":64,"score_esg":55.55}"#)
+            // 30% × 82.5 + 20% × 70 + 20% × 91.25 + 20% × 64 + 10% × 55.55 = 24.75 + 14 + 18.25 + 12.8 + 5.555 = 75.355 → 75.36
+            #expect(review["score_total"]?.numberLiteral == "75.36", "\(review)")
+            let id = review.string("id") ?? ""
+            let mine = try await api.create("review_actions", #"{"review_id":"\#(id)","title":"Send the pricing sheet","owner_contact_id":"\#(f.ours)","due_on":"2027-01-15"}"#).string("id") ?? ""
+            _ = try await api.create("review_actions", #"{"review_id":"\#(id)","title":"공동 고객 목록 공유","owner_contact_id":"\#(f.theirs)","due_on":"2027-01-20"}"#)
+            let foreign = try await api.call(.post, "/api/v1/review_actions", json: #"{"review_id":"\#(id)","title":"x","owner_contact_id":"\#(f.other)","due_on":"2027-01-20"}"#)
+            #expect((try PartnershipTests.errorCodes(foreign)) == ["owner_contact_id:other_parent"])
+            let tasks = try await api.call(.get, "/api/v1/activities?filter[kind]=task&filter[completed_at]=&limit=50").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            let pricing = tasks.first { $0.string("subject") == "Send the pricing sheet" }
+            let pm = try await api.call(.get, "/api/v1/users").object()["data"]?.arrayValue?.compactMap(\.objectValue).first { $0.string("email") == "pm@example.com" }
+            #expect(pricing != nil && pricing?.string("owner_id") == pm?.string("id"), "our colleague's task is on their list")
+            #expect(pricing?.string("due_at")?.hasPrefix("2027-01-15") == true)
+            #expect(tasks.contains { $0.string("subject")?.hasPrefix("공동 고객 목록 공유 (") == true }, "the partner's item names them")
+            #expect(try await api.call(.patch, "/api/v1/review_actions/\(mine)", json: #"{"status":"done"}"#).status == .ok)
+            let done = try await api.call(.get, "/api/v1/activities/\(pricing?.string("id") ?? "")").object()
+            #expect(done["completed_at"]?.stringValue != nil, "done with its action item")
+
+            // The brief on the review's page and as a document, in Korean; the partnership's
+            // page shows its sections; a skipped conflict step asks for the reason on the form.
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let csrf = PageClient.csrf(try await browser.request(.get, "/").body) ?? ""
+            _ = try await browser.request(.post, "/settings/language", form: [("_csrf", csrf), ("language", "ko")])
+            _ = try await api.create("milestones", #"{"partnership_id":"\#(f.partnership)","name":"늦은 교육","due_on":"2026-01-10"}"#)
+            _ = try await api.create("risks", #"{"partnership_id":"\#(f.partnership)","title":"핵심 인력 이탈","likelihood":4,"impact":5}"#)
+            let page = try await browser.request(.get, "/partner_reviews/\(id)")
+            #expect(page.status == .ok && page.body.contains("파트너 스코어카드") && page.body.contains("75.36") && page.body.contains("24.75"))
+            #expect(page.body.contains("늦은 교육") && page.body.contains("핵심 인력 이탈") && page.body.contains("공동 고객 목록 공유"))
+            let document = try await browser.request(.get, "/partner_reviews/\(id)/print")
+            #expect(document.status == .ok && document.body.contains("review-doc") && document.body.contains("2026년 4분기 공동 리뷰") && document.body.contains("합계 (가중합)"))
+            #expect(try await browser.request(.get, "/partnerships/\(f.partnership)/print").status == .notFound)
+            let partnership = try await browser.request(.get, "/partnerships/\(f.partnership)")
+            #expect(partnership.status == .ok && partnership.body.contains("리스크 히트맵") && partnership.body.contains("로드맵") && partnership.body.contains("지연"))
+            let conflict = try await api.create("conflicts", #"{"partnership_id":"\#(f.partnership)","title":"Overlap"}"#).string("id") ?? ""
+            let skip = try await browser.request(.post, "/conflicts/\(conflict)/step", form: [("_csrf", csrf), ("to", "mediation")])
+            #expect(skip.status == .unprocessableContent && skip.body.contains("단계를 건너뛰는 이유"), "the form explains, nothing moved")
+            #expect(try await api.call(.get, "/api/v1/conflicts/\(conflict)").object().string("step") == "internal_discussion")
+            #expect(try await browser.request(.post, "/conflicts/\(conflict)/step", form: [("_csrf", csrf), ("to", "escalation")]).status == .seeOther)
+            #expect(try await api.call(.get, "/api/v1/conflicts/\(conflict)").object().string("step") == "escalation")
+        }
+    }
+}

@@ -23,7 +23,7 @@ extension Role {
     static let surveysReadOnly: [String: Grant] = ["nps_programs": .readOnly]
 
     /// The partner area's types: a partnership and everything that belongs to it.
-    static let partnerTypes = ["partnerships", "partnership_contacts", "partnership_goals", "key_results", "responsibilities", "milestones", "risks", "conflicts", "decisions"]
+    static let partnerTypes = ["partnerships", "partnership_contacts", "partnership_goals", "key_results", "responsibilities", "milestones", "risks", "conflicts", "decisions", "partner_reviews", "review_actions"]
     /// Partner managers work every partnership: the team shares one picture of each
     /// relationship, so a hand-over loses nothing.
     static let partnerWork = Dictionary(uniqueKeysWithValues: partnerTypes.map { ($0, Grant([.read, .create, .update, .delete, .import, .export], visibility: .all)) })

@@ -12,4 +12,13 @@ enum TypeRoute {
             return try await handler(request, context)
         }
     }
+
+    /// One route pattern shared by several types, each with its own handler (a quote's and
+    /// a joint review's print page); 404 for any other type.
+    static func by(_ handlers: [String: Handler]) -> Handler {
+        { request, context in
+            guard let handler = handlers[context.parameters.get("type") ?? ""] else { throw HTTPError(.notFound) }
+            return try await handler(request, context)
+        }
+    }
 }

@@ -1,5 +1,5 @@
 /// Partnerships and their children (contacts, goals and key results, responsibilities,
-/// milestones, risks, conflicts, decisions) as records, and the one history every field
+/// milestones, risks, conflicts, decisions, joint reviews and their action items) as records, and the one history every field
 /// declared as a procedure (``StageRule``) keeps of its moves: what a partnership's stage
 /// history, a conflict's dated steps and the cycle-time reports read.
 enum Migration0037Partnerships {
@@ -29,6 +29,13 @@ enum Migration0037Partnerships {
                 partnership_id %TEXT%, title %TEXT%, raised_by_id %TEXT%, party_ids %TEXT%, facts %TEXT%, impact %TEXT%, severity %TEXT%, step %TEXT%,
                 step_reason %TEXT%, mediator %TEXT%, action_plan %TEXT%, action_owner_ids %TEXT%, reconciled_on %TEXT%, lessons %TEXT%
                 """, "partnership_id"),
+            ("partner_reviews", """
+                partnership_id %TEXT%, title %TEXT%, cadence %TEXT%, period_start %TEXT%, period_end %TEXT%, held_on %TEXT%, status %TEXT%,
+                score_performance %TEXT%, score_collaboration %TEXT%, score_communication %TEXT%, score_responsiveness %TEXT%, score_esg %TEXT%,
+                weight_performance %TEXT%, weight_collaboration %TEXT%, weight_communication %TEXT%, weight_responsiveness %TEXT%, weight_esg %TEXT%,
+                score_total %TEXT%, minutes %TEXT%
+                """, "partnership_id"),
+            ("review_actions", "review_id %TEXT%, title %TEXT%, owner_contact_id %TEXT%, due_on %TEXT%, status %TEXT%", "review_id"),
             ("decisions", "partnership_id %TEXT%, title %TEXT%, decided_on %TEXT%, decided_by_ids %TEXT%, options %TEXT%, rationale %TEXT%, evidence %TEXT%, evidence_urls %TEXT%, shared %INT%", "partnership_id"),
         ]
         var out: [String] = []

@@ -49,5 +49,6 @@ public struct WriteRules: Sendable {
         Tickets.type.name: TicketRules.rules, TicketMessages.type.name: TicketMessageRules.rules,
         PartnershipContacts.type.name: PartnershipRules.contact, PartnershipGoals.type.name: PartnershipRules.goal,
         KeyResults.type.name: PartnershipRules.keyResult, Milestones.type.name: PartnershipRules.milestone, Risks.type.name: PartnershipRules.risk,
+        ReviewActions.type.name: ReviewActionRules.rules,
     ]
 }

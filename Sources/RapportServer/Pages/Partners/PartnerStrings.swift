@@ -3,6 +3,22 @@
 /// 파트너십 / パートナーシップ, RACI kept as the letters everyone uses.
 enum PartnerStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "type.partner_reviews": "Joint reviews", "type.partner_reviews.one": "Joint review",
+        "type.review_actions": "Action items", "type.review_actions.one": "Action item",
+        "field.cadence": "Cadence", "field.period_start": "Period from", "field.period_end": "Period to", "field.held_on": "Held on",
+        "field.score_performance": "Performance", "field.score_collaboration": "Collaboration", "field.score_communication": "Communication",
+        "field.score_responsiveness": "Responsiveness", "field.score_esg": "ESG practices",
+        "field.weight_performance": "Weight: performance (%)", "field.weight_collaboration": "Weight: collaboration (%)",
+        "field.weight_communication": "Weight: communication (%)", "field.weight_responsiveness": "Weight: responsiveness (%)",
+        "field.weight_esg": "Weight: ESG practices (%)", "field.score_total": "Scorecard total", "field.minutes": "Minutes", "field.review_id": "Review",
+        "choice.cadence.monthly": "Monthly", "choice.cadence.quarterly": "Quarterly", "choice.status.held": "Held", "choice.status.cancelled": "Cancelled",
+        "error.weights_sum": "The weights add up to 100.",
+        "partner_brief": "Review brief", "partner_held_on": "held", "partner_scorecard": "Partner scorecard", "partner_dimension": "Dimension",
+        "partner_weight": "Weight", "partner_score": "Score", "partner_weighted": "Weighted", "partner_total": "Total (weighted sum)",
+        "partner_brief_milestones": "Milestones in the period and slipped", "partner_brief_risks": "Open risks", "partner_brief_conflicts": "Open conflicts",
+        "partner_brief_decisions": "Decisions in the period", "partner_brief_actions": "Action items", "partner_carried": "(from an earlier review)",
+        "partner_back_to_review": "Back to the review", "partner_minutes": "Minutes",
+
         "type.partnerships": "Partnerships", "type.partnerships.one": "Partnership",
         "type.partnership_contacts": "Partnership contacts", "type.partnership_contacts.one": "Partnership contact",
         "type.partnership_goals": "Goals", "type.partnership_goals.one": "Goal",
@@ -68,6 +84,22 @@ enum PartnerStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "type.partner_reviews": "공동 리뷰", "type.partner_reviews.one": "공동 리뷰",
+        "type.review_actions": "실행 항목", "type.review_actions.one": "실행 항목",
+        "field.cadence": "주기", "field.period_start": "기간 시작", "field.period_end": "기간 종료", "field.held_on": "개최일",
+        "field.score_performance": "성과", "field.score_collaboration": "협업", "field.score_communication": "커뮤니케이션",
+        "field.score_responsiveness": "대응성", "field.score_esg": "ESG 실천",
+        "field.weight_performance": "가중치: 성과 (%)", "field.weight_collaboration": "가중치: 협업 (%)",
+        "field.weight_communication": "가중치: 커뮤니케이션 (%)", "field.weight_responsiveness": "가중치: 대응성 (%)",
+        "field.weight_esg": "가중치: ESG 실천 (%)", "field.score_total": "스코어카드 합계", "field.minutes": "회의록", "field.review_id": "리뷰",
+        "choice.cadence.monthly": "매월", "choice.cadence.quarterly": "분기별", "choice.status.held": "개최함", "choice.status.cancelled": "취소",
+        "error.weights_sum": "가중치의 합은 100이어야 합니다.",
+        "partner_brief": "리뷰 자료", "partner_held_on": "개최", "partner_scorecard": "파트너 스코어카드", "partner_dimension": "항목",
+        "partner_weight": "가중치", "partner_score": "점수", "partner_weighted": "가중 점수", "partner_total": "합계 (가중합)",
+        "partner_brief_milestones": "기간 내 및 지연된 마일스톤", "partner_brief_risks": "미해결 리스크", "partner_brief_conflicts": "진행 중인 갈등",
+        "partner_brief_decisions": "기간 내 의사결정", "partner_brief_actions": "실행 항목", "partner_carried": "(이전 리뷰에서 이월)",
+        "partner_back_to_review": "리뷰로 돌아가기", "partner_minutes": "회의록",
+
         "type.partnerships": "파트너십", "type.partnerships.one": "파트너십",
         "type.partnership_contacts": "파트너십 담당자", "type.partnership_contacts.one": "파트너십 담당자",
         "type.partnership_goals": "목표", "type.partnership_goals.one": "목표",
@@ -132,6 +164,22 @@ enum PartnerStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "type.partner_reviews": "合同レビュー", "type.partner_reviews.one": "合同レビュー",
+        "type.review_actions": "アクション項目", "type.review_actions.one": "アクション項目",
+        "field.cadence": "頻度", "field.period_start": "対象期間の開始", "field.period_end": "対象期間の終了", "field.held_on": "開催日",
+        "field.score_performance": "成果", "field.score_collaboration": "協働", "field.score_communication": "コミュニケーション",
+        "field.score_responsiveness": "対応の速さ", "field.score_esg": "ESGへの取り組み",
+        "field.weight_performance": "重み: 成果 (%)", "field.weight_collaboration": "重み: 協働 (%)",
+        "field.weight_communication": "重み: コミュニケーション (%)", "field.weight_responsiveness": "重み: 対応の速さ (%)",
+        "field.weight_esg": "重み: ESGへの取り組み (%)", "field.score_total": "スコアカード合計", "field.minutes": "議事録", "field.review_id": "レビュー",
+        "choice.cadence.monthly": "毎月", "choice.cadence.quarterly": "四半期ごと", "choice.status.held": "開催済み", "choice.status.cancelled": "中止",
+        "error.weights_sum": "重みの合計は100にしてください。",
+        "partner_brief": "レビュー資料", "partner_held_on": "開催", "partner_scorecard": "パートナースコアカード", "partner_dimension": "評価項目",
+        "partner_weight": "重み", "partner_score": "スコア", "partner_weighted": "加重スコア", "partner_total": "合計（加重和）",
+        "partner_brief_milestones": "期間内および遅延中のマイルストーン", "partner_brief_risks": "未解決のリスク", "partner_brief_conflicts": "対応中の対立",
+        "partner_brief_decisions": "期間内の意思決定", "partner_brief_actions": "アクション項目", "partner_carried": "（前回のレビューから継続）",
+        "partner_back_to_review": "レビューに戻る", "partner_minutes": "議事録",
+
         "type.partnerships": "パートナーシップ", "type.partnerships.one": "パートナーシップ",
         "type.partnership_contacts": "パートナーシップ担当者", "type.partnership_contacts.one": "パートナーシップ担当者",
         "type.partnership_goals": "目標", "type.partnership_goals.one": "目標",

@@ -4,7 +4,38 @@ enum PartnerTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "procedure_path": procedurePath, "procedure_history": procedureHistory, "partner_goals": goals, "partner_key_results": keyResults,
         "partner_raci": raci, "partner_roadmap": roadmap, "partner_risk_map": riskMap, "partner_risk_trend": riskTrend,
+        "partner_review_brief": reviewBrief, "partner_review_print": reviewPrint,
     ]
+
+    static let reviewBrief = """
+        <section class="card review-brief" aria-labelledby="brief-h">
+        <div class="actions spread"><h2 id="brief-h">{{t.partner_brief}}</h2>{{#printHref}}<a class="button secondary" href="{{printHref}}">{{t.print}}</a>{{/printHref}}</div>
+        <p class="meta">{{#partnership}}{{partnership}} · {{/partnership}}{{period}}{{#held}} · {{t.partner_held_on}} {{held}}{{/held}}</p>
+        <h3>{{t.partner_scorecard}}</h3>
+        <div class="report-scroll"><table class="scorecard"><thead><tr><th scope="col">{{t.partner_dimension}}</th><th scope="col" class="num">{{t.partner_weight}}</th><th scope="col" class="num">{{t.partner_score}}</th><th scope="col" class="num">{{t.partner_weighted}}</th></tr></thead>
+        <tbody>{{#scorecard}}<tr><th scope="row">{{name}}</th><td class="num">{{weight}}</td><td class="num">{{score}}</td><td class="num">{{weighted}}</td></tr>{{/scorecard}}</tbody>
+        <tfoot><tr><th scope="row" colspan="3">{{t.partner_total}}</th><td class="num total">{{total}}</td></tr></tfoot></table></div>
+        {{#has_goals}}<h3>{{t.partner_goals}}</h3><ul class="goal-list">{{#goals}}<li><div class="goal-head"><a href="{{href}}">{{objective}}</a> <span class="chip status-{{statusValue}}">{{status}}</span></div>
+        {{#hasProgress}}<svg class="progress" width="100%" height="8" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="{{percent}}" aria-label="{{objective}}"><rect class="track" width="100%" height="8" rx="4"/><rect class="fill" width="{{percent}}%" height="8" rx="4"/></svg>{{/hasProgress}}
+        <div class="meta">{{progress}}</div></li>{{/goals}}</ul>{{/has_goals}}
+        {{#has_milestones}}<h3>{{t.partner_brief_milestones}}</h3><ul class="brief-list">{{#milestones}}<li><a href="{{href}}">{{name}}</a> <span class="meta">{{due}} · {{status}}</span>{{#slipped}} <span class="flag">{{t.partner_slipped}}: {{slip}}</span>{{/slipped}}</li>{{/milestones}}</ul>{{/has_milestones}}
+        {{#has_risks}}<h3>{{t.partner_brief_risks}}</h3><ul class="brief-list">{{#risks}}<li><span class="chip band-{{band}}">{{bandName}} {{score}}</span> <a href="{{href}}">{{title}}</a>{{#trend}} <span class="meta">{{trend}}</span>{{/trend}}</li>{{/risks}}</ul>{{/has_risks}}
+        {{#has_conflicts}}<h3>{{t.partner_brief_conflicts}}</h3><ul class="brief-list">{{#conflicts}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{step}} · {{severity}}</span></li>{{/conflicts}}</ul>{{/has_conflicts}}
+        {{#has_decisions}}<h3>{{t.partner_brief_decisions}}</h3><ul class="brief-list">{{#decisions}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{on}}</span></li>{{/decisions}}</ul>{{/has_decisions}}
+        {{#has_actions}}<h3>{{t.partner_brief_actions}}</h3><div class="report-scroll"><table class="brief-actions"><tbody>{{#actions}}<tr><td><a href="{{href}}">{{title}}</a>{{#carried}} <span class="meta">{{t.partner_carried}}</span>{{/carried}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{status}}</td></tr>{{/actions}}</tbody></table></div>{{/has_actions}}
+        </section>
+        """
+
+    static let reviewPrint = """
+        {{> head}}
+        <article class="review-doc">
+        <div class="qd-tools no-print"><a href="{{backHref}}">{{t.partner_back_to_review}}</a><button type="button" data-print>{{t.print}}</button></div>
+        <h1>{{title}}</h1>
+        {{{brief}}}
+        {{#minutes}}<section class="review-minutes" aria-labelledby="minutes-h"><h2 id="minutes-h">{{t.partner_minutes}}</h2><p class="body">{{minutes}}</p></section>{{/minutes}}
+        </article>
+        {{> foot}}
+        """
 
     static let procedurePath = """
         <section class="card stage-path-panel procedure" aria-labelledby="procedure-h"><h2 id="procedure-h" class="skip">{{heading}}</h2>
@@ -104,6 +135,17 @@ enum PartnerTemplates: PageTemplateSet {
         table.heat-map { border-collapse: separate; border-spacing: 3px; }
         table.heat-map td, table.heat-map th { width: 2.2rem; height: 2.2rem; text-align: center; font-weight: 700; border-radius: 4px; }
         table.heat-map th { font-weight: 400; color: var(--muted); }
+        table.scorecard { border-collapse: collapse; min-width: 100%; } table.scorecard th, table.scorecard td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; }
+        table.scorecard .num { text-align: right; font-variant-numeric: tabular-nums; } table.scorecard tfoot th, table.scorecard tfoot td { font-weight: 700; border-bottom: 0; }
+        .review-brief h3 { margin: 16px 0 6px; } .brief-list { margin: 0; padding-left: 1.2em; display: grid; gap: 4px; word-break: keep-all; overflow-wrap: anywhere; }
+        table.brief-actions { border-collapse: collapse; min-width: 100%; } table.brief-actions td { padding: 4px 8px 4px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+        .review-doc { max-width: 900px; margin: 0 auto; } .review-doc .review-brief { border: 0; box-shadow: none; padding: 0; }
+        .review-doc .review-brief .actions .button { display: none; } .review-minutes .body { white-space: pre-wrap; }
+        @media print {
+          body:has(.review-doc) header.top, body:has(.review-doc) nav, body:has(.review-doc) aside { display: none; }
+          .review-doc { max-width: none; font-size: 10.5pt; } .review-doc h3 { break-after: avoid; } .review-doc tr, .review-doc li { break-inside: avoid; }
+          .review-doc .band-low, .review-doc .band-medium, .review-doc .band-high, .review-doc .band-critical, .review-doc svg.progress { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
         .band-low { background: color-mix(in srgb, var(--ok) 30%, transparent); }
         .band-medium { background: color-mix(in srgb, var(--warn) 35%, transparent); }
         .band-high { background: color-mix(in srgb, var(--bad) 35%, transparent); }

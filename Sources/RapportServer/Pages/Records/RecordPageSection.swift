@@ -41,6 +41,7 @@ enum RecordPageSections {
         PartnershipGoals.type.name: [KeyResultProgressSection()],
         Risks.type.name: [RiskTrendLine()],
         Conflicts.type.name: [ProcedurePath(), ProcedureHistory()],
+        PartnerReviews.type.name: [ReviewBriefSection()],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),

@@ -24,7 +24,9 @@ struct QuoteBuilderPage {
         // record pages' `/quotes/{id}` in the router's tree. Other types answer 404.
         router.post(":type/:id/lines", use: TypeRoute.only(Quotes.type.name, save))
         router.post(":type/:id/lines/preview", use: TypeRoute.only(Quotes.type.name, preview))
-        router.get(":type/:id/print", use: TypeRoute.only(Quotes.type.name, QuotePrintPage(deps: deps).page))
+        router.get(":type/:id/print", use: TypeRoute.by([
+            Quotes.type.name: QuotePrintPage(deps: deps).page, PartnerReviews.type.name: ReviewPrintPage(deps: deps).page,
+        ]))
         router.post(":type/:id/revise", use: TypeRoute.only(Quotes.type.name, revise))
     }
 
