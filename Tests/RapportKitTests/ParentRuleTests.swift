@@ -74,6 +74,8 @@ private func viewer(_ grants: [String: Grant], user: String = "u1", team: Set<St
                             case .all: return true
                             case .team: return owner != "u3"
                             case .own: return owner == "u1"
+                            // Quotes are never shared with partner users.
+                            case .partnership: return false
                             }
                         }
                         #expect((rule?.admits(line) ?? true) == (sees(d) && sees(q) && sees(l)), "\(d) \(q) \(l) \(owner)")

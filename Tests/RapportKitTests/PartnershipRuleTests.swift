@@ -232,3 +232,43 @@ import Testing
         }
     }
 }
+
+/// When a registration's protection ends, in the partner's own calendar.
+@Suite struct RegistrationProtectionTests {
+    @Test func protectionCountsDaysInThePartnersTimeZone() {
+        let seoul = TimeZone(identifier: "Asia/Seoul")!, la = TimeZone(identifier: "America/Los_Angeles")!
+        // 2026-12-01T16:30Z is 2 December 01:30 in Seoul and 1 December 08:30 in Los Angeles.
+        let at = Timestamp.parse("2026-12-01T16:30:00.000Z")!
+        #expect(RegistrationProtection.lastDay(approvedAt: at, days: 90, zone: seoul) == "2027-03-02")
+        #expect(RegistrationProtection.lastDay(approvedAt: at, days: 90, zone: la) == "2027-03-01")
+        #expect(RegistrationProtection.lastDay(approvedAt: at, days: 1, zone: seoul) == "2026-12-03")
+        // Across a leap day and a daylight-saving change.
+        #expect(RegistrationProtection.lastDay(approvedAt: Timestamp.parse("2028-02-01T12:00:00.000Z")!, days: 30, zone: la) == "2028-03-02")
+        #expect(RegistrationProtection.lastDay(approvedAt: Timestamp.parse("2027-03-13T12:00:00.000Z")!, days: 1, zone: la) == "2027-03-14")
+        // Protected through the last day's end in Seoul, not in UTC.
+        let last = "2027-03-02"
+        #expect(RegistrationProtection.isProtected(lastDay: last, now: Timestamp.parse("2027-03-02T14:59:59.000Z")!, zone: seoul))
+        #expect(!RegistrationProtection.isProtected(lastDay: last, now: Timestamp.parse("2027-03-02T15:00:00.000Z")!, zone: seoul))
+    }
+
+    @Test func aPartnerUserSeesBySharingLevelAndNeverMore() {
+        let role = Role.builtIn(named: "partner")!
+        let viewer = Viewer(userID: "u", role: role, teamMembers: [], partnerships: ["p1": ["goals": .summary, "risks": .counts], "p2": ["goals": .full]])
+        #expect(viewer.shareLevel("goals") == .summary, "the lowest of their partnerships")
+        let goals = viewer.visibility(PartnershipGoals.type, in: .builtIn)
+        let partnership = VisibleRecord(ownerID: "m", values: ["id": "p1"])
+        #expect(goals?.admits(VisibleRecord(ownerID: "m", parents: ["partnership_id": partnership], values: ["partnership_id": "p1", "shared": "true"])) == true)
+        #expect(goals?.admits(VisibleRecord(ownerID: "m", parents: ["partnership_id": partnership], values: ["partnership_id": "p1", "shared": "false"])) == false)
+        let risks = viewer.visibility(Risks.type, in: .builtIn)
+        #expect(risks?.admits(VisibleRecord(ownerID: "m", parents: ["partnership_id": partnership], values: ["partnership_id": "p1"])) == false, "counts only: no records")
+        #expect(!viewer.role.allows(.read, on: Deals.type.name))
+        #expect(viewer.hiddenFields(PartnershipGoals.type) == ["why_ours", "why_theirs"])
+        let rule = viewer.visibility(KeyResults.type, in: .builtIn)
+        let goal = VisibleRecord(ownerID: "m", parents: ["partnership_id": partnership], values: ["partnership_id": "p1", "shared": "true"])
+        #expect(rule?.admits(VisibleRecord(ownerID: "m", parents: ["goal_id": goal])) == true)
+        let unshared = VisibleRecord(ownerID: "m", parents: ["partnership_id": partnership], values: ["partnership_id": "p1", "shared": "false"])
+        #expect(rule?.admits(VisibleRecord(ownerID: "m", parents: ["goal_id": unshared])) == false)
+        let elsewhere = VisibleRecord(ownerID: "m", parents: ["partnership_id": VisibleRecord(ownerID: "m", values: ["id": "p3"])], values: ["partnership_id": "p3", "shared": "true"])
+        #expect(rule?.admits(VisibleRecord(ownerID: "m", parents: ["goal_id": elsewhere])) == false)
+    }
+}

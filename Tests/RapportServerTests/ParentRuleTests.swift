@@ -85,6 +85,8 @@ import Testing
                         case .all: return true
                         case .team: return team.contains(owner)
                         case .own: return owner == user.id
+                        // Sales records are never shared with partner users.
+                        case .partnership: return false
                         }
                     }
                     func sees(_ type: String, _ id: String) -> Bool {

@@ -23,12 +23,20 @@ extension Role {
     static let surveysReadOnly: [String: Grant] = ["nps_programs": .readOnly]
 
     /// The partner area's types: a partnership and everything that belongs to it.
-    static let partnerTypes = ["partnerships", "partnership_contacts", "partnership_goals", "key_results", "responsibilities", "milestones", "risks", "conflicts", "decisions", "partner_reviews", "review_actions"]
+    static let partnerTypes = ["partnerships", "partnership_contacts", "partnership_goals", "key_results", "responsibilities", "milestones", "risks", "conflicts", "decisions", "partner_reviews", "review_actions", "deal_registrations"]
     /// Partner managers work every partnership: the team shares one picture of each
     /// relationship, so a hand-over loses nothing.
     static let partnerWork = Dictionary(uniqueKeysWithValues: partnerTypes.map { ($0, Grant([.read, .create, .update, .delete, .import, .export], visibility: .all)) })
     /// The service desk reads partnerships (whose customers it serves), never changes them.
     static let partnersReadOnly = Dictionary(uniqueKeysWithValues: partnerTypes.map { ($0, Grant.readOnly) })
+
+    static let partnerPortal: [String: Grant] = {
+        var grants = Dictionary(uniqueKeysWithValues: partnerTypes.map { ($0, Grant([.read], visibility: .partnership)) })
+        for type in ["review_actions", "milestones"] { grants[type] = Grant([.read, .update], visibility: .partnership) }
+        for type in ["conflicts", "deal_registrations"] { grants[type] = Grant([.read, .create], visibility: .partnership) }
+        grants["*"] = Grant.none
+        return grants
+    }()
 
     public static let builtIn: [Role] = [
         Role(name: "admin", label: "Administrator", isBuiltIn: true, grants: ["*": .everything]),
@@ -53,6 +61,9 @@ extension Role {
             "organizations": Grant([.read, .create, .update], visibility: .all),
             "tags": Grant([.read], visibility: .all),
         ].merging(salesSetup) { a, _ in a }.merging(noTickets) { a, _ in a }.merging(surveysReadOnly) { a, _ in a }.merging(partnerWork) { a, _ in a }),
+        // People at a partner: they see their own partnerships as each shares them, raise
+        // conflicts, register deals, and keep their action items and milestones current.
+        Role(name: "partner", label: "Partner user", isBuiltIn: true, grants: partnerPortal),
         Role(name: "viewer", label: "Viewer", isBuiltIn: true, grants: ["*": Grant([.read], visibility: .all, hidesSensitive: true)]),
     ]
 

@@ -60,7 +60,7 @@ public struct Grant: Sendable, Equatable {
             if let name = v.stringValue, let visibility = Visibility(rawValue: name) {
                 grant.visibility = visibility
             } else {
-                errors.append(FieldError(field: "\(path).visibility", code: "invalid_choice", message: "Visibility is own, team or all."))
+                errors.append(FieldError(field: "\(path).visibility", code: "invalid_choice", message: "Visibility is own, team, all or partnership."))
             }
         } else {
             grant.visibility = .all

@@ -14,4 +14,7 @@ public enum Visibility: String, Sendable, CaseIterable, Hashable {
     case team
     /// Every record.
     case all
+    /// Records of the partnerships the user works with as a partner user, as far as each
+    /// partnership shares that kind of record (``PartnerShare``): the partner portal.
+    case partnership
 }

@@ -8,12 +8,16 @@ public struct Viewer: Sendable, Equatable {
     /// The teams the user belongs to or manages: the groups whose tickets team visibility
     /// shows (``RecordType/groupField``).
     public var teams: Set<String>
+    /// For a partner user: each partnership they work with and what it shares with them,
+    /// by kind (``PartnerShare/kind``).
+    public var partnerships: [String: [String: ShareLevel]]
 
-    public init(userID: String, role: Role, teamMembers: Set<String>, teams: Set<String> = []) {
+    public init(userID: String, role: Role, teamMembers: Set<String>, teams: Set<String> = [], partnerships: [String: [String: ShareLevel]] = [:]) {
         self.userID = userID
         self.role = role
         self.teamMembers = teamMembers.union([userID])
         self.teams = teams
+        self.partnerships = partnerships
     }
 
     /// The teams whose records of `type` are visible by their group, or nil when the
@@ -39,6 +43,8 @@ public struct Viewer: Sendable, Equatable {
         case .all: return nil
         case .team: return teamMembers
         case .own: return [userID]
+        // Partners see by partnership (``partnerRule(_:)``), never by owner.
+        case .partnership: return []
         }
     }
 
@@ -55,6 +61,11 @@ public struct Viewer: Sendable, Equatable {
     }
 
     public func hiddenFields(_ type: RecordType) -> Set<String> {
-        role.grant(for: type.name).hidden(in: type)
+        var hidden = role.grant(for: type.name).hidden(in: type)
+        // Shared as a summary: the record without its long texts.
+        if role.grant(for: type.name).visibility == .partnership, let share = type.partnerShare, let kind = share.kind, shareLevel(kind) == .summary {
+            hidden.formUnion(share.summaryHides)
+        }
+        return hidden
     }
 }

@@ -14,6 +14,9 @@ public indirect enum VisibilityRule: Sendable, Equatable {
     /// Records of a group the reader belongs to (a ticket's group under team visibility);
     /// a record without a group falls back to its owner being one of `owners` (nil: any).
     case group(field: String, groups: Set<String>, owners: Set<String>?)
+    /// Records whose `field` names one of `partnerships` and, when `flag` is set, that are
+    /// marked shared in it: what a partner user sees.
+    case partner(field: String, partnerships: Set<String>, flag: String?)
     /// Records every rule admits.
     case all([VisibilityRule])
 
@@ -43,6 +46,9 @@ public indirect enum VisibilityRule: Sendable, Equatable {
         case .group(_, let groups, let owners):
             if let group = record.group { return groups.contains(group) }
             return owners.map { o in record.ownerID.map(o.contains) ?? false } ?? true
+        case .partner(let field, let partnerships, let flag):
+            guard let id = record.values[field], partnerships.contains(id) else { return false }
+            return flag.map { record.values[$0] == "true" } ?? true
         case .all(let rules):
             return rules.allSatisfy { $0.admits(record) }
         }
@@ -57,11 +63,14 @@ public struct VisibleRecord: Sendable, Equatable {
     /// Per parent field: absent when the record names no parent there; `.some(nil)` when
     /// it names one that does not exist.
     public var parents: [String: VisibleRecord?]
+    /// Field values partner rules read (`partnership_id`, `shared` as "true").
+    public var values: [String: String]
 
-    public init(ownerID: String?, group: String? = nil, parents: [String: VisibleRecord?] = [:]) {
+    public init(ownerID: String?, group: String? = nil, parents: [String: VisibleRecord?] = [:], values: [String: String] = [:]) {
         self.ownerID = ownerID
         self.group = group
         self.parents = parents
+        self.values = values
     }
 }
 
@@ -79,6 +88,9 @@ extension Viewer {
         if let field = type.groupField, let groups = visibleGroups(type) {
             rule = .group(field: field, groups: groups, owners: visibleOwners(type))
         }
+        if role.grant(for: type.name).visibility == .partnership {
+            rule = partnerRule(type)
+        }
         if let parent = type.parent, let parentType = catalog[parent.type], !below.contains(parentType.name) {
             // A group's records carry their children to every member, whoever wrote them
             // (an admin's reply on a ticket of the reader's group).
@@ -90,5 +102,23 @@ extension Viewer {
             }
         }
         return rule
+    }
+}
+
+extension Viewer {
+    /// A partner user's rule for `type`: the records of their partnerships that each
+    /// shares at summary or full for the type's kind; nothing for a type partners never
+    /// see; no rule of its own for a type that follows its parent (a goal's key results).
+    func partnerRule(_ type: RecordType) -> VisibilityRule? {
+        guard let share = type.partnerShare else { return .owners([]) }
+        guard let field = share.field else { return nil }
+        let ids = partnerships.filter { _, levels in share.kind.map { (levels[$0] ?? .hidden) >= .summary } ?? true }.keys
+        return .partner(field: field, partnerships: Set(ids), flag: share.flag)
+    }
+
+    /// The sharing level of a kind for this partner user: the lowest among their
+    /// partnerships, so a user of two never sees more of one than it shares.
+    public func shareLevel(_ kind: String) -> ShareLevel {
+        partnerships.values.map { $0[kind] ?? .hidden }.min() ?? .hidden
     }
 }

@@ -42,7 +42,8 @@ public enum Conflicts {
         parent: .partnership,
         area: .partners,
         icon: "bell",
-        stages: procedure
+        stages: procedure,
+        partnerShare: PartnerShare(kind: "conflicts", summaryHides: ["facts", "impact", "action_plan"])
     )
 
     /// A conflict starts at the first step of the procedure.
@@ -101,7 +102,8 @@ public enum Decisions {
         inNavigation: false,
         parent: .partnership,
         area: .partners,
-        icon: "document"
+        icon: "document",
+        partnerShare: PartnerShare(kind: "decisions", flag: "shared", summaryHides: ["options", "rationale", "evidence", "evidence_urls"])
     )
 
     /// Each line of the report addresses is an absolute http(s) URL.

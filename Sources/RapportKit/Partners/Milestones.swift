@@ -25,7 +25,8 @@ public enum Milestones {
         inNavigation: false,
         parent: .partnership,
         area: .partners,
-        icon: "calendar"
+        icon: "calendar",
+        partnerShare: PartnerShare(kind: "roadmap", flag: "shared")
     )
 
     @Sendable static func derive(_ record: inout JSONObject) {

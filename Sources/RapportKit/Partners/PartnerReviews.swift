@@ -32,7 +32,8 @@ public enum PartnerReviews {
         inNavigation: false,
         parent: .partnership,
         area: .partners,
-        icon: "calendar"
+        icon: "calendar",
+        partnerShare: PartnerShare(kind: "reviews", summaryHides: ["minutes"])
     )
 
     @Sendable static func derive(_ record: inout JSONObject) {
@@ -145,6 +146,7 @@ public enum ReviewActions {
         inNavigation: false,
         parent: ParentRule(type: "partner_reviews", field: "review_id", onDelete: .cascade),
         area: .partners,
-        icon: "task"
+        icon: "task",
+        partnerShare: .withParent
     )
 }

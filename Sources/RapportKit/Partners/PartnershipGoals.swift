@@ -27,7 +27,8 @@ public enum PartnershipGoals {
         inNavigation: false,
         parent: .partnership,
         area: .partners,
-        icon: "chart"
+        icon: "chart",
+        partnerShare: PartnerShare(kind: "goals", flag: "shared", summaryHides: ["why_ours", "why_theirs"])
     )
 
     @Sendable static func derive(_ record: inout JSONObject) {
@@ -57,7 +58,8 @@ public enum KeyResults {
         inNavigation: false,
         parent: ParentRule(type: "partnership_goals", field: "goal_id", onDelete: .cascade),
         area: .partners,
-        icon: "chart"
+        icon: "chart",
+        partnerShare: .withParent
     )
 }
 

@@ -32,18 +32,21 @@ public enum Partnerships {
             FieldSpec("vision", .longText, search: .text, label: "Shared vision"),
             FieldSpec("value_ours", .longText, search: .text, label: "Value we expect"),
             FieldSpec("value_theirs", .longText, search: .text, label: "Value the partner expects"),
-        ],
+        ] + PartnerShare.kinds.map { FieldSpec("share_" + $0, .choice(ShareLevel.allCases.map(\.rawValue)), label: "Share \($0) with partner users") },
         titleField: "name",
         listColumns: ["partner_id", "kind", "tier", "stage", "renews_on"],
         hooks: RecordHooks(derive: derive, validate: validate),
         area: .partners,
         icon: "handshake",
-        stages: lifecycle
+        stages: lifecycle,
+        partnerShare: PartnerShare(kind: nil, field: "id")
     )
 
     /// A partnership starts where every one does: exploring.
     @Sendable static func derive(_ record: inout JSONObject) {
         if record["stage"]?.stringValue == nil { record["stage"] = .string(lifecycle.steps[0]) }
+        // Nothing is shared with partner users until someone chooses to.
+        for kind in PartnerShare.kinds where record["share_" + kind]?.stringValue == nil { record["share_" + kind] = .string(ShareLevel.hidden.rawValue) }
     }
 
     @Sendable static func validate(_ record: JSONObject) -> [FieldError] {
@@ -81,7 +84,8 @@ public enum PartnershipContacts {
         inNavigation: false,
         parent: .partnership,
         area: .partners,
-        icon: "person"
+        icon: "person",
+        partnerShare: PartnerShare(kind: nil)
     )
 
     /// Our side is a colleague (a user); the partner's side is a person in the CRM.

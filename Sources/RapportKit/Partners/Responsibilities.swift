@@ -25,7 +25,8 @@ public enum Responsibilities {
         inNavigation: false,
         parent: .partnership,
         area: .partners,
-        icon: "task"
+        icon: "task",
+        partnerShare: PartnerShare(kind: nil)
     )
 
     /// The contact reference fields, for the check that they belong to the partnership.

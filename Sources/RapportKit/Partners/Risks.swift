@@ -33,7 +33,8 @@ public enum Risks {
         inNavigation: false,
         parent: .partnership,
         area: .partners,
-        icon: "bell"
+        icon: "bell",
+        partnerShare: PartnerShare(kind: "risks", summaryHides: ["description", "mitigation", "contingency"])
     )
 
     @Sendable static func derive(_ record: inout JSONObject) {

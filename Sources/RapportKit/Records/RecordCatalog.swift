@@ -11,7 +11,7 @@ public struct RecordCatalog: Sendable {
 
     public static let builtIn = RecordCatalog(types: [Organizations.type, People.type, Activities.type, Tags.type, Deals.type, Pipelines.type, PipelineStages.type, Products.type, ProductPrices.type, Quotes.type, QuoteLines.type, Orders.type, OrderLines.type, Contracts.type, DealContacts.type, Quotas.type, LostReasons.type, Tickets.type, TicketMessages.type, TicketMacros.type, NPSPrograms.type,
         Partnerships.type, PartnershipContacts.type, PartnershipGoals.type, KeyResults.type, Responsibilities.type, Milestones.type, Risks.type,
-        Conflicts.type, Decisions.type, PartnerReviews.type, ReviewActions.type,
+        Conflicts.type, Decisions.type, PartnerReviews.type, ReviewActions.type, DealRegistrations.type,
     ])
 
     public subscript(name: String) -> RecordType? {

@@ -58,6 +58,8 @@ public struct RecordType: Sendable {
     /// A field whose values are the steps of a procedure, with their dated history kept by
     /// the engine (a partnership's lifecycle, a conflict's procedure).
     public var stages: StageRule?
+    /// Whether, and how far, partner users see records of the type (``PartnerShare``).
+    public var partnerShare: PartnerShare?
 
     public init(
         name: String,
@@ -77,7 +79,8 @@ public struct RecordType: Sendable {
         showsAvatar: Bool = false,
         groupField: String? = nil,
         acceptsActivities: Bool = true,
-        stages: StageRule? = nil
+        stages: StageRule? = nil,
+        partnerShare: PartnerShare? = nil
     ) {
         self.name = name
         self.singular = singular
@@ -97,6 +100,7 @@ public struct RecordType: Sendable {
         self.groupField = groupField
         self.acceptsActivities = acceptsActivities
         self.stages = stages
+        self.partnerShare = partnerShare
     }
 
     /// Set-up types (pipelines and their stages): few records, kept by admins, chosen

@@ -169,6 +169,24 @@ extension OpenAPIDocument {
                 ("200", jsonResponse("The changes", obj([("type", .string("object"))]))), ("404", problem("Not found")),
             ])),
         ])))
+        let partnerUser = obj([("name", .string("user_id")), ("in", .string("path")), ("required", .bool(true)), ("schema", uuid())])
+        let link = obj([("type", .string("object")), ("properties", obj([
+            ("user_id", uuid()), ("email", obj([("type", .string("string"))])), ("name", obj([("type", .string("string"))])),
+            ("active", obj([("type", .string("boolean"))])), ("linked_at", obj([("type", .string("string"))])),
+        ]))])
+        paths.append(("/api/v1/partnerships/{id}/partner_users", obj([
+            ("get", operation("partnerUsers", "The partner users of a partnership: who sees it through the partner portal", tag: "partnerships", parameters: [id], responses: [
+                ("200", jsonResponse("The links", obj([("type", .string("object")), ("properties", obj([("data", obj([("type", .string("array")), ("items", link)]))]))]))), ("404", problem("Not found")),
+            ])),
+        ])))
+        paths.append(("/api/v1/partnerships/{id}/partner_users/{user_id}", obj([
+            ("put", operation("linkPartnerUser", "Make a user with a partner role a partner user of the partnership (audited)", tag: "partnerships", parameters: [id, partnerUser], responses: [
+                ("200", jsonResponse("The link", link)), ("403", problem("May not change the partnership")), ("404", problem("Not found")), ("422", problem("No such user, or not a partner role")),
+            ])),
+            ("delete", operation("unlinkPartnerUser", "End a user's access to the partnership through the portal (audited)", tag: "partnerships", parameters: [id, partnerUser], responses: [
+                ("204", obj([("description", .string("Unlinked"))])), ("403", problem("May not change the partnership")), ("404", problem("Not found")),
+            ])),
+        ])))
         for type in types where type.stages != nil {
             paths.append(("/api/v1/\(type.name)/{id}/stages", obj([
                 ("get", operation("\(schemaName(type).prefix(1).lowercased() + schemaName(type).dropFirst())Stages", "The moves of a \(type.singular)'s \(type.stages!.field) (from, to, at, actor_id, reason), oldest first", tag: type.name, parameters: [id], responses: [

@@ -34,6 +34,8 @@ public final class AccessDirectory: Sendable {
     struct Snapshot: Sendable {
         var roles: [String: Role]
         var teams: [Team]
+        /// Partner users' partnerships and what each shares, by user.
+        var partners: [String: [String: [String: ShareLevel]]] = [:]
         var loadedAt: Date
     }
 
@@ -83,7 +85,17 @@ public final class AccessDirectory: Sendable {
             return Team(id: id, name: row.text("name") ?? "", managerID: row.text("manager_id"), members: members[id] ?? [], supportAddress: row.text("support_address"),
                         assignment: row.text("assignment"), unknownSenders: row.text("unknown_senders"))
         }
-        return Snapshot(roles: roles, teams: teams, loadedAt: Date())
+        let shareColumns = PartnerShare.kinds.map { "p.share_" + $0 }.joined(separator: ", ")
+        var partners: [String: [String: [String: ShareLevel]]] = [:]
+        for row in try await s.query("""
+            SELECT u.user_id, p.id, \(raw: shareColumns) FROM partner_users u JOIN partnerships p ON p.id = u.partnership_id AND p.deleted_at IS NULL
+            """) {
+            guard let user = row.text("user_id"), let id = row.text("id") else { continue }
+            var levels: [String: ShareLevel] = [:]
+            for kind in PartnerShare.kinds { levels[kind] = row.text("share_" + kind).flatMap(ShareLevel.init(rawValue:)) ?? .hidden }
+            partners[user, default: [:]][id] = levels
+        }
+        return Snapshot(roles: roles, teams: teams, partners: partners, loadedAt: Date())
     }
 
     public func invalidate() {
@@ -118,6 +130,6 @@ public final class AccessDirectory: Sendable {
             teams.insert(team.id)
             if let m = team.managerID { members.insert(m) }
         }
-        return Viewer(userID: userID, role: role, teamMembers: members, teams: teams)
+        return Viewer(userID: userID, role: role, teamMembers: members, teams: teams, partnerships: snapshot.partners[userID] ?? [:])
     }
 }

@@ -11,7 +11,8 @@ enum Migration0037Partnerships {
         let tables: [(String, String, String)] = [
             ("partnerships", """
                 name %TEXT%, partner_id %TEXT%, other_partner_ids %TEXT%, kind %TEXT%, tier %TEXT%, stage %TEXT%, started_on %TEXT%,
-                renews_on %TEXT%, partner_owner_id %TEXT%, time_zone %TEXT%, vision %TEXT%, value_ours %TEXT%, value_theirs %TEXT%
+                renews_on %TEXT%, partner_owner_id %TEXT%, time_zone %TEXT%, vision %TEXT%, value_ours %TEXT%, value_theirs %TEXT%,
+                share_goals %TEXT%, share_roadmap %TEXT%, share_risks %TEXT%, share_conflicts %TEXT%, share_decisions %TEXT%, share_reviews %TEXT%
                 """, "partner_id"),
             ("partnership_contacts", "partnership_id %TEXT%, name %TEXT%, side %TEXT%, user_id %TEXT%, person_id %TEXT%, role %TEXT%, reviewed_on %TEXT%", "partnership_id"),
             ("partnership_goals", "partnership_id %TEXT%, objective %TEXT%, perspective %TEXT%, status %TEXT%, why_ours %TEXT%, why_theirs %TEXT%, due_on %TEXT%, shared %INT%", "partnership_id"),
@@ -36,6 +37,10 @@ enum Migration0037Partnerships {
                 score_total %TEXT%, minutes %TEXT%
                 """, "partnership_id"),
             ("review_actions", "review_id %TEXT%, title %TEXT%, owner_contact_id %TEXT%, due_on %TEXT%, status %TEXT%", "review_id"),
+            ("deal_registrations", """
+                partnership_id %TEXT%, company_name %TEXT%, company_domain %TEXT%, contact_name %TEXT%, amount_amount %INT%, amount_currency %TEXT%,
+                expected_close %TEXT%, description %TEXT%, status %TEXT%, protection_days %TEXT%, approved_at %TEXT%, protected_until %TEXT%, conflict_note %TEXT%
+                """, "partnership_id"),
             ("decisions", "partnership_id %TEXT%, title %TEXT%, decided_on %TEXT%, decided_by_ids %TEXT%, options %TEXT%, rationale %TEXT%, evidence %TEXT%, evidence_urls %TEXT%, shared %INT%", "partnership_id"),
         ]
         var out: [String] = []
@@ -49,6 +54,9 @@ enum Migration0037Partnerships {
             from_value \(text), to_value \(text) NOT NULL, at \(int) NOT NULL, actor_id \(text), reason \(text))
             """)
         out.append("CREATE INDEX stage_history_record ON stage_history (record_type, record_id, seq)")
+        // Which users are partner users of which partnership (the portal's one binding).
+        out.append("CREATE TABLE partner_users (user_id \(text) NOT NULL, partnership_id \(text) NOT NULL, created_at \(text) NOT NULL, PRIMARY KEY (user_id, partnership_id))")
+        out.append("CREATE INDEX partner_users_partnership ON partner_users (partnership_id)")
         return out
     }
 

@@ -36,6 +36,10 @@ extension RecordStore {
             let byOwner: SQL = owners.map { $0.isEmpty ? "1 = 0" : "\(raw: qualifier)owner_id IN (\(SQL.join($0.sorted().map { "\($0)" }, ", ")))" } ?? "1 = 1"
             if groups.isEmpty { return "(\(raw: group) IS NULL AND \(byOwner))" }
             return "(\(raw: group) IN (\(SQL.join(groups.sorted().map { "\($0)" }, ", "))) OR (\(raw: group) IS NULL AND \(byOwner)))"
+        case .partner(let field, let partnerships, let flag):
+            guard !partnerships.isEmpty else { return "1 = 0" }
+            let scope: SQL = "\(raw: qualifier + field) IN (\(SQL.join(partnerships.sorted().map { "\($0)" }, ", ")))"
+            return flag.map { "(\(scope) AND \(raw: qualifier + $0) = 1)" } ?? scope
         case .all(let rules):
             return SQL("(") + SQL.join(rules.map { condition($0, qualifier: qualifier) }, " AND ") + SQL(")")
         }

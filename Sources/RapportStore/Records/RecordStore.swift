@@ -82,10 +82,10 @@ public final class RecordStore: Sendable {
         var record = type.newRecord(from: changes)
         try prepare(&record, type: type)
         var owner = type.hasOwner ? (changes["owner_id"]?.stringValue ?? actor.userID) : nil
-        let now = Timestamp.format(Date())
+        let now = Timestamp.format(WriteRules.clock())
         let id = RecordID.make()
         if let before = self.writeRules[type.name]?.before {
-            record = try await before(self, s, record, nil)
+            record = try await WriteRules.$writer.withValue(actor) { [record] in try await before(self, s, record, nil) }
             if let chosen = WriteRules.takeOwner(&record), type.hasOwner { owner = chosen }
         }
         try await self.checkReferences(s, type: type, record: record, changedFields: nil, owner: changes["owner_id"]?.stringValue, actor: actor)
@@ -155,7 +155,9 @@ public final class RecordStore: Sendable {
         try self.prepare(&record, type: type)
         var newOwner = changes["owner_id"]?.stringValue
         if let before = writeRules[type.name]?.before {
-            record = try await WriteRules.$written.withValue(Set(changes.keys)) { [record] in try await before(self, s, record, existing) }
+            record = try await WriteRules.$written.withValue(Set(changes.keys)) { [record] in
+                try await WriteRules.$writer.withValue(actor) { try await before(self, s, record, existing) }
+            }
             if let chosen = WriteRules.takeOwner(&record), type.hasOwner { newOwner = chosen }
         }
         var diff = AuditLog.diff(before: existing.fields, after: record, fields: type.fields)
@@ -171,7 +173,7 @@ public final class RecordStore: Sendable {
             try await self.releaseKeys(s, type: type, keys: Array(oldKeys.subtracting(newKeys)), id: id)
             try await self.claimKeys(s, type: type, keys: Array(newKeys.subtracting(oldKeys)), id: id, actor: actor)
         }
-        let now = Timestamp.format(Date())
+        let now = Timestamp.format(WriteRules.clock())
         let codec = self.codec(type)
         var sets: [SQL] = []
         for field in type.columnFields where diff[field.name] != nil {
@@ -218,7 +220,7 @@ public final class RecordStore: Sendable {
     public func delete(_ type: RecordType, id: String, ifMatch: Int?, actor: Actor) async throws {
         try require(.delete, type, actor)
         try await db.transaction { s in
-            try await self.delete(in: s, type, id: id, ifMatch: ifMatch, actor: actor, now: Timestamp.format(Date()))
+            try await self.delete(in: s, type, id: id, ifMatch: ifMatch, actor: actor, now: Timestamp.format(WriteRules.clock()))
         }
     }
 

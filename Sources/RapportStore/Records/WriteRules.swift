@@ -1,3 +1,4 @@
+import Foundation
 import RapportKit
 
 /// Type-specific rules that need the database, run by the engine inside the write's
@@ -33,6 +34,14 @@ public struct WriteRules: Sendable {
     /// whether a value equal to the stored one was sent or left out.
     @TaskLocal public static var written: Set<String>?
 
+    /// Who is writing, while a `before` rule runs through the API or the pages: for the few
+    /// rules that depend on it (a partner user registers a deal; only a partner manager
+    /// decides it). Nil for the engine's own writes.
+    @TaskLocal public static var writer: Actor?
+
+    /// The time writes are stamped with: the wall clock unless a test sets its own.
+    @TaskLocal public static var clock: @Sendable () -> Date = { Date() }
+
     /// The owner a `before` rule chose, removed from the record; nil when it chose none.
     static func takeOwner(_ record: inout JSONObject) -> String? {
         guard let owner = record["owner_id"] else { return nil }
@@ -49,6 +58,6 @@ public struct WriteRules: Sendable {
         Tickets.type.name: TicketRules.rules, TicketMessages.type.name: TicketMessageRules.rules,
         PartnershipContacts.type.name: PartnershipRules.contact, PartnershipGoals.type.name: PartnershipRules.goal,
         KeyResults.type.name: PartnershipRules.keyResult, Milestones.type.name: PartnershipRules.milestone, Risks.type.name: PartnershipRules.risk,
-        ReviewActions.type.name: ReviewActionRules.rules,
+        ReviewActions.type.name: ReviewActionRules.rules, DealRegistrations.type.name: DealRegistrationRules.rules,
     ]
 }
