@@ -174,7 +174,7 @@ private func parseGrants(_ text: String) throws -> (grants: [String: Grant], err
 
 @Suite struct BuiltInRoleTests {
     @Test func namesAndOrder() {
-        #expect(Role.builtIn.map(\.name) == ["admin", "manager", "sales", "support", "marketing", "partner_manager", "viewer"])
+        #expect(Role.builtIn.map(\.name) == ["admin", "manager", "sales", "support", "marketing", "partner_manager", "partner", "viewer"])
         #expect(Role.builtIn.allSatisfy { $0.isBuiltIn })
         #expect(Role.builtIn.allSatisfy { Role.isValidName($0.name) })
         #expect(Role.builtIn(named: "sales")?.label == "Sales")

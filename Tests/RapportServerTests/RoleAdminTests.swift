@@ -22,7 +22,7 @@ import Testing
             #expect(widened.status == .ok)
             #expect(try await api.call(.get, "/api/v1/people/\(id)", token: rep.token).status == .ok)
             let roles = try await api.call(.get, "/api/v1/roles").object()["data"]?.arrayValue?.compactMap { $0.objectValue?.string("name") } ?? []
-            #expect(roles.prefix(7) == ["admin", "manager", "sales", "support", "marketing", "partner_manager", "viewer"])
+            #expect(roles.prefix(8) == ["admin", "manager", "sales", "support", "marketing", "partner_manager", "partner", "viewer"])
             #expect(roles.contains("field_sales"))
 
             // Bad grants are named field by field; the admin role is fixed; held roles stay.

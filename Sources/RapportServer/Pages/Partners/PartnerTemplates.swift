@@ -4,8 +4,16 @@ enum PartnerTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "procedure_path": procedurePath, "procedure_history": procedureHistory, "partner_goals": goals, "partner_key_results": keyResults,
         "partner_raci": raci, "partner_roadmap": roadmap, "partner_risk_map": riskMap, "partner_risk_trend": riskTrend,
-        "partner_review_brief": reviewBrief, "partner_review_print": reviewPrint,
+        "partner_review_brief": reviewBrief, "partner_review_print": reviewPrint, "partner_sharing": sharing,
     ]
+
+    static let sharing = """
+        <section class="partner-sharing" aria-labelledby="sharing-h"><h2 id="sharing-h">{{#partnerView}}{{t.partner_counts}}{{/partnerView}}{{^partnerView}}{{t.partner_sharing}}{{/partnerView}}</h2>
+        {{#partnerView}}<dl class="facts">{{#counts}}<dt>{{kind}}</dt><dd>{{count}}</dd>{{/counts}}</dl>{{/partnerView}}
+        {{^partnerView}}<dl class="facts">{{#levels}}<dt>{{kind}}</dt><dd><span class="chip share-{{levelValue}}">{{level}}</span></dd>{{/levels}}</dl>
+        <h3>{{t.partner_users}}</h3>{{#has_users}}<ul class="brief-list">{{#users}}<li>{{name}} <span class="meta">{{email}}</span></li>{{/users}}</ul>{{/has_users}}{{^has_users}}<p class="meta">{{t.partner_no_users}}</p>{{/has_users}}{{/partnerView}}
+        </section>
+        """
 
     static let reviewBrief = """
         <section class="card review-brief" aria-labelledby="brief-h">
