@@ -272,3 +272,28 @@ import Testing
         #expect(rule?.admits(VisibleRecord(ownerID: "m", parents: ["goal_id": elsewhere])) == false)
     }
 }
+
+/// Partner health, review cadence and cycle-time medians.
+@Suite struct PartnerReportRuleTests {
+    @Test func healthIsTheWeightedMeanOfWhatCanBeMeasured() {
+        let parts = PartnerHealth.parts(.init(goalAttainment: 0.5, scorecard: 80, openRiskScores: [12, 8], openConflicts: 1, onTime: 0.75))
+        #expect(parts.map(\.name) == ["goals", "scorecard", "risks", "conflicts", "responsiveness"])
+        #expect(parts.map(\.value) == [50, 80, 60, 75, 75])
+        // (50×30 + 80×30 + 60×20 + 75×10 + 75×10) / 100 = 66
+        #expect(PartnerHealth.index(parts) == 66)
+        let early = PartnerHealth.parts(.init())
+        #expect(early.map(\.name) == ["risks", "conflicts"] && PartnerHealth.index(early) == 100, "nothing measured yet but no risk or conflict")
+        #expect(PartnerHealth.parts(.init(openRiskScores: [25], openConflicts: 9)).map(\.value) == [0, 0])
+    }
+
+    @Test func reviewCadenceCountsWholeCalendarPeriods() {
+        let quarters = ReviewCadence.periods(from: "2026-02-10", to: "2026-12-03", cadence: "quarterly")
+        #expect(quarters == [.init(start: "2026-01-01", end: "2026-03-31"), .init(start: "2026-04-01", end: "2026-06-30"), .init(start: "2026-07-01", end: "2026-09-30")])
+        let months = ReviewCadence.periods(from: "2026-10-15", to: "2026-12-01", cadence: "monthly")
+        #expect(months.map(\.end) == ["2026-10-31", "2026-11-30"])
+        #expect(ReviewCadence.periods(from: "2024-01-01", to: "2024-03-01", cadence: "monthly").map(\.end) == ["2024-01-31", "2024-02-29"], "a leap year's February")
+        let kept = ReviewCadence.kept(quarters, held: ["2026-03-30", "2026-03-31", "2026-08-01", "2026-12-01"])
+        #expect(kept.kept == 2 && kept.missed == 1)
+        #expect(ReviewCadence.median([3, 1, 2]) == 2 && ReviewCadence.median([4, 1, 2, 3]) == 2.5 && ReviewCadence.median([]) == nil)
+    }
+}

@@ -227,3 +227,41 @@ import Testing
         }
     }
 }
+
+/// The partner report: the league table with health and its inputs, cycle times, cadence,
+/// as a page and as CSV, for those who manage partnerships and never for partner users.
+@Suite struct PartnerReportTests {
+    @Test(arguments: Backend.available)
+    func theReportRanksPartnershipsAndExportsItsTables(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let f = try await PartnershipTests.fixture(api)
+            _ = try await api.call(.patch, "/api/v1/partnerships/\(f.partnership)", json: #"{"started_on":"2026-01-01"}"#)
+            _ = try await api.create("partner_reviews", #"{"partnership_id":"\#(f.partnership)","title":"Q1","period_start":"2026-01-01","period_end":"2026-03-31","status":"held","held_on":"2026-03-30","score_performance":80,"score_collaboration":80,"score_communication":80,"score_responsiveness":80,"score_esg":80}"#)
+            _ = try await api.create("risks", #"{"partnership_id":"\#(f.partnership)","title":"R","likelihood":5,"impact":5}"#)
+            let conflict = try await api.create("conflicts", #"{"partnership_id":"\#(f.partnership)","title":"C"}"#).string("id") ?? ""
+            _ = try await api.call(.patch, "/api/v1/conflicts/\(conflict)", json: #"{"step":"closed","step_reason":"Settled in the first talk","action_plan":"None needed","action_owner_ids":["\#(f.ours)"],"reconciled_on":"2026-12-01","lessons":"Talk first"}"#)
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let csrf = PageClient.csrf(try await browser.request(.get, "/").body) ?? ""
+            _ = try await browser.request(.post, "/settings/language", form: [("_csrf", csrf), ("language", "ja")])
+            let page = try await browser.request(.get, "/partnerships/report")
+            #expect(page.status == .ok && page.body.contains("パートナー順位表") && page.body.contains("한빛 리셀러") && page.body.contains("対立の解決期間"))
+            let league = try await browser.request(.get, "/partnerships/report?format=csv")
+            let lines = league.body.split(whereSeparator: \.isNewline)
+            #expect(league.status == .ok && lines.first?.hasPrefix("partnership,kind,tier,stage,health,") == true && lines.count == 3, "\(league.body)")
+            // Scorecard 80.00; risks 100 − 25 × 4 = 0; no conflict open (it closed); no goals or actions yet:
+            // (80 × 30 + 0 × 20 + 100 × 10) / 60 = 56.7.
+            let row = try #require(lines.first { $0.hasPrefix("한빛 리셀러") })
+            #expect(row.contains(",56.7,") && row.contains(",80.00,"), "\(row)")
+            let cadence = try await browser.request(.get, "/partnerships/report?format=csv&part=cadence").body
+            #expect(cadence.contains("한빛 리셀러,1,"), "\(cadence)")
+            let cycles = try await browser.request(.get, "/partnerships/report?format=csv&part=conflicts").body
+            #expect(cycles.contains("total,1,"), "\(cycles)")
+            // Partner users do not get the portfolio.
+            let partner = try await api.user("p@partner.test", role: "partner", password: "Partner-pass-2026!")
+            _ = try await api.call(.put, "/api/v1/partnerships/\(f.partnership)/partner_users/\(partner.id)")
+            var outside = PageClient(api)
+            _ = try await outside.signIn("p@partner.test", "Partner-pass-2026!")
+            #expect(try await outside.request(.get, "/partnerships/report").status == .notFound)
+        }
+    }
+}

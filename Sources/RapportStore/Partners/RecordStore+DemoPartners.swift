@@ -25,6 +25,8 @@ extension RecordStore {
                 ("started_on", day(-200)), ("renews_on", day(165)), ("partner_owner_id", .string(korean.person)), ("time_zone", .string("Asia/Seoul")),
                 ("vision", .string("수도권 중견기업에 Rapport를 함께 공급하고, 도입부터 지원까지 한 팀처럼 움직인다.")),
                 ("value_ours", .string("중견기업 시장 진출과 현지 구축 역량")), ("value_theirs", .string("구독 매출과 서비스 매출")),
+                ("share_goals", .string("full")), ("share_roadmap", .string("full")), ("share_risks", .string("counts")),
+                ("share_conflicts", .string("summary")), ("share_decisions", .string("full")), ("share_reviews", .string("summary")),
             ])
             for stage in ["negotiating", "onboarding", "active"] {
                 _ = try await update(try await type(named: Partnerships.type.name), id: p, body: JSONObject([("stage", .string(stage))]), ifMatch: nil, actor: actor)
@@ -32,7 +34,7 @@ extension RecordStore {
             let ours = try await make(PartnershipContacts.type.name, [("partnership_id", .string(p)), ("side", .string("ours")), ("user_id", .string(me)), ("role", .string("파트너 매니저")), ("reviewed_on", day(-30))])
             let theirs = try await make(PartnershipContacts.type.name, [("partnership_id", .string(p)), ("side", .string("theirs")), ("person_id", .string(korean.person)), ("role", .string("제휴 총괄")), ("reviewed_on", day(-120))])
             let goal = try await make(PartnershipGoals.type.name, [
-                ("partnership_id", .string(p)), ("objective", .string("파트너 발굴 파이프라인 확대")), ("perspective", .string("financial")), ("due_on", day(120)),
+                ("partnership_id", .string(p)), ("objective", .string("파트너 발굴 파이프라인 확대")), ("perspective", .string("financial")), ("due_on", day(120)), ("shared", .bool(true)),
                 ("why_ours", .string("직접 영업이 닿지 않는 중견기업 확보")), ("why_theirs", .string("라이선스 재판매와 구축 서비스 매출")),
             ])
             _ = try await make(KeyResults.type.name, [("goal_id", .string(goal)), ("measure", .string("파트너 발굴 파이프라인")), ("unit", .string("백만 원")),
@@ -59,9 +61,9 @@ extension RecordStore {
             let contract = try await make(Milestones.type.name, [("partnership_id", .string(p)), ("name", .string("리셀러 계약 체결")), ("starts_on", day(-150)), ("due_on", day(-120)),
                                                                 ("status", .string("done")), ("done_on", day(-118)), ("owner_contact_id", .string(ours))])
             let training = try await make(Milestones.type.name, [("partnership_id", .string(p)), ("name", .string("엔지니어 인증 교육")), ("starts_on", day(-40)), ("due_on", day(-5)),
-                                                                ("status", .string("in_progress")), ("depends_on_ids", ids([contract])), ("owner_contact_id", .string(theirs))])
+                                                                ("status", .string("in_progress")), ("depends_on_ids", ids([contract])), ("owner_contact_id", .string(theirs)), ("shared", .bool(true))])
             _ = try await make(Milestones.type.name, [("partnership_id", .string(p)), ("name", .string("공동 웨비나")), ("starts_on", day(10)), ("due_on", day(30)),
-                                                     ("depends_on_ids", ids([training])), ("owner_contact_id", .string(ours))])
+                                                     ("depends_on_ids", ids([training])), ("owner_contact_id", .string(ours)), ("shared", .bool(true))])
             _ = try await make(Milestones.type.name, [("partnership_id", .string(p)), ("name", .string("상반기 공동 리뷰")), ("due_on", day(60)), ("owner_contact_id", .string(ours))])
             for (title, l, i, band) in [("핵심 엔지니어 이탈", "3", "4", "operational"), ("가격 경쟁으로 인한 마진 축소", "4", "3", "financial"), ("개인정보 처리 위탁 계약 누락", "2", "5", "legal")] {
                 _ = try await make(Risks.type.name, [("partnership_id", .string(p)), ("title", .string(title)), ("likelihood", .number(l)), ("impact", .number(i)),
@@ -72,6 +74,16 @@ extension RecordStore {
                                                                ("party_ids", ids([ours, theirs])), ("severity", .string("high")),
                                                                ("facts", .string("직접 영업팀과 파트너가 같은 고객에게 각각 견적을 제출함"))])
             _ = try await update(try await type(named: Conflicts.type.name), id: conflict, body: JSONObject([("step", .string("escalation"))]), ifMatch: nil, actor: actor)
+            let review = try await make(PartnerReviews.type.name, [
+                ("partnership_id", .string(p)), ("title", .string("분기 공동 리뷰")), ("cadence", .string("quarterly")), ("period_start", day(-90)), ("period_end", day(0)),
+                ("score_performance", .number("78")), ("score_collaboration", .number("85")), ("score_communication", .number("72.5")),
+                ("score_responsiveness", .number("64")), ("score_esg", .number("90")),
+                ("minutes", .string("파이프라인은 목표 대비 37%. 인증 교육 지연에 따라 웨비나 일정을 재검토하기로 함.")),
+            ])
+            _ = try await make(ReviewActions.type.name, [("review_id", .string(review)), ("title", .string("인증 교육 일정 재수립")), ("owner_contact_id", .string(theirs)), ("due_on", day(14))])
+            _ = try await make(ReviewActions.type.name, [("review_id", .string(review)), ("title", .string("공동 고객 목록 업데이트")), ("owner_contact_id", .string(ours)), ("due_on", day(21))])
+            _ = try await make(DealRegistrations.type.name, [("partnership_id", .string(p)), ("company_name", .string("대성물산")), ("company_domain", .string("daesung.test")),
+                                                            ("amount", .object(JSONObject([("amount", .string("120000000")), ("currency", .string("KRW"))]))), ("expected_close", day(60))])
             _ = try await make(Decisions.type.name, [("partnership_id", .string(p)), ("title", .string("파트너 등록 딜은 90일간 보호")), ("decided_on", day(-60)),
                                                     ("decided_by_ids", ids([ours, theirs])), ("options", .string("60일 / 90일 / 120일")),
                                                     ("rationale", .string("평균 영업 주기가 75일")), ("shared", .bool(true))])

@@ -3,6 +3,15 @@
 /// 파트너십 / パートナーシップ, RACI kept as the letters everyone uses.
 enum PartnerStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "partner_report": "Partner report", "partner_league": "Partner league table", "partner_partnership": "Partnership",
+        "partner_health_hint": "Health is the weighted mean of goal attainment (30), the latest scorecard (30), open risks (20), open conflicts (10) and action items done on time (10), of those that can be measured; each input is shown under it.",
+        "partner_health": "Health", "partner_health.goals": "Goals", "partner_health.scorecard": "Scorecard", "partner_health.risks": "Risks",
+        "partner_health.conflicts": "Conflicts", "partner_health.responsiveness": "On time",
+        "partner_registrations_approved": "Registrations approved / all", "partner_cadence": "Reviews kept", "partner_none": "No partnerships yet.",
+        "partner_registrations_by_state": "Deal registrations by state", "partner_cycle_times": "Conflict cycle times",
+        "partner_cycle_median": "Median %1 days from raised to closed, over %2 closed conflicts.", "partner_cycle_none": "No conflict has been closed yet.",
+        "partner_days": "days", "partner_cadence_heading": "Review cadence kept", "partner_cadence_text": "%1 of %2 periods with a review held",
+
         "choice.share_goals.hidden": "Hidden", "choice.share_goals.counts": "Counts only", "choice.share_goals.summary": "Summary", "choice.share_goals.full": "Full",
         "choice.share_roadmap.hidden": "Hidden", "choice.share_roadmap.counts": "Counts only", "choice.share_roadmap.summary": "Summary", "choice.share_roadmap.full": "Full",
         "choice.share_risks.hidden": "Hidden", "choice.share_risks.counts": "Counts only", "choice.share_risks.summary": "Summary", "choice.share_risks.full": "Full",
@@ -106,6 +115,15 @@ enum PartnerStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "partner_report": "파트너 보고서", "partner_league": "파트너 순위표", "partner_partnership": "파트너십",
+        "partner_health_hint": "건강도는 목표 달성도(30), 최근 스코어카드(30), 미해결 리스크(20), 진행 중인 갈등(10), 기한 내 완료된 실행 항목(10) 중 측정 가능한 항목의 가중 평균이며, 각 항목은 아래에 표시됩니다.",
+        "partner_health": "건강도", "partner_health.goals": "목표", "partner_health.scorecard": "스코어카드", "partner_health.risks": "리스크",
+        "partner_health.conflicts": "갈등", "partner_health.responsiveness": "기한 준수",
+        "partner_registrations_approved": "딜 등록 승인 / 전체", "partner_cadence": "리뷰 주기 준수", "partner_none": "아직 파트너십이 없습니다.",
+        "partner_registrations_by_state": "상태별 딜 등록", "partner_cycle_times": "갈등 처리 기간",
+        "partner_cycle_median": "제기부터 종결까지 중앙값 %1일 (종결된 갈등 %2건).", "partner_cycle_none": "아직 종결된 갈등이 없습니다.",
+        "partner_days": "일", "partner_cadence_heading": "리뷰 주기 준수", "partner_cadence_text": "%2개 기간 중 %1개 기간에 리뷰 개최",
+
         "choice.share_goals.hidden": "숨김", "choice.share_goals.counts": "개수만", "choice.share_goals.summary": "요약", "choice.share_goals.full": "전체",
         "choice.share_roadmap.hidden": "숨김", "choice.share_roadmap.counts": "개수만", "choice.share_roadmap.summary": "요약", "choice.share_roadmap.full": "전체",
         "choice.share_risks.hidden": "숨김", "choice.share_risks.counts": "개수만", "choice.share_risks.summary": "요약", "choice.share_risks.full": "전체",
@@ -208,6 +226,15 @@ enum PartnerStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "partner_report": "パートナーレポート", "partner_league": "パートナー順位表", "partner_partnership": "パートナーシップ",
+        "partner_health_hint": "健全度は、目標達成度(30)、直近のスコアカード(30)、未解決のリスク(20)、対応中の対立(10)、期限内に完了したアクション項目(10)のうち測定できるものの加重平均です。各項目を下に示します。",
+        "partner_health": "健全度", "partner_health.goals": "目標", "partner_health.scorecard": "スコアカード", "partner_health.risks": "リスク",
+        "partner_health.conflicts": "対立", "partner_health.responsiveness": "期限順守",
+        "partner_registrations_approved": "案件登録 承認 / 全件", "partner_cadence": "レビュー実施", "partner_none": "パートナーシップはまだありません。",
+        "partner_registrations_by_state": "状態別の案件登録", "partner_cycle_times": "対立の解決期間",
+        "partner_cycle_median": "提起から完了までの中央値 %1日（完了した対立 %2件）。", "partner_cycle_none": "完了した対立はまだありません。",
+        "partner_days": "日", "partner_cadence_heading": "レビュー頻度の順守", "partner_cadence_text": "%2期間のうち%1期間でレビューを実施",
+
         "choice.share_goals.hidden": "非公開", "choice.share_goals.counts": "件数のみ", "choice.share_goals.summary": "概要", "choice.share_goals.full": "すべて",
         "choice.share_roadmap.hidden": "非公開", "choice.share_roadmap.counts": "件数のみ", "choice.share_roadmap.summary": "概要", "choice.share_roadmap.full": "すべて",
         "choice.share_risks.hidden": "非公開", "choice.share_risks.counts": "件数のみ", "choice.share_risks.summary": "概要", "choice.share_risks.full": "すべて",

@@ -20,7 +20,9 @@ struct ServicePages {
         // Under the generic `:type` segment, like the quote builder's routes: a fixed
         // `tickets` segment would shadow the record pages' `/tickets/{id}`.
         router.get(":type/queue", use: TypeRoute.only(Tickets.type.name, queue))
-        router.get(":type/report", use: TypeRoute.only(Tickets.type.name, ServiceReportPage(deps: deps).page))
+        router.get(":type/report", use: TypeRoute.by([
+            Tickets.type.name: ServiceReportPage(deps: deps).page, Partnerships.type.name: PartnerReportPage(deps: deps).page,
+        ]))
         router.post(":type/:id/messages", use: TypeRoute.only(Tickets.type.name, send))
         router.post(":type/:id/macro", use: TypeRoute.only(Tickets.type.name, applyMacro))
         HeldMailPage(deps: deps).register(on: router)

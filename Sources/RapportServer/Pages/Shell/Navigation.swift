@@ -17,7 +17,7 @@ struct NavigationLink: Sendable {
 /// types, then the user's recent records. Groups without a visible link are left out, so a
 /// support agent never sees an empty "Sales" heading.
 enum Navigation {
-    static let links: [NavigationLink] = SalesPages.navigation
+    static let links: [NavigationLink] = SalesPages.navigation + [PartnerReportPage.navigation]
 
     /// `g` then this key opens the link: a letter of its name not taken by an earlier link,
     /// so keys stay stable as long as the order of types does.
