@@ -1,4 +1,5 @@
 import Foundation
+import RapportKit
 @testable import RapportServer
 import Testing
 
@@ -44,7 +45,7 @@ import Testing
                 #expect(english[String(key)] != nil, "\(name) uses t.\(key)")
             }
         }
-        for role in ["admin", "manager", "sales", "support", "marketing", "partner_manager", "viewer"] {
+        for role in Role.builtIn.map(\.name) {
             #expect(english["role_\(role)"] != nil)
         }
     }

@@ -19,7 +19,7 @@ public enum Conflicts {
         name: "conflicts",
         singular: "conflict",
         fields: [
-            FieldSpec("partnership_id", .reference("partnerships"), required: true, label: "Partnership"),
+            .partnership,
             FieldSpec("title", .text(maxLength: 200), required: true, search: .name),
             FieldSpec("raised_by_id", .reference("partnership_contacts"), label: "Raised by"),
             FieldSpec("party_ids", .references("partnership_contacts"), label: "Parties"),
@@ -85,7 +85,7 @@ public enum Decisions {
         name: "decisions",
         singular: "decision",
         fields: [
-            FieldSpec("partnership_id", .reference("partnerships"), required: true, label: "Partnership"),
+            .partnership,
             FieldSpec("title", .text(maxLength: 300), required: true, search: .name, label: "Decision"),
             FieldSpec("decided_on", .date, required: true, label: "Decided on"),
             FieldSpec("decided_by_ids", .references("partnership_contacts"), label: "Decided by"),

@@ -14,7 +14,7 @@ public enum DealRegistrations {
         name: "deal_registrations",
         singular: "deal registration",
         fields: [
-            FieldSpec("partnership_id", .reference("partnerships"), required: true, label: "Partnership"),
+            .partnership,
             FieldSpec("company_name", .text(maxLength: 200), required: true, search: .name, label: "Company"),
             FieldSpec("company_domain", .domain, search: .domain, label: "Company domain"),
             FieldSpec("contact_name", .text(maxLength: 200), search: .text, label: "Contact"),

@@ -8,7 +8,7 @@ public enum Milestones {
         name: "milestones",
         singular: "milestone",
         fields: [
-            FieldSpec("partnership_id", .reference("partnerships"), required: true, label: "Partnership"),
+            .partnership,
             FieldSpec("name", .text(maxLength: 200), required: true, search: .name),
             FieldSpec("owner_contact_id", .reference("partnership_contacts"), label: "Owner"),
             FieldSpec("starts_on", .date, label: "Start"),

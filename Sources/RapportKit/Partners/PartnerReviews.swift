@@ -12,7 +12,7 @@ public enum PartnerReviews {
         name: "partner_reviews",
         singular: "joint review",
         fields: [
-            FieldSpec("partnership_id", .reference("partnerships"), required: true, label: "Partnership"),
+            .partnership,
             FieldSpec("title", .text(maxLength: 200), required: true, search: .name),
             FieldSpec("cadence", .choice(cadences)),
             FieldSpec("period_start", .date, required: true, label: "Period from"),

@@ -12,7 +12,7 @@ public enum PartnershipGoals {
         name: "partnership_goals",
         singular: "goal",
         fields: [
-            FieldSpec("partnership_id", .reference("partnerships"), required: true, label: "Partnership"),
+            .partnership,
             FieldSpec("objective", .text(maxLength: 300), required: true, search: .name),
             FieldSpec("perspective", .choice(perspectives)),
             FieldSpec("status", .choice(statuses)),

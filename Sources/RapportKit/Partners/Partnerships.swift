@@ -67,7 +67,7 @@ public enum PartnershipContacts {
         name: "partnership_contacts",
         singular: "partnership contact",
         fields: [
-            FieldSpec("partnership_id", .reference("partnerships"), required: true, label: "Partnership"),
+            .partnership,
             // The colleague's or the person's name, filled by the engine: what every list of
             // roles and owners shows.
             FieldSpec("name", .text(maxLength: 200), search: .name, isDerived: true),
@@ -114,4 +114,9 @@ extension ParentRule {
         type: "partnerships", field: "partnership_id", onDelete: .cascade,
         finalWhen: .init(field: "stage", values: ["ended"]) { _ in "The partnership has ended; its records stay as they were. Move it back to winding down to change them." }
     )
+}
+
+extension FieldSpec {
+    /// The field by which every child of a partnership names it (``ParentRule/partnership``).
+    static let partnership = FieldSpec("partnership_id", .reference("partnerships"), required: true, label: "Partnership")
 }

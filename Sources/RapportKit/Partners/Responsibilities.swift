@@ -7,7 +7,7 @@ public enum Responsibilities {
         name: "responsibilities",
         singular: "responsibility",
         fields: [
-            FieldSpec("partnership_id", .reference("partnerships"), required: true, label: "Partnership"),
+            .partnership,
             FieldSpec("workstream", .text(maxLength: 120), required: true, search: .text),
             FieldSpec("activity", .text(maxLength: 200), required: true, search: .name),
             FieldSpec("accountable_id", .reference("partnership_contacts"), required: true, label: "Accountable"),

@@ -9,7 +9,7 @@ public enum Risks {
         name: "risks",
         singular: "risk",
         fields: [
-            FieldSpec("partnership_id", .reference("partnerships"), required: true, label: "Partnership"),
+            .partnership,
             FieldSpec("title", .text(maxLength: 200), required: true, search: .name),
             FieldSpec("description", .longText, search: .text),
             FieldSpec("category", .choice(categories)),

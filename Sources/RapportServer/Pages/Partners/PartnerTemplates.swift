@@ -9,16 +9,16 @@ enum PartnerTemplates: PageTemplateSet {
 
     static let report = """
         {{> head}}
-        <div class="actions spread"><h1>{{t.partner_report}}</h1><div class="actions"><a class="button secondary" href="{{csvLeague}}">CSV</a></div></div>
+        <div class="actions spread"><h1>{{t.partner_report}}</h1><div class="actions"><a class="button secondary" href="{{csvLeague}}" download>{{t.svc_report_csv}}</a></div></div>
         <section class="card" aria-labelledby="league-h"><h2 id="league-h">{{t.partner_league}}</h2><p class="meta">{{t.partner_health_hint}}</p>
         {{#has_league}}<div class="report-scroll"><table class="league"><thead><tr><th scope="col">{{t.partner_partnership}}</th><th scope="col" class="num">{{t.partner_health}}</th><th scope="col" class="num">{{t.partner_scorecard}}</th><th scope="col" class="num">{{t.partner_goals}}</th><th scope="col" class="num">{{t.partner_brief_risks}}</th><th scope="col" class="num">{{t.partner_brief_conflicts}}</th><th scope="col" class="num">{{t.partner_registrations_approved}}</th><th scope="col" class="num">{{t.partner_cadence}}</th></tr></thead>
         <tbody>{{#league}}<tr><th scope="row"><a href="{{href}}">{{name}}</a><div class="meta">{{kind}} · {{stage}}</div></th><td class="num"><strong>{{health}}</strong><div class="meta">{{inputs}}</div></td><td class="num">{{scorecard}}</td><td class="num">{{goals}}</td><td class="num">{{risks}}</td><td class="num">{{conflicts}}</td><td class="num">{{registrations}}</td><td class="num">{{cadence}}</td></tr>{{/league}}</tbody></table></div>{{/has_league}}
         {{^has_league}}<p class="meta">{{t.partner_none}}</p>{{/has_league}}</section>
         <div class="report-grid">
-        {{#heat}}<section class="card">{{> partner_risk_map}}</section>{{/heat}}
+        {{#heat}}<div class="card heat-card">{{> partner_risk_map}}</div>{{/heat}}
         <section class="card" aria-labelledby="reg-h"><h2 id="reg-h">{{t.partner_registrations_by_state}}</h2><ul class="bars">{{#registrationBars}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/registrationBars}}</ul></section>
-        <section class="card" aria-labelledby="cycle-h"><div class="actions spread"><h2 id="cycle-h">{{t.partner_cycle_times}}</h2><a href="{{csvConflicts}}">CSV</a></div><p>{{cycle}}</p><ul class="bars">{{#cycleBars}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/cycleBars}}</ul></section>
-        <section class="card" aria-labelledby="cad-h"><div class="actions spread"><h2 id="cad-h">{{t.partner_cadence_heading}}</h2><a href="{{csvCadence}}">CSV</a></div><ul class="bars">{{#cadenceBars}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/cadenceBars}}</ul></section>
+        <section class="card" aria-labelledby="cycle-h"><div class="actions spread"><h2 id="cycle-h">{{t.partner_cycle_times}}</h2><a href="{{csvConflicts}}" download>{{t.svc_report_csv}}</a></div><p>{{cycle}}</p><ul class="bars">{{#cycleBars}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/cycleBars}}</ul></section>
+        <section class="card" aria-labelledby="cad-h"><div class="actions spread"><h2 id="cad-h">{{t.partner_cadence_heading}}</h2><a href="{{csvCadence}}" download>{{t.svc_report_csv}}</a></div><ul class="bars">{{#cadenceBars}}<li><span class="bar-label">{{label}}</span><span class="bar-text">{{text}}</span>{{{svg}}}</li>{{/cadenceBars}}</ul></section>
         </div>
         {{> foot}}
         """
@@ -170,6 +170,7 @@ enum PartnerTemplates: PageTemplateSet {
           .review-doc { max-width: none; font-size: 10.5pt; } .review-doc h3 { break-after: avoid; } .review-doc tr, .review-doc li { break-inside: avoid; }
           .review-doc .band-low, .review-doc .band-medium, .review-doc .band-high, .review-doc .band-critical, .review-doc svg.progress { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
+        .heat-card .partner-risk-map { border: 0; box-shadow: none; padding: 0; margin: 0; background: none; }
         .report-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: var(--sp-3); margin-top: var(--sp-3); }
         table.league { border-collapse: collapse; min-width: 100%; } table.league th, table.league td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
         table.league .num { text-align: right; font-variant-numeric: tabular-nums; } table.league td .meta { font-size: var(--fs-xs); white-space: normal; }
