@@ -265,3 +265,28 @@ import Testing
         }
     }
 }
+
+/// Deals name the partnership that sourced them and those that influenced them; the
+/// partnership's page sums them from the deals the reader sees.
+@Suite struct PartnerPipelineTests {
+    @Test(arguments: Backend.available)
+    func thePartnershipShowsThePipelineItSourcedAndInfluenced(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let f = try await PartnershipTests.fixture(api)
+            let (pipeline, stage) = try await DealTests.stages(api)
+            let base = #""pipeline_id":"\#(pipeline)","stage_id":"\#(stage["Lead"]!)""#
+            _ = try await api.create("deals", #"{"title":"A",\#(base),"amount":{"amount":"1000000","currency":"KRW"},"partnership_id":"\#(f.partnership)"}"#)
+            _ = try await api.create("deals", #"{"title":"B",\#(base),"amount":{"amount":"2500000","currency":"KRW"},"partnership_id":"\#(f.partnership)"}"#)
+            _ = try await api.create("deals", #"{"title":"C",\#(base),"amount":{"amount":"300","currency":"USD"},"influenced_by_ids":["\#(f.partnership)"]}"#)
+            _ = try await api.create("deals", #"{"title":"D",\#(base),"amount":{"amount":"9","currency":"USD"}}"#)
+            let influenced = try await api.call(.get, "/api/v1/deals?filter[influenced_by_ids]=\(f.partnership)").object()["data"]?.arrayValue ?? []
+            #expect(influenced.compactMap { $0.objectValue?.string("title") } == ["C"])
+            let bad = try await api.call(.post, "/api/v1/deals", json: #"{"title":"E",\#(base),"partnership_id":"01a23d00-0000-7000-8000-000000000000"}"#)
+            #expect(bad.status == .unprocessableContent)
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let page = try await browser.request(.get, "/partnerships/\(f.partnership)")
+            #expect(page.status == .ok && page.body.contains("Pipeline through this partnership") && page.body.contains("Deals: 2") && page.body.contains("3,500,000"), "\(page.status)")
+            #expect(page.body.contains("Deals: 1") && page.body.contains("300"))
+        }
+    }
+}

@@ -19,6 +19,10 @@ public enum Deals {
             FieldSpec("lost_reason", .text(maxLength: 300)),
             FieldSpec("next_step", .text(maxLength: 300)),
             FieldSpec("tags", .tags),
+            // The partnership that brought the deal, and those that helped: what a partner's
+            // sourced pipeline, revenue and lifetime value are counted from.
+            FieldSpec("partnership_id", .reference("partnerships"), label: "Sourced by partnership"),
+            FieldSpec("influenced_by_ids", .references("partnerships"), label: "Influenced by partnerships"),
         ],
         titleField: "title",
         listColumns: ["organization_id", "stage_id", "amount", "close_date", "updated_at"],

@@ -47,5 +47,6 @@ enum Migrations {
         Migration0035TeamMailboxes.migration,
         Migration0036HeldMail.migration,
         Migration0037Partnerships.migration,
+        Migration0038PartnerDeals.migration,
     ]
 }

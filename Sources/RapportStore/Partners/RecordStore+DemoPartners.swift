@@ -70,6 +70,15 @@ extension RecordStore {
                                                     ("category", .string(band)), ("owner_contact_id", .string(theirs)), ("reviewed_on", day(-20)), ("review_on", day(40)),
                                                     ("mitigation", .string("분기별 점검"))])
             }
+            // Two of the partner's customers' deals came through the partnership.
+            let deals = try await type(named: Deals.type.name)
+            let sourced = try await db.read { s in
+                try await s.query("SELECT id FROM deals WHERE deleted_at IS NULL AND organization_id <> \(korean.org) ORDER BY seq LIMIT 3").compactMap { $0.text("id") }
+            }
+            for (i, deal) in sourced.enumerated() {
+                let change: (String, JSONValue) = i < 2 ? ("partnership_id", .string(p)) : ("influenced_by_ids", ids([p]))
+                _ = try await update(deals, id: deal, body: JSONObject([change]), ifMatch: nil, actor: actor)
+            }
             let conflict = try await make(Conflicts.type.name, [("partnership_id", .string(p)), ("title", .string("동일 고객 중복 제안")), ("raised_by_id", .string(theirs)),
                                                                ("party_ids", ids([ours, theirs])), ("severity", .string("high")),
                                                                ("facts", .string("직접 영업팀과 파트너가 같은 고객에게 각각 견적을 제출함"))])

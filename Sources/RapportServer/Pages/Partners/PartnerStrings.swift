@@ -3,6 +3,10 @@
 /// 파트너십 / パートナーシップ, RACI kept as the letters everyone uses.
 enum PartnerStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "field.influenced_by_ids": "Influenced by partnerships", "partner_pipeline": "Pipeline through this partnership",
+        "partner_sourced_open": "Sourced, open", "partner_sourced_won": "Sourced and won this year", "partner_influenced_open": "Influenced, open",
+        "partner_deal_count": "Deals: %d",
+
         "partner_report": "Partner report", "partner_league": "Partner league table", "partner_partnership": "Partnership",
         "partner_health_hint": "Health is the weighted mean of goal attainment (30), the latest scorecard (30), open risks (20), open conflicts (10) and action items done on time (10), of those that can be measured; each input is shown under it.",
         "partner_health": "Health", "partner_health.goals": "Goals", "partner_health.scorecard": "Scorecard", "partner_health.risks": "Risks",
@@ -115,6 +119,10 @@ enum PartnerStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "field.influenced_by_ids": "영향을 준 파트너십", "partner_pipeline": "이 파트너십을 통한 파이프라인",
+        "partner_sourced_open": "발굴, 진행 중", "partner_sourced_won": "발굴, 올해 수주", "partner_influenced_open": "영향, 진행 중",
+        "partner_deal_count": "거래 %d건",
+
         "partner_report": "파트너 보고서", "partner_league": "파트너 순위표", "partner_partnership": "파트너십",
         "partner_health_hint": "건강도는 목표 달성도(30), 최근 스코어카드(30), 미해결 리스크(20), 진행 중인 갈등(10), 기한 내 완료된 실행 항목(10) 중 측정 가능한 항목의 가중 평균이며, 각 항목은 아래에 표시됩니다.",
         "partner_health": "건강도", "partner_health.goals": "목표", "partner_health.scorecard": "스코어카드", "partner_health.risks": "리스크",
@@ -226,6 +234,10 @@ enum PartnerStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "field.influenced_by_ids": "影響したパートナーシップ", "partner_pipeline": "このパートナーシップ経由のパイプライン",
+        "partner_sourced_open": "紹介・進行中", "partner_sourced_won": "紹介・今年の受注", "partner_influenced_open": "関与・進行中",
+        "partner_deal_count": "%d件",
+
         "partner_report": "パートナーレポート", "partner_league": "パートナー順位表", "partner_partnership": "パートナーシップ",
         "partner_health_hint": "健全度は、目標達成度(30)、直近のスコアカード(30)、未解決のリスク(20)、対応中の対立(10)、期限内に完了したアクション項目(10)のうち測定できるものの加重平均です。各項目を下に示します。",
         "partner_health": "健全度", "partner_health.goals": "目標", "partner_health.scorecard": "スコアカード", "partner_health.risks": "リスク",

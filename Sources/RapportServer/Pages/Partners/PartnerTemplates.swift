@@ -4,8 +4,14 @@ enum PartnerTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "procedure_path": procedurePath, "procedure_history": procedureHistory, "partner_goals": goals, "partner_key_results": keyResults,
         "partner_raci": raci, "partner_roadmap": roadmap, "partner_risk_map": riskMap, "partner_risk_trend": riskTrend,
-        "partner_review_brief": reviewBrief, "partner_review_print": reviewPrint, "partner_sharing": sharing, "partner_report": report,
+        "partner_review_brief": reviewBrief, "partner_review_print": reviewPrint, "partner_sharing": sharing, "partner_report": report, "partner_pipeline": pipeline,
     ]
+
+    static let pipeline = """
+        <section class="card partner-pipeline" aria-labelledby="pipeline-h"><h2 id="pipeline-h">{{t.partner_pipeline}}</h2>
+        <ul class="dash">{{#figures}}<li><a href="{{href}}"><span class="meta">{{label}}</span><strong>{{count}}</strong>{{#amount}}<span class="amount">{{amount}}</span>{{/amount}}</a></li>{{/figures}}</ul>
+        </section>
+        """
 
     static let report = """
         {{> head}}
@@ -175,6 +181,9 @@ enum PartnerTemplates: PageTemplateSet {
         table.league { border-collapse: collapse; min-width: 100%; } table.league th, table.league td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
         table.league .num { text-align: right; font-variant-numeric: tabular-nums; } table.league td .meta { font-size: var(--fs-xs); white-space: normal; }
         table.league th[scope=row] { word-break: keep-all; min-width: 9rem; }
+        .partner-pipeline ul.dash { list-style: none; padding: 0; margin: 0; }
+        .partner-pipeline ul.dash a { display: grid; gap: 2px; padding: 8px 10px; border: 1px solid var(--line); border-radius: var(--radius); color: inherit; text-decoration: none; }
+        .partner-pipeline .amount { font-variant-numeric: tabular-nums; word-break: keep-all; }
         .band-low { background: color-mix(in srgb, var(--ok) 30%, transparent); }
         .band-medium { background: color-mix(in srgb, var(--warn) 35%, transparent); }
         .band-high { background: color-mix(in srgb, var(--bad) 35%, transparent); }
