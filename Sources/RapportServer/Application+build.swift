@@ -123,7 +123,7 @@ public func buildApplication(
     SatisfactionSettingsRoutes(store: store).register(on: api)
     WebFormFieldRoutes(store: store).register(on: api)
     MailboxRoutes(store: store).register(on: api)
-    PartnerRoutes(store: store).register(on: api)
+    PartnerRoutes(store: store, admin: admin).register(on: api)
     RecordRoutes(store: store).register(on: api)
     AttachmentPages(deps: pages).register(on: router)
     ImportPages(deps: pages).register(on: router)

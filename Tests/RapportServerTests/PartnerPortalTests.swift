@@ -143,3 +143,40 @@ import Testing
         }
     }
 }
+
+/// Inviting a person at a partner: an account with the partner role, linked, and a
+/// set-password link by mail in their language (or back to the inviter without mail).
+@Suite struct PartnerInvitationTests {
+    @Test(arguments: Backend.available)
+    func anInvitationMakesALinkedPartnerAccountAndMailsTheLink(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let org = try await api.create("organizations", #"{"name":"さくらテック"}"#).string("id") ?? ""
+            let p = try await api.create("partnerships", #"{"name":"さくら提携","partner_id":"\#(org)","kind":"technology"}"#).string("id") ?? ""
+            // Without mail: the link comes back to pass on, and it opens the set-password page.
+            let first = try await api.call(.post, "/api/v1/partnerships/\(p)/partner_users", json: #"{"email":"Haruto@Sakura.test","name":"佐藤 陽斗","language":"ja"}"#)
+            #expect(first.status == .created, "\(first.body)")
+            let body = try first.object()
+            #expect(body["mailed"]?.boolValue == false && body.string("email") == "haruto@sakura.test")
+            let path = try #require(body.string("set_password_path"))
+            var browser = PageClient(api)
+            #expect(try await browser.request(.get, path).status == .ok)
+            let users = try await api.call(.get, "/api/v1/users").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            #expect(users.first { $0.string("email") == "haruto@sakura.test" }?.string("role") == "partner")
+            // A colleague's address is refused; a bad body changes nothing.
+            _ = try await api.user("colleague@example.com", role: "sales")
+            let colleague = try await api.call(.post, "/api/v1/partnerships/\(p)/partner_users", json: #"{"email":"colleague@example.com"}"#)
+            #expect(try colleague.status == .unprocessableContent && colleague.errorFields() == ["user_id"])
+            #expect(try await api.call(.post, "/api/v1/partnerships/\(p)/partner_users", json: #"{"email":"x@y.test","role":"admin"}"#).status == .unprocessableContent)
+            let after = try await api.call(.get, "/api/v1/users").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            #expect(after.contains { $0.string("email") == "x@y.test" } == false, "the refused invitation made no account")
+            // With mail: the invitation goes out in the invitee's language.
+            #expect(try await api.call(.put, "/api/v1/settings/mail", json: #"{"host":"smtp.example.com","port":587,"security":"starttls","from_address":"partners@rapport.test"}"#).status == .ok)
+            #expect(try await api.call(.put, "/api/v1/settings/satisfaction", json: #"{"enabled":false,"scale":"good_bad","delay_minutes":60,"public_url":"https://crm.example.com"}"#).status == .ok)
+            let second = try await api.call(.post, "/api/v1/partnerships/\(p)/partner_users", json: #"{"email":"yui@sakura.test","name":"高橋 結衣","language":"ja"}"#).object()
+            #expect(second["mailed"]?.boolValue == true && second["set_password_path"]?.isNull == true)
+            #expect(try await api.count("SELECT COUNT(*) AS n FROM mail_messages WHERE subject = 'さくら提携へのご招待'") == 1)
+            let links = try await api.call(.get, "/api/v1/partnerships/\(p)/partner_users").object()["data"]?.arrayValue ?? []
+            #expect(links.count == 2)
+        }
+    }
+}

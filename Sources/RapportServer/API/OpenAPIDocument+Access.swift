@@ -178,6 +178,14 @@ extension OpenAPIDocument {
             ("get", operation("partnerUsers", "The partner users of a partnership: who sees it through the partner portal", tag: "partnerships", parameters: [id], responses: [
                 ("200", jsonResponse("The links", obj([("type", .string("object")), ("properties", obj([("data", obj([("type", .string("array")), ("items", link)]))]))]))), ("404", problem("Not found")),
             ])),
+            ("post", operation("invitePartnerUser", "Invite a person at the partner: a partner account (or their existing one) linked to the partnership, and a week-long set-password link by mail (returned when mail is not set up)", tag: "partnerships", parameters: [id],
+                               body: obj([("type", .string("object")), ("required", strings(["email"])), ("additionalProperties", .bool(false)), ("properties", obj([
+                                   ("email", obj([("type", .string("string")), ("format", .string("email"))])), ("name", obj([("type", .string("string"))])),
+                                   ("language", obj([("type", .string("string"))])),
+                               ]))]), responses: [
+                ("201", jsonResponse("The link", link)), ("403", problem("May not change the partnership")), ("404", problem("Not found")),
+                ("409", problem("Invited at the same moment by someone else")), ("422", problem("Not a valid invitation, or the address belongs to a colleague")),
+            ])),
         ])))
         paths.append(("/api/v1/partnerships/{id}/partner_users/{user_id}", obj([
             ("put", operation("linkPartnerUser", "Make a user with a partner role a partner user of the partnership (audited)", tag: "partnerships", parameters: [id, partnerUser], responses: [

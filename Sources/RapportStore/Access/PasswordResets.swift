@@ -11,8 +11,9 @@ public struct PasswordResets: Sendable {
         self.admin = admin
     }
 
-    /// The secret for the link `/reset/<secret>`.
-    public func create(email: String, actor: Actor) async throws -> String {
+    /// The secret for the link `/reset/<secret>`, live for `lifetime` seconds (an
+    /// invitation's lasts a week: the invitee may not read their mail within the hour).
+    public func create(email: String, actor: Actor, lifetime: TimeInterval = Self.lifetime) async throws -> String {
         guard let user = try await admin.user(email: email), user.active else {
             throw DatabaseError.configuration("No active user has the email \(email).")
         }
@@ -21,7 +22,7 @@ public struct PasswordResets: Sendable {
         try await admin.db.transaction { s in
             try await s.execute("""
                 INSERT INTO password_resets (token_hash, user_id, created_at, expires_at)
-                VALUES (\(SessionStore.digest(secret)), \(user.id), \(Timestamp.format(now)), \(Timestamp.format(now.addingTimeInterval(Self.lifetime))))
+                VALUES (\(SessionStore.digest(secret)), \(user.id), \(Timestamp.format(now)), \(Timestamp.format(now.addingTimeInterval(lifetime))))
                 """)
             try await AuditLog.append(s, actor: actor, action: "user.reset_link", type: "users", id: user.id, changes: nil, at: Timestamp.format(now))
         }
