@@ -297,3 +297,23 @@ import Testing
         #expect(ReviewCadence.median([3, 1, 2]) == 2 && ReviewCadence.median([4, 1, 2, 3]) == 2.5 && ReviewCadence.median([]) == nil)
     }
 }
+
+/// Who knows whom at a partner, and who has gone quiet.
+@Suite struct ContactNetworkTests {
+    @Test func peopleAreRankedByTheLastTalkWithTheirTiesAndRisks() {
+        let day: Int64 = 86_400_000
+        let now = 1_000 * day
+        let talks = [
+            ContactNetwork.Interaction(person: "kim", colleague: "ann", at: now - 2 * day),
+            ContactNetwork.Interaction(person: "kim", colleague: "ann", at: now - 40 * day),
+            ContactNetwork.Interaction(person: "kim", colleague: "bo", at: now - 120 * day),
+            ContactNetwork.Interaction(person: "sato", colleague: "bo", at: now - 100 * day),
+        ]
+        let net = ContactNetwork.summarize(people: ["sato", "kim", "lee"], talks, now: now)
+        #expect(net.map(\.person) == ["kim", "sato", "lee"])
+        #expect(net[0].ties.map(\.colleague) == ["ann", "bo"] && net[0].ties.map(\.recent) == [2, 0])
+        #expect(!net[0].stale && !net[0].singleThreaded)
+        #expect(net[1].stale && net[1].singleThreaded, "one colleague, and not within 90 days")
+        #expect(net[2].lastAt == nil && net[2].stale && !net[2].singleThreaded && net[2].ties.isEmpty)
+    }
+}

@@ -290,3 +290,23 @@ import Testing
         }
     }
 }
+
+/// The contact network on the partnership page, from the activities logged with the
+/// partner's people.
+@Suite struct PartnerNetworkTests {
+    @Test(arguments: Backend.available)
+    func thePageSaysWhoKnowsWhomAndWhoWentQuiet(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let f = try await PartnershipTests.fixture(api)
+            let org = try await api.call(.get, "/api/v1/partnerships/\(f.partnership)").object().string("partner_id") ?? ""
+            let quiet = try await api.create("people", #"{"display_name":"이서준","organization_id":"\#(org)","job_title":"CTO"}"#).string("id") ?? ""
+            let people = try await api.call(.get, "/api/v1/people?filter[organization_id]=\(org)").object()["data"]?.arrayValue?.compactMap { $0.objectValue?.string("id") } ?? []
+            let talked = try #require(people.first { $0 != quiet })
+            _ = try await api.create("activities", #"{"kind":"call","subject":"Quarterly plan","participants":["\#(talked)"]}"#)
+            var browser = try await WorkspacePageTests.signedIn(api)
+            let page = try await browser.request(.get, "/partnerships/\(f.partnership)")
+            #expect(page.status == .ok && page.body.contains("Contact network") && page.body.contains("이서준"))
+            #expect(page.body.contains("Never contacted") && page.body.contains("Only one of us knows them"))
+        }
+    }
+}

@@ -3,6 +3,9 @@
 /// 파트너십 / パートナーシップ, RACI kept as the letters everyone uses.
 enum PartnerStrings: PageStringCatalog {
     static let en: [String: String] = [
+        "partner_network": "Contact network", "partner_network_hint": "People at the partner, who of us talked with them and when last, from logged activities.",
+        "partner_network_never": "Never contacted", "partner_network_stale": "Quiet for 90 days", "partner_network_single": "Only one of us knows them",
+
         "field.influenced_by_ids": "Influenced by partnerships", "partner_pipeline": "Pipeline through this partnership",
         "partner_sourced_open": "Sourced, open", "partner_sourced_won": "Sourced and won this year", "partner_influenced_open": "Influenced, open",
         "partner_deal_count": "Deals: %d",
@@ -119,6 +122,9 @@ enum PartnerStrings: PageStringCatalog {
     ]
 
     static let ko: [String: String] = [
+        "partner_network": "인맥 지도", "partner_network_hint": "파트너 측 사람들과, 우리 중 누가 마지막으로 언제 연락했는지를 활동 기록에서 보여 줍니다.",
+        "partner_network_never": "연락 기록 없음", "partner_network_stale": "90일간 연락 없음", "partner_network_single": "우리 쪽 한 사람만 알고 있음",
+
         "field.influenced_by_ids": "영향을 준 파트너십", "partner_pipeline": "이 파트너십을 통한 파이프라인",
         "partner_sourced_open": "발굴, 진행 중", "partner_sourced_won": "발굴, 올해 수주", "partner_influenced_open": "영향, 진행 중",
         "partner_deal_count": "거래 %d건",
@@ -234,6 +240,9 @@ enum PartnerStrings: PageStringCatalog {
     ]
 
     static let ja: [String: String] = [
+        "partner_network": "人脈マップ", "partner_network_hint": "パートナー側の人と、当社の誰が最後にいつ話したかを活動記録から示します。",
+        "partner_network_never": "連絡の記録なし", "partner_network_stale": "90日間連絡なし", "partner_network_single": "当社で知っているのは1人だけ",
+
         "field.influenced_by_ids": "影響したパートナーシップ", "partner_pipeline": "このパートナーシップ経由のパイプライン",
         "partner_sourced_open": "紹介・進行中", "partner_sourced_won": "紹介・今年の受注", "partner_influenced_open": "関与・進行中",
         "partner_deal_count": "%d件",

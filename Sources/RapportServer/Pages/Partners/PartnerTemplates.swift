@@ -4,8 +4,16 @@ enum PartnerTemplates: PageTemplateSet {
     static let all: [String: String] = [
         "procedure_path": procedurePath, "procedure_history": procedureHistory, "partner_goals": goals, "partner_key_results": keyResults,
         "partner_raci": raci, "partner_roadmap": roadmap, "partner_risk_map": riskMap, "partner_risk_trend": riskTrend,
-        "partner_review_brief": reviewBrief, "partner_review_print": reviewPrint, "partner_sharing": sharing, "partner_report": report, "partner_pipeline": pipeline,
+        "partner_review_brief": reviewBrief, "partner_review_print": reviewPrint, "partner_sharing": sharing, "partner_report": report, "partner_pipeline": pipeline, "partner_network": network,
     ]
+
+    static let network = """
+        <section class="card partner-network" aria-labelledby="network-h"><h2 id="network-h">{{t.partner_network}}</h2><p class="meta">{{t.partner_network_hint}}</p>
+        <ul class="brief-list">{{#people}}<li><a href="{{href}}">{{name}}</a>{{#title}} <span class="meta">{{title}}</span>{{/title}}
+        {{#never}} <span class="flag">{{t.partner_network_never}}</span>{{/never}}{{#stale}} <span class="flag">{{t.partner_network_stale}}</span>{{/stale}}{{#single}} <span class="chip">{{t.partner_network_single}}</span>{{/single}}
+        {{#ties}}<div class="meta">{{ties}}</div>{{/ties}}</li>{{/people}}</ul>
+        </section>
+        """
 
     static let pipeline = """
         <section class="card partner-pipeline" aria-labelledby="pipeline-h"><h2 id="pipeline-h">{{t.partner_pipeline}}</h2>
@@ -162,6 +170,7 @@ enum PartnerTemplates: PageTemplateSet {
         .roadmap-row.status-done .roadmap-track .due { fill: var(--ok); } .roadmap-row.status-done .roadmap-track .bar { fill: color-mix(in srgb, var(--ok) 45%, transparent); }
         .roadmap-row.slipped .roadmap-track .due { fill: var(--bad); } .roadmap-row.slipped .roadmap-track .bar { fill: color-mix(in srgb, var(--bad) 40%, transparent); }
         .roadmap-row .flag, .brief-list .flag { color: var(--bad); font-weight: 600; }
+        .partner-network .brief-list { list-style: none; padding: 0; gap: 8px; }
         table.heat-map { border-collapse: separate; border-spacing: 3px; }
         table.heat-map td, table.heat-map th { width: 2.2rem; height: 2.2rem; text-align: center; font-weight: 700; border-radius: 4px; }
         table.heat-map th { font-weight: 400; color: var(--muted); }

@@ -37,7 +37,7 @@ enum RecordPageSections {
         People.type.name: [PurchaseHistorySection(), PossibleDuplicates(), ComposeEmailAction(recipients: PersonRecipients())],
         Tickets.type.name: [TicketClockSection(), TicketConversationSection(), RequesterTicketsSection()],
         NPSPrograms.type.name: [NPSProgramSection()],
-        Partnerships.type.name: [ProcedurePath(), PartnerPipelineSection(), PartnershipGoalsSection(), RoadmapSection(), RACIMatrixSection(), PartnerSharingSection(), RiskHeatMapSection(), ProcedureHistory()],
+        Partnerships.type.name: [ProcedurePath(), PartnerPipelineSection(), PartnershipGoalsSection(), RoadmapSection(), RACIMatrixSection(), PartnerNetworkSection(), PartnerSharingSection(), RiskHeatMapSection(), ProcedureHistory()],
         PartnershipGoals.type.name: [KeyResultProgressSection()],
         Risks.type.name: [RiskTrendLine()],
         Conflicts.type.name: [ProcedurePath(), ProcedureHistory()],
