@@ -247,3 +247,17 @@ extension JSONValue {
         return false
     }
 }
+
+extension JSONValue {
+    /// The ids a reference field holds: one for a single reference, each for a list, none
+    /// for anything else.
+    public static func ids(_ value: JSONValue?) -> [String] {
+        if let id = value?.stringValue { return [id] }
+        return (value?.arrayValue ?? []).compactMap(\.stringValue)
+    }
+
+    /// The same for a list column as stored (its JSON text).
+    public static func ids(stored text: String?) -> [String] {
+        ids(text.flatMap { try? JSONValue.parse($0) })
+    }
+}

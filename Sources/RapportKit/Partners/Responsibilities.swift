@@ -54,7 +54,7 @@ public enum Responsibilities {
     }
 
     static func ids(_ value: JSONValue?) -> Set<String> {
-        Set((value?.arrayValue ?? []).compactMap(\.stringValue))
+        Set(JSONValue.ids(value))
     }
 
     /// The letters a contact holds on one activity, in RACI order ("A", "R", "C", "I";

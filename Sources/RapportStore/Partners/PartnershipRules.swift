@@ -70,10 +70,10 @@ enum PartnershipRules {
         guard let existing, let partnership = record["partnership_id"]?.stringValue else { return record }
         try await s.lockExclusively("roadmap:" + partnership)
         var items = try await s.query("SELECT id, depends_on_ids, due_on, status FROM milestones WHERE partnership_id = \(partnership) AND deleted_at IS NULL").map { row in
-            RoadmapItem(id: row.text("id") ?? "", dependsOn: JSONValue.ids(row.text("depends_on_ids")), due: row.text("due_on") ?? "", status: row.text("status") ?? "")
+            RoadmapItem(id: row.text("id") ?? "", dependsOn: JSONValue.ids(stored: row.text("depends_on_ids")), due: row.text("due_on") ?? "", status: row.text("status") ?? "")
         }
         items.removeAll { $0.id == existing.id }
-        items.append(RoadmapItem(id: existing.id, dependsOn: (record["depends_on_ids"]?.arrayValue ?? []).compactMap(\.stringValue), due: "", status: ""))
+        items.append(RoadmapItem(id: existing.id, dependsOn: JSONValue.ids(record["depends_on_ids"]), due: "", status: ""))
         if let cycle = Roadmap.cycle(items) {
             throw RecordError.invalid([FieldError(field: "depends_on_ids", code: "cycle", message: "These milestones would wait for each other: \(cycle.count) in a circle.")])
         }
@@ -87,11 +87,4 @@ enum PartnershipRules {
         record["previous_score"] = existing.fields["score"] ?? .null
         return record
     })
-}
-
-extension JSONValue {
-    /// The ids of a list column as stored (a JSON array of strings).
-    static func ids(_ text: String?) -> [String] {
-        text.flatMap { try? JSONValue.parse($0) }?.arrayValue?.compactMap(\.stringValue) ?? []
-    }
 }

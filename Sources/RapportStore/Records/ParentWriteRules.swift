@@ -18,7 +18,7 @@ enum ParentWriteRules {
                     var record = try await follow(parent, of: parentType, s, record, existing)
                     if let parentID = record[parent.field]?.stringValue {
                         for sibling in siblings {
-                            let named = Set(ids(record[sibling.field])).subtracting(ids(existing?.fields[sibling.field]))
+                            let named = Set(JSONValue.ids(record[sibling.field])).subtracting(JSONValue.ids(existing?.fields[sibling.field]))
                             try await SiblingScope.require(s, type: sibling.type, field: sibling.field, ids: named, parentField: parent.field, parentID: parentID, parentNoun: parentType.singular)
                         }
                     }
@@ -52,11 +52,6 @@ enum ParentWriteRules {
             guard field.name != parent.field, let other = catalog[target]?.parent, other.type == parent.type, other.field == parent.field else { return nil }
             return (field.name, target)
         }
-    }
-
-    static func ids(_ value: JSONValue?) -> [String] {
-        if let id = value?.stringValue { return [id] }
-        return (value?.arrayValue ?? []).compactMap(\.stringValue)
     }
 
     /// The parents being deleted in this task: their children go with them whatever state

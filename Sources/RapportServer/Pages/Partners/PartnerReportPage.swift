@@ -74,9 +74,10 @@ struct PartnerReportPage {
             var totals: [Double] = []
             var perStep: [String: [Double]] = [:]
             let conflictType = try await deps.store.type(named: Conflicts.type.name)
-            for c in conflicts where c.fields["step"]?.stringValue == "closed" {
-                let moves = try await deps.store.stageHistory(conflictType, id: c.id, actor: actor)
-                guard let first = moves.first, let last = moves.last, last.to == "closed" else { continue }
+            let closed = conflicts.filter { $0.fields["step"]?.stringValue == "closed" }.map(\.id)
+            let histories = try await deps.store.stageHistories(conflictType, ids: closed, actor: actor)
+            for id in closed {
+                guard let moves = histories[id], let first = moves.first, let last = moves.last, last.to == "closed" else { continue }
                 totals.append(Double(last.at - first.at) / 86_400_000)
                 for (step, ms) in StageRule.durations(Array(moves.dropLast()), now: last.at) { perStep[step, default: []].append(Double(ms) / 86_400_000) }
             }

@@ -114,7 +114,7 @@ struct RoadmapSection: RecordPageSection {
         guard let milestones = try await PartnershipChildren.of(Milestones.type.name, record, user: user, actor: actor, deps: deps, sort: "due_on"), !milestones.isEmpty else { return nil }
         let today = Self.day(deps.now(), in: user.timeZone)
         let items = milestones.map { m in
-            RoadmapItem(id: m.id, dependsOn: (m.fields["depends_on_ids"]?.arrayValue ?? []).compactMap(\.stringValue),
+            RoadmapItem(id: m.id, dependsOn: JSONValue.ids(m.fields["depends_on_ids"]),
                         due: m.fields["due_on"]?.stringValue ?? today, status: m.fields["status"]?.stringValue ?? "planned", doneOn: m.fields["done_on"]?.stringValue)
         }
         let slips = Roadmap.slips(items, today: today)
@@ -144,6 +144,7 @@ struct RoadmapSection: RecordPageSection {
                 }
                 return [
                     "href": "/milestones/\(m.id)", "name": names[m.id] ?? "", "due": formatter.text(m.fields["due_on"], field: date),
+                    "dueValue": m.fields["due_on"]?.stringValue ?? "",
                     "status": user.choiceLabel("status", status), "statusValue": status, "slipped": !slip.isEmpty, "slip": slip,
                     "dueX": String(x(due)), "hasBar": start != nil, "barX": String(start.map(x) ?? 0), "barW": String(max(0.5, x(due) - (start.map(x) ?? 0))),
                     "todayX": String(todayX), "months": months,

@@ -40,11 +40,8 @@ struct ReviewBrief {
         }
         if let roadmap = try await RoadmapSection().values(partnership, type: partnerships, user: user, actor: actor, deps: deps),
            let rows = roadmap["rows"] as? [[String: Any]] {
-            let milestones = try await PartnershipChildren.of(Milestones.type.name, partnership, user: user, actor: actor, deps: deps, sort: "due_on") ?? []
-            let dues = Dictionary(milestones.map { ($0.id, $0.fields["due_on"]?.stringValue ?? "") }, uniquingKeysWith: { a, _ in a })
             out["milestones"] = rows.filter { row in
-                let id = (row["href"] as? String)?.split(separator: "/").last.map(String.init) ?? ""
-                let due = dues[id] ?? ""
+                let due = row["dueValue"] as? String ?? ""
                 return (row["slipped"] as? Bool) == true || (due >= from && due <= to)
             }
         }
