@@ -262,7 +262,8 @@ import Testing
             _ = try await api.call(.put, "/api/v1/partnerships/\(f.partnership)/partner_users/\(partner.id)")
             var outside = PageClient(api)
             _ = try await outside.signIn("p@partner.test", "Partner-pass-2026!")
-            #expect(try await outside.request(.get, "/partnerships/report").status == .notFound)
+            let refused = try await outside.request(.get, "/partnerships/report")
+            #expect(refused.status == .notFound && refused.body.contains("<html"), "the app's not-found page, not a bare problem document")
         }
     }
 }

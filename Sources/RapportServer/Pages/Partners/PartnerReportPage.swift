@@ -29,7 +29,8 @@ struct PartnerReportPage {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await RecordPages(deps: deps).page(request) { user in
-            guard PartnerReportPage.navigation.visible(user) else { throw HTTPError(.notFound) }
+            // Partner users get the same not-found page as for anything they may not see.
+            guard PartnerReportPage.navigation.visible(user) else { throw RecordError.notFound(type: Partnerships.type.name, id: "report") }
             let actor = user.actor(context)
             let params = try QueryString.parse(request.uri.query)
             let today = RoadmapSection.day(deps.now(), in: user.timeZone)
