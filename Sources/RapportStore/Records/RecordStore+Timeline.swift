@@ -14,8 +14,9 @@ public struct TimelinePage: Sendable {
 }
 
 extension RecordStore {
-    /// Activities linked to the record (as participant or link) and its audited changes,
-    /// newest first, including those of records merged into it.
+    /// Activities linked to the record (as participant or link), the mail it received
+    /// through the service desk and its audited changes, newest first, including those of
+    /// records merged into it.
     /// Only what the actor may see: activities within their visibility, and changes
     /// without the fields their role hides.
     ///
@@ -47,7 +48,7 @@ extension RecordStore {
             }
             let activityRows = try await s.query("SELECT \(raw: codec.selectList), \(raw: at) AS at FROM activities WHERE \(activityWhere) ORDER BY \(raw: at) DESC, id DESC LIMIT \(limit + 1)")
             let auditRows = try await s.query("SELECT id, at, actor_id, action, record_type, record_id, changes, request_id FROM audit_log WHERE \(auditWhere) ORDER BY at DESC, id DESC LIMIT \(limit + 1)")
-            var entries: [TimelineEntry] = []
+            var entries: [TimelineEntry] = filter.showsMail ? try await self.mailEntries(s, type: type, ids: ids, before: before, limit: limit, actor: actor) : []
             for row in activityRows {
                 let r = self.redact(codec.decode(row), activities, actor)
                 let when = row.text("at") ?? r.createdAt

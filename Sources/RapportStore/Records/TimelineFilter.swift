@@ -28,4 +28,6 @@ public enum TimelineFilter: Sendable, Equatable {
 
     var showsActivities: Bool { self != .changes }
     var showsChanges: Bool { self == .all || self == .changes }
+    /// Received mail counts as email: the chip for emails shows it with the logged ones.
+    var showsMail: Bool { self == .all || self == .activities("email") }
 }

@@ -104,14 +104,19 @@ public struct TicketMailIntake: Sendable {
         }
         guard let sender else { return .ignored(reason: "no_sender") }
         let group = (message.to + message.cc + Self.deliveredTo(message)).lazy.compactMap { groups[$0.normalized] }.first
-        return try await take(s, message, mailID: id, sender: sender, group: group, text: text, holdingUnknown: true)
+        let ours = { (a: MailAddress) in groups[a.normalized] != nil || relayAddress == a.normalized }
+        return try await take(s, message, mailID: id, sender: sender, group: group, text: text, parties: (message.to + message.cc).filter { !ours($0) },
+                              holdingUnknown: true)
     }
 
     /// The personal path: the message on the ticket it answers, or a new ticket in
     /// `group`. A sender no person has, writing something that answers no ticket, to a
     /// group that reviews unknown senders, is held instead (nothing else is made).
+    ///
+    /// `parties` are the message's other addresses that are not ours (a support address,
+    /// the relay's): the message also lands on their people's timelines.
     private func take(_ s: Session, _ message: MailMessage, mailID id: String, sender: MailAddress, group: String?, text: String,
-                      holdingUnknown: Bool) async throws -> Outcome {
+                      parties: [MailAddress], holdingUnknown: Bool) async throws -> Outcome {
         let known = try await Requesters.existing(store, s, address: sender.address)
         let keys = ThreadKeys(message)
         var ticketID = try await Self.ticket(s, answering: keys.parents)
@@ -136,7 +141,7 @@ public struct TicketMailIntake: Sendable {
             ]), actor: .system)
             // The rules may have moved it to a follow-up of a closed ticket.
             let landed = saved.fields["ticket_id"]?.stringValue ?? ticketID
-            try await link(s, mail: id, message: saved.id, ticket: landed, person: person.id)
+            try await link(s, mail: id, message: saved.id, person: person.id, parties: parties)
             try await attach(s, message, to: saved.id)
             return .threaded(ticketID: landed, messageID: saved.id)
         }
@@ -152,7 +157,7 @@ public struct TicketMailIntake: Sendable {
             ("ticket_id", .string(ticket.id)), ("kind", .string(TicketMessages.Kind.publicReply.rawValue)),
             ("author_person_id", .string(person.id)), ("body", body),
         ]), actor: .system)
-        try await link(s, mail: id, message: saved.id, ticket: ticket.id, person: person.id)
+        try await link(s, mail: id, message: saved.id, person: person.id, parties: parties)
         try await attach(s, message, to: saved.id)
         return .opened(ticketID: ticket.id, messageID: saved.id)
     }
@@ -175,7 +180,11 @@ public struct TicketMailIntake: Sendable {
                     let message = MailMessage(parsing: raw)
                     guard let sender = message.from.first else { return nil }
                     try await s.execute("UPDATE mail_messages SET state = 'received', last_error = NULL, held_team_id = NULL, updated_at = \(Timestamp.format(now())) WHERE id = \(mailID)")
-                    let outcome = try await take(s, message, mailID: mailID, sender: sender, group: row.text("held_team_id"), text: Self.body(message), holdingUnknown: false)
+                    let ours = try await SupportAddresses.all(s)
+                    let relay = try await MailSettingsStore.settings(s)?.fromAddress.lowercased()
+                    let parties = (message.to + message.cc).filter { ours[$0.normalized] == nil && $0.normalized != relay }
+                    let outcome = try await take(s, message, mailID: mailID, sender: sender, group: row.text("held_team_id"), text: Self.body(message),
+                                                 parties: parties, holdingUnknown: false)
                     try await AuditLog.append(s, actor: actor, action: "mail.released", type: "mail_messages", id: mailID, changes: nil, at: Timestamp.format(now()))
                     switch outcome {
                     case .opened(let ticket, _), .threaded(let ticket, _): return ticket
@@ -281,10 +290,9 @@ public struct TicketMailIntake: Sendable {
         return ids.lazy.compactMap { byMessage[$0] }.first
     }
 
-    private func link(_ s: Session, mail: String, message: String, ticket: String, person: String) async throws {
-        try await s.execute("""
-            INSERT INTO mail_links (mail_id, record_type, record_id) VALUES (\(mail), 'ticket_messages', \(message)), (\(mail), 'people', \(person))
-            """)
+    /// The message's ticket message, then its people, their companies and open deals.
+    private func link(_ s: Session, mail: String, message: String, person: String, parties: [MailAddress]) async throws {
+        try await MailParties.link(store, s, mail: mail, records: [(TicketMessages.type.name, message)], people: [person], addresses: parties)
     }
 
     /// The text a ticket shows: the plain part, else the HTML part's text.

@@ -62,6 +62,9 @@ enum ComponentStyles {
         ol.timeline li.activity { border-left-color: var(--accent); }
         ol.timeline .meta { margin: 0; }
         ol.timeline .body { white-space: pre-wrap; overflow-wrap: break-word; }
+        ol.timeline li.mail { border-left-color: var(--accent); border-left-style: double; }
+        ol.timeline details.quoted summary { cursor: pointer; color: var(--muted); font-size: var(--fs-sm); }
+        ol.timeline details.quoted .body { color: var(--muted); }
         .columns-chooser summary { cursor: pointer; color: var(--accent); padding: 10px 0; }
         svg.chart { width: 100%; max-width: 44rem; height: auto; display: block; margin-bottom: 12px; }
         svg.chart text { fill: var(--ink); }

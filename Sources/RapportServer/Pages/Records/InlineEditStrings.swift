@@ -16,6 +16,8 @@ enum InlineEditStrings: PageStringCatalog {
         "timeline_all": "Everything",
         "timeline_changes": "Changes",
         "timeline_more": "Show older entries",
+        "timeline_mail_received": "Email received",
+        "timeline_mail_quoted": "Earlier messages and signature",
     ]
 
     static let ko: [String: String] = [
@@ -33,6 +35,8 @@ enum InlineEditStrings: PageStringCatalog {
         "timeline_all": "전체",
         "timeline_changes": "변경 이력",
         "timeline_more": "이전 항목 더 보기",
+        "timeline_mail_received": "받은 이메일",
+        "timeline_mail_quoted": "이전 메일과 서명",
     ]
 
     static let ja: [String: String] = [
@@ -50,5 +54,7 @@ enum InlineEditStrings: PageStringCatalog {
         "timeline_all": "すべて",
         "timeline_changes": "変更履歴",
         "timeline_more": "過去の項目をさらに表示",
+        "timeline_mail_received": "受信メール",
+        "timeline_mail_quoted": "以前のメールと署名",
     ]
 }

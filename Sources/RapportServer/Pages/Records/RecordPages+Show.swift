@@ -71,6 +71,7 @@ extension RecordPages {
                 if kind == "task", let due = a["due_at"]?.stringValue { out["body"] = [user.t("due"), formatter.instant(due)].joined(separator: ": ") + ((out["body"] as? String).map { "\n" + $0 } ?? "") }
                 return out
             }
+            if let mail = j["mail"]?.objectValue { return Self.mailEntry(mail, at: entry.at, formatter: formatter, user: user) }
             let action = j["action"]?.stringValue ?? ""
             let known = ["create", "update", "delete", "restore", "merge", "erase"]
             var out: [String: Any] = [

@@ -99,7 +99,7 @@ enum RecordTemplates: PageTemplateSet {
         <nav class="timeline-filters" aria-label="{{t.timeline_filter}}">{{#timelineFilters}}<a class="chip" href="{{href}}"{{#current}} aria-current="true"{{/current}}>{{label}}</a>{{/timelineFilters}}</nav>
         <ol class="timeline">
         {{#timeline}}<li class="{{entry}}"><div class="meta">{{what}} · <time datetime="{{at}}">{{when}}</time>{{#who}} · {{who}}{{/who}}</div>
-        {{#subject}}<div><a href="{{href}}"><strong>{{subject}}</strong></a></div>{{/subject}}{{#body}}<div class="body">{{body}}</div>{{/body}}{{#changed}}<div class="body">{{changed}}</div>{{/changed}}{{#hasEntryFiles}}<ul class="entry-files">{{#entryFiles}}<li><a href="{{href}}" download>{{name}}</a> <span class="meta">{{size}}</span></li>{{/entryFiles}}</ul>{{/hasEntryFiles}}</li>{{/timeline}}
+        {{#subject}}<div><a href="{{href}}"><strong>{{subject}}</strong></a></div>{{/subject}}{{#body}}<div class="body">{{body}}</div>{{/body}}{{#folded}}<details class="quoted"><summary>{{foldedLabel}}</summary><div class="body">{{folded}}</div></details>{{/folded}}{{#changed}}<div class="body">{{changed}}</div>{{/changed}}{{#hasEntryFiles}}<ul class="entry-files">{{#entryFiles}}<li><a href="{{href}}" download>{{name}}</a> <span class="meta">{{size}}</span></li>{{/entryFiles}}</ul>{{/hasEntryFiles}}</li>{{/timeline}}
         </ol>
         {{^has_timeline}}<p>{{t.nothing_here}}</p>{{/has_timeline}}
         <p class="pager">{{#timelineNewest}}<a href="{{timelineNewest}}">{{t.first_page}}</a> {{/timelineNewest}}{{#timelineMore}}<a href="{{timelineMore}}" rel="next" data-timeline-more>{{t.timeline_more}}</a>{{/timelineMore}}</p>
