@@ -238,11 +238,19 @@ public final class Database: Sendable {
             try await session.execute(SQL(dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"))
             begun = true
             let result = try await body(session)
+            let appended = session.marks?.appendedAudit == true
+            // SQLite's one writer seals its own entries before it commits (see
+            // AuditSealer.sealInside); PostgreSQL's writers seal after, outside the record
+            // transaction, so they never wait on each other for the chain's lock.
+            let sealedInside = appended && dialect == .sqlite ? await AuditSealer.sealInside(session, self) : nil
             try await session.execute("COMMIT")
             await pool.release(conn)
             await writeGate?.leave()
-            // Outside the record transaction, so writers never wait on each other here.
-            if session.marks?.appendedAudit == true { await AuditSealer.sealAfterCommit(self) }
+            if appended {
+                let settled = sealedInside.map { AuditSealer.settle($0, self) }
+                if case let sealed?? = settled, sealed >= AuditSealer.batch { await AuditSealer.sealAfterCommit(self) }
+                if settled == nil { await AuditSealer.sealAfterCommit(self) }
+            }
             return result
         } catch {
             if DatabaseFault(error).breaksConnection {

@@ -272,7 +272,7 @@ public struct TicketMailIntake: Sendable {
     static let maxFiles = 20
 
     private func requester(_ s: Session, _ sender: MailAddress) async throws -> StoredRecord {
-        try await Requesters.person(store, s, address: sender.address, name: sender.name, source: "email")
+        try await Requesters.person(store, s, address: sender.address, name: sender.name, source: "email", lookedUp: true)
     }
 
     /// The ticket whose recorded message one of `parents` names, nearest first.
@@ -344,9 +344,12 @@ enum Requesters {
         return try await store.load(s, people, id: id, forUpdate: false)
     }
 
-    static func person(_ store: RecordStore, _ s: Session, address: String, name: String?, source: String, language: String? = nil) async throws -> StoredRecord {
+    /// `lookedUp`: the caller has just found no one with `address` in this transaction,
+    /// so the lookup is not repeated.
+    static func person(_ store: RecordStore, _ s: Session, address: String, name: String?, source: String, language: String? = nil,
+                       lookedUp: Bool = false) async throws -> StoredRecord {
         let people = try await store.type(named: People.type.name, in: s)
-        if let found = try await existing(store, s, address: address) { return found }
+        if !lookedUp, let found = try await existing(store, s, address: address) { return found }
         let local = String(address.prefix { $0 != "@" })
         let display = (name?.trimmedWhitespace).flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } ?? local
         var changes = JSONObject([
