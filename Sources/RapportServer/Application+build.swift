@@ -105,6 +105,7 @@ public func buildApplication(
     PortalPages(deps: pages).register(on: router)
     NPSPages(deps: pages).register(on: router)
     ProcedurePages(deps: pages).register(on: router)
+    RegistrationDecisionPages(deps: pages).register(on: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(tokens: tokens, sessions: sessions, directory: directory))
     AccessRoutes(admin: admin, tokens: tokens, audit: audit).register(on: api)

@@ -33,7 +33,9 @@ extension Role {
     static let partnerPortal: [String: Grant] = {
         var grants = Dictionary(uniqueKeysWithValues: partnerTypes.map { ($0, Grant([.read], visibility: .partnership)) })
         for type in ["review_actions", "milestones"] { grants[type] = Grant([.read, .update], visibility: .partnership) }
-        for type in ["conflicts", "deal_registrations"] { grants[type] = Grant([.read, .create], visibility: .partnership) }
+        grants["conflicts"] = Grant([.read, .create], visibility: .partnership)
+        // The deal an approval opened is ours: the partner sees that it was approved.
+        grants["deal_registrations"] = Grant([.read, .create], visibility: .partnership, hiddenFields: ["deal_id"])
         grants["*"] = Grant.none
         return grants
     }()

@@ -27,6 +27,8 @@ public enum DealRegistrations {
             FieldSpec("protected_until", .date, label: "Protected through", isDerived: true),
             // What the channel-conflict check found when the registration was written.
             FieldSpec("conflict_note", .longText, label: "Possible channel conflict", isDerived: true),
+            // The deal its approval opened.
+            FieldSpec("deal_id", .reference("deals"), label: "Deal", isDerived: true),
         ],
         titleField: "company_name",
         listColumns: ["status", "amount", "protected_until", "conflict_note"],

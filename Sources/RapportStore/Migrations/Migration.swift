@@ -48,5 +48,6 @@ enum Migrations {
         Migration0036HeldMail.migration,
         Migration0037Partnerships.migration,
         Migration0038PartnerDeals.migration,
+        Migration0039RegistrationDeals.migration,
     ]
 }

@@ -2,10 +2,11 @@ import Foundation
 import RapportKit
 
 /// A registration as the engine keeps it: partner users submit and never decide; an
-/// approval stamps its time and the last protected day in the partner's time zone; and
-/// every registration notes what the channel-conflict check finds.
+/// approval stamps its time and the last protected day in the partner's time zone and
+/// opens the registered deal (``RegistrationDeals``); and every registration notes what
+/// the channel-conflict check finds.
 enum DealRegistrationRules {
-    static let rules = WriteRules(before: { _, s, record, existing in
+    static let rules = WriteRules(before: { store, s, record, existing in
         var record = record
         let status = record["status"]?.stringValue ?? "submitted"
         let before = existing?.fields["status"]?.stringValue
@@ -24,6 +25,9 @@ enum DealRegistrationRules {
                 let zone = try await partnerZone(s, record["partnership_id"]?.stringValue)
                 record["approved_at"] = .string(Timestamp.format(millisecondsSince1970: at))
                 record["protected_until"] = .string(RegistrationProtection.lastDay(approvedAt: at, days: DealRegistrations.days(record), zone: zone))
+            }
+            if before != "approved", record["deal_id"]?.stringValue == nil {
+                record["deal_id"] = .string(try await RegistrationDeals.open(store, s, for: record, actor: WriteRules.writer ?? .system))
             }
         } else {
             record["approved_at"] = .null

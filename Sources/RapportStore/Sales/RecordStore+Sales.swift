@@ -31,12 +31,18 @@ extension RecordStore {
         let pipelines = try await type(named: Pipelines.type.name)
         if let id = try await defaultPipelineID() { return id }
         let changes = try validatedCreate(pipelines, body: JSONObject([("name", .string(Pipelines.defaultName)), ("is_default", .bool(true))]), actor: actor)
-        return try await db.transaction { s in
-            try await s.lockExclusively("default-pipeline")
-            if let id = try await Self.defaultPipelineID(s) { return id }
-            // Its stages come with it (``PipelineRules``).
-            return try await self.create(in: s, pipelines, changes: changes, actor: actor).id
-        }
+        return try await db.transaction { s in try await self.ensureDefaultPipeline(in: s, changes: changes, actor: actor) }
+    }
+
+    /// The same inside a write's transaction, for a rule that needs a pipeline to put a
+    /// deal in (an approved registration's) on a database where none was made yet.
+    func ensureDefaultPipeline(in s: Session, changes: JSONObject? = nil, actor: Actor = .system) async throws -> String {
+        try await s.lockExclusively("default-pipeline")
+        if let id = try await Self.defaultPipelineID(s) { return id }
+        let pipelines = try await type(named: Pipelines.type.name, in: s)
+        let body = try changes ?? validatedCreate(pipelines, body: JSONObject([("name", .string(Pipelines.defaultName)), ("is_default", .bool(true))]), actor: .system)
+        // Its stages come with it (``PipelineRules``).
+        return try await create(in: s, pipelines, changes: body, actor: actor).id
     }
 
     /// The pipeline boards and reports open on: the default one, else the oldest. Reads

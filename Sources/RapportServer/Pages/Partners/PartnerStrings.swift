@@ -39,6 +39,7 @@ enum PartnerStrings: PageStringCatalog {
         "field.conflict_note": "Possible channel conflict",
         "choice.status.submitted": "Submitted", "choice.status.approved": "Approved", "choice.status.withdrawn": "Withdrawn",
         "error.partner_manager_decides": "The partner manager approves registrations and sets their protection.",
+        "registration_approve": "Approve and open the deal", "registration_reject": "Reject",
         "error.not_partner_role": "Give the user a partner role first.",
 
         "type.partner_reviews": "Joint reviews", "type.partner_reviews.one": "Joint review",
@@ -158,6 +159,7 @@ enum PartnerStrings: PageStringCatalog {
         "field.conflict_note": "채널 충돌 가능성",
         "choice.status.submitted": "제출됨", "choice.status.approved": "승인", "choice.status.withdrawn": "철회",
         "error.partner_manager_decides": "딜 등록의 승인과 보호 기간은 파트너 매니저가 정합니다.",
+        "registration_approve": "승인하고 거래 만들기", "registration_reject": "반려",
         "error.not_partner_role": "먼저 사용자에게 파트너 역할을 주세요.",
 
         "type.partner_reviews": "공동 리뷰", "type.partner_reviews.one": "공동 리뷰",
@@ -276,6 +278,7 @@ enum PartnerStrings: PageStringCatalog {
         "field.conflict_note": "チャネル競合の可能性",
         "choice.status.submitted": "申請済み", "choice.status.approved": "承認", "choice.status.withdrawn": "取り下げ",
         "error.partner_manager_decides": "案件登録の承認と保護期間はパートナーマネージャーが決めます。",
+        "registration_approve": "承認して商談を作成", "registration_reject": "却下",
         "error.not_partner_role": "先にユーザーにパートナーの役割を付けてください。",
 
         "type.partner_reviews": "合同レビュー", "type.partner_reviews.one": "合同レビュー",

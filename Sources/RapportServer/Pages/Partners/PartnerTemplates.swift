@@ -5,7 +5,13 @@ enum PartnerTemplates: PageTemplateSet {
         "procedure_path": procedurePath, "procedure_history": procedureHistory, "partner_goals": goals, "partner_key_results": keyResults,
         "partner_raci": raci, "partner_roadmap": roadmap, "partner_risk_map": riskMap, "partner_risk_trend": riskTrend,
         "partner_review_brief": reviewBrief, "partner_review_print": reviewPrint, "partner_sharing": sharing, "partner_report": report, "partner_pipeline": pipeline, "partner_network": network,
+        "registration_decision": registrationDecision,
     ]
+
+    static let registrationDecision = """
+        <form method="post" action="{{decideAction}}"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="status" value="approved"><button type="submit">{{t.registration_approve}}</button></form>
+        <form method="post" action="{{decideAction}}"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="status" value="rejected"><button class="secondary" type="submit">{{t.registration_reject}}</button></form>
+        """
 
     static let network = """
         <section class="card partner-network" aria-labelledby="network-h"><h2 id="network-h">{{t.partner_network}}</h2><p class="meta">{{t.partner_network_hint}}</p>

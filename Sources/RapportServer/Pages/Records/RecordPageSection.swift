@@ -42,6 +42,7 @@ enum RecordPageSections {
         Risks.type.name: [RiskTrendLine()],
         Conflicts.type.name: [ProcedurePath(), ProcedureHistory()],
         PartnerReviews.type.name: [ReviewBriefSection()],
+        DealRegistrations.type.name: [RegistrationDecision()],
     ]
 
     /// The rendered sections of `record`'s page by place (`headerSections`, `sideSections`),
