@@ -29,7 +29,7 @@ enum TicketRules {
         var record = record
         let now = Timestamp.format(Date())
         guard let existing else {
-            record["number"] = .string(try await DocumentNumbers.next(s, prefix: "T", table: "tickets", now: now, digits: 6))
+            record["number"] = .string(try await DocumentNumbers.next(s, prefix: "T", table: "tickets", now: now, digits: 6, gapless: false))
             record["status_since"] = .string(now)
             // A requester's company is the ticket's unless the ticket names another.
             if record["organization_id"]?.stringValue == nil, let person = record["requester_id"]?.stringValue,
