@@ -72,12 +72,7 @@ struct ProcedurePages {
 
     @Sendable func step(_ request: Request, context: AppRequestContext) async throws -> Response {
         let pages = RecordPages(deps: deps)
-        return try await pages.page(request) { user in
-            let posted: PageDependencies.SignedInForm
-            switch try await deps.signedInForm(request) {
-            case .proceed(let p): posted = p
-            case .stop(let response): return response
-            }
+        return try await pages.formPost(request) { user, posted in
             guard let base = deps.store.catalog[context.parameters.get("type") ?? ""], let stages = base.stages else { throw HTTPError(.notFound) }
             let type = try await deps.store.type(named: base.name)
             let actor = user.actor(context)

@@ -31,12 +31,7 @@ struct RegistrationDecisionPages {
 
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
         let pages = RecordPages(deps: deps)
-        return try await pages.page(request) { user in
-            let posted: PageDependencies.SignedInForm
-            switch try await deps.signedInForm(request) {
-            case .proceed(let p): posted = p
-            case .stop(let response): return response
-            }
+        return try await pages.formPost(request) { user, posted in
             guard context.parameters.get("type") == DealRegistrations.type.name else { throw RecordError.notFound(type: context.parameters.get("type") ?? "", id: "") }
             let type = try await deps.store.type(named: DealRegistrations.type.name)
             let actor = user.actor(context)

@@ -38,6 +38,17 @@ struct RecordPages {
         }
     }
 
+    /// A page's form post: signed in, with a valid form token, else the sign-in page or the
+    /// refusal ``PageDependencies/signedInForm(_:)`` answers with; then as ``page(_:_:)``.
+    func formPost(_ request: Request, _ body: (PageUser, PageDependencies.SignedInForm) async throws -> Response) async throws -> Response {
+        try await page(request) { user in
+            switch try await deps.signedInForm(request) {
+            case .proceed(let posted): return try await body(user, posted)
+            case .stop(let response): return response
+            }
+        }
+    }
+
     /// `POST /deals/{id}/move`: the board's stage change; other types have no board.
     @Sendable func move(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard context.parameters.get("type") == Deals.type.name else { throw HTTPError(.notFound) }
