@@ -118,6 +118,13 @@ enum TicketClocks {
             guard let old = held.first(where: { $0.reading.metric == r.metric }) else { return true }
             return old.reading != r || old.policyID != stored.id || old.warnMillis != warn
         }
+        // What the table holds once this write is done, for the next refresh in this
+        // transaction (the clocks that did not change keep their stored reading).
+        let kept = readings.map { r in
+            held.first { $0.reading.metric == r.metric && $0.reading == r && $0.policyID == stored.id && $0.warnMillis == warn }
+                ?? StoredClock(ticketID: ticketID, reading: r, policyID: stored.id, warnMillis: warn, computedAt: now)
+        }
+        s.marks?.remember(memoKey(ticketID), kept)
         guard !changed.isEmpty else { return }
         let rows = changed.map { r -> SQL in
             """
@@ -135,14 +142,20 @@ enum TicketClocks {
 
     static func remove(_ s: Session, ticketID: String) async throws {
         try await s.execute("DELETE FROM ticket_clocks WHERE ticket_id = \(ticketID)")
+        s.marks?.remember(memoKey(ticketID), [StoredClock]())
     }
 
+    /// A ticket's stored clocks; within a transaction, as its last refresh left them.
     static func read(_ s: Session, ticketID: String) async throws -> [StoredClock] {
         let order = SLAMetric.allCases.map(\.rawValue)
-        return try await s.query("SELECT \(raw: StoredClock.columns) FROM ticket_clocks WHERE ticket_id = \(ticketID)")
-            .compactMap(StoredClock.init(row:))
-            .sorted { (order.firstIndex(of: $0.reading.metric.rawValue) ?? 0) < (order.firstIndex(of: $1.reading.metric.rawValue) ?? 0) }
+        return try await s.memoized(memoKey(ticketID)) {
+            try await s.query("SELECT \(raw: StoredClock.columns) FROM ticket_clocks WHERE ticket_id = \(ticketID)")
+                .compactMap(StoredClock.init(row:))
+                .sorted { (order.firstIndex(of: $0.reading.metric.rawValue) ?? 0) < (order.firstIndex(of: $1.reading.metric.rawValue) ?? 0) }
+        }
     }
+
+    static func memoKey(_ ticketID: String) -> String { "ticket-clocks:" + ticketID }
 }
 
 extension RecordStore {

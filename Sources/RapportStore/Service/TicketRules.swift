@@ -22,7 +22,8 @@ enum TicketRules {
         // and read on the survivor they would say it was solved or paused when it was not.
         let conversation = SQL.join([TicketEventKind.customerMessage, .agentPublicReply, .internalNote].map { "\($0.rawValue)" }, ", ")
         try await s.execute("UPDATE ticket_events SET ticket_id = \(survivorID) WHERE ticket_id = \(duplicateID) AND kind IN (\(conversation))")
-        try await s.execute("DELETE FROM ticket_clocks WHERE ticket_id = \(duplicateID)")
+        TicketEvents.forget(s, [survivorID, duplicateID])
+        try await TicketClocks.remove(s, ticketID: duplicateID)
     }
 
     @Sendable static func before(_ store: RecordStore, _ s: Session, _ record: JSONObject, _ existing: StoredRecord?) async throws -> JSONObject {
@@ -67,7 +68,7 @@ enum TicketRules {
     @Sendable static func after(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
         let status = after.fields["status"]?.stringValue, priority = after.fields["priority"]?.stringValue
         guard let before else {
-            try await TicketEvents.append(s, ticketID: after.id, kind: .created, status: status, priority: priority, actor: actor, now: now)
+            try await TicketEvents.append(s, ticketID: after.id, kind: .created, status: status, priority: priority, actor: actor, now: now, created: true)
             try await refreshClocks(s, after, now: now, held: [])
             return
         }
@@ -111,6 +112,8 @@ enum TicketMessageRules {
         guard let ticketID = record["ticket_id"]?.stringValue, RecordID.isValid(ticketID) else { return record }
         let tickets = try await store.type(named: Tickets.type.name, in: s)
         guard let ticket = try? await store.load(s, tickets, id: ticketID, forUpdate: true) else { return record }
+        // Locked until commit, so the `after` rule of this same write can take it from here.
+        s.marks?.remember(lockedTicketKey(ticketID), ticket)
         let status = ticket.fields["status"]?.stringValue.flatMap(TicketStatus.init(rawValue:)) ?? .new
         switch TicketConversation.outcome(of: status, messageFromRequester: record["author_person_id"]?.stringValue != nil) {
         case .refused:
@@ -125,6 +128,9 @@ enum TicketMessageRules {
         return record
     }
 
+    /// The ticket `before` read and locked, for `after` to take once.
+    static func lockedTicketKey(_ id: String) -> String { "locked-ticket:" + id }
+
     /// Records the message on its ticket's events and moves the ticket: the reopening a
     /// requester's reply causes, or the status the agent chose to send with.
     @Sendable static func after(_ store: RecordStore, _ s: Session, _ before: StoredRecord?, _ after: StoredRecord, _ actor: Actor, _ now: String) async throws {
@@ -132,8 +138,14 @@ enum TicketMessageRules {
         let fromRequester = after.fields["author_person_id"]?.stringValue != nil
         let kind: TicketEventKind = fromRequester ? .customerMessage
             : after.fields["kind"]?.stringValue == TicketMessages.Kind.internalNote.rawValue ? .internalNote : .agentPublicReply
+        let ticket: StoredRecord
+        if let locked = s.marks?.memo(lockedTicketKey(ticketID), as: StoredRecord.self) {
+            s.marks?.forget(lockedTicketKey(ticketID))
+            ticket = locked
+        } else {
+            ticket = try await store.load(s, try await store.type(named: Tickets.type.name, in: s), id: ticketID, forUpdate: true)
+        }
         let tickets = try await store.type(named: Tickets.type.name, in: s)
-        let ticket = try await store.load(s, tickets, id: ticketID, forUpdate: true)
         // Never before its ticket: the follow-up made for a message is created a moment
         // after the message's write began, and the clock must see the ticket first.
         try await TicketEvents.append(s, ticketID: ticketID, kind: kind, messageID: after.id, actor: actor, now: max(now, ticket.createdAt))
