@@ -1,5 +1,4 @@
 import RapportKit
-import RapportMail
 
 /// The records a received message belongs to besides its ticket: every known person whose
 /// address is on it, the companies those people work for, and the open deals they are
@@ -10,23 +9,10 @@ import RapportMail
 /// Links are taken when the message arrives: a person who changes company later leaves
 /// their earlier mail with the company it was written to, as a logged email would stay.
 enum MailParties {
-    /// Links `mail` to `records` (its ticket message), to `people` (ids already known, the
-    /// sender) and to the live people with one of `addresses`, then to their companies and
-    /// open deals, in one statement.
-    static func link(_ store: RecordStore, _ s: Session, mail: String, records: [(type: String, id: String)] = [], people known: [String],
-                     addresses: [MailAddress]) async throws {
-        var ids = known
-        let peopleType = try await store.type(named: People.type.name, in: s)
-        let wanted = addresses.filter { Email.normalize($0.address) != nil }.prefix(100)
-        if !wanted.isEmpty {
-            let keys = peopleType.uniqueKeyValues(JSONObject([
-                ("emails", .array(wanted.map { .object(JSONObject([("address", .string($0.address))])) })),
-            ]))
-            let rows = try await s.query("""
-                SELECT DISTINCT record_id FROM record_keys WHERE record_type = 'people' AND key IN (\(SQL.join(keys.map { "\($0)" }, ", ")))
-                """)
-            for row in rows { if let id = row.text("record_id"), !ids.contains(id) { ids.append(id) } }
-        }
+    /// Links `mail` to `records` (its ticket message) and to the live `people` among the
+    /// given ids (everyone on the message that a person has: ``Requesters/ids(_:_:addresses:)``),
+    /// then to their companies and open deals, in one statement.
+    static func link(_ s: Session, mail: String, records: [(type: String, id: String)] = [], people ids: [String]) async throws {
         guard !ids.isEmpty || !records.isEmpty else { return }
         let list = ids.isEmpty ? SQL("NULL") : SQL.join(ids.map { "\($0)" }, ", ")
         let given = records.map { record -> SQL in "SELECT CAST(\(record.type) AS TEXT) AS kind, CAST(\(record.id) AS TEXT) AS record_id UNION " }

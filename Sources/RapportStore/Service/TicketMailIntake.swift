@@ -117,7 +117,11 @@ public struct TicketMailIntake: Sendable {
     /// the relay's): the message also lands on their people's timelines.
     private func take(_ s: Session, _ message: MailMessage, mailID id: String, sender: MailAddress, group: String?, text: String,
                       parties: [MailAddress], holdingUnknown: Bool) async throws -> Outcome {
-        let known = try await Requesters.existing(store, s, address: sender.address)
+        // The sender and everyone else on the message, in one lookup.
+        let found = try await Requesters.ids(store, s, addresses: [sender.address] + parties.map(\.address))
+        let people = try await store.type(named: People.type.name, in: s)
+        let known = try await found[Requesters.key(people, sender.address) ?? ""].asyncMap { try await store.load(s, people, id: $0, forUpdate: false) }
+        let others = parties.compactMap { Requesters.key(people, $0.address).flatMap { found[$0] } }
         let keys = ThreadKeys(message)
         var ticketID = try await Self.ticket(s, answering: keys.parents)
         if ticketID == nil, let known, let token = keys.subjectToken {
@@ -141,7 +145,7 @@ public struct TicketMailIntake: Sendable {
             ]), actor: .system)
             // The rules may have moved it to a follow-up of a closed ticket.
             let landed = saved.fields["ticket_id"]?.stringValue ?? ticketID
-            try await link(s, mail: id, message: saved.id, person: person.id, parties: parties)
+            try await link(s, mail: id, message: saved.id, people: [person.id] + others)
             try await attach(s, message, to: saved.id)
             return .threaded(ticketID: landed, messageID: saved.id)
         }
@@ -157,7 +161,7 @@ public struct TicketMailIntake: Sendable {
             ("ticket_id", .string(ticket.id)), ("kind", .string(TicketMessages.Kind.publicReply.rawValue)),
             ("author_person_id", .string(person.id)), ("body", body),
         ]), actor: .system)
-        try await link(s, mail: id, message: saved.id, person: person.id, parties: parties)
+        try await link(s, mail: id, message: saved.id, people: [person.id] + others)
         try await attach(s, message, to: saved.id)
         return .opened(ticketID: ticket.id, messageID: saved.id)
     }
@@ -291,8 +295,8 @@ public struct TicketMailIntake: Sendable {
     }
 
     /// The message's ticket message, then its people, their companies and open deals.
-    private func link(_ s: Session, mail: String, message: String, person: String, parties: [MailAddress]) async throws {
-        try await MailParties.link(store, s, mail: mail, records: [(TicketMessages.type.name, message)], people: [person], addresses: parties)
+    private func link(_ s: Session, mail: String, message: String, people: [String]) async throws {
+        try await MailParties.link(s, mail: mail, records: [(TicketMessages.type.name, message)], people: people)
     }
 
     /// The text a ticket shows: the plain part, else the HTML part's text.
@@ -334,6 +338,23 @@ enum SupportAddresses {
 /// or one made for them (named as they signed, else by the address's local part). Mail and
 /// the web form both end here, so one address is one person whichever way they came in.
 enum Requesters {
+    /// The unique key `address` is held by among people (nil for what is no address).
+    static func key(_ people: RecordType, _ address: String) -> String? {
+        people.uniqueKeyValues(JSONObject([("emails", .array([.object(JSONObject([("address", .string(address))]))]))])).first
+    }
+
+    /// The live people holding `addresses`, by their key (``key(_:_:)``), in one query.
+    static func ids(_ store: RecordStore, _ s: Session, addresses: [String]) async throws -> [String: String] {
+        let people = try await store.type(named: People.type.name, in: s)
+        let keys = Set(addresses.prefix(100).compactMap { key(people, $0) })
+        guard !keys.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        for row in try await s.query("SELECT key, record_id FROM record_keys WHERE record_type = 'people' AND key IN (\(SQL.join(keys.sorted().map { "\($0)" }, ", ")))") {
+            if let k = row.text("key"), let id = row.text("record_id") { out[k] = id }
+        }
+        return out
+    }
+
     /// The live person with `address`, if any.
     static func existing(_ store: RecordStore, _ s: Session, address: String) async throws -> StoredRecord? {
         let people = try await store.type(named: People.type.name, in: s)
