@@ -135,6 +135,12 @@ import Testing
             #expect(note.contains("deal_registrations/\(first.string("id") ?? "")") == false, "a different name and no domain: B's registration does not match A's by domain")
             let third = try await api.create("deal_registrations", #"{"partnership_id":"\#(b)","company_name":"Third","company_domain":"acme.test"}"#)
             #expect(third.string("conflict_note")?.contains("deal_registrations/\(first.string("id") ?? "")") == true, "\(third)")
+            // Written in full-width letters (as a Japanese or Korean input method often
+            // leaves them), the name is still the same company: both the deal and B's
+            // earlier registration of it are found.
+            let wide = try await api.create("deal_registrations", #"{"partnership_id":"\#(a)","company_name":"ＡＣＭＥ　주식회사"}"#)
+            let wideNote = wide.string("conflict_note") ?? ""
+            #expect(wideNote.contains("deals/\(deal)") && wideNote.contains("deal_registrations/\(second.string("id") ?? "")"), "\(wideNote)")
             let clean = try await api.create("deal_registrations", #"{"partnership_id":"\#(b)","company_name":"Nobody","company_domain":"nobody.test"}"#)
             #expect(clean["conflict_note"]?.isNull == true)
             for bad in [#"{"partnership_id":"\#(a)","company_name":"X","protection_days":0}"#, #"{"partnership_id":"\#(a)","company_name":"X","protection_days":731}"#] {

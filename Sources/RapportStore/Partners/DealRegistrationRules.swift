@@ -35,7 +35,7 @@ enum DealRegistrationRules {
         }
         let watched = ["company_name", "company_domain", "partnership_id"]
         if existing == nil || watched.contains(where: { existing?.fields[$0] != record[$0] }) {
-            let found = try await channelConflicts(s, record, excluding: existing?.id)
+            let found = try await channelConflicts(store, s, record, excluding: existing?.id)
             record["conflict_note"] = found.isEmpty ? .null : .string(found.joined(separator: "\n"))
         }
         return record
@@ -50,14 +50,23 @@ enum DealRegistrationRules {
 
     /// Open deals of a company with the registration's domain or name, and other
     /// partnerships' live registrations (submitted, or approved and still protected) of it.
-    /// Names compare folded (case, width), so "ACME" and "Acme" meet.
-    static func channelConflicts(_ s: Session, _ record: JSONObject, excluding id: String?) async throws -> [String] {
+    /// Names compare folded (case, width), so "ACME", "Acme" and "ＡＣＭＥ" meet: the
+    /// candidates come from the search index, whose terms are folded the same way, and the
+    /// whole folded names are compared here.
+    static func channelConflicts(_ store: RecordStore, _ s: Session, _ record: JSONObject, excluding id: String?) async throws -> [String] {
         let domain = record["company_domain"]?.stringValue
         let name = record["company_name"]?.stringValue.map(SearchText.fold) ?? ""
         guard domain != nil || !name.isEmpty else { return [] }
         var out: [String] = []
+        let organizations = try await store.type(named: Organizations.type.name, in: s)
+        let registrations = try await store.type(named: DealRegistrations.type.name, in: s)
+        let query = SearchQuery(name)
+        let byName = { (type: RecordType, id: String, column: String) -> SQL in
+            guard !query.terms.isEmpty else { return "lower(\(raw: column)) = \(name)" }
+            return "\(raw: id) IN (SELECT id FROM \(raw: type.name) WHERE \(store.searchCondition(type, query, dialect: s.dialect)))"
+        }
         let byDomain: SQL = domain.map { "domain = \($0) OR " } ?? ""
-        let orgs = try await s.query("SELECT id, name, domain FROM organizations WHERE deleted_at IS NULL AND (\(byDomain)lower(name) = \(name))")
+        let orgs = try await s.query("SELECT id, name, domain FROM organizations WHERE deleted_at IS NULL AND (\(byDomain)\(byName(organizations, "id", "name"))) LIMIT 200")
         let matching = orgs.filter { $0.text("domain") == domain || SearchText.fold($0.text("name") ?? "") == name }.compactMap { $0.text("id") }
         if !matching.isEmpty {
             let list = SQL.join(matching.map { "\($0)" }, ", ")
@@ -72,9 +81,9 @@ enum DealRegistrationRules {
             JOIN partnerships p ON p.id = r.partnership_id
             WHERE r.deleted_at IS NULL AND r.partnership_id <> \(partnership) AND r.id <> \(id ?? "")
             AND (r.status = 'submitted' OR (r.status = 'approved' AND r.protected_until >= \(today)))
-            AND (\(domain.map { "r.company_domain = \($0) OR " } ?? "" as SQL)lower(r.company_name) = \(name))
-            ORDER BY r.id LIMIT 5
-            """) where row.text("company_domain") == domain || SearchText.fold(row.text("company_name") ?? "") == name {
+            AND (\(domain.map { "r.company_domain = \($0) OR " } ?? "" as SQL)\(byName(registrations, "r.id", "r.company_name")))
+            ORDER BY r.id LIMIT 50
+            """) where out.count < 10 && (row.text("company_domain") == domain || SearchText.fold(row.text("company_name") ?? "") == name) {
             out.append("Registered by \(row.text("partnership") ?? "") (\(row.text("status") ?? ""), deal_registrations/\(row.text("id") ?? ""))")
         }
         return out
