@@ -71,9 +71,9 @@ public struct TicketMailIntake: Sendable {
     private func receive(_ s: Session, _ message: MailMessage, raw: [UInt8], checksum: String) async throws -> Outcome {
         let stamp = Timestamp.format(now())
         let messageID = message.messageID ?? "\(checksum)@sha256.rapport.invalid"
-        let groups = try await SupportAddresses.all(s)
+        let ours = try await OurAddresses.read(s)
+        let groups = ours.groups
         let sender = message.from.first
-        let relayAddress = try await MailSettingsStore.settings(s)?.fromAddress.lowercased()
         let reason: String? = switch AutomaticMail.classify(message) {
         case .autoReply: "auto_reply"
         case .bulk: "bulk"
@@ -81,7 +81,7 @@ public struct TicketMailIntake: Sendable {
         case .personal:
             if sender == nil || Email.normalize(sender!.address) == nil { "no_sender" }
             // Our own address as the sender is a loop: a reply of ours that came back.
-            else if groups[sender!.normalized] != nil || relayAddress == sender!.normalized { "loop" }
+            else if ours.isOurs(sender!) { "loop" }
             else { nil }
         }
         let id = RecordID.make(millisecondsSince1970: Int64(now().timeIntervalSince1970 * 1000))
@@ -104,8 +104,7 @@ public struct TicketMailIntake: Sendable {
         }
         guard let sender else { return .ignored(reason: "no_sender") }
         let group = (message.to + message.cc + Self.deliveredTo(message)).lazy.compactMap { groups[$0.normalized] }.first
-        let ours = { (a: MailAddress) in groups[a.normalized] != nil || relayAddress == a.normalized }
-        return try await take(s, message, mailID: id, sender: sender, group: group, text: text, parties: (message.to + message.cc).filter { !ours($0) },
+        return try await take(s, message, mailID: id, sender: sender, group: group, text: text, parties: (message.to + message.cc).filter { !ours.isOurs($0) },
                               holdingUnknown: true)
     }
 
@@ -184,9 +183,8 @@ public struct TicketMailIntake: Sendable {
                     let message = MailMessage(parsing: raw)
                     guard let sender = message.from.first else { return nil }
                     try await s.execute("UPDATE mail_messages SET state = 'received', last_error = NULL, held_team_id = NULL, updated_at = \(Timestamp.format(now())) WHERE id = \(mailID)")
-                    let ours = try await SupportAddresses.all(s)
-                    let relay = try await MailSettingsStore.settings(s)?.fromAddress.lowercased()
-                    let parties = (message.to + message.cc).filter { ours[$0.normalized] == nil && $0.normalized != relay }
+                    let ours = try await OurAddresses.read(s)
+                    let parties = (message.to + message.cc).filter { !ours.isOurs($0) }
                     let outcome = try await take(s, message, mailID: mailID, sender: sender, group: row.text("held_team_id"), text: Self.body(message),
                                                  parties: parties, holdingUnknown: false)
                     try await AuditLog.append(s, actor: actor, action: "mail.released", type: "mail_messages", id: mailID, changes: nil, at: Timestamp.format(now()))
@@ -323,14 +321,28 @@ public struct HeldMail: Sendable, Equatable {
     public var group: String?
 }
 
-/// Each group's support address, lowercased, to the group's id.
-enum SupportAddresses {
-    static func all(_ s: Session) async throws -> [String: String] {
-        var out: [String: String] = [:]
-        for row in try await s.query("SELECT id, support_address FROM teams WHERE support_address IS NOT NULL") {
-            if let id = row.text("id"), let address = row.text("support_address") { out[address] = id }
+/// The addresses mail comes to Rapport by: each group's support address (lowercased, to
+/// the group's id) and the relay's sender address. Read in one statement, as every
+/// received message needs both.
+struct OurAddresses {
+    var groups: [String: String] = [:]
+    var relay: String?
+
+    static func read(_ s: Session) async throws -> OurAddresses {
+        var out = OurAddresses()
+        for row in try await s.query("""
+            SELECT id, support_address AS address FROM teams WHERE support_address IS NOT NULL
+            UNION ALL SELECT NULL, from_address FROM mail_settings WHERE id = 1
+            """) {
+            guard let address = row.text("address") else { continue }
+            if let id = row.text("id") { out.groups[address] = id } else { out.relay = address.lowercased() }
         }
         return out
+    }
+
+    /// A support address or the relay's: mail from it is a loop, and it is nobody's timeline.
+    func isOurs(_ address: MailAddress) -> Bool {
+        groups[address.normalized] != nil || relay == address.normalized
     }
 }
 
