@@ -65,6 +65,27 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func racingApprovalsOpenOneDeal(_ backend: Backend) async throws {
+        try await withAPI(backend) { api in
+            let (partnership, manager, partner) = try await Self.setUp(api)
+            let id = try await api.call(.post, "/api/v1/deal_registrations", json: #"{"partnership_id":"\#(partnership)","company_name":"札幌精機"}"#, token: partner.token).object().string("id") ?? ""
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<10 {
+                    group.addTask { Int(try await api.call(.patch, "/api/v1/deal_registrations/\(id)", json: #"{"status":"approved"}"#, token: manager.token).status.code) }
+                }
+                var out: [Int] = []
+                for try await status in group { out.append(status) }
+                return out
+            }
+            #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 } && statuses.contains(200), "\(statuses)")
+            let deals = try await api.call(.get, "/api/v1/deals?filter[partnership_id]=\(partnership)").object()["data"]?.arrayValue ?? []
+            #expect(deals.count == 1, "\(deals.count) deals")
+            let approved = try await api.call(.get, "/api/v1/deal_registrations/\(id)").object()
+            #expect(approved.string("deal_id") == deals.first?.objectValue?.string("id"))
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func aManagerWithoutDealRightsCannotApprove(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
             let (partnership, _, partner) = try await Self.setUp(api)
