@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import NIOCore
 import RapportKit
 import RapportStore
 import Testing
@@ -92,7 +94,7 @@ import Testing
             let id = try await api.call(.post, "/api/v1/deal_registrations", json: #"{"partnership_id":"\#(partnership)","company_name":"X社"}"#, token: partner.token).object().string("id") ?? ""
             // A role that may decide registrations but not create deals.
             let role = try await api.call(.put, "/api/v1/roles/registrations_only", json: """
-                {"label":"Registrations only","grants":{"*":{"actions":["read"],"visibility":"all"},"deal_registrations":{"actions":["read","update"],"visibility":"all"}}}
+                {"label":"Registrations only","grants":{"*":{"actions":["read"],"visibility":"all"},"deal_registrations":{"actions":["read","update","create","import"],"visibility":"all"}}}
                 """)
             #expect(role.status == .ok || role.status == .created, "\(role.body)")
             let desk = try await api.user("desk@example.com", role: "registrations_only")
@@ -101,6 +103,19 @@ import Testing
             let after = try await api.call(.get, "/api/v1/deal_registrations/\(id)").object()
             #expect(after.string("status") == "submitted" && (after["deal_id"] == nil || after["deal_id"] == .null))
             #expect(try await api.call(.get, "/api/v1/deals").object()["data"]?.arrayValue?.isEmpty == true)
+            // An import is the same write: approved rows it cannot open deals for are refused.
+            let csv = "partnership_id,company_name,status\n\(partnership),Y社,approved\n"
+            var headers: HTTPFields = [.authorization: "Bearer \(desk.token)", .contentType: "text/csv"]
+            let imported = try await api.raw(.post, "/api/v1/deal_registrations/import", body: ByteBuffer(string: csv), headers: headers)
+            #expect(try imported.status == .ok && imported.object()["created"] == .number("0") && imported.object()["failed"] == .number("1"), "\(imported.body)")
+            #expect(try await api.call(.get, "/api/v1/deals").object()["data"]?.arrayValue?.isEmpty == true)
+            // A partner manager's import opens the deal, as their approval would.
+            let manager = try await api.user("pm-import@example.com", role: "partner_manager")
+            headers[.authorization] = "Bearer \(manager.token)"
+            let ok = try await api.raw(.post, "/api/v1/deal_registrations/import", body: ByteBuffer(string: csv), headers: headers)
+            #expect(try ok.status == .ok && ok.object()["created"] == .number("1"), "\(ok.body)")
+            let deals = try await api.call(.get, "/api/v1/deals").object()["data"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            #expect(deals.count == 1 && deals.first?.string("owner_id") == manager.id && deals.first?.string("partnership_id") == partnership)
         }
     }
 

@@ -436,7 +436,7 @@ extension RecordStore {
         var fields = p.record
         var owner = p.changes["owner_id"]?.stringValue
         if let before = writeRules[type.name]?.before {
-            fields = try await before(self, s, fields, nil)
+            fields = try await WriteRules.$writer.withValue(actor) { [fields] in try await before(self, s, fields, nil) }
             if let chosen = WriteRules.takeOwner(&fields), type.hasOwner { owner = chosen }
         }
         try await checkReferences(s, type: type, record: fields, changedFields: nil, owner: p.changes["owner_id"]?.stringValue, actor: actor)
@@ -476,7 +476,7 @@ extension RecordStore {
         guard !input.isEmpty else { return [] }
         var records = input
         let rules = writeRules[type.name]
-        if runBefore { try await applyBefore(s, type: type, &records) }
+        if runBefore { try await applyBefore(s, type: type, &records, actor: actor) }
         let codec = self.codec(type)
         var columns = ["id", "custom", "owner_id", "created_by", "updated_by", "created_at", "updated_at", "version"]
         columns += type.columnFields.flatMap(\.columns)
@@ -549,10 +549,11 @@ extension RecordStore {
     }
 
     /// Runs the type's `before` rule on new records, taking the owner it may choose.
-    func applyBefore(_ s: Session, type: RecordType, _ records: inout [StoredRecord]) async throws {
+    /// `actor` is who writes, for the rules that depend on it (``WriteRules/writer``).
+    func applyBefore(_ s: Session, type: RecordType, _ records: inout [StoredRecord], actor: Actor) async throws {
         guard let before = writeRules[type.name]?.before else { return }
         for i in records.indices {
-            records[i].fields = try await before(self, s, records[i].fields, nil)
+            records[i].fields = try await WriteRules.$writer.withValue(actor) { [fields = records[i].fields] in try await before(self, s, fields, nil) }
             if let chosen = WriteRules.takeOwner(&records[i].fields), type.hasOwner { records[i].ownerID = chosen }
         }
     }

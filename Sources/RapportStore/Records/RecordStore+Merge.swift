@@ -46,7 +46,7 @@ extension RecordStore {
             try self.prepare(&record, type: type)
             // The type's own rules see a merge as the update it is (a deal's stage and status).
             if let before = self.writeRules[type.name]?.before {
-                record = try await before(self, s, record, survivor)
+                record = try await WriteRules.$writer.withValue(actor) { [record] in try await before(self, s, record, survivor) }
                 _ = WriteRules.takeOwner(&record)
             }
             let now = Timestamp.format(Date())

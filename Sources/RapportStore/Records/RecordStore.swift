@@ -104,7 +104,7 @@ public final class RecordStore: Sendable {
     @discardableResult
     func createRecords(in s: Session, _ type: RecordType, _ input: [StoredRecord], actor: Actor, now: String, runBefore: Bool = true) async throws -> [StoredRecord] {
         var records = input
-        if runBefore { try await applyBefore(s, type: type, &records) }
+        if runBefore { try await applyBefore(s, type: type, &records, actor: actor) }
         var titles: [String: [String]] = [:]
         let seqs = try await insertMany(s, type: type, records: records, runBefore: false, runAfter: false, actor: actor, titles: &titles)
         for (i, seq) in seqs.enumerated() { records[i].seq = seq }
