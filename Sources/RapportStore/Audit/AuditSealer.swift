@@ -62,16 +62,7 @@ enum AuditSealer {
         let signer = db.auditSigning.signer
         let checkpoint: AuditCheckpoint.Reading = signer.map(AuditHeadCheck.checkpoint) ?? AuditCheckpoint.Reading.absent
         do {
-            try await s.execute("SAVEPOINT audit_seal")
-            do {
-                let outcome = try await sealBatch(s, signer: signer, checkpoint: checkpoint)
-                try await s.execute("RELEASE SAVEPOINT audit_seal")
-                return outcome
-            } catch {
-                try await s.execute("ROLLBACK TO SAVEPOINT audit_seal")
-                try await s.execute("RELEASE SAVEPOINT audit_seal")
-                throw error
-            }
+            return try await RecordStore.savepoint(s) { try await sealBatch(s, signer: signer, checkpoint: checkpoint) }
         } catch {
             db.logger.warning("audit sealing inside the write failed; sealing after its commit", metadata: ["error": "\(error)"])
             return nil
