@@ -16,6 +16,18 @@ import Testing
         var shared: Bool = true
     }
 
+    /// Links a partner user and waits for the access to follow: the directory is read
+    /// again every half second, so within `within` tenths of a second.
+    static func link(_ api: API, _ partner: TestUser, to partnership: String, within: Int = 30) async throws {
+        #expect(try await api.call(.put, "/api/v1/partnerships/\(partnership)/partner_users/\(partner.id)").status == .ok)
+        var linked = false
+        for _ in 0..<within where !linked {
+            linked = try await api.call(.get, "/api/v1/partnerships/\(partnership)", token: partner.token).status == .ok
+            if !linked { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(linked)
+    }
+
     @Test(arguments: Backend.available)
     func aPartnerUserSeesExactlyWhatTheirPartnershipShares(_ backend: Backend) async throws {
         try await withAPI(backend) { api in
@@ -54,15 +66,8 @@ import Testing
             // A colleague cannot be made a partner user; a partner user can.
             let colleague = try await api.call(.put, "/api/v1/partnerships/\(partnerships[0])/partner_users/\(manager.id)")
             #expect(try colleague.status == .unprocessableContent && (colleague.errorFields()) == ["user_id"])
-            #expect(try await api.call(.put, "/api/v1/partnerships/\(partnerships[0])/partner_users/\(partner.id)").status == .ok)
-            // Access follows the link within a second, on every instance (the directory is
-            // read again every half second).
-            var linked = false
-            for _ in 0..<20 where !linked {
-                linked = try await api.call(.get, "/api/v1/partnerships/\(partnerships[0])", token: partner.token).status == .ok
-                if !linked { try await Task.sleep(for: .milliseconds(100)) }
-            }
-            #expect(linked)
+            // Access follows the link within a second, on every instance.
+            try await Self.link(api, partner, to: partnerships[0], within: 20)
 
             // Every type of the catalog, listed, searched and read by id.
             func visible(_ m: Made) -> Bool { m.partnership == partnerships[0] && m.shared }

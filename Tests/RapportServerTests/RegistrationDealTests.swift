@@ -16,14 +16,7 @@ import Testing
             {"name":"さくら販売 リセール","partner_id":"\(org)","kind":"reseller","time_zone":"Asia/Tokyo","owner_id":"\(manager.id)"}
             """).string("id") ?? ""
         let partner = try await api.user("partner@sakura-hanbai.test", role: "partner", password: WorkspacePageTests.password)
-        #expect(try await api.call(.put, "/api/v1/partnerships/\(partnership)/partner_users/\(partner.id)").status == .ok)
-        // The link takes effect with the directory's next read (every half second).
-        var linked = false
-        for _ in 0..<30 where !linked {
-            linked = try await api.call(.get, "/api/v1/partnerships/\(partnership)", token: partner.token).status == .ok
-            if !linked { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        #expect(linked)
+        try await PartnerPortalTests.link(api, partner, to: partnership)
         return (partnership, manager, partner)
     }
 
